@@ -1,0 +1,399 @@
+import { describe, expect, it } from '@jest/globals'
+import type { CallOptions, CallResult, ConnectionCheckApi } from '../src/api/client.js'
+import { ConnectionCheckSchema } from '../src/api/schemas.js'
+import type { Connector } from '../src/connector.js'
+import type { Problem } from '../src/problems.js'
+import { runCheck, type CheckEvents } from '../src/wait/check-run.js'
+import { EXIT_RESERVE_MS, lastPollLead, REQUEST_TIMEOUT_CAP_MS } from '../src/wait/schedule.js'
+import { FakeClock, seededRandom } from './support/fake-clock.js'
+
+const CONNECTOR: Connector = { kind: 'source', id: '5f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' }
+const LATENCY_MS = 5
+
+interface Call {
+  method: 'POST' | 'GET'
+  at: number
+  timeoutMs: number
+}
+
+type Handler = (call: Call, index: number) => CallResult
+
+/** Stands in for the API: each call takes LATENCY_MS of fake time and asks the handler. */
+class FakeApi implements ConnectionCheckApi {
+  readonly calls: Call[] = []
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly handler: Handler
+  ) {}
+
+  startCheck(_: Connector, options: CallOptions): Promise<CallResult> {
+    return this.call('POST', options)
+  }
+
+  latestCheck(_: Connector, options: CallOptions): Promise<CallResult> {
+    return this.call('GET', options)
+  }
+
+  gets(): Call[] {
+    return this.calls.filter((c) => c.method === 'GET')
+  }
+
+  private call(method: 'POST' | 'GET', options: CallOptions): Promise<CallResult> {
+    const call = { method, at: this.clock.now(), timeoutMs: options.timeoutMs }
+    this.calls.push(call)
+    this.clock.advance(LATENCY_MS)
+    return Promise.resolve(this.handler(call, this.calls.length - 1))
+  }
+}
+
+function checkAt(
+  id: string,
+  createdSecond: number,
+  status = 'SCHEDULED',
+  reason: string | null = null
+): CallResult {
+  const createdAt = new Date(Date.UTC(2026, 10, 28, 12, 0, createdSecond)).toISOString()
+  return {
+    ok: true,
+    check: ConnectionCheckSchema.parse({ id, status, reason, created_at: createdAt })
+  }
+}
+
+function fail(problem: Problem): CallResult {
+  return { ok: false, problem }
+}
+
+const transient = (reason: string, retryAfterMs?: number): CallResult =>
+  fail({ kind: 'transient', status: 503, reason, retryAfterMs })
+
+/** Our check, created by the first successful POST, final at finalAtMs of fake time. */
+function platform(finalAtMs: number, ending = 'SUCCESS', reason: string | null = null): Handler {
+  return (call) => {
+    const status = call.at + LATENCY_MS >= finalAtMs ? ending : 'SCHEDULED'
+    return checkAt('ours', 10, status, status === 'FAILURE' ? reason : null)
+  }
+}
+
+function recorder(): { events: CheckEvents; log: string[] } {
+  const log: string[] = []
+  return {
+    log,
+    events: {
+      started: (c) => log.push(`started ${c.id} ${c.status}`),
+      statusChanged: (c, prev) => log.push(`status ${c.id} ${prev}->${c.status}`),
+      superseded: (prev, next) => log.push(`superseded ${prev.id}->${next.id}`),
+      unknownStatus: (c) => log.push(`unknown ${c.status}`),
+      ignored: (c, relation) => log.push(`ignored ${c.id} ${relation}`),
+      retrying: (p, _delay, n) => log.push(`retry#${n} ${p.reason}`)
+    }
+  }
+}
+
+function setup(
+  handler: Handler,
+  options: { deadline?: number; pollIntervalMs?: number; signal?: AbortSignal } = {}
+) {
+  const clock = new FakeClock()
+  const api = new FakeApi(clock, handler)
+  const { events, log } = recorder()
+  const result = runCheck(CONNECTOR, {
+    api,
+    clock,
+    random: seededRandom(3),
+    signal: options.signal ?? new AbortController().signal,
+    deadline: options.deadline ?? 300_000,
+    pollIntervalMs: options.pollIntervalMs ?? 10_000,
+    events
+  })
+  return { clock, api, log, result }
+}
+
+describe('runCheck: verdicts', () => {
+  it.each([1000, 4000, 12_000, 30_000, 90_000])(
+    'notices SUCCESS at T=%i ms within 0.5 s + 0.25 T, in few requests',
+    async (T) => {
+      const { api, log, result } = setup(platform(T))
+      const run = await result
+      expect(run.problem).toBeUndefined()
+      expect(run.followed?.status).toBe('SUCCESS')
+      const noticedAt = (api.calls.at(-1)?.at ?? 0) + LATENCY_MS
+      expect(noticedAt - T).toBeLessThanOrEqual(Math.min(10_000, 500 + 0.25 * T))
+      expect(api.calls.length).toBeLessThanOrEqual(T >= 30_000 ? 1 + Math.ceil(T / 2000) : 12)
+      expect(log[0]).toBe('started ours SCHEDULED')
+      expect(log.at(-1)).toBe('status ours SCHEDULED->SUCCESS')
+    }
+  )
+
+  it('polls first within a second of the POST', async () => {
+    const { api, result } = setup(platform(2000))
+    await result
+    expect(api.gets()[0]?.at).toBeLessThan(1000)
+  })
+
+  it('finishes without polling when the POST answer is already final', async () => {
+    const { api, result } = setup(() => checkAt('ours', 10, 'FAILURE', 'bad credentials'))
+    const run = await result
+    expect(api.calls).toHaveLength(1)
+    expect(run.followed).toMatchObject({ status: 'FAILURE', reason: 'bad credentials' })
+    expect(run.problem).toBeUndefined()
+  })
+
+  it('reports FAILURE with its reason', async () => {
+    const run = await setup(platform(3000, 'FAILURE', 'access denied')).result
+    expect(run.followed).toMatchObject({ id: 'ours', status: 'FAILURE', reason: 'access denied' })
+  })
+})
+
+describe('runCheck: which check is mine', () => {
+  it('never takes an older check as ours, even a SUCCESS', async () => {
+    const { log, result } = setup(
+      (call) => (call.method === 'POST' ? checkAt('ours', 10) : checkAt('old', 5, 'SUCCESS')),
+      { deadline: 20_000 }
+    )
+    const run = await result
+    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: undefined })
+    expect(run.followed).toMatchObject({ id: 'ours', status: 'SCHEDULED' })
+    expect(run.lastIgnored?.id).toBe('old')
+    expect(log).toContain('ignored old older')
+  })
+
+  it('keeps polling past older answers until ours shows', async () => {
+    const { result } = setup((call, i) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10)
+        : i < 3
+          ? checkAt('old', 5, 'FAILURE')
+          : checkAt('ours', 10, 'SUCCESS')
+    )
+    const run = await result
+    expect(run.followed).toMatchObject({ id: 'ours', status: 'SUCCESS' })
+  })
+
+  it('does not take another check with the same created_at', async () => {
+    const { log, result } = setup(
+      (call) => (call.method === 'POST' ? checkAt('ours', 10) : checkAt('twin', 10, 'SUCCESS')),
+      { deadline: 5000 }
+    )
+    expect((await result).problem?.kind).toBe('timeout')
+    expect(log).toContain('ignored twin unordered')
+  })
+
+  it('follows a newer check, says so once, and takes its result', async () => {
+    const { log, result } = setup((call, i) => {
+      if (call.method === 'POST') return checkAt('ours', 10)
+      if (i < 2) return checkAt('ours', 10)
+      return checkAt('newer', 20, i < 5 ? 'SCHEDULED' : 'FAILURE', 'token expired')
+    })
+    const run = await result
+    expect(run.created?.id).toBe('ours')
+    expect(run.followed).toMatchObject({ id: 'newer', status: 'FAILURE', reason: 'token expired' })
+    expect(log.filter((l) => l.startsWith('superseded'))).toEqual(['superseded ours->newer'])
+    expect(log).toContain('status newer SCHEDULED->FAILURE')
+  })
+
+  it('ignores our own check once a newer one replaced it', async () => {
+    const { result } = setup((call, i) => {
+      if (call.method === 'POST') return checkAt('ours', 10)
+      if (i === 1) return checkAt('newer', 20)
+      if (i === 2) return checkAt('ours', 10, 'SUCCESS')
+      return checkAt('newer', 20, 'FAILURE', 'nope')
+    })
+    expect((await result).followed).toMatchObject({ id: 'newer', status: 'FAILURE' })
+  })
+
+  it('treats an unknown status as not final and warns once per value', async () => {
+    const { log, result } = setup((call, i) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10, 'QUEUED')
+        : checkAt('ours', 10, i < 4 ? 'QUEUED' : i < 6 ? 'RUNNING' : 'SUCCESS')
+    )
+    const run = await result
+    expect(run.followed?.status).toBe('SUCCESS')
+    expect(log.filter((l) => l.startsWith('unknown'))).toEqual([
+      'unknown QUEUED',
+      'unknown RUNNING'
+    ])
+  })
+})
+
+describe('runCheck: errors and retries', () => {
+  it('retries transient errors with back-off, then succeeds', async () => {
+    const { api, log, result } = setup((call, i) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10)
+        : i <= 3
+          ? transient('HTTP 503 Service Unavailable')
+          : checkAt('ours', 10, 'SUCCESS')
+    )
+    const run = await result
+    expect(run.followed?.status).toBe('SUCCESS')
+    expect(log.filter((l) => l.startsWith('retry')).map((l) => l.split(' ')[0])).toEqual([
+      'retry#1',
+      'retry#2',
+      'retry#3'
+    ])
+    const gets = api.gets().map((c) => c.at)
+    expect((gets[2] ?? 0) - (gets[1] ?? 0)).toBeGreaterThanOrEqual(900)
+  })
+
+  it('honours Retry-After', async () => {
+    const { api, result } = setup((call, i) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10)
+        : i === 1
+          ? transient('HTTP 429 Too Many Requests', 7000)
+          : checkAt('ours', 10, 'SUCCESS')
+    )
+    await result
+    const [first, second] = api.gets()
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(7000)
+  })
+
+  it('caps a Retry-After past the deadline by a last try at the deadline', async () => {
+    const { api, result } = setup(
+      (call) =>
+        call.method === 'POST'
+          ? transient('HTTP 429 Too Many Requests', 600_000)
+          : checkAt('ours', 10, 'SUCCESS'),
+      { deadline: 20_000 }
+    )
+    const run = await result
+    expect(api.calls.map((c) => c.at)).toEqual([0, 20_000 - lastPollLead(LATENCY_MS)])
+    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'HTTP 429 Too Many Requests' })
+  })
+
+  it('retries the POST; the last check it created is ours', async () => {
+    const { api, result } = setup((call, i) => {
+      if (i === 0)
+        return fail({
+          kind: 'transient',
+          status: undefined,
+          reason: 'connection reset',
+          retryAfterMs: undefined
+        })
+      if (call.method === 'POST') return checkAt('second', 12)
+      return checkAt('second', 12, 'SUCCESS')
+    })
+    const run = await result
+    expect(run.created?.id).toBe('second')
+    expect(run.followed?.status).toBe('SUCCESS')
+    expect(api.calls.slice(0, 2).map((c) => c.method)).toEqual(['POST', 'POST'])
+  })
+
+  it.each<[string, Problem]>([
+    ['unauthorized', { kind: 'unauthorized', status: 401, detail: 'API key is invalid' }],
+    ['not-found', { kind: 'not-found', status: 404, detail: 'Not Found' }],
+    ['validation', { kind: 'validation', status: 422, items: ['path.source_id: bad'] }],
+    ['redirect', { kind: 'redirect', status: 302, location: 'elsewhere.example' }],
+    ['rejected', { kind: 'rejected', status: 400, detail: undefined }]
+  ])('stops at once on a POST %s', async (_, problem) => {
+    const { api, result } = setup(() => fail(problem))
+    const run = await result
+    expect(run.problem).toEqual(problem)
+    expect(run.created).toBeUndefined()
+    expect(api.calls).toHaveLength(1)
+  })
+
+  it('stops on a 401 while polling, keeping what it knew', async () => {
+    const { result } = setup((call, i) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10)
+        : i < 3
+          ? checkAt('ours', 10)
+          : fail({ kind: 'unauthorized', status: 401, detail: 'revoked' })
+    )
+    const run = await result
+    expect(run.problem?.kind).toBe('unauthorized')
+    expect(run.created?.id).toBe('ours')
+    expect(run.followed?.status).toBe('SCHEDULED')
+  })
+
+  it('retries a GET 404 right after the POST, but not later', async () => {
+    const notFound = fail({ kind: 'not-found', status: 404, detail: 'Not Found' })
+    const early = await setup((call, i) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10)
+        : i < 3
+          ? notFound
+          : checkAt('ours', 10, 'SUCCESS')
+    ).result
+    expect(early.followed?.status).toBe('SUCCESS')
+
+    const late = setup((call) =>
+      call.method === 'POST'
+        ? checkAt('ours', 10)
+        : call.at < 15_000
+          ? checkAt('ours', 10)
+          : notFound
+    )
+    const run = await late.result
+    expect(run.problem).toEqual({ kind: 'not-found', status: 404, detail: 'Not Found' })
+  })
+})
+
+describe('runCheck: deadline and cancellation', () => {
+  it('makes its last poll on the deadline and ends before it', async () => {
+    const deadline = 7000
+    const { api, clock, result } = setup(platform(Infinity), { deadline })
+    const run = await result
+    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: undefined })
+    expect(api.calls.at(-1)?.at).toBe(deadline - lastPollLead(LATENCY_MS))
+    expect(clock.now()).toBeLessThanOrEqual(deadline)
+    for (const call of api.calls) {
+      expect(call.timeoutMs).toBeLessThanOrEqual(
+        Math.min(REQUEST_TIMEOUT_CAP_MS, deadline - EXIT_RESERVE_MS - call.at)
+      )
+    }
+  })
+
+  it('gives up when no check can be started, with the last error', async () => {
+    const { result } = setup(() => transient('connection refused'), { deadline: 4000 })
+    const run = await result
+    expect(run.created).toBeUndefined()
+    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'connection refused' })
+  })
+
+  it('keeps the last transient error for the timeout message', async () => {
+    const { result } = setup(
+      (call) => (call.method === 'POST' ? checkAt('ours', 10) : transient('HTTP 502 Bad Gateway')),
+      {
+        deadline: 6000
+      }
+    )
+    expect((await result).problem).toEqual({
+      kind: 'timeout',
+      lastTransient: 'HTTP 502 Bad Gateway'
+    })
+  })
+
+  it('times out at once when the deadline has already passed', async () => {
+    const { api, result } = setup(platform(1000), { deadline: EXIT_RESERVE_MS })
+    expect((await result).problem?.kind).toBe('timeout')
+    expect(api.calls).toHaveLength(0)
+  })
+
+  it('stops when cancelled between polls, naming the signal', async () => {
+    const controller = new AbortController()
+    const { api, result } = setup(
+      (call, i) => {
+        if (i === 3) controller.abort('SIGTERM')
+        return call.method === 'POST' ? checkAt('ours', 10) : checkAt('ours', 10)
+      },
+      { signal: controller.signal }
+    )
+    const run = await result
+    expect(run.problem).toEqual({ kind: 'cancelled', signal: 'SIGTERM' })
+    expect(run.created?.id).toBe('ours')
+    expect(api.calls).toHaveLength(4)
+  })
+
+  it('stops when cancelled before the POST, or while it is in flight', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const before = await setup(platform(1000), { signal: controller.signal }).result
+    expect(before.problem).toEqual({ kind: 'cancelled', signal: undefined })
+
+    const inFlight = await setup(() => fail({ kind: 'cancelled', signal: undefined })).result
+    expect(inFlight.problem?.kind).toBe('cancelled')
+  })
+})

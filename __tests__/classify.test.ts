@@ -1,0 +1,162 @@
+import { describe, expect, it } from '@jest/globals'
+import { classifyResponse, parseRetryAfter, type RawResponse } from '../src/api/classify.js'
+
+const NOW = Date.UTC(2026, 10, 28, 12, 0, 0)
+const CHECK = {
+  id: '0b9e7f52-1111-4222-8333-444455556666',
+  status: 'SCHEDULED',
+  reason: null,
+  created_at: '2026-11-28T12:00:00.000001Z',
+  reported_at: null
+}
+
+function answer(status: number, body: unknown, headers: RawResponse['headers'] = {}): RawResponse {
+  return { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }
+}
+
+describe('classifyResponse', () => {
+  it('reads a check from a 200 or 202, accepting extra fields and an unknown status', () => {
+    const result = classifyResponse(answer(202, { ...CHECK, status: 'QUEUED', extra: 1 }), NOW)
+    expect(result).toMatchObject({
+      ok: true,
+      check: { id: CHECK.id, status: 'QUEUED', reason: null }
+    })
+    const minimal = classifyResponse(
+      answer(200, { id: 'x', status: 'SUCCESS', created_at: CHECK.created_at }),
+      NOW
+    )
+    expect(minimal).toMatchObject({ ok: true, check: { reason: null, reportedAt: null } })
+  })
+
+  it.each([
+    [
+      '<html><body>Bad gateway</body></html>',
+      'the answer was not a connection check (an HTML page)'
+    ],
+    ['{"id": "x", "stat', 'the answer was not a connection check (invalid JSON)'],
+    ['', 'the answer was not a connection check (empty body)'],
+    ['[1,2]', 'the answer was not a connection check (not a JSON object)'],
+    [
+      JSON.stringify({ ...CHECK, created_at: undefined }),
+      "the answer was not a connection check (field 'created_at' Invalid input: expected string, received undefined)"
+    ],
+    [
+      JSON.stringify({ ...CHECK, created_at: 'soon' }),
+      "the answer was not a connection check (field 'created_at' is not an ISO 8601 timestamp)"
+    ]
+  ])('takes a 2xx that is not a check as transient: %s', (body, reason) => {
+    expect(classifyResponse(answer(200, body), NOW)).toEqual({
+      ok: false,
+      problem: { kind: 'transient', status: 200, reason, retryAfterMs: undefined }
+    })
+  })
+
+  it('names the host a redirect points at', () => {
+    expect(
+      classifyResponse(answer(302, '', { location: 'https://evil.example:8443/x' }), NOW)
+    ).toEqual({
+      ok: false,
+      problem: { kind: 'redirect', status: 302, location: 'evil.example:8443' }
+    })
+    expect(classifyResponse(answer(307, '', { location: '/elsewhere' }), NOW)).toMatchObject({
+      problem: { location: '/elsewhere' }
+    })
+    expect(classifyResponse(answer(301, ''), NOW)).toMatchObject({
+      problem: { location: undefined }
+    })
+  })
+
+  it('maps 401 and 403 to unauthorized with the detail', () => {
+    const detail = 'API key is malformed, please type the API key correctly in the header.'
+    expect(classifyResponse(answer(401, { detail }), NOW)).toEqual({
+      ok: false,
+      problem: { kind: 'unauthorized', status: 401, detail }
+    })
+    expect(classifyResponse(answer(403, 'Forbidden'), NOW)).toEqual({
+      ok: false,
+      problem: { kind: 'unauthorized', status: 403, detail: undefined }
+    })
+  })
+
+  it('maps 404 to not-found', () => {
+    expect(classifyResponse(answer(404, { detail: 'Not Found' }), NOW)).toEqual({
+      ok: false,
+      problem: { kind: 'not-found', status: 404, detail: 'Not Found' }
+    })
+  })
+
+  it('lists every 422 item as loc: msg, and takes a string detail as one item', () => {
+    const detail = [
+      {
+        loc: ['path', 'source_id'],
+        msg: 'Input should be a valid UUID',
+        type: 'uuid_parsing',
+        ctx: {}
+      },
+      { loc: ['body', 0, 'x'], msg: 'Field required', type: 'missing', input: null },
+      { msg: 'no location', type: 'x' }
+    ]
+    expect(classifyResponse(answer(422, { detail }), NOW)).toEqual({
+      ok: false,
+      problem: {
+        kind: 'validation',
+        status: 422,
+        items: [
+          'path.source_id: Input should be a valid UUID',
+          'body.0.x: Field required',
+          'no location'
+        ]
+      }
+    })
+    expect(
+      classifyResponse(answer(422, { detail: 'connector config is invalid' }), NOW)
+    ).toMatchObject({
+      problem: { items: ['connector config is invalid'] }
+    })
+    expect(classifyResponse(answer(422, '<html/>'), NOW)).toMatchObject({ problem: { items: [] } })
+  })
+
+  it.each([408, 429, 500, 502, 503, 504])('takes %i as transient', (status) => {
+    const result = classifyResponse(
+      answer(status, '<html>oops</html>', { 'retry-after': '3' }),
+      NOW
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      problem: { kind: 'transient', status, retryAfterMs: 3000 }
+    })
+  })
+
+  it('takes other 4xx as a rejection that retrying cannot fix', () => {
+    expect(classifyResponse(answer(400, { detail: 'bad\nrequest   here' }), NOW)).toEqual({
+      ok: false,
+      problem: { kind: 'rejected', status: 400, detail: 'bad request here' }
+    })
+    expect(classifyResponse(answer(409, { detail: 'x'.repeat(400) }), NOW)).toMatchObject({
+      problem: { detail: `${'x'.repeat(297)}...` }
+    })
+  })
+})
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('2', NOW)).toBe(2000)
+    expect(parseRetryAfter(' 1.5 ', NOW)).toBe(1500)
+    expect(parseRetryAfter(new Date(NOW + 4000).toUTCString(), NOW)).toBe(4000)
+    expect(parseRetryAfter(new Date(NOW - 4000).toUTCString(), NOW)).toBe(0)
+  })
+
+  it('ignores what it cannot read', () => {
+    expect(parseRetryAfter(undefined, NOW)).toBeUndefined()
+    expect(parseRetryAfter('soon', NOW)).toBeUndefined()
+    expect(parseRetryAfter('-1', NOW)).toBeUndefined()
+  })
+
+  it('takes the first of repeated headers', () => {
+    const result = classifyResponse(
+      { status: 429, headers: { 'retry-after': ['1', '9'] }, body: '' },
+      NOW
+    )
+    expect(result).toMatchObject({ problem: { retryAfterMs: 1000 } })
+  })
+})

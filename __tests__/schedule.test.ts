@@ -1,0 +1,150 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  EXIT_RESERVE_MS,
+  lastPollLead,
+  nextPollAt,
+  POLL_SCHEDULE,
+  pollGap,
+  retryGap
+} from '../src/wait/schedule.js'
+import { seededRandom } from './support/fake-clock.js'
+
+const CAP = 10_000
+const LONGEST = 0 // random = 0 gives the longest gap (jitter only shortens)
+const SHORTEST = 0.999999
+
+/** Send times (ms after the POST) of the polls of a check that turns final at T ms. */
+function pollsUntil(finalAtMs: number, capMs: number, random: () => number): number[] {
+  const times: number[] = []
+  let t = 0
+  while (t < finalAtMs) {
+    t += pollGap(t, capMs, random())
+    times.push(t)
+  }
+  return times
+}
+
+describe('poll schedule shape (pinned: change these numbers only on purpose)', () => {
+  it('keeps its constants', () => {
+    expect(POLL_SCHEDULE).toEqual({
+      firstGapMs: 460,
+      growth: 0.255,
+      jitterLow: 0.9,
+      jitterHigh: 0.96
+    })
+  })
+
+  it('polls first 0.41 to 0.45 s after the POST, well within a second', () => {
+    expect(pollGap(0, CAP, LONGEST)).toBeCloseTo(441.6, 5)
+    expect(pollGap(0, CAP, SHORTEST)).toBeCloseTo(414, 1)
+  })
+
+  it('grows by about a quarter of the elapsed time', () => {
+    expect(pollGap(4000, CAP, LONGEST)).toBeCloseTo((460 + 1020) * 0.96, 5)
+    expect(pollGap(20_000, CAP, LONGEST)).toBeCloseTo((460 + 5100) * 0.96, 5)
+  })
+
+  it('never exceeds the cap and jitters within 90-96 % of it', () => {
+    for (const s of [38_000, 60_000, 3_600_000]) {
+      expect(pollGap(s, CAP, LONGEST)).toBeCloseTo(9600, 5)
+      expect(pollGap(s, CAP, SHORTEST)).toBeCloseTo(9000, 0)
+    }
+    expect(pollGap(1_000_000, 2000, LONGEST)).toBeCloseTo(1920, 5)
+  })
+
+  it('draws jitter only inside its bounds', () => {
+    const random = seededRandom(7)
+    const outside: number[] = []
+    for (let i = 0; i < 10_000; i += 1) {
+      const s = random() * 100_000
+      const nominal = Math.min(CAP, 460 + 0.255 * s)
+      const gap = pollGap(s, CAP, random())
+      if (gap < nominal * 0.9 - 1e-9 || gap > nominal * 0.96 + 1e-9) outside.push(s)
+    }
+    expect(outside).toEqual([])
+  })
+})
+
+describe('poll schedule targets', () => {
+  it('notices a result within 0.5 s + 0.25 T (with 40 ms spare) and never later than the cap', () => {
+    // A check final at T just after a poll at s is seen one gap later; the bound must hold
+    // for every s < T and every jitter draw, so check the gap against the bound at s.
+    let worstSpare = Infinity
+    for (let s = 0; s <= 600_000; s += 25) {
+      for (const r of [LONGEST, 0.5, SHORTEST]) {
+        const gap = pollGap(s, CAP, r)
+        worstSpare = Math.min(worstSpare, Math.min(500 + 0.25 * s, CAP) - gap)
+      }
+    }
+    expect(worstSpare).toBeGreaterThanOrEqual(40)
+  })
+
+  it('the simulated lag at every T stays inside the target', () => {
+    const random = seededRandom(11)
+    const late: number[] = []
+    for (let T = 10; T <= 300_000; T += 37) {
+      const lag = (pollsUntil(T, CAP, random).at(-1) ?? 0) - T
+      if (lag > Math.min(CAP, 500 + 0.25 * T)) late.push(T)
+    }
+    expect(late).toEqual([])
+  })
+
+  it('makes no more requests than a fixed 2 s poller for every T >= 30 s', () => {
+    const worse: number[] = []
+    for (let T = 30_000; T <= 600_000; T += 50) {
+      const ours = 1 + pollsUntil(T, CAP, () => SHORTEST).length
+      if (ours > 1 + Math.ceil(T / 2000)) worse.push(T)
+    }
+    expect(worse).toEqual([])
+  })
+
+  it('stays within 1.2x a fixed 5 s poller at T = 90 s', () => {
+    const ours = 1 + pollsUntil(90_000, CAP, () => SHORTEST).length
+    expect(ours).toBeLessThanOrEqual(1.2 * (1 + 90 / 5))
+  })
+})
+
+describe('retry back-off', () => {
+  it('doubles from 0.5 s up to the cap, with the same downward jitter', () => {
+    expect([1, 2, 3, 4, 5, 6, 40].map((n) => retryGap(n, CAP, LONGEST))).toEqual([
+      480, 960, 1920, 3840, 7680, 9600, 9600
+    ])
+    expect(retryGap(1, CAP, SHORTEST)).toBeCloseTo(450, 1)
+  })
+
+  it('honours Retry-After exactly, even past the cap', () => {
+    expect(retryGap(1, CAP, LONGEST, 2000)).toBe(2000)
+    expect(retryGap(3, CAP, LONGEST, 60_000)).toBe(60_000)
+    expect(retryGap(3, CAP, LONGEST, 0)).toBe(0)
+  })
+})
+
+describe('the last poll lands on the deadline', () => {
+  const deadline = 30_000
+  const slowestAnswerMs = 40
+  const lastSlot = deadline - lastPollLead(slowestAnswerMs)
+
+  it('leaves time for twice the slowest answer (0.1 to 1 s) and the exit', () => {
+    expect(lastPollLead(3)).toBe(EXIT_RESERVE_MS + 100)
+    expect(lastPollLead(150)).toBe(EXIT_RESERVE_MS + 300)
+    expect(lastPollLead(5000)).toBe(EXIT_RESERVE_MS + 1000)
+  })
+
+  it('keeps a poll that fits', () => {
+    expect(nextPollAt({ lastPollAt: 10_000, desiredAt: 12_000, deadline, slowestAnswerMs })).toBe(
+      12_000
+    )
+  })
+
+  it('moves a poll that would land past the deadline to the last slot', () => {
+    expect(nextPollAt({ lastPollAt: 25_000, desiredAt: 34_000, deadline, slowestAnswerMs })).toBe(
+      lastSlot
+    )
+  })
+
+  it('stops once the last slot has been used', () => {
+    expect(
+      nextPollAt({ lastPollAt: lastSlot, desiredAt: 39_000, deadline, slowestAnswerMs })
+    ).toBeUndefined()
+  })
+})

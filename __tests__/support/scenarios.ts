@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto'
+import { expect } from '@jest/globals'
+import type { Simulator } from '../../simulator/platform-simulator.js'
+import type { ActionResult } from './action-harness.js'
+
+/**
+ * Named end-to-end scenarios, run both against the bundle (a child process, as a runner runs
+ * it) and in-process (for coverage). Each gets a fresh simulator.
+ */
+export interface Scenario {
+  name: string
+  arrange(sim: Simulator): { inputs: Record<string, string>; env?: Record<string, string> }
+  verify(result: ActionResult, sim: Simulator): void
+}
+
+/** What must hold after every run, whatever happened. */
+export function verifyInvariants(result: ActionResult, apiKey: string): void {
+  const withoutMask = result.stdout.split(`::add-mask::${apiKey}`).join('')
+  for (const text of [withoutMask, result.stderr, JSON.stringify(result.outputs), result.summary]) {
+    expect(text).not.toContain(apiKey)
+  }
+  expect(result.stdout + result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error'))
+  expect(errors).toHaveLength(result.exitCode === 0 ? 0 : 1)
+  expect(result.outputs.outcome).toBeDefined()
+  expect(result.exitCode === 0).toBe(result.outputs.outcome === 'success')
+}
+
+function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
+  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '20', ...extra }
+}
+
+function requestsTo(sim: Simulator, id: string, method?: string) {
+  return sim.requests.filter(
+    (r) => r.path.includes(id) && (method === undefined || r.method === method)
+  )
+}
+
+function errorLine(result: ActionResult): string {
+  return result.stdout.split('\n').find((line) => line.startsWith('::error')) ?? ''
+}
+
+const SOURCE = randomUUID()
+const DEST = randomUUID()
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'success: a source check that passes',
+    arrange(sim) {
+      sim.addConnector(SOURCE, { kind: 'source', checkDurationMs: 600 })
+      return { inputs: base(sim, { 'source-id': SOURCE }), env: { RUNNER_DEBUG: '1' } }
+    },
+    verify(result, sim) {
+      const [check] = sim.checks(SOURCE)
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toEqual({
+        'check-id': check?.id,
+        status: 'SUCCESS',
+        reason: '',
+        'created-at': check?.createdAt,
+        'reported-at': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        outcome: 'success'
+      })
+      const host = new URL(sim.url).host
+      expect(result.stdout).toContain(
+        `Checking source ${SOURCE} on ${host}: started check ${check?.id} (SCHEDULED).`
+      )
+      expect(result.stdout).toMatch(/Check \S+: SCHEDULED -> SUCCESS after \d+\.\d s\./)
+      expect(result.stdout).toMatch(
+        new RegExp(`Source connector ${SOURCE} passed its connection check in \\d+\\.\\d s`)
+      )
+      // Per-poll detail is in debug, and says path and status, nothing of the headers.
+      expect(result.stdout).toMatch(
+        /::debug::GET \/sources\/\S+\/connection-check -> 200 SCHEDULED/
+      )
+      expect(result.summary).toContain(check?.id)
+      expect(result.summary).toContain('SUCCESS')
+      expect(result.summary).toContain('passed')
+      const requests = requestsTo(sim, SOURCE)
+      expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+      for (const request of requests) {
+        expect(request.headers['unstructured-api-key']).toBe(sim.apiKey)
+        expect(request.headers.accept).toBe('application/json')
+        expect(request.headers['user-agent']).toMatch(
+          /^unstructured-connection-check-action\/\d+\.\d+\.\d+/
+        )
+      }
+    }
+  },
+  {
+    name: 'failure: a destination check fails with a reason (api-url with /api/v1/)',
+    arrange(sim) {
+      sim.addConnector(DEST, {
+        kind: 'destination',
+        checkDurationMs: 400,
+        ending: 'FAILURE',
+        reason: 'Could not connect: AccessDenied on bucket "prod-out"'
+      })
+      return { inputs: base(sim, { 'destination-id': DEST, 'api-url': `${sim.url}/api/v1/` }) }
+    },
+    verify(result, sim) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({
+        'check-id': sim.checks(DEST)[0]?.id,
+        status: 'FAILURE',
+        reason: 'Could not connect: AccessDenied on bucket "prod-out"',
+        outcome: 'failure'
+      })
+      expect(errorLine(result)).toMatch(
+        /^::error title=Connection check failed::Destination connector \S+ failed its connection check after \d+\.\d s \(check \S+\): Could not connect: AccessDenied/
+      )
+      expect(result.summary).toContain('AccessDenied on bucket &#34;prod-out&#34;')
+    }
+  },
+  {
+    name: 'validation: a 422 lists every detail item',
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        faults: {
+          post: [
+            {
+              type: 'validation',
+              detail: [
+                {
+                  loc: ['path', 'source_id'],
+                  msg: 'Input should be a valid UUID',
+                  type: 'uuid_parsing'
+                },
+                { loc: ['body', 'config'], msg: 'Field required', type: 'missing', input: null }
+              ]
+            }
+          ]
+        }
+      })
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toEqual({ outcome: 'invalid' })
+      expect(errorLine(result)).toContain(
+        'path.source_id: Input should be a valid UUID; body.config: Field required'
+      )
+    }
+  },
+  {
+    name: 'unauthorized: a 401 points at the key',
+    arrange(sim) {
+      sim.addConnector(SOURCE, { kind: 'source' })
+      return { inputs: base(sim, { 'source-id': SOURCE, 'api-key': 'wrong_key_but_well_formed' }) }
+    },
+    verify(result, sim) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toEqual({ outcome: 'unauthorized' })
+      expect(errorLine(result)).toMatch(
+        /^::error title=API key rejected::The API refused the key \(401: API key is invalid/
+      )
+      expect(errorLine(result)).toContain("'api-key'")
+      expect(sim.requests).toHaveLength(1)
+      expect(result.stdout).not.toContain('wrong_key_but_well_formed'.slice(0, 12) + 'x')
+    }
+  },
+  {
+    name: 'not-found: a 404 names the connector and the api-url',
+    arrange(sim) {
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result, sim) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toEqual({ outcome: 'not-found' })
+      expect(errorLine(result)).toContain(
+        `Source connector ${SOURCE} was not found on ${new URL(sim.url).host}`
+      )
+      expect(errorLine(result)).toContain("'api-url'")
+      expect(sim.requests).toHaveLength(1)
+    }
+  },
+  {
+    name: 'transient: 5xx, HTML, resets and cut-off bodies are retried until success',
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        checkDurationMs: 1200,
+        faults: {
+          post: [
+            { type: 'html', status: 502 },
+            { type: 'status', status: 503 }
+          ],
+          get: [
+            { type: 'status', status: 500 },
+            { type: 'reset' },
+            { type: 'truncate' },
+            { type: 'body', body: '<html>ok</html>' }
+          ]
+        }
+      })
+      // A 1 s cap keeps the back-off (0.5, 1, 1, 1 s) short.
+      return { inputs: base(sim, { 'source-id': SOURCE, 'poll-interval-seconds': '1' }) }
+    },
+    verify(result, sim) {
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.outcome).toBe('success')
+      expect(result.outputs['check-id']).toBe(sim.checks(SOURCE)[0]?.id)
+      expect(result.stdout).toContain('Transient error from')
+      expect(requestsTo(sim, SOURCE, 'POST')).toHaveLength(3)
+    }
+  },
+  {
+    name: 'rate limit: a 429 with Retry-After is honoured',
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        checkDurationMs: 200,
+        faults: { get: [{ type: 'rate-limit', retryAfter: '1' }] }
+      })
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result, sim) {
+      expect(result.outputs.outcome).toBe('success')
+      const gets = requestsTo(sim, SOURCE, 'GET')
+      expect(gets[0]?.status).toBe(429)
+      expect((gets[1]?.at ?? 0) - (gets[0]?.at ?? 0)).toBeGreaterThanOrEqual(990)
+    }
+  },
+  {
+    name: 'deadline: a check that never ends times out with its id and last status',
+    arrange(sim) {
+      sim.addConnector(SOURCE, { kind: 'source', ending: 'NEVER' })
+      return { inputs: base(sim, { 'source-id': SOURCE, 'timeout-seconds': '2' }) }
+    },
+    verify(result, sim) {
+      const id = sim.checks(SOURCE)[0]?.id ?? 'none'
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({
+        'check-id': id,
+        status: 'SCHEDULED',
+        outcome: 'timeout'
+      })
+      expect(errorLine(result)).toContain(`Timed out after 2.0 s waiting for check ${id}`)
+      expect(errorLine(result)).toContain('its last status was SCHEDULED')
+      expect(result.durationMs).toBeLessThan(3000)
+    }
+  },
+  {
+    name: 'older check: an earlier SUCCESS is never taken as ours',
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        checkDurationMs: 1200,
+        ending: 'FAILURE',
+        reason: 'wrong password',
+        faults: { get: [{ type: 'older-check' }, { type: 'older-check' }, { type: 'older-check' }] }
+      })
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result, sim) {
+      expect(result.outputs).toMatchObject({
+        outcome: 'failure',
+        status: 'FAILURE',
+        reason: 'wrong password'
+      })
+      expect(sim.served().some((s) => s.status === 'SUCCESS')).toBe(true)
+    }
+  },
+  {
+    name: 'newer check: a check started elsewhere supersedes ours, with a warning',
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        ending: 'NEVER',
+        faults: { get: ['pass', { type: 'newer-check', ending: 'SUCCESS', durationMs: 300 }] }
+      })
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result, sim) {
+      const [ours, newer] = sim.checks(SOURCE)
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({
+        'check-id': ours?.id,
+        status: 'SUCCESS',
+        outcome: 'success'
+      })
+      const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning'))
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain('title=Connection check superseded')
+      expect(warnings[0]).toContain(`newer check ${newer?.id}`)
+      expect(warnings[0]).toContain(`replaced check ${ours?.id}`)
+      expect(result.summary).toContain(`replaced by <code>${newer?.id}</code>`)
+    }
+  },
+  {
+    name: 'redirect: never followed, the key stays on the API host',
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        faults: {
+          post: [
+            {
+              type: 'redirect',
+              status: 307,
+              location: `${sim.trap.url}/api/v1/sources/${SOURCE}/connection-check`
+            }
+          ]
+        }
+      })
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result, sim) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toEqual({ outcome: 'error' })
+      expect(errorLine(result)).toContain(`redirect to ${new URL(sim.trap.url).host}`)
+      expect(sim.trap.requests).toHaveLength(0)
+    }
+  },
+  {
+    name: 'invalid input: nothing is sent',
+    arrange(sim) {
+      return { inputs: base(sim, { 'source-id': 'not-a-uuid', 'timeout-seconds': '0' }) }
+    },
+    verify(result, sim) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toEqual({ outcome: 'invalid' })
+      expect(errorLine(result)).toContain(
+        "title=Invalid input::Input 'source-id' must be a connector UUID"
+      )
+      expect(errorLine(result)).toContain("Input 'timeout-seconds' must be greater than zero")
+      expect(sim.requests).toHaveLength(0)
+    }
+  }
+]

@@ -1,0 +1,47 @@
+/**
+ * Turns what users paste as `api-url` into the base that the endpoint paths hang off.
+ * The docs say `https://platform.unstructuredapp.io/api/v1`, the OpenAPI server lacks the
+ * prefix, and both come with or without a trailing slash: all four mean the same API.
+ */
+
+const API_PREFIX = '/api/v1'
+
+export interface ApiBase {
+  /** e.g. https://platform.unstructuredapp.io/api/v1 (never a trailing slash) */
+  base: string
+  /** The host (with a port when one is given), for log lines. */
+  host: string
+}
+
+/** Loopback is the only place plain http is allowed: the key must not cross a network in clear. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase()
+  if (host === 'localhost' || host === '[::1]') return true
+  // WHATWG URL parsing already normalised forms such as 127.1 to dotted quads.
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/** Returns the API base, or a sentence saying what is wrong with the value (never throws). */
+export function parseApiUrl(raw: string): ApiBase | { error: string } {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { error: 'is not a valid URL' }
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { error: `must use https (got ${url.protocol.replace(/:$/, '')})` }
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return { error: 'must use https; plain http is only allowed for localhost and 127.0.0.0/8' }
+  }
+  if (url.username !== '' || url.password !== '') {
+    return { error: 'must not contain a user name or password' }
+  }
+  if (url.search !== '' || url.hash !== '') {
+    return { error: 'must not contain a query string or fragment' }
+  }
+  let path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
+  if (path.toLowerCase().endsWith(API_PREFIX)) path = path.slice(0, -API_PREFIX.length)
+  return { base: `${url.origin}${path}${API_PREFIX}`, host: url.host }
+}

@@ -1,0 +1,140 @@
+import { STATUS_CODES } from 'node:http'
+import type { Problem, TransientProblem } from '../problems.js'
+import { ConnectionCheckSchema, ErrorBodySchema, type ConnectionCheck } from './schemas.js'
+
+/** What came back over the wire, before any meaning is given to it. */
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+export type Classified = { ok: true; check: ConnectionCheck } | { ok: false; problem: Problem }
+
+const DETAIL_LIMIT = 300
+
+/**
+ * Gives an answer of the connection-check endpoints its meaning. Pure: the wall clock is passed
+ * in only to read a Retry-After given as an HTTP date.
+ */
+export function classifyResponse(response: RawResponse, nowEpochMs: number): Classified {
+  const { status } = response
+  if (status >= 200 && status < 300) {
+    const check = parseCheck(response.body)
+    return typeof check === 'string'
+      ? {
+          ok: false,
+          problem: transient(status, `the answer was not a connection check (${check})`)
+        }
+      : { ok: true, check }
+  }
+  if (status >= 300 && status < 400) {
+    const location = header(response, 'location')
+    return { ok: false, problem: { kind: 'redirect', status, location: hostOf(location) } }
+  }
+  if (status === 401 || status === 403) {
+    return { ok: false, problem: { kind: 'unauthorized', status, detail: detailText(response) } }
+  }
+  if (status === 404) {
+    return { ok: false, problem: { kind: 'not-found', status, detail: detailText(response) } }
+  }
+  if (status === 422) {
+    return { ok: false, problem: { kind: 'validation', status, items: validationItems(response) } }
+  }
+  if (status === 408 || status === 429 || status >= 500 || status < 200) {
+    const retryAfterMs = parseRetryAfter(header(response, 'retry-after'), nowEpochMs)
+    return { ok: false, problem: { ...transient(status, httpStatusText(status)), retryAfterMs } }
+  }
+  return { ok: false, problem: { kind: 'rejected', status, detail: detailText(response) } }
+}
+
+export function httpStatusText(status: number): string {
+  const text = STATUS_CODES[status]
+  return text ? `HTTP ${status} ${text}` : `HTTP ${status}`
+}
+
+function transient(status: number | undefined, reason: string): TransientProblem {
+  return { kind: 'transient', status, reason, retryAfterMs: undefined }
+}
+
+/** The check, or a few words on why the body is not one. */
+function parseCheck(body: string): ConnectionCheck | string {
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    if (body.trim() === '') return 'empty body'
+    return body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON'
+  }
+  const parsed = ConnectionCheckSchema.safeParse(json)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const field = issue?.path.join('.') ?? ''
+  return field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+}
+
+function header(response: RawResponse, name: string): string | undefined {
+  const value = response.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function hostOf(location: string | undefined): string | undefined {
+  if (location === undefined) return undefined
+  try {
+    // A relative Location stays on the same host; report it as a path then.
+    return new URL(location).host || location
+  } catch {
+    return location.slice(0, DETAIL_LIMIT)
+  }
+}
+
+function errorBody(
+  response: RawResponse
+): ReturnType<typeof ErrorBodySchema.safeParse> | undefined {
+  try {
+    return ErrorBodySchema.safeParse(JSON.parse(response.body))
+  } catch {
+    return undefined
+  }
+}
+
+/** The string `detail` of an error body, on one line and not too long. */
+function detailText(response: RawResponse): string | undefined {
+  const parsed = errorBody(response)
+  if (!parsed?.success) return undefined
+  const { detail } = parsed.data
+  const text = typeof detail === 'string' ? detail : detail.map(formatItem).join('; ')
+  return oneLine(text)
+}
+
+/** Every item of a 422 as "loc: msg"; a plain-string detail is one item. */
+function validationItems(response: RawResponse): string[] {
+  const parsed = errorBody(response)
+  if (!parsed?.success) return []
+  const { detail } = parsed.data
+  if (typeof detail === 'string') return [oneLine(detail)]
+  return detail.map((item) => oneLine(formatItem(item)))
+}
+
+function formatItem(item: { loc?: (string | number)[] | undefined; msg: string }): string {
+  const loc = item.loc?.join('.') ?? ''
+  return loc === '' ? item.msg : `${loc}: ${item.msg}`
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > DETAIL_LIMIT ? `${flat.slice(0, DETAIL_LIMIT - 3)}...` : flat
+}
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowEpochMs: number): number | undefined {
+  if (value === undefined) return undefined
+  const text = value.trim()
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000
+  // HTTP dates name the day and month ("Fri, 28 Nov 2026 12:00:00 GMT"); Date.parse alone
+  // would also accept strings such as "-1".
+  if (!/[a-z]{3}/i.test(text)) return undefined
+  const at = Date.parse(text)
+  if (Number.isNaN(at)) return undefined
+  return Math.max(0, at - nowEpochMs)
+}

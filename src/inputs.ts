@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { parseApiUrl, type ApiBase } from './api-url.js'
+import type { Connector, ConnectorKind } from './connector.js'
+import { InvalidInputError } from './problems.js'
+
+/** Everything the step was asked to do, validated and typed. */
+export interface Settings {
+  connectors: Connector[]
+  apiKey: string
+  api: ApiBase
+  timeoutMs: number
+  pollIntervalMs: number
+}
+
+export const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
+export const DEFAULT_TIMEOUT_SECONDS = '300'
+export const DEFAULT_POLL_INTERVAL_SECONDS = '10'
+
+/** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
+export type InputReader = (name: string) => string
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
+
+const positiveSeconds = z
+  .string()
+  .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
+  .transform(Number)
+  .pipe(z.number().positive('must be greater than zero'))
+
+/** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
+function splitIds(raw: string): string[] {
+  return raw.split(/[\s,]+/).filter((part) => part !== '')
+}
+
+/**
+ * Reads and validates every input before any request is made. The key is masked first, so no
+ * later log line (debug included) can show it. All problems are reported together, each naming
+ * its input and the offending value (never the key's).
+ */
+export function readSettings(read: InputReader, mask: (secret: string) => void): Settings {
+  const rawKey = read('api-key')
+  if (rawKey !== '') mask(rawKey)
+  const apiKey = rawKey.trim()
+  if (apiKey !== '' && apiKey !== rawKey) mask(apiKey)
+
+  const errors: { input: string; message: string }[] = []
+  const fail = (input: string, message: string): void => {
+    errors.push({ input, message })
+  }
+
+  if (apiKey === '') {
+    fail(
+      'api-key',
+      "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
+        'note that secrets are empty in workflows triggered from forks.'
+    )
+  } else if (/[\s\p{Cc}]/u.test(apiKey)) {
+    fail('api-key', "Input 'api-key' contains whitespace or control characters; check the secret.")
+  }
+
+  const connectors: Connector[] = []
+  for (const [input, kind] of [
+    ['source-id', 'source'],
+    ['destination-id', 'destination']
+  ] as const satisfies readonly (readonly [string, ConnectorKind])[]) {
+    const raw = read(input)
+    const ids = splitIds(raw)
+    const parsed = uuidList.safeParse(ids)
+    if (!parsed.success) {
+      const bad = ids.filter((id) => !UUID.test(id))
+      fail(input, `Input '${input}' must be a connector UUID; got ${bad.map(quote).join(', ')}.`)
+      continue
+    }
+    for (const id of parsed.data) connectors.push({ kind, id: id.toLowerCase() })
+  }
+  if (connectors.length === 0 && !errors.some((e) => e.input.endsWith('-id'))) {
+    fail('source-id', "Give the connector to check: set 'source-id' or 'destination-id'.")
+  } else if (connectors.length > 1) {
+    fail(
+      'source-id',
+      `Give exactly one connector in 'source-id' or 'destination-id'; got ${connectors.length}.`
+    )
+  }
+
+  const apiUrlRaw = read('api-url') || DEFAULT_API_URL
+  const api = parseApiUrl(apiUrlRaw)
+  if ('error' in api)
+    fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUrl(apiUrlRaw))}.`)
+
+  const seconds = (input: string, fallback: string): number => {
+    const raw = read(input) || fallback
+    const parsed = positiveSeconds.safeParse(raw)
+    if (parsed.success) return parsed.data * 1000
+    const message = parsed.error.issues[0]?.message ?? 'is not valid'
+    fail(input, `Input '${input}' ${message}; got ${quote(raw)}.`)
+    return Number.NaN
+  }
+  const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS)
+  const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS)
+
+  if (errors.length > 0 || 'error' in api) {
+    throw new InvalidInputError(
+      [...new Set(errors.map((e) => e.input))].join(', '),
+      errors.map((e) => e.message).join('\n')
+    )
+  }
+  return { connectors, apiKey, api, timeoutMs, pollIntervalMs }
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
+}
+
+/** A URL pasted with credentials in it must not be echoed back into the log. */
+function redactUrl(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@')
+}

@@ -1,0 +1,177 @@
+import { describeConnector, kindTitle, type Connector } from './connector.js'
+import { httpStatusText } from './api/classify.js'
+import type { Problem } from './problems.js'
+import type { CheckRun } from './wait/check-run.js'
+
+/** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
+export type Outcome =
+  | 'success'
+  | 'failure'
+  | 'invalid'
+  | 'unauthorized'
+  | 'not-found'
+  | 'timeout'
+  | 'cancelled'
+  | 'error'
+
+export interface Verdict {
+  outcome: Outcome
+  /** Annotation title: a few words. */
+  title: string
+  /** What happened and what to do about it, in one or two sentences. */
+  message: string
+}
+
+export interface VerdictContext {
+  apiHost: string
+  timeoutMs: number
+}
+
+/** The single place where a kind of problem becomes an outcome. */
+export function outcomeOf(problem: Problem): Outcome {
+  switch (problem.kind) {
+    case 'invalid-input':
+    case 'validation':
+      return 'invalid'
+    case 'unauthorized':
+      return 'unauthorized'
+    case 'not-found':
+      return 'not-found'
+    case 'timeout':
+      return 'timeout'
+    case 'cancelled':
+      return 'cancelled'
+    case 'redirect':
+    case 'rejected':
+    case 'transient':
+      return 'error'
+  }
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+/** The verdict on one connector's run. */
+export function verdictOf(run: CheckRun, context: VerdictContext): Verdict {
+  const who = `${kindTitle(run.connector.kind)} connector ${run.connector.id}`
+  const { followed, created } = run
+  if (run.problem === undefined && followed !== undefined) {
+    const which =
+      created !== undefined && followed.id !== created.id
+        ? `check ${followed.id}, which replaced ours, ${created.id}`
+        : `check ${followed.id}`
+    if (followed.status === 'SUCCESS') {
+      return {
+        outcome: 'success',
+        title: 'Connection check passed',
+        message: `${who} passed its connection check in ${seconds(run.durationMs)} (${which}).`
+      }
+    }
+    const reason = followed.reason?.trim() ? followed.reason.trim() : 'the platform gave no reason'
+    return {
+      outcome: 'failure',
+      title: 'Connection check failed',
+      message: `${who} failed its connection check after ${seconds(run.durationMs)} (${which}): ${reason}`
+    }
+  }
+  /* istanbul ignore next: a run ends with either a final check or a problem */
+  const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined }
+  return problemVerdict(problem, context, run)
+}
+
+/** The verdict when a problem ended the step: an input error (no run) or a run's problem. */
+export function problemVerdict(problem: Problem, context: VerdictContext, run?: CheckRun): Verdict {
+  const outcome = outcomeOf(problem)
+  const connector: Connector | undefined = run?.connector
+  const who = connector ? describeConnector(connector) : 'the connector'
+  const Who = connector ? `${kindTitle(connector.kind)} connector ${connector.id}` : 'The connector'
+  const status = run?.followed?.status
+  const checkId = run?.created?.id
+  const withDetail = (status: number, detail: string | undefined): string =>
+    detail ? `${status}: ${detail}` : httpStatusText(status)
+
+  switch (problem.kind) {
+    case 'invalid-input':
+      return { outcome, title: 'Invalid input', message: problem.message }
+    case 'validation': {
+      const items = problem.items.length > 0 ? problem.items.join('; ') : 'no details given'
+      return {
+        outcome,
+        title: 'Request rejected as invalid',
+        message: `The API rejected the request for ${who} as invalid (${problem.status}): ${items}`
+      }
+    }
+    case 'unauthorized':
+      return {
+        outcome,
+        title: 'API key rejected',
+        message:
+          problem.status === 403
+            ? `The API key may not check ${who} (${withDetail(problem.status, problem.detail)}). ` +
+              "Each key works with one workspace: use a key from the workspace that owns this connector in 'api-key'."
+            : `The API refused the key (${withDetail(problem.status, problem.detail)}). ` +
+              "Check that the 'api-key' secret holds a current Unstructured API key from the workspace that owns " +
+              `${who}.`
+      }
+    case 'not-found':
+      return {
+        outcome,
+        title: 'Connector not found',
+        message:
+          `${Who} was not found on ${context.apiHost} (${withDetail(problem.status, problem.detail)}). ` +
+          "Check the id and that the connector belongs to the API key's workspace; if 'api-url' does " +
+          'not point at the Platform API, every path answers 404 too.'
+      }
+    case 'redirect':
+      return {
+        outcome,
+        title: 'Unexpected redirect',
+        message:
+          `The API answered ${httpStatusText(problem.status)} with a redirect to ` +
+          `${problem.location ?? 'an unnamed location'}. Redirects are not followed, so the API key ` +
+          `never leaves ${context.apiHost}; check 'api-url'.`
+      }
+    case 'rejected':
+      return {
+        outcome,
+        title: 'Request rejected',
+        message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
+      }
+    case 'transient':
+      return {
+        outcome,
+        title: 'API error',
+        message: `The request for ${who} failed: ${problem.reason}.`
+      }
+    case 'timeout': {
+      const limit = seconds(context.timeoutMs)
+      const parts =
+        checkId === undefined
+          ? [`No connection check of ${who} could be started within ${limit}.`]
+          : [
+              `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+            ]
+      if (run?.lastIgnored && run.followed?.id === checkId && status === 'SCHEDULED') {
+        parts.push(
+          `The API kept answering with another check (${run.lastIgnored.id}) created before ours.`
+        )
+      }
+      if (problem.lastTransient) parts.push(`Last error: ${problem.lastTransient}.`)
+      if (checkId !== undefined)
+        parts.push("Raise 'timeout-seconds' if checks of this connector take longer.")
+      return { outcome, title: 'Connection check timed out', message: parts.join(' ') }
+    }
+    case 'cancelled': {
+      const by = problem.signal ? ` (${problem.signal})` : ''
+      return {
+        outcome,
+        title: 'Connection check cancelled',
+        message:
+          checkId === undefined
+            ? `Cancelled${by} before a connection check of ${who} was started.`
+            : `Cancelled${by} while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * When to poll. Pure functions of elapsed time and a random number in [0, 1).
+ *
+ * The gap after a poll made s ms after the POST is
+ *     min(cap, 460 ms + 0.255 * s) * j,   j drawn from [0.90, 0.96]
+ * Why these numbers:
+ * - Lag. A check that turns final T s after the POST, just after a poll, is seen one gap later,
+ *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.96 the gap is at most
+ *   0.44 s + 0.245 * s: about 60 ms spare for the request and process exit, more as s grows.
+ * - Cost. Growth of about 25 % per poll reaches the cap (10 s by default) near s = 38 s. Even at
+ *   the low end of the jitter it takes 14 polls to pass 30 s (a fixed 2 s poller needs 15) and
+ *   21 to pass 90 s (a fixed 5 s poller needs 18, so under 1.2x).
+ * - Jitter only shortens the gap, so the lag bound holds for every draw; it keeps parallel jobs
+ *   that started together from polling in lockstep.
+ * The first poll comes 0.41 to 0.44 s after the POST.
+ */
+export const POLL_SCHEDULE = {
+  firstGapMs: 460,
+  growth: 0.255,
+  jitterLow: 0.9,
+  jitterHigh: 0.96
+} as const
+
+export function pollGap(sincePostMs: number, capMs: number, random: number): number {
+  const { firstGapMs, growth, jitterLow, jitterHigh } = POLL_SCHEDULE
+  const nominal = Math.min(capMs, firstGapMs + growth * Math.max(0, sincePostMs))
+  return nominal * (jitterHigh - (jitterHigh - jitterLow) * random)
+}
+
+/**
+ * Back-off after the n-th failure in a row (n >= 1): 0.5 s, 1 s, 2 s ... up to the cap, with the
+ * same downward jitter. A Retry-After from the server wins: it is never retried sooner.
+ */
+export const RETRY_BASE_MS = 500
+
+export function retryGap(
+  failuresInARow: number,
+  capMs: number,
+  random: number,
+  retryAfterMs?: number
+): number {
+  if (retryAfterMs !== undefined) return retryAfterMs
+  const { jitterLow, jitterHigh } = POLL_SCHEDULE
+  const exponent = Math.min(Math.max(failuresInARow, 1) - 1, 20)
+  const nominal = Math.min(capMs, RETRY_BASE_MS * 2 ** exponent)
+  return nominal * (jitterHigh - (jitterHigh - jitterLow) * random)
+}
+
+/** Kept free at the end for writing outputs and the summary and exiting. */
+export const EXIT_RESERVE_MS = 100
+
+/** No single request may take longer, so a hung connection costs one slot, not the deadline. */
+export const REQUEST_TIMEOUT_CAP_MS = 15_000
+
+/** A 404 on the GET this soon after the POST is taken as the check not being visible yet. */
+export const GET_NOT_FOUND_GRACE_MS = 10_000
+
+/**
+ * How long before the deadline the last poll is sent: time for its answer (twice the slowest
+ * answer seen so far, 0.1 to 1 s) plus the exit reserve. Adapting to the measured latency lets
+ * the last poll come as late as it usefully can, close to the deadline but not past it.
+ */
+export function lastPollLead(slowestAnswerMs: number): number {
+  return EXIT_RESERVE_MS + Math.min(1000, Math.max(100, 2 * slowestAnswerMs))
+}
+
+/**
+ * When the next poll should be sent (clock ms), or undefined when the last useful poll has
+ * already been made: that is, the next one would land after the deadline's last slot.
+ */
+export function nextPollAt(options: {
+  lastPollAt: number
+  desiredAt: number
+  deadline: number
+  slowestAnswerMs: number
+}): number | undefined {
+  const lastSlot = options.deadline - lastPollLead(options.slowestAnswerMs)
+  if (options.desiredAt <= lastSlot) return options.desiredAt
+  return options.lastPollAt < lastSlot ? lastSlot : undefined
+}
