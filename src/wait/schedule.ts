@@ -2,23 +2,24 @@
  * When to poll. Pure functions of elapsed time and a random number in [0, 1).
  *
  * The gap after a poll made s ms after the POST is
- *     min(cap, 460 ms + 0.255 * s) * j,   j drawn from [0.90, 0.96]
+ *     min(cap, 460 ms + 0.255 * s) * j,   j drawn from [0.94, 0.97]
  * Why these numbers:
  * - Lag. A check that turns final T s after the POST, just after a poll, is seen one gap later,
- *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.96 the gap is at most
- *   0.44 s + 0.245 * s: about 60 ms spare for the request and process exit, more as s grows.
+ *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.97 the gap is at most
+ *   0.446 s + 0.247 * s: over 50 ms spare for the request and process exit, more as s grows.
  * - Cost. Growth of about 25 % per poll reaches the cap (10 s by default) near s = 38 s. Even at
  *   the low end of the jitter it takes 14 polls to pass 30 s (a fixed 2 s poller needs 15) and
- *   21 to pass 90 s (a fixed 5 s poller needs 18, so under 1.2x).
+ *   20 to pass 90 s (a fixed 5 s poller needs 18; 1.2x of its 19 requests is 22.8, and ours,
+ *   with the POST and the connector's name lookup, are 22).
  * - Jitter only shortens the gap, so the lag bound holds for every draw; it keeps parallel jobs
- *   that started together from polling in lockstep.
- * The first poll comes 0.41 to 0.44 s after the POST.
+ *   that started together from polling in lockstep. A wider band would cost requests.
+ * The first poll comes 0.43 to 0.45 s after the POST.
  */
 export const POLL_SCHEDULE = {
   firstGapMs: 460,
   growth: 0.255,
-  jitterLow: 0.9,
-  jitterHigh: 0.96
+  jitterLow: 0.94,
+  jitterHigh: 0.97
 } as const
 
 export function pollGap(sincePostMs: number, capMs: number, random: number): number {
