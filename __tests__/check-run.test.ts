@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import type { CallOptions, CallResult, ConnectionCheckApi } from '../src/api/client.js'
+import type { CallOptions, ConnectionCheckApi, Result } from '../src/api/client.js'
+import type { ConnectionCheck } from '../src/api/schemas.js'
 import { ConnectionCheckSchema } from '../src/api/schemas.js'
 import type { Connector } from '../src/connector.js'
 import type { Problem } from '../src/problems.js'
 import { runCheck, type CheckEvents } from '../src/wait/check-run.js'
+import { RateGate } from '../src/wait/rate-gate.js'
 import { EXIT_RESERVE_MS, lastPollLead, REQUEST_TIMEOUT_CAP_MS } from '../src/wait/schedule.js'
 import { FakeClock, seededRandom } from './support/fake-clock.js'
 
@@ -16,7 +18,7 @@ interface Call {
   timeoutMs: number
 }
 
-type Handler = (call: Call, index: number) => CallResult
+type Handler = (call: Call, index: number) => Result<ConnectionCheck>
 
 /** Stands in for the API: each call takes LATENCY_MS of fake time and asks the handler. */
 class FakeApi implements ConnectionCheckApi {
@@ -26,11 +28,11 @@ class FakeApi implements ConnectionCheckApi {
     private readonly handler: Handler
   ) {}
 
-  startCheck(_: Connector, options: CallOptions): Promise<CallResult> {
+  startCheck(_: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
     return this.call('POST', options)
   }
 
-  latestCheck(_: Connector, options: CallOptions): Promise<CallResult> {
+  latestCheck(_: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
     return this.call('GET', options)
   }
 
@@ -38,7 +40,7 @@ class FakeApi implements ConnectionCheckApi {
     return this.calls.filter((c) => c.method === 'GET')
   }
 
-  private call(method: 'POST' | 'GET', options: CallOptions): Promise<CallResult> {
+  private call(method: 'POST' | 'GET', options: CallOptions): Promise<Result<ConnectionCheck>> {
     const call = { method, at: this.clock.now(), timeoutMs: options.timeoutMs }
     this.calls.push(call)
     this.clock.advance(LATENCY_MS)
@@ -51,19 +53,19 @@ function checkAt(
   createdSecond: number,
   status = 'SCHEDULED',
   reason: string | null = null
-): CallResult {
+): Result<ConnectionCheck> {
   const createdAt = new Date(Date.UTC(2026, 10, 28, 12, 0, createdSecond)).toISOString()
   return {
     ok: true,
-    check: ConnectionCheckSchema.parse({ id, status, reason, created_at: createdAt })
+    value: ConnectionCheckSchema.parse({ id, status, reason, created_at: createdAt })
   }
 }
 
-function fail(problem: Problem): CallResult {
+function fail(problem: Problem): Result<ConnectionCheck> {
   return { ok: false, problem }
 }
 
-const transient = (reason: string, retryAfterMs?: number): CallResult =>
+const transient = (reason: string, retryAfterMs?: number): Result<ConnectionCheck> =>
   fail({ kind: 'transient', status: 503, reason, retryAfterMs })
 
 /** Our check, created by the first successful POST, final at finalAtMs of fake time. */
@@ -103,6 +105,7 @@ function setup(
     signal: options.signal ?? new AbortController().signal,
     deadline: options.deadline ?? 300_000,
     pollIntervalMs: options.pollIntervalMs ?? 10_000,
+    gate: new RateGate(options.pollIntervalMs ?? 10_000, () => 0.5),
     events
   })
   return { clock, api, log, result }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { classifyResponse, parseRetryAfter, type RawResponse } from '../src/api/classify.js'
+import {
+  classifyResponse as classifyAny,
+  parseRetryAfter,
+  type RawResponse
+} from '../src/api/classify.js'
+import { ConnectionCheckSchema } from '../src/api/schemas.js'
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0)
+const CHECK_BODY = { schema: ConnectionCheckSchema, name: 'a connection check' }
+const classifyResponse = (response: RawResponse, now: number) =>
+  classifyAny(response, CHECK_BODY, now)
 const CHECK = {
   id: '0b9e7f52-1111-4222-8333-444455556666',
   status: 'SCHEDULED',
@@ -19,13 +27,13 @@ describe('classifyResponse', () => {
     const result = classifyResponse(answer(202, { ...CHECK, status: 'QUEUED', extra: 1 }), NOW)
     expect(result).toMatchObject({
       ok: true,
-      check: { id: CHECK.id, status: 'QUEUED', reason: null }
+      value: { id: CHECK.id, status: 'QUEUED', reason: null }
     })
     const minimal = classifyResponse(
       answer(200, { id: 'x', status: 'SUCCESS', created_at: CHECK.created_at }),
       NOW
     )
-    expect(minimal).toMatchObject({ ok: true, check: { reason: null, reportedAt: null } })
+    expect(minimal).toMatchObject({ ok: true, value: { reason: null, reportedAt: null } })
   })
 
   it.each([

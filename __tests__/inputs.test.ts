@@ -29,13 +29,15 @@ describe('readSettings', () => {
     )
     expect(settings).toEqual({
       connectors: [{ kind: 'source', id: SOURCE }],
+      workflowId: undefined,
       apiKey: KEY,
       api: {
         base: 'https://platform.unstructuredapp.io/api/v1',
         host: 'platform.unstructuredapp.io'
       },
       timeoutMs: 300_000,
-      pollIntervalMs: 10_000
+      pollIntervalMs: 10_000,
+      maxConcurrency: 10
     })
     expect(masked).toEqual([KEY])
   })
@@ -93,7 +95,7 @@ describe('readSettings', () => {
       '1e3',
       'Input \'poll-interval-seconds\' must be a positive number of seconds; got "1e3".'
     ],
-    ['source-id', 'abc', 'Input \'source-id\' must be a connector UUID; got "abc".'],
+    ['source-id', 'abc', 'Input \'source-id\' must be connector UUIDs; got "abc".'],
     [
       'api-url',
       'http://example.com',
@@ -110,16 +112,60 @@ describe('readSettings', () => {
     expect(error?.problem).toMatchObject({ kind: 'invalid-input', input })
   })
 
-  it('asks for a connector when none is given', () => {
+  it('asks for something to check when nothing is given', () => {
     const { error } = attempt({ 'api-key': KEY })
-    expect(error?.message).toBe("Give the connector to check: set 'source-id' or 'destination-id'.")
+    expect(error?.message).toBe(
+      "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several)."
+    )
   })
 
-  it('takes one connector per step for now', () => {
-    const { error } = attempt({ 'api-key': KEY, 'source-id': SOURCE, 'destination-id': DEST })
-    expect(error?.message).toBe(
-      "Give exactly one connector in 'source-id' or 'destination-id'; got 2."
+  it('takes several ids in any separator, both kinds, and each connector once', () => {
+    const other = '0b9e7f52-1111-4222-8333-444455556666'
+    const settings = readSettings(
+      read({
+        'api-key': KEY,
+        'source-id': `${SOURCE}\n${other}, ${SOURCE.toUpperCase()}\n\n`,
+        'destination-id': `${DEST} ${SOURCE}`
+      }),
+      () => undefined
     )
+    expect(settings.connectors).toEqual([
+      { kind: 'source', id: SOURCE },
+      { kind: 'source', id: other },
+      { kind: 'destination', id: DEST },
+      { kind: 'destination', id: SOURCE }
+    ])
+  })
+
+  it('names every bad id of a list', () => {
+    const { error } = attempt({ 'api-key': KEY, 'destination-id': `${DEST}, x, y` })
+    expect(error?.message).toBe(`Input 'destination-id' must be connector UUIDs; got "x", "y".`)
+  })
+
+  it('takes a workflow id alone, lower-cased', () => {
+    const settings = readSettings(
+      read({ 'api-key': KEY, 'workflow-id': DEST.toUpperCase() }),
+      () => undefined
+    )
+    expect(settings.connectors).toEqual([])
+    expect(settings.workflowId).toBe(DEST)
+  })
+
+  it.each([
+    ['workflow-id', 'wf-1', `Input 'workflow-id' must be a workflow UUID; got "wf-1".`],
+    ['max-concurrency', '0', `Input 'max-concurrency' must be at least 1; got "0".`],
+    ['max-concurrency', '2.5', `Input 'max-concurrency' must be a whole number; got "2.5".`]
+  ])('checks %s=%s', (input, value, message) => {
+    const { error } = attempt({ 'api-key': KEY, 'source-id': SOURCE, [input]: value })
+    expect(error?.message).toBe(message)
+  })
+
+  it('reads max-concurrency', () => {
+    const settings = readSettings(
+      read({ 'api-key': KEY, 'source-id': SOURCE, 'max-concurrency': '3' }),
+      () => undefined
+    )
+    expect(settings.maxConcurrency).toBe(3)
   })
 
   it('reports every bad input at once, never the key', () => {

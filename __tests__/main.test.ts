@@ -67,6 +67,6 @@ describe('run() in-process against the simulator', () => {
     )
     expect(result.outputs.outcome).toBe('success')
     expect(result.summary).toBe('')
-    expect(sim.requests).toHaveLength(1)
+    expect(sim.requests.map((r) => r.method).sort()).toEqual(['GET', 'POST'])
   })
 })

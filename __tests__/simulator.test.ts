@@ -451,6 +451,34 @@ describe('faults', () => {
     expect(sim.served().some((s) => s.checkId === old.id && s.connectorId === id)).toBe(true)
   })
 
+  it('unknown-status: serves the real check with another status, and records it', async () => {
+    const id = connector({
+      checkDurationMs: 0,
+      faults: {
+        post: [{ type: 'unknown-status', status: 'QUEUED' }],
+        get: [{ type: 'unknown-status', status: 'success' }]
+      }
+    })
+    const posted = await check(await call(checkPath('source', id), { method: 'POST' }))
+    expect(posted.status).toBe('QUEUED')
+    const got = await check(await call(checkPath('source', id)))
+    expect(got).toMatchObject({ id: posted.id, status: 'success' })
+    expect((await check(await call(checkPath('source', id)))).status).toBe('SUCCESS')
+    const [made] = sim.checks(id)
+    expect(made).toMatchObject({ id: posted.id, origin: 'post' })
+    expect(sim.served().filter((s) => s.connectorId === id)).toEqual([
+      expect.objectContaining({ checkId: posted.id, status: 'QUEUED', method: 'POST' }),
+      expect.objectContaining({ checkId: posted.id, status: 'success', method: 'GET' }),
+      expect.objectContaining({
+        checkId: posted.id,
+        status: 'SUCCESS',
+        method: 'GET',
+        createdAt: posted.created_at
+      })
+    ])
+    expect(sim.addNewerCheck(id).origin).toBe('newer')
+  })
+
   it('redirects to the trap, which records whatever reaches it', async () => {
     const id = connector()
     const location = `${sim.trap.url}/api/v1/sources/${id}/connection-check`

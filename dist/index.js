@@ -31533,13 +31533,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31639,16 +31639,30 @@ const PATH_SEGMENT = {
     source: 'sources',
     destination: 'destinations'
 };
-/** e.g. "source 5f1e…" as it reads in a sentence. */
-function describeConnector(connector) {
-    return `${connector.kind} ${connector.id}`;
-}
 /** "Source" / "Destination", for the start of a sentence or a table cell. */
 function kindTitle(kind) {
     return kind === 'source' ? 'Source' : 'Destination';
 }
+/**
+ * How a connector reads in a sentence: `source "orders-s3" (s3, 5f1e...)` when its name is
+ * known, else `source connector 5f1e...`. `capital` starts it with a capital letter.
+ */
+function connectorLabel(connector, names, capital = false) {
+    const kind = capital ? kindTitle(connector.kind) : connector.kind;
+    if (names?.name === undefined)
+        return `${kind} connector ${connector.id}`;
+    const type = names.type === undefined ? '' : `${names.type}, `;
+    return `${kind} "${names.name}" (${type}${connector.id})`;
+}
+/** The key under which a connector is checked once, however often the inputs name it. */
+function connectorKey(connector) {
+    return `${connector.kind}:${connector.id}`;
+}
+function connectorPath(connector) {
+    return `/${PATH_SEGMENT[connector.kind]}/${connector.id}`;
+}
 function connectionCheckPath(connector) {
-    return `/${PATH_SEGMENT[connector.kind]}/${connector.id}/connection-check`;
+    return `${connectorPath(connector)}/connection-check`;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -41249,25 +41263,33 @@ const ValidationItemSchema = looseObject({
 const ErrorBodySchema = looseObject({
     detail: union([schemas_string(), array(ValidationItemSchema)])
 });
+/** A workflow: only the connector lists are used, so only they are checked. */
+const WorkflowConnectorsSchema = looseObject({
+    sources: array(schemas_string().min(1)),
+    destinations: array(schemas_string().min(1))
+});
+/** A connector's name and type, for display only (its `config` is never read). */
+const ConnectorInfoSchema = looseObject({ name: schemas_string().nullish(), type: schemas_string().nullish() })
+    .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }));
 
 ;// CONCATENATED MODULE: ./src/api/classify.ts
 
 
 const DETAIL_LIMIT = 300;
 /**
- * Gives an answer of the connection-check endpoints its meaning. Pure: the wall clock is passed
- * in only to read a Retry-After given as an HTTP date.
+ * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
+ * given as an HTTP date.
  */
-function classifyResponse(response, nowEpochMs) {
+function classifyResponse(response, expected, nowEpochMs) {
     const { status } = response;
     if (status >= 200 && status < 300) {
-        const check = parseCheck(response.body);
-        return typeof check === 'string'
-            ? {
+        const parsed = parseBody(response.body, expected.schema);
+        return parsed.ok
+            ? { ok: true, value: parsed.value }
+            : {
                 ok: false,
-                problem: classify_transient(status, `the answer was not a connection check (${check})`)
-            }
-            : { ok: true, check };
+                problem: classify_transient(status, `the answer was not ${expected.name} (${parsed.why})`)
+            };
     }
     if (status >= 300 && status < 400) {
         const location = header(response, 'location');
@@ -41295,23 +41317,26 @@ function httpStatusText(status) {
 function classify_transient(status, reason) {
     return { kind: 'transient', status, reason, retryAfterMs: undefined };
 }
-/** The check, or a few words on why the body is not one. */
-function parseCheck(body) {
+/** The value, or a few words on why the body is not one. */
+function parseBody(body, schema) {
     let json;
     try {
         json = JSON.parse(body);
     }
     catch {
         if (body.trim() === '')
-            return 'empty body';
-        return body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON';
+            return { ok: false, why: 'empty body' };
+        return { ok: false, why: body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON' };
     }
-    const parsed = ConnectionCheckSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (parsed.success)
-        return parsed.data;
+        return { ok: true, value: parsed.data };
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') ?? '';
-    return field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`;
+    return {
+        ok: false,
+        why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+    };
 }
 function header(response, name) {
     const value = response.headers[name];
@@ -41378,6 +41403,36 @@ function parseRetryAfter(value, nowEpochMs) {
     if (Number.isNaN(at))
         return undefined;
     return Math.max(0, at - nowEpochMs);
+}
+
+;// CONCATENATED MODULE: ./src/api/freshness.ts
+/**
+ * How much earlier than its request a POST's answer may seem to be created and still be the
+ * check that request started: the API's own clocks (the one that stamps `created_at`, the one
+ * that writes `Date`) may disagree a little.
+ */
+const POST_ANSWER_TOLERANCE_MS = 60_000;
+/**
+ * Why the check in a POST's answer cannot be the one that POST started, or undefined when it can
+ * be. The POST's answer is what defines "our" check, and later answers are only weighed against
+ * it, so an older check there (a stale cache, a confused proxy) would make any check newer than
+ * it look like ours, and an older SUCCESS would pass the step at once.
+ *
+ * A check the request created was created after the request reached the server: no earlier than
+ * the server's time of answering less the round trip. The server's time is its `Date` header
+ * (whole seconds, rounded down, which only loosens the test), so the runner's clock, which may be
+ * off, does not matter; without a readable `Date` the runner's clock stands in.
+ */
+function predatesRequest(check, response, timing) {
+    const raw = response.headers.date;
+    const serverDate = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''));
+    const answeredAt = Number.isNaN(serverDate) ? timing.answeredAtEpochMs : serverDate;
+    const roundTripMs = Math.max(0, timing.answeredAtEpochMs - timing.sentAtEpochMs);
+    const earliestOurs = answeredAt - roundTripMs;
+    if (check.created.epochMs >= earliestOurs - POST_ANSWER_TOLERANCE_MS)
+        return undefined;
+    const seconds = Math.round((earliestOurs - check.created.epochMs) / 1000);
+    return `the answer was check ${check.id}, created ${seconds} s before the request, not a check it started`;
 }
 
 ;// CONCATENATED MODULE: ./src/api/transport.ts
@@ -41525,6 +41580,23 @@ function describeNetworkError(error) {
 
 
 
+
+
+const CHECK = {
+    schema: ConnectionCheckSchema,
+    name: 'a connection check',
+    describe: (check) => `${check.status} (check ${check.id})`
+};
+const WORKFLOW = {
+    schema: WorkflowConnectorsSchema,
+    name: 'a workflow'
+};
+const CONNECTOR = { schema: ConnectorInfoSchema, name: 'a connector' };
+/**
+ * The Platform API calls this action makes. Each client has its own connection pool: a request
+ * that overruns its time is cut off by closing the pool, which must not take other connectors'
+ * requests down with it.
+ */
 class PlatformClient {
     apiBase;
     epochNow;
@@ -41537,37 +41609,59 @@ class PlatformClient {
         this.transport = new Transport(apiBase, { 'unstructured-api-key': apiKey, accept: 'application/json' }, `${ACTION_NAME}/${ACTION_VERSION}`);
     }
     startCheck(connector, options) {
-        return this.call('POST', connectionCheckPath(connector), options);
+        // The answer defines which check is ours, so one created before the request is refused.
+        return this.call('POST', connectionCheckPath(connector), CHECK, options, predatesRequest);
     }
     latestCheck(connector, options) {
-        return this.call('GET', connectionCheckPath(connector), options);
+        return this.call('GET', connectionCheckPath(connector), CHECK, options);
+    }
+    connectorInfo(connector, options) {
+        return this.call('GET', connectorPath(connector), CONNECTOR, options);
+    }
+    workflow(id, options) {
+        return this.call('GET', `/workflows/${id}`, WORKFLOW, options);
     }
     close() {
         this.transport.close();
     }
-    async call(method, path, options) {
+    async call(method, path, expected, options, 
+    /** Why a well-formed answer is still not an answer to this request; undefined if it is. */
+    vet) {
         const started = performance.now();
+        const sentAtEpochMs = this.epochNow();
         const sent = await this.transport.send(method, `${this.apiBase}${path}`, options);
-        const result = this.interpret(sent, options.timeoutMs);
+        let result = interpret(sent, expected, options.timeoutMs, this.epochNow());
+        if (result.ok && sent.ok && vet !== undefined) {
+            const timing = { sentAtEpochMs, answeredAtEpochMs: this.epochNow() };
+            const why = vet(result.value, sent.response, timing);
+            // Retried like any other 2xx that is not the answer asked for.
+            if (why !== undefined) {
+                const { status } = sent.response;
+                result = {
+                    ok: false,
+                    problem: { kind: 'transient', status, reason: why, retryAfterMs: undefined }
+                };
+            }
+        }
         this.log({
             method,
             path,
-            outcome: sent.ok ? summarise(sent.response, result) : describeProblem(result),
+            outcome: describeResult(sent, result, expected),
             elapsedMs: performance.now() - started
         });
         return result;
     }
-    interpret(sent, timeoutMs) {
-        if (sent.ok)
-            return classifyResponse(sent.response, this.epochNow());
-        switch (sent.failure) {
-            case 'aborted':
-                return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
-            case 'timed-out':
-                return client_transient(`no answer within ${(timeoutMs / 1000).toFixed(1)} s`);
-            case 'network':
-                return client_transient(sent.reason);
-        }
+}
+function interpret(sent, expected, timeoutMs, now) {
+    if (sent.ok)
+        return classifyResponse(sent.response, expected, now);
+    switch (sent.failure) {
+        case 'aborted':
+            return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
+        case 'timed-out':
+            return client_transient(`no answer within ${(timeoutMs / 1000).toFixed(1)} s`);
+        case 'network':
+            return client_transient(sent.reason);
     }
 }
 function client_transient(reason) {
@@ -41576,15 +41670,12 @@ function client_transient(reason) {
         problem: { kind: 'transient', status: undefined, reason, retryAfterMs: undefined }
     };
 }
-function summarise(response, result) {
-    return result.ok
-        ? `${response.status} ${result.check.status} (check ${result.check.id})`
-        : `${response.status} ${result.problem.kind}`;
-}
-function describeProblem(result) {
+function describeResult(sent, result, expected) {
+    const status = sent.ok ? `${sent.response.status} ` : '';
     if (result.ok)
-        return 'ok';
-    return result.problem.kind === 'transient' ? result.problem.reason : result.problem.kind;
+        return `${status}${expected.describe?.(result.value) ?? 'ok'}`;
+    const { problem } = result;
+    return `${status}${problem.kind === 'transient' ? problem.reason : problem.kind}`;
 }
 
 ;// CONCATENATED MODULE: ./src/api-url.ts
@@ -41644,15 +41735,21 @@ class InvalidInputError extends Error {
 
 
 
+
 const DEFAULT_API_URL = 'https://platform.unstructuredapp.io';
 const DEFAULT_TIMEOUT_SECONDS = '300';
 const DEFAULT_POLL_INTERVAL_SECONDS = '10';
+const DEFAULT_MAX_CONCURRENCY = '10';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
 const positiveSeconds = schemas_string()
     .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
     .transform(Number)
     .pipe(schemas_number().positive('must be greater than zero'));
+const positiveInteger = schemas_string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(schemas_number().int().min(1, 'must be at least 1'));
 /** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
 function splitIds(raw) {
     return raw.split(/[\s,]+/).filter((part) => part !== '');
@@ -41681,26 +41778,36 @@ function readSettings(read, mask) {
         fail('api-key', "Input 'api-key' contains whitespace or control characters; check the secret.");
     }
     const connectors = [];
+    const seen = new Set();
     for (const [input, kind] of [
         ['source-id', 'source'],
         ['destination-id', 'destination']
     ]) {
-        const raw = read(input);
-        const ids = splitIds(raw);
+        const ids = splitIds(read(input));
         const parsed = uuidList.safeParse(ids);
         if (!parsed.success) {
             const bad = ids.filter((id) => !UUID.test(id));
-            fail(input, `Input '${input}' must be a connector UUID; got ${bad.map(quote).join(', ')}.`);
+            fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`);
             continue;
         }
-        for (const id of parsed.data)
-            connectors.push({ kind, id: id.toLowerCase() });
+        for (const id of parsed.data) {
+            const connector = { kind, id: id.toLowerCase() };
+            if (seen.has(connectorKey(connector)))
+                continue;
+            seen.add(connectorKey(connector));
+            connectors.push(connector);
+        }
     }
-    if (connectors.length === 0 && !errors.some((e) => e.input.endsWith('-id'))) {
-        fail('source-id', "Give the connector to check: set 'source-id' or 'destination-id'.");
+    const workflowRaw = read('workflow-id').trim();
+    let workflowId;
+    if (workflowRaw !== '') {
+        if (UUID.test(workflowRaw))
+            workflowId = workflowRaw.toLowerCase();
+        else
+            fail('workflow-id', `Input 'workflow-id' must be a workflow UUID; got ${quote(workflowRaw)}.`);
     }
-    else if (connectors.length > 1) {
-        fail('source-id', `Give exactly one connector in 'source-id' or 'destination-id'; got ${connectors.length}.`);
+    if (connectors.length === 0 && workflowRaw === '' && errors.length === 0) {
+        fail('source-id', "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several).");
     }
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
@@ -41717,10 +41824,24 @@ function readSettings(read, mask) {
     };
     const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS);
     const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS);
-    if (errors.length > 0 || 'error' in api) {
+    const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY;
+    const concurrency = positiveInteger.safeParse(concurrencyRaw);
+    if (!concurrency.success) {
+        const message = concurrency.error.issues[0]?.message ?? 'is not valid';
+        fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`);
+    }
+    if (errors.length > 0 || 'error' in api || !concurrency.success) {
         throw new InvalidInputError([...new Set(errors.map((e) => e.input))].join(', '), errors.map((e) => e.message).join('\n'));
     }
-    return { connectors, apiKey, api, timeoutMs, pollIntervalMs };
+    return {
+        connectors,
+        workflowId,
+        apiKey,
+        api,
+        timeoutMs,
+        pollIntervalMs,
+        maxConcurrency: concurrency.data
+    };
 }
 function quote(value) {
     return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
@@ -41753,14 +41874,50 @@ function outcomeOf(problem) {
             return 'error';
     }
 }
+/** Most severe first: the step's outcome is the first of these that any connector has. */
+const OUTCOME_PRECEDENCE = [
+    'cancelled',
+    'unauthorized',
+    'invalid',
+    'not-found',
+    'failure',
+    'timeout',
+    'error',
+    'success'
+];
+function overallOutcome(outcomes) {
+    return OUTCOME_PRECEDENCE.find((outcome) => outcomes.includes(outcome)) ?? 'error';
+}
+/**
+ * SUCCESS only if every connector succeeded, else FAILURE if any failed, else SCHEDULED; empty
+ * when no check was created at all.
+ */
+function overallStatus(statuses) {
+    if (statuses.every((status) => status === undefined))
+        return '';
+    if (statuses.every((status) => status === 'SUCCESS'))
+        return 'SUCCESS';
+    return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED';
+}
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
+function label(subject, capital) {
+    switch (subject.kind) {
+        case 'connector':
+            return connectorLabel(subject.connector, subject.names, capital);
+        case 'workflow':
+            return `${capital ? 'Workflow' : 'workflow'} ${subject.id}`;
+        case 'inputs':
+            return capital ? 'The inputs' : 'the inputs';
+    }
+}
 /** The verdict on one connector's run. */
-function verdictOf(run, context) {
-    const who = `${kindTitle(run.connector.kind)} connector ${run.connector.id}`;
+function runVerdict(run, names, context) {
+    const subject = { kind: 'connector', connector: run.connector, names };
     const { followed, created } = run;
     if (run.problem === undefined && followed !== undefined) {
+        const who = label(subject, true);
         const which = created !== undefined && followed.id !== created.id
             ? `check ${followed.id}, which replaced ours, ${created.id}`
             : `check ${followed.id}`;
@@ -41780,16 +41937,15 @@ function verdictOf(run, context) {
     }
     /* istanbul ignore next: a run ends with either a final check or a problem */
     const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined };
-    return problemVerdict(problem, context, run);
+    return problemVerdict(problem, context, subject, run);
 }
-/** The verdict when a problem ended the step: an input error (no run) or a run's problem. */
-function problemVerdict(problem, context, run) {
+/** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
+function problemVerdict(problem, context, subject, run) {
     const outcome = outcomeOf(problem);
-    const connector = run?.connector;
-    const who = connector ? describeConnector(connector) : 'the connector';
-    const Who = connector ? `${kindTitle(connector.kind)} connector ${connector.id}` : 'The connector';
+    const who = label(subject, false);
     const status = run?.followed?.status;
     const checkId = run?.created?.id;
+    const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector';
     const withDetail = (status, detail) => detail ? `${status}: ${detail}` : httpStatusText(status);
     switch (problem.kind) {
         case 'invalid-input':
@@ -41807,19 +41963,20 @@ function problemVerdict(problem, context, run) {
                 outcome,
                 title: 'API key rejected',
                 message: problem.status === 403
-                    ? `The API key may not check ${who} (${withDetail(problem.status, problem.detail)}). ` +
-                        "Each key works with one workspace: use a key from the workspace that owns this connector in 'api-key'."
+                    ? `The API key may not read ${who} (${withDetail(problem.status, problem.detail)}). ` +
+                        `Each key works with one workspace: put a key from the workspace that owns ${owner} in 'api-key'.`
                     : `The API refused the key (${withDetail(problem.status, problem.detail)}). ` +
-                        "Check that the 'api-key' secret holds a current Unstructured API key from the workspace that owns " +
-                        `${who}.`
+                        "Check that the 'api-key' secret holds a current Unstructured API key from the workspace " +
+                        `that owns ${who}.`
             };
         case 'not-found':
             return {
                 outcome,
-                title: 'Connector not found',
-                message: `${Who} was not found on ${context.apiHost} (${withDetail(problem.status, problem.detail)}). ` +
-                    "Check the id and that the connector belongs to the API key's workspace; if 'api-url' does " +
-                    'not point at the Platform API, every path answers 404 too.'
+                title: subject.kind === 'workflow' ? 'Workflow not found' : 'Connector not found',
+                message: `${label(subject, true)} was not found on ${context.apiHost} ` +
+                    `(${withDetail(problem.status, problem.detail)}). Check the id and that ${owner} belongs ` +
+                    "to the API key's workspace; if 'api-url' does not point at the Platform API, every path " +
+                    'answers 404 too.'
             };
         case 'redirect':
             return {
@@ -41843,18 +42000,21 @@ function problemVerdict(problem, context, run) {
             };
         case 'timeout': {
             const limit = seconds(context.timeoutMs);
-            const parts = checkId === undefined
-                ? [`No connection check of ${who} could be started within ${limit}.`]
-                : [
-                    `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
-                ];
-            if (run?.lastIgnored && run.followed?.id === checkId && status === 'SCHEDULED') {
+            const parts = subject.kind === 'workflow'
+                ? [`Workflow ${subject.id} could not be read within ${limit}.`]
+                : checkId === undefined
+                    ? [`No connection check of ${who} could be started within ${limit}.`]
+                    : [
+                        `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+                    ];
+            if (run?.lastIgnored && run.followed?.id === checkId) {
                 parts.push(`The API kept answering with another check (${run.lastIgnored.id}) created before ours.`);
             }
             if (problem.lastTransient)
                 parts.push(`Last error: ${problem.lastTransient}.`);
-            if (checkId !== undefined)
+            if (checkId !== undefined) {
                 parts.push("Raise 'timeout-seconds' if checks of this connector take longer.");
+            }
             return { outcome, title: 'Connection check timed out', message: parts.join(' ') };
         }
         case 'cancelled': {
@@ -41875,100 +42035,260 @@ function problemVerdict(problem, context, run) {
 
 
 /**
- * Everything the user sees: log lines, annotations, step outputs and the job summary. The key
- * was masked before anything here runs, and nothing here ever receives headers or options.
+ * One connector's log. With a single connector its lines are printed as they happen; with
+ * several, checks run side by side, so each one's lines are kept and printed as one collapsible
+ * group when it ends, instead of interleaving.
  */
-/** Log lines while a check runs: one per status change, per-poll detail in debug only. */
-function logEvents(connector, apiHost, elapsed) {
-    const who = describeConnector(connector);
-    return {
-        started(check) {
-            info(`Checking ${who} on ${apiHost}: started check ${check.id} (${check.status}).`);
+class ConnectorLog {
+    connector;
+    apiHost;
+    grouped;
+    elapsed;
+    pending = [];
+    constructor(connector, apiHost, grouped, elapsed) {
+        this.connector = connector;
+        this.apiHost = apiHost;
+        this.grouped = grouped;
+        this.elapsed = elapsed;
+    }
+    events = {
+        started: (check) => {
+            this.emit(() => {
+                info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
+            });
         },
-        statusChanged(check, previousStatus) {
-            info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${seconds(elapsed())}.`);
+        statusChanged: (check, previousStatus) => {
+            const after = seconds(this.elapsed());
+            this.emit(() => {
+                info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
+            });
         },
-        superseded(previous, newer) {
-            warning(`A newer check ${newer.id} of ${who} (created ${newer.createdAt}, ${newer.status}) replaced ` +
-                `check ${previous.id}, perhaps from "Save and Test" in the web UI or a parallel run. ` +
-                'It tests the same connector, so its result decides this step.', { title: 'Connection check superseded' });
+        superseded: (previous, newer) => {
+            this.emit(() => {
+                warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
+                    `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
+                    'UI or a parallel run. It tests the same connector, so its result decides this step.', { title: 'Connection check superseded' });
+            });
         },
-        unknownStatus(check) {
-            warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
-                'it is treated as not final and the wait goes on.', { title: 'Unknown check status' });
+        unknownStatus: (check) => {
+            this.emit(() => {
+                warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
+                    'it is treated as not final and the wait goes on.', { title: 'Unknown check status' });
+            });
         },
-        ignored(answer, relation) {
-            core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ` +
-                (relation === 'older'
-                    ? 'it is older than ours.'
-                    : 'same creation time as ours, another id.'));
+        ignored: (answer, relation) => {
+            const why = relation === 'older' ? 'it is older than ours.' : 'same creation time as ours, another id.';
+            this.emit(() => {
+                core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
+            });
         },
-        retrying(problem, delayMs, failuresInARow) {
+        retrying: (problem, delayMs, failuresInARow) => {
             const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
-            // The first failure in a row is worth a line; the rest of a streak goes to debug.
-            if (failuresInARow === 1)
-                info(`Transient error from ${apiHost}: ${line}`);
-            else
-                core_debug(`Transient error #${failuresInARow}: ${line}`);
+            this.emit(() => {
+                // The first failure in a row is worth a line; the rest of a streak goes to debug.
+                if (failuresInARow === 1)
+                    info(`Transient error from ${this.apiHost}: ${line}`);
+                else
+                    core_debug(`Transient error #${failuresInARow}: ${line}`);
+            });
         }
     };
+    requests = (entry) => {
+        const line = `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+        this.emit(() => {
+            core_debug(line);
+        });
+    };
+    /** Ends the connector's log with its verdict: a line, or an error annotation. */
+    finish(result) {
+        const { verdict } = result;
+        const print = () => {
+            if (verdict.outcome === 'success')
+                info(verdict.message);
+            else
+                core_error(verdict.message, { title: verdict.title });
+        };
+        if (!this.grouped) {
+            print();
+            return;
+        }
+        const label = connectorLabel(this.connector, result.names, true);
+        startGroup(`${ICON[verdict.outcome]} ${label}: ${verdict.outcome} (${seconds(result.run.durationMs)})`);
+        for (const line of this.pending.splice(0))
+            line();
+        print();
+        endGroup();
+    }
+    emit(line) {
+        if (this.grouped)
+            this.pending.push(line);
+        else
+            line();
+    }
 }
-/** The outputs whose values are known: nothing about a check when none was created. */
-function stepOutputs(run, verdict) {
-    const outputs = { outcome: verdict.outcome };
-    if (run?.created === undefined)
-        return outputs;
-    const shown = run.followed ?? run.created;
-    outputs['check-id'] = run.created.id;
-    outputs.status = shown.status;
-    outputs.reason = shown.reason ?? '';
-    outputs['created-at'] = shown.createdAt;
-    outputs['reported-at'] = shown.reportedAt ?? '';
-    return outputs;
+const ICON = {
+    success: '✅',
+    failure: '❌',
+    invalid: '⛔',
+    unauthorized: '🔒',
+    'not-found': '❓',
+    timeout: '⏱️',
+    cancelled: '🚫',
+    error: '⚠️'
+};
+const STATUS_ICON = { SUCCESS: '✅', FAILURE: '❌', SCHEDULED: '⏳' };
+/** The check whose fields the outputs show: the one that decided, else ours. */
+function shownCheck(run) {
+    return run.followed ?? run.created;
 }
-/** Outputs, the final log line or error annotation, the job summary and the exit code. */
-async function reportVerdict(run, verdict, apiHost) {
-    const outputs = stepOutputs(run, verdict);
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    if (verdict.outcome === 'success') {
-        info(verdict.message);
+/** One entry of the `results` output. */
+function resultEntry(result) {
+    const { connector, names, run, verdict } = result;
+    const shown = shownCheck(run);
+    return {
+        kind: connector.kind,
+        'connector-id': connector.id,
+        ...(names?.name === undefined ? {} : { name: names.name }),
+        ...(names?.type === undefined ? {} : { type: names.type }),
+        'check-id': run.created?.id ?? null,
+        status: shown?.status ?? null,
+        reason: shown?.reason ?? null,
+        outcome: verdict.outcome,
+        'created-at': shown?.createdAt ?? null,
+        'reported-at': shown?.reportedAt ?? null,
+        'duration-seconds': Math.round(run.durationMs / 100) / 10
+    };
+}
+/** The step outputs for finished checks; the single-check fields only when there is one. */
+function stepOutputs(results) {
+    const outputs = {
+        outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
+        status: overallStatus(results.map((r) => shownCheck(r.run)?.status)),
+        results: JSON.stringify(results.map(resultEntry))
+    };
+    const [only] = results;
+    if (results.length === 1 && only !== undefined) {
+        const shown = shownCheck(only.run);
+        if (only.run.created !== undefined)
+            outputs['check-id'] = only.run.created.id;
+        if (shown !== undefined) {
+            outputs.reason = shown.reason ?? '';
+            outputs['created-at'] = shown.createdAt;
+            outputs['reported-at'] = shown.reportedAt ?? '';
+        }
     }
     else {
-        core_error(verdict.message, { title: verdict.title });
-        process.exitCode = ExitCode.Failure;
+        // One line per connector, in results order; an empty line where no check was created.
+        outputs['check-id'] = results.map((r) => r.run.created?.id ?? '').join('\n');
     }
-    await writeSummary(run, verdict, apiHost);
+    return outputs;
 }
-async function writeSummary(run, verdict, apiHost) {
+/** Reports every connector's verdict; returns the step's outcome. */
+async function reportResults(results, apiHost, elapsedMs) {
+    const outputs = stepOutputs(results);
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+    const outcome = overallOutcome(results.map((r) => r.verdict.outcome));
+    const failed = results.filter((r) => r.verdict.outcome !== 'success');
+    if (results.length > 1) {
+        info(`\n${verdictTable(results)}`);
+        info(failed.length === 0
+            ? `All ${results.length} connection checks passed in ${seconds(elapsedMs)}.`
+            : `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${seconds(elapsedMs)}: ` +
+                failed
+                    .map((r) => `${connectorLabel(r.connector, r.names)}: ${shortReason(r)}`)
+                    .join('; '));
+    }
+    if (outcome !== 'success')
+        process.exitCode = ExitCode.Failure;
+    await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, apiHost);
+    return outcome;
+}
+/** Reports a problem that ended the step before any check (bad inputs, the workflow). */
+async function reportProblem(verdict, apiHost) {
+    setOutput('outcome', verdict.outcome);
+    setOutput('results', '[]');
+    core_error(verdict.message, { title: verdict.title });
+    process.exitCode = ExitCode.Failure;
+    await writeSummary(`❌ Unstructured connection check: ${verdict.outcome}`, [], verdict.message, apiHost);
+}
+function shortReason(result) {
+    const reason = shownCheck(result.run)?.reason?.trim();
+    return reason ? `${result.verdict.outcome} (${reason})` : result.verdict.outcome;
+}
+function summaryHeading(outcome, total, failed) {
+    if (total === 1) {
+        return `${outcome === 'success' ? '✅' : '❌'} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`;
+    }
+    return failed === 0
+        ? `✅ Unstructured connection checks: all ${total} passed`
+        : `❌ Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
+}
+/** A plain-text table of every verdict, for the end of the log. */
+function verdictTable(results) {
+    const rows = [
+        ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
+        ...results.map(({ connector, names, run, verdict }) => [
+            verdict.outcome,
+            connector.kind,
+            nameAndType(names) ?? '-',
+            connector.id,
+            run.created?.id ?? '-',
+            shownCheck(run)?.status ?? '-',
+            seconds(run.durationMs),
+            report_oneLine(shownCheck(run)?.reason ?? '', 80)
+        ])
+    ];
+    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+    return rows
+        .map((row) => row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+function nameAndType(names) {
+    if (names?.name === undefined)
+        return undefined;
+    return names.type === undefined ? names.name : `${names.name} (${names.type})`;
+}
+function report_oneLine(text, limit) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
+}
+async function writeSummary(heading, results, message, apiHost) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
         return;
     }
-    const passed = verdict.outcome === 'success';
-    const summary = summary_summary.addHeading(`${passed ? '✅' : '❌'} Unstructured connection check: ${passed ? 'passed' : verdict.outcome}`, 3);
-    if (run !== undefined) {
-        const shown = run.followed ?? run.created;
+    const summary = summary_summary.addHeading(heading, 3);
+    if (results.length > 0) {
         summary.addTable([
-            [
-                { data: 'Connector', header: true },
-                { data: 'Check', header: true },
-                { data: 'Status', header: true },
-                { data: 'Reason', header: true },
-                { data: 'Duration', header: true }
-            ],
-            [
-                `${kindTitle(run.connector.kind)} <code>${run.connector.id}</code>`,
-                checkCell(run),
-                shown?.status ?? 'not started',
-                escapeHtml(shown?.reason ?? ''),
-                seconds(run.durationMs)
-            ]
+            ['Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'].map((data) => ({
+                data,
+                header: true
+            })),
+            ...results.map(({ connector, names, run }) => {
+                const shown = shownCheck(run);
+                const name = nameAndType(names);
+                return [
+                    kindTitle(connector.kind),
+                    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${connector.id}</code>`,
+                    checkCell(run),
+                    shown === undefined
+                        ? '—'
+                        : `${STATUS_ICON[shown.status] ?? '❔'} ${escapeHtml(shown.status)}`,
+                    escapeHtml(shown?.reason ?? ''),
+                    seconds(run.durationMs)
+                ];
+            })
         ]);
     }
-    summary.addRaw(`<p>${escapeHtml(verdict.message)}</p>`, true);
-    if (apiHost !== undefined)
+    if (message !== undefined)
+        summary.addRaw(`<p>${escapeHtml(message)}</p>`, true);
+    if (apiHost !== undefined) {
         summary.addRaw(`<p>API host: <code>${escapeHtml(apiHost)}</code></p>`, true);
+    }
     await summary.write();
 }
 function checkCell(run) {
@@ -41983,29 +42303,6 @@ function checkCell(run) {
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/wait/clock.ts
-
-const systemClock = {
-    // performance.now() counts from process start, which is where the step's deadline counts from.
-    now: () => external_node_perf_hooks_.performance.now(),
-    epochNow: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal.aborted || ms <= 0) {
-            resolve();
-            return;
-        }
-        const done = () => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal.addEventListener('abort', done, { once: true });
-    })
-};
 
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
 
@@ -42094,7 +42391,120 @@ function nextPollAt(options) {
     return options.lastPollAt < lastSlot ? lastSlot : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/wait/pacer.ts
+
+/** Until an answer has been timed, one is assumed to take this long. */
+const ASSUMED_ANSWER_MS = 200;
+/**
+ * Sends one thread of requests within the step's deadline: it gives each request the time left,
+ * holds back while the shared rate-limit gate is closed, times answers so the last request can
+ * be aimed just before the deadline, and remembers the last transient error for the timeout
+ * message. Requests for one connector (or the workflow) go through one pacer.
+ */
+class Pacer {
+    options;
+    lastTransient;
+    slowestAnswerMs;
+    constructor(options) {
+        this.options = options;
+    }
+    /** A function, not a property read: TypeScript would narrow `signal.aborted` across awaits. */
+    aborted() {
+        return this.options.signal.aborted;
+    }
+    cancelled() {
+        const reason = this.options.signal.reason;
+        return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined };
+    }
+    timedOut() {
+        return { kind: 'timeout', lastTransient: this.lastTransient };
+    }
+    /** Records a transient failure that the caller decided on (e.g. an early 404). */
+    noteTransient(problem) {
+        this.lastTransient = problem.reason;
+    }
+    /**
+     * When to send a request wanted at `desiredAt`: no earlier than the shared gate allows, and
+     * pulled in to the deadline's last slot. Undefined when that slot was already used.
+     */
+    slot(lastSentAt, desiredAt) {
+        return nextPollAt({
+            lastPollAt: lastSentAt,
+            desiredAt: Math.max(desiredAt, this.options.gate.notBefore()),
+            deadline: this.options.deadline,
+            slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
+        });
+    }
+    /**
+     * Waits for the slot of a request wanted at `desiredAt`; false when no slot is left before the
+     * deadline. The shared gate can close while this waits (another check got a 429), so it is
+     * looked at again on waking: the request then waits for the gate, unless this was the last slot.
+     */
+    async waitForSlot(lastSentAt, desiredAt) {
+        const { clock, signal, gate } = this.options;
+        let at = this.slot(lastSentAt, desiredAt);
+        while (at !== undefined) {
+            await clock.sleep(at - clock.now(), signal);
+            if (this.aborted() || gate.notBefore() <= clock.now())
+                return true;
+            const later = this.slot(lastSentAt, gate.notBefore());
+            if (later === undefined || later <= clock.now())
+                return true;
+            at = later;
+        }
+        return false;
+    }
+    /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
+    async send(call) {
+        const { clock, signal, deadline, gate } = this.options;
+        if (this.aborted())
+            return { ok: false, problem: this.cancelled() };
+        const left = deadline - EXIT_RESERVE_MS - clock.now();
+        if (left <= 0)
+            return { ok: false, problem: this.timedOut() };
+        const sentAt = clock.now();
+        const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal });
+        this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
+        if (result.ok) {
+            gate.answered();
+            return result;
+        }
+        const { problem } = result;
+        if (problem.kind === 'cancelled')
+            return { ok: false, problem: this.cancelled() };
+        if (problem.kind === 'transient') {
+            this.lastTransient = problem.reason;
+            if (problem.status === 429)
+                gate.rateLimited(clock.now(), problem.retryAfterMs);
+        }
+        else {
+            gate.answered();
+        }
+        return result;
+    }
+    /**
+     * Sends until the answer is not transient, backing off in between: for calls that must
+     * succeed before anything else can happen (starting a check, reading a workflow).
+     */
+    async retry(call, onRetry) {
+        const { clock, random, pollIntervalMs } = this.options;
+        for (let failures = 1;; failures += 1) {
+            const sentAt = clock.now();
+            const result = await this.send(call);
+            if (result.ok || result.problem.kind !== 'transient')
+                return { ...result, sentAt };
+            const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs);
+            const desiredAt = clock.now() + backoff;
+            onRetry(result.problem, (this.slot(sentAt, desiredAt) ?? desiredAt) - clock.now(), failures);
+            if (!(await this.waitForSlot(sentAt, desiredAt))) {
+                return { ok: false, problem: this.timedOut(), sentAt };
+            }
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wait/check-run.ts
+
 
 
 /**
@@ -42102,13 +42512,12 @@ function nextPollAt(options) {
  * fires, or the API answers with something that retrying cannot fix.
  */
 async function runCheck(connector, options) {
-    const { api, clock, random, signal, deadline, pollIntervalMs, events } = options;
+    const { api, clock, random, pollIntervalMs, events } = options;
+    const pacer = new Pacer(options);
     const startedAt = clock.now();
-    let created;
     let followed;
     let lastIgnored;
-    let lastTransient;
-    const finish = (problem) => ({
+    const finish = (created, problem) => ({
         connector,
         created,
         followed,
@@ -42116,93 +42525,37 @@ async function runCheck(connector, options) {
         lastIgnored,
         durationMs: clock.now() - startedAt
     });
-    /** Time a request may take, or undefined when the step must stop now. */
-    const budget = () => {
-        const left = deadline - EXIT_RESERVE_MS - clock.now();
-        return left > 0 ? Math.min(left, REQUEST_TIMEOUT_CAP_MS) : undefined;
-    };
-    // A function, not a property read: TypeScript would narrow `signal.aborted` across awaits.
-    const aborted = () => signal.aborted;
-    const cancelled = () => ({
-        kind: 'cancelled',
-        signal: typeof signal.reason === 'string' ? signal.reason : undefined
-    });
-    const timedOut = () => ({ kind: 'timeout', lastTransient });
-    // The slowest answer so far sets how early the last poll must go out (see lastPollLead).
-    // Until an answer was timed, assume 200 ms.
-    let slowestAnswerMs;
-    const timed = async (call) => {
-        const sentAt = clock.now();
-        const result = await call();
-        slowestAnswerMs = Math.max(slowestAnswerMs ?? 0, clock.now() - sentAt);
-        return result;
-    };
     // Start the check. A failed POST may still have created a check on the server; retrying is
     // safe because the last check created is the connector's latest, and that one is ours.
-    let postSentAt = clock.now();
-    let failuresInARow = 0;
-    for (;;) {
-        if (aborted())
-            return finish(cancelled());
-        const timeoutMs = budget();
-        if (timeoutMs === undefined)
-            return finish(timedOut());
-        postSentAt = clock.now();
-        const result = await timed(() => api.startCheck(connector, { timeoutMs, signal }));
-        if (result.ok) {
-            created = followed = result.check;
-            break;
-        }
-        if (result.problem.kind === 'cancelled')
-            return finish(cancelled());
-        if (result.problem.kind !== 'transient')
-            return finish(result.problem);
-        failuresInARow += 1;
-        lastTransient = result.problem.reason;
-        const delay = retryGap(failuresInARow, pollIntervalMs, random(), result.problem.retryAfterMs);
-        const at = nextPollAt({
-            lastPollAt: postSentAt,
-            desiredAt: clock.now() + delay,
-            deadline,
-            slowestAnswerMs: slowestAnswerMs ?? 200
-        });
-        if (at === undefined)
-            return finish(timedOut());
-        events.retrying(result.problem, at - clock.now(), failuresInARow);
-        await clock.sleep(at - clock.now(), signal);
-    }
+    const start = await pacer.retry((call) => api.startCheck(connector, call), (problem, delayMs, failures) => {
+        events.retrying(problem, delayMs, failures);
+    });
+    if (!start.ok)
+        return finish(undefined, start.problem);
+    const created = start.value;
+    followed = created;
     events.started(created);
     if (isFinal(created.status))
-        return finish();
+        return finish(created);
+    const seenStatuses = new Set([created.status]);
     if (!isKnownStatus(created.status))
         events.unknownStatus(created);
-    const warnedStatuses = new Set([created.status]);
     // Follow it. Gaps count from when each poll was sent, so slow answers do not stretch them.
+    const postSentAt = start.sentAt;
     let lastPollAt = postSentAt;
     let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random());
-    failuresInARow = 0;
+    let failuresInARow = 0;
     for (;;) {
-        const at = nextPollAt({
-            lastPollAt,
-            desiredAt,
-            deadline,
-            slowestAnswerMs: slowestAnswerMs ?? 200
-        });
-        if (at === undefined)
-            return finish(timedOut());
-        await clock.sleep(at - clock.now(), signal);
-        if (aborted())
-            return finish(cancelled());
-        const timeoutMs = budget();
-        if (timeoutMs === undefined)
-            return finish(timedOut());
+        if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
+            return finish(created, pacer.timedOut());
+        }
         lastPollAt = clock.now();
-        const result = await timed(() => api.latestCheck(connector, { timeoutMs, signal }));
+        const result = await pacer.send((call) => api.latestCheck(connector, call));
         const regularAt = lastPollAt + pollGap(lastPollAt - postSentAt, pollIntervalMs, random());
         if (result.ok) {
             failuresInARow = 0;
             desiredAt = regularAt;
-            const answer = result.check;
+            const answer = result.value;
             const relation = relationTo(followed, answer);
             if (relation === 'older' || relation === 'unordered') {
                 lastIgnored = answer;
@@ -42215,16 +42568,14 @@ async function runCheck(connector, options) {
                 events.statusChanged(answer, followed.status);
             followed = answer;
             if (isFinal(answer.status))
-                return finish();
-            if (!isKnownStatus(answer.status) && !warnedStatuses.has(answer.status)) {
-                warnedStatuses.add(answer.status);
+                return finish(created);
+            if (!isKnownStatus(answer.status) && !seenStatuses.has(answer.status)) {
                 events.unknownStatus(answer);
             }
+            seenStatuses.add(answer.status);
             continue;
         }
         let problem = result.problem;
-        if (problem.kind === 'cancelled')
-            return finish(cancelled());
         if (problem.kind === 'not-found' && lastPollAt - postSentAt < GET_NOT_FOUND_GRACE_MS) {
             // Right after the POST the new check may not be visible to the GET yet.
             problem = {
@@ -42233,14 +42584,88 @@ async function runCheck(connector, options) {
                 reason: 'HTTP 404 Not Found (the new check is not visible yet)',
                 retryAfterMs: undefined
             };
+            pacer.noteTransient(problem);
         }
         if (problem.kind !== 'transient')
-            return finish(problem);
+            return finish(created, problem);
         failuresInARow += 1;
-        lastTransient = problem.reason;
         const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
         desiredAt = Math.max(regularAt, clock.now() + backoff);
         events.retrying(problem, desiredAt - clock.now(), failuresInARow);
+    }
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/wait/clock.ts
+
+const systemClock = {
+    // performance.now() counts from process start, which is where the step's deadline counts from.
+    now: () => external_node_perf_hooks_.performance.now(),
+    epochNow: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal.aborted || ms <= 0) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/wait/pool.ts
+/**
+ * Runs work on every item with at most `limit` in flight, and returns the results in the items'
+ * order (not the order they finished in).
+ */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next;
+            next += 1;
+            results[index] = await work(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/wait/rate-gate.ts
+
+/**
+ * A back-off shared by every check of the step. Rate limits apply to the API key, not to one
+ * connector, so one 429 holds back every request until the server's Retry-After (or an
+ * exponential back-off when it gives none) has passed.
+ */
+class RateGate {
+    capMs;
+    random;
+    openAt = 0;
+    strikes = 0;
+    constructor(capMs, random) {
+        this.capMs = capMs;
+        this.random = random;
+    }
+    /** Clock time before which no request may be sent. */
+    notBefore() {
+        return this.openAt;
+    }
+    rateLimited(now, retryAfterMs) {
+        this.strikes += 1;
+        const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs);
+        this.openAt = Math.max(this.openAt, now + wait);
+    }
+    /** An answer that was not a 429 ends the streak, so the next one starts short again. */
+    answered() {
+        this.strikes = 0;
     }
 }
 
@@ -42253,9 +42678,16 @@ async function runCheck(connector, options) {
 
 
 
-/** The action: read inputs, run the check, report the verdict. Returns the outcome. */
+
+
+
+
+/** How long a connector's name lookup may still take once its check has ended. */
+const NAME_GRACE_MS = 300;
+/** The action: read inputs, find the connectors, check them, report. Returns the outcome. */
 async function run(options = {}) {
     const clock = options.clock ?? systemClock;
+    const random = options.random ?? Math.random;
     const signal = options.signal ?? new AbortController().signal;
     const startedAt = options.startedAt ?? 0;
     let settings;
@@ -42267,38 +42699,118 @@ async function run(options = {}) {
     catch (error) {
         if (!(error instanceof InvalidInputError))
             throw error;
-        const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 });
-        await reportVerdict(undefined, verdict, undefined);
+        const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' });
+        await reportProblem(verdict, undefined);
         return verdict.outcome;
     }
-    const { api, timeoutMs, pollIntervalMs } = settings;
-    const connector = settings.connectors[0];
-    /* istanbul ignore next: readSettings guarantees one connector */
-    if (connector === undefined)
-        throw new Error('no connector to check');
-    const client = new PlatformClient(api.base, settings.apiKey, () => clock.epochNow(), (entry) => {
+    const step = {
+        settings,
+        pacing: {
+            clock,
+            random,
+            signal,
+            deadline: startedAt + settings.timeoutMs,
+            pollIntervalMs: settings.pollIntervalMs,
+            gate: new RateGate(settings.pollIntervalMs, random)
+        },
+        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
+        grouped: false
+    };
+    const found = await connectorsToCheck(step);
+    if ('problem' in found) {
+        const verdict = problemVerdict(found.problem, step.context, found.subject);
+        await reportProblem(verdict, step.context.apiHost);
+        return verdict.outcome;
+    }
+    const connectors = found.connectors;
+    step.grouped = connectors.length > 1;
+    if (step.grouped) {
+        const sources = connectors.filter((c) => c.kind === 'source').length;
+        info(`Checking ${connectors.length} connectors (${sources} sources, ${connectors.length - sources} ` +
+            `destinations) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`);
+    }
+    const runStartedAt = clock.now();
+    const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step));
+    const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt);
+    core_debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`);
+    return outcome;
+}
+/** The connectors the inputs name, then the workflow's, each once, in that order. */
+async function connectorsToCheck(step) {
+    const { settings, pacing } = step;
+    const { workflowId } = settings;
+    if (workflowId === undefined)
+        return { connectors: settings.connectors };
+    const subject = { kind: 'workflow', id: workflowId };
+    const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), (entry) => {
         core_debug(`${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`);
     });
-    const runStartedAt = clock.now();
-    let checkRun;
+    let workflow;
     try {
-        checkRun = await runCheck(connector, {
-            api: client,
-            clock,
-            random: options.random ?? Math.random,
-            signal,
-            deadline: startedAt + timeoutMs,
-            pollIntervalMs,
-            events: logEvents(connector, api.host, () => clock.now() - runStartedAt)
+        workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs) => {
+            info(`Transient error reading workflow ${workflowId}: ${problem.reason}; retrying in ${seconds(delayMs)}.`);
         });
     }
     finally {
         client.close();
     }
-    const verdict = verdictOf(checkRun, { apiHost: api.host, timeoutMs });
-    await reportVerdict(checkRun, verdict, api.host);
-    core_debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${verdict.outcome}.`);
-    return verdict.outcome;
+    if (!workflow.ok)
+        return { problem: workflow.problem, subject };
+    const connectors = [...settings.connectors];
+    const seen = new Set(connectors.map(connectorKey));
+    const fromWorkflow = [
+        ...workflow.value.sources.map((id) => ({ kind: 'source', id: id.toLowerCase() })),
+        ...workflow.value.destinations.map((id) => ({
+            kind: 'destination',
+            id: id.toLowerCase()
+        }))
+    ];
+    for (const connector of fromWorkflow) {
+        if (seen.has(connectorKey(connector)))
+            continue;
+        seen.add(connectorKey(connector));
+        connectors.push(connector);
+    }
+    info(`Workflow ${workflowId} has ${workflow.value.sources.length} source(s) and ` +
+        `${workflow.value.destinations.length} destination(s).`);
+    if (connectors.length === 0) {
+        const message = `Workflow ${workflowId} has no source or destination connectors, and neither 'source-id' ` +
+            "nor 'destination-id' names one: there is nothing to check.";
+        return { problem: { kind: 'invalid-input', input: 'workflow-id', message }, subject };
+    }
+    return { connectors };
+}
+/** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
+async function checkConnector(connector, step) {
+    const { settings, pacing } = step;
+    const { clock } = pacing;
+    const startedAt = clock.now();
+    const log = new ConnectorLog(connector, step.context.apiHost, step.grouped, () => clock.now() - startedAt);
+    const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests);
+    // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
+    const checks = client();
+    const lookups = client();
+    const names = new Pacer(pacing)
+        .send((call) => lookups.connectorInfo(connector, call))
+        .then((result) => (result.ok ? result.value : undefined));
+    try {
+        const run = await runCheck(connector, { ...pacing, api: checks, events: log.events });
+        const grace = new AbortController();
+        const named = await Promise.race([
+            names,
+            clock
+                .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
+                .then(() => undefined)
+        ]);
+        grace.abort();
+        const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) };
+        log.finish(result);
+        return result;
+    }
+    finally {
+        checks.close();
+        lookups.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

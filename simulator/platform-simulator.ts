@@ -30,6 +30,8 @@ export type Fault =
   | { type: 'delay'; ms: number }
   | { type: 'hang' }
   | { type: 'body'; status?: number; body: string; contentType?: string }
+  /** The answer the request would get (for a POST, the check it creates), with this status. */
+  | { type: 'unknown-status'; status: string }
   | { type: 'older-check'; status?: 'SCHEDULED' | 'SUCCESS' | 'FAILURE' }
   | { type: 'newer-check'; ending?: Ending; durationMs?: number; reason?: string | null }
   | { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string }
@@ -72,9 +74,13 @@ export interface RecordedRequest {
   status: number | 'reset' | 'hang' | 'truncate'
 }
 
+/** Who created a check: a POST to the API, or someone else (newer-check, addNewerCheck). */
+export type CheckOrigin = 'post' | 'newer'
+
 export interface SimCheck {
   id: string
   connectorId: string
+  origin: CheckOrigin
   createdAt: string
   createdAtMs: number
   finalAtMs: number | null
@@ -86,6 +92,10 @@ export interface ServedCheck {
   connectorId: string
   checkId: string
   status: string
+  /** created_at as served; it tells apart checks whose ids a client never saw. */
+  createdAt: string
+  /** The request that got this answer. */
+  method: string
   at: number
 }
 
@@ -254,8 +264,8 @@ function listen(server: Server, host: string): Promise<number> {
 }
 
 function snapshot(check: InternalCheck): SimCheck {
-  const { id, connectorId, createdAt, createdAtMs, finalAtMs, ending, reason } = check
-  return { id, connectorId, createdAt, createdAtMs, finalAtMs, ending, reason }
+  const { id, connectorId, origin, createdAt, createdAtMs, finalAtMs, ending, reason } = check
+  return { id, connectorId, origin, createdAt, createdAtMs, finalAtMs, ending, reason }
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -288,6 +298,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   function createCheck(
     state: ConnectorState,
+    origin: CheckOrigin,
     opts: { ending?: Ending; durationMs?: number; reason?: string | null } = {}
   ): InternalCheck {
     const ending = opts.ending ?? state.ending
@@ -298,6 +309,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const check: InternalCheck = {
       id: randomUUID(),
       connectorId: state.id,
+      origin,
       createdAt: isoMicros(createdAtUs),
       createdAtUs,
       createdAtMs,
@@ -374,6 +386,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       connectorId,
       checkId: check.id,
       status: check.status,
+      createdAt: check.created_at,
+      method: record.method,
       at: performance.now()
     })
     sendJson(res, record, status, check)
@@ -400,11 +414,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     record: RecordedRequest,
     state: ConnectorState,
     method: 'POST' | 'GET',
-    created: InternalCheck | undefined
+    created: InternalCheck | undefined,
+    status?: string
   ): void {
+    const withStatus = (check: InternalCheck): CheckJson => {
+      const json = checkJson(check)
+      return status === undefined ? json : { ...json, status }
+    }
     if (method === 'POST') {
-      const check = created ?? createCheck(state)
-      sendCheck(res, record, 202, state.id, checkJson(check))
+      const check = created ?? createCheck(state, 'post')
+      sendCheck(res, record, 202, state.id, withStatus(check))
       return
     }
     const latest = state.checks.at(-1)
@@ -412,7 +431,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sendJson(res, record, 404, { detail: 'No connection check found for this connector' })
       return
     }
-    sendCheck(res, record, 200, state.id, checkJson(latest))
+    sendCheck(res, record, 200, state.id, withStatus(latest))
   }
 
   function serveCheck(
@@ -427,7 +446,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       serveCheckNormally(res, record, state, method, undefined)
       return
     }
-    const created = method === 'POST' && slot.afterCreate === true ? createCheck(state) : undefined
+    const created =
+      method === 'POST' && slot.afterCreate === true ? createCheck(state, 'post') : undefined
     const okStatus = method === 'POST' ? 202 : 200
 
     switch (slot.type) {
@@ -485,11 +505,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case 'body':
         send(res, record, slot.status ?? okStatus, slot.body, slot.contentType ?? JSON_TYPE)
         return
+      case 'unknown-status':
+        serveCheckNormally(res, record, state, method, created, slot.status)
+        return
       case 'older-check':
         sendCheck(res, record, okStatus, state.id, olderCheckJson(state, slot.status ?? 'SUCCESS'))
         return
       case 'newer-check':
-        createCheck(state, {
+        createCheck(state, 'newer', {
           ending: slot.ending,
           durationMs: slot.durationMs,
           reason: slot.reason
@@ -689,7 +712,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
 
     addNewerCheck(id, opts) {
-      return snapshot(createCheck(connectorOrThrow(id), opts))
+      return snapshot(createCheck(connectorOrThrow(id), 'newer', opts))
     },
 
     checks(id) {

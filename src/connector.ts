@@ -6,14 +6,15 @@ export interface Connector {
   id: string
 }
 
+/** A connector's name and type, when the API told them. */
+export interface ConnectorNames {
+  name?: string | undefined
+  type?: string | undefined
+}
+
 const PATH_SEGMENT: Record<ConnectorKind, string> = {
   source: 'sources',
   destination: 'destinations'
-}
-
-/** e.g. "source 5f1e…" as it reads in a sentence. */
-export function describeConnector(connector: Connector): string {
-  return `${connector.kind} ${connector.id}`
 }
 
 /** "Source" / "Destination", for the start of a sentence or a table cell. */
@@ -21,6 +22,30 @@ export function kindTitle(kind: ConnectorKind): string {
   return kind === 'source' ? 'Source' : 'Destination'
 }
 
+/**
+ * How a connector reads in a sentence: `source "orders-s3" (s3, 5f1e...)` when its name is
+ * known, else `source connector 5f1e...`. `capital` starts it with a capital letter.
+ */
+export function connectorLabel(
+  connector: Connector,
+  names?: ConnectorNames,
+  capital = false
+): string {
+  const kind = capital ? kindTitle(connector.kind) : connector.kind
+  if (names?.name === undefined) return `${kind} connector ${connector.id}`
+  const type = names.type === undefined ? '' : `${names.type}, `
+  return `${kind} "${names.name}" (${type}${connector.id})`
+}
+
+/** The key under which a connector is checked once, however often the inputs name it. */
+export function connectorKey(connector: Connector): string {
+  return `${connector.kind}:${connector.id}`
+}
+
+export function connectorPath(connector: Connector): string {
+  return `/${PATH_SEGMENT[connector.kind]}/${connector.id}`
+}
+
 export function connectionCheckPath(connector: Connector): string {
-  return `/${PATH_SEGMENT[connector.kind]}/${connector.id}/connection-check`
+  return `${connectorPath(connector)}/connection-check`
 }

@@ -1,20 +1,25 @@
 import { z } from 'zod'
 import { parseApiUrl, type ApiBase } from './api-url.js'
-import type { Connector, ConnectorKind } from './connector.js'
+import { connectorKey, type Connector, type ConnectorKind } from './connector.js'
 import { InvalidInputError } from './problems.js'
 
 /** Everything the step was asked to do, validated and typed. */
 export interface Settings {
+  /** Named by `source-id` and `destination-id`, in input order, each once. */
   connectors: Connector[]
+  /** Its sources and destinations are checked too. */
+  workflowId: string | undefined
   apiKey: string
   api: ApiBase
   timeoutMs: number
   pollIntervalMs: number
+  maxConcurrency: number
 }
 
 export const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
 export const DEFAULT_TIMEOUT_SECONDS = '300'
 export const DEFAULT_POLL_INTERVAL_SECONDS = '10'
+export const DEFAULT_MAX_CONCURRENCY = '10'
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string
@@ -28,6 +33,12 @@ const positiveSeconds = z
   .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
   .transform(Number)
   .pipe(z.number().positive('must be greater than zero'))
+
+const positiveInteger = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'must be at least 1'))
 
 /** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
 function splitIds(raw: string): string[] {
@@ -61,26 +72,37 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   }
 
   const connectors: Connector[] = []
+  const seen = new Set<string>()
   for (const [input, kind] of [
     ['source-id', 'source'],
     ['destination-id', 'destination']
   ] as const satisfies readonly (readonly [string, ConnectorKind])[]) {
-    const raw = read(input)
-    const ids = splitIds(raw)
+    const ids = splitIds(read(input))
     const parsed = uuidList.safeParse(ids)
     if (!parsed.success) {
       const bad = ids.filter((id) => !UUID.test(id))
-      fail(input, `Input '${input}' must be a connector UUID; got ${bad.map(quote).join(', ')}.`)
+      fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`)
       continue
     }
-    for (const id of parsed.data) connectors.push({ kind, id: id.toLowerCase() })
+    for (const id of parsed.data) {
+      const connector = { kind, id: id.toLowerCase() }
+      if (seen.has(connectorKey(connector))) continue
+      seen.add(connectorKey(connector))
+      connectors.push(connector)
+    }
   }
-  if (connectors.length === 0 && !errors.some((e) => e.input.endsWith('-id'))) {
-    fail('source-id', "Give the connector to check: set 'source-id' or 'destination-id'.")
-  } else if (connectors.length > 1) {
+
+  const workflowRaw = read('workflow-id').trim()
+  let workflowId: string | undefined
+  if (workflowRaw !== '') {
+    if (UUID.test(workflowRaw)) workflowId = workflowRaw.toLowerCase()
+    else
+      fail('workflow-id', `Input 'workflow-id' must be a workflow UUID; got ${quote(workflowRaw)}.`)
+  }
+  if (connectors.length === 0 && workflowRaw === '' && errors.length === 0) {
     fail(
       'source-id',
-      `Give exactly one connector in 'source-id' or 'destination-id'; got ${connectors.length}.`
+      "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several)."
     )
   }
 
@@ -99,14 +121,28 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   }
   const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS)
   const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS)
+  const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY
+  const concurrency = positiveInteger.safeParse(concurrencyRaw)
+  if (!concurrency.success) {
+    const message = concurrency.error.issues[0]?.message ?? 'is not valid'
+    fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`)
+  }
 
-  if (errors.length > 0 || 'error' in api) {
+  if (errors.length > 0 || 'error' in api || !concurrency.success) {
     throw new InvalidInputError(
       [...new Set(errors.map((e) => e.input))].join(', '),
       errors.map((e) => e.message).join('\n')
     )
   }
-  return { connectors, apiKey, api, timeoutMs, pollIntervalMs }
+  return {
+    connectors,
+    workflowId,
+    apiKey,
+    api,
+    timeoutMs,
+    pollIntervalMs,
+    maxConcurrency: concurrency.data
+  }
 }
 
 function quote(value: string): string {

@@ -1,11 +1,23 @@
 import * as core from '@actions/core'
 import { PlatformClient } from './api/client.js'
+import type { ConnectorInfo } from './api/schemas.js'
+import { connectorKey, type Connector } from './connector.js'
 import { readSettings, type Settings } from './inputs.js'
-import { InvalidInputError } from './problems.js'
-import { logEvents, reportVerdict } from './report.js'
+import { InvalidInputError, type Problem } from './problems.js'
+import { ConnectorLog, reportProblem, reportResults, type ConnectorResult } from './report.js'
+import { runCheck } from './wait/check-run.js'
 import { systemClock, type Clock } from './wait/clock.js'
-import { runCheck, type CheckRun } from './wait/check-run.js'
-import { problemVerdict, seconds, verdictOf, type Outcome } from './verdict.js'
+import { Pacer, type PacerOptions } from './wait/pacer.js'
+import { mapWithConcurrency } from './wait/pool.js'
+import { RateGate } from './wait/rate-gate.js'
+import {
+  problemVerdict,
+  runVerdict,
+  seconds,
+  type Outcome,
+  type Subject,
+  type VerdictContext
+} from './verdict.js'
 
 export interface RunOptions {
   /** Cancels the step; index.ts wires it to SIGINT/SIGTERM. */
@@ -16,9 +28,22 @@ export interface RunOptions {
   startedAt?: number
 }
 
-/** The action: read inputs, run the check, report the verdict. Returns the outcome. */
+/** How long a connector's name lookup may still take once its check has ended. */
+const NAME_GRACE_MS = 300
+
+/** What every part of one step shares. */
+interface Step {
+  settings: Settings
+  pacing: PacerOptions
+  context: VerdictContext
+  /** Several connectors: their logs are grouped. */
+  grouped: boolean
+}
+
+/** The action: read inputs, find the connectors, check them, report. Returns the outcome. */
 export async function run(options: RunOptions = {}): Promise<Outcome> {
   const clock = options.clock ?? systemClock
+  const random = options.random ?? Math.random
   const signal = options.signal ?? new AbortController().signal
   const startedAt = options.startedAt ?? 0
 
@@ -32,43 +57,143 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     )
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
-    const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 })
-    await reportVerdict(undefined, verdict, undefined)
+    const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' })
+    await reportProblem(verdict, undefined)
     return verdict.outcome
   }
 
-  const { api, timeoutMs, pollIntervalMs } = settings
-  const connector = settings.connectors[0]
-  /* istanbul ignore next: readSettings guarantees one connector */
-  if (connector === undefined) throw new Error('no connector to check')
+  const step: Step = {
+    settings,
+    pacing: {
+      clock,
+      random,
+      signal,
+      deadline: startedAt + settings.timeoutMs,
+      pollIntervalMs: settings.pollIntervalMs,
+      gate: new RateGate(settings.pollIntervalMs, random)
+    },
+    context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
+    grouped: false
+  }
 
+  const found = await connectorsToCheck(step)
+  if ('problem' in found) {
+    const verdict = problemVerdict(found.problem, step.context, found.subject)
+    await reportProblem(verdict, step.context.apiHost)
+    return verdict.outcome
+  }
+  const connectors = found.connectors
+  step.grouped = connectors.length > 1
+  if (step.grouped) {
+    const sources = connectors.filter((c) => c.kind === 'source').length
+    core.info(
+      `Checking ${connectors.length} connectors (${sources} sources, ${connectors.length - sources} ` +
+        `destinations) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`
+    )
+  }
+  const runStartedAt = clock.now()
+  const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) =>
+    checkConnector(connector, step)
+  )
+  const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt)
+  core.debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`)
+  return outcome
+}
+
+/** The connectors the inputs name, then the workflow's, each once, in that order. */
+async function connectorsToCheck(
+  step: Step
+): Promise<{ connectors: Connector[] } | { problem: Problem; subject: Subject }> {
+  const { settings, pacing } = step
+  const { workflowId } = settings
+  if (workflowId === undefined) return { connectors: settings.connectors }
+  const subject: Subject = { kind: 'workflow', id: workflowId }
   const client = new PlatformClient(
-    api.base,
+    settings.api.base,
     settings.apiKey,
-    () => clock.epochNow(),
+    () => pacing.clock.epochNow(),
     (entry) => {
       core.debug(
         `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
       )
     }
   )
-  const runStartedAt = clock.now()
-  let checkRun: CheckRun
+  let workflow: Awaited<ReturnType<PlatformClient['workflow']>>
   try {
-    checkRun = await runCheck(connector, {
-      api: client,
-      clock,
-      random: options.random ?? Math.random,
-      signal,
-      deadline: startedAt + timeoutMs,
-      pollIntervalMs,
-      events: logEvents(connector, api.host, () => clock.now() - runStartedAt)
-    })
+    workflow = await new Pacer(pacing).retry(
+      (call) => client.workflow(workflowId, call),
+      (problem, delayMs) => {
+        core.info(
+          `Transient error reading workflow ${workflowId}: ${problem.reason}; retrying in ${seconds(delayMs)}.`
+        )
+      }
+    )
   } finally {
     client.close()
   }
-  const verdict = verdictOf(checkRun, { apiHost: api.host, timeoutMs })
-  await reportVerdict(checkRun, verdict, api.host)
-  core.debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${verdict.outcome}.`)
-  return verdict.outcome
+  if (!workflow.ok) return { problem: workflow.problem, subject }
+
+  const connectors = [...settings.connectors]
+  const seen = new Set(connectors.map(connectorKey))
+  const fromWorkflow: Connector[] = [
+    ...workflow.value.sources.map((id) => ({ kind: 'source' as const, id: id.toLowerCase() })),
+    ...workflow.value.destinations.map((id) => ({
+      kind: 'destination' as const,
+      id: id.toLowerCase()
+    }))
+  ]
+  for (const connector of fromWorkflow) {
+    if (seen.has(connectorKey(connector))) continue
+    seen.add(connectorKey(connector))
+    connectors.push(connector)
+  }
+  core.info(
+    `Workflow ${workflowId} has ${workflow.value.sources.length} source(s) and ` +
+      `${workflow.value.destinations.length} destination(s).`
+  )
+  if (connectors.length === 0) {
+    const message =
+      `Workflow ${workflowId} has no source or destination connectors, and neither 'source-id' ` +
+      "nor 'destination-id' names one: there is nothing to check."
+    return { problem: { kind: 'invalid-input', input: 'workflow-id', message }, subject }
+  }
+  return { connectors }
+}
+
+/** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
+async function checkConnector(connector: Connector, step: Step): Promise<ConnectorResult> {
+  const { settings, pacing } = step
+  const { clock } = pacing
+  const startedAt = clock.now()
+  const log = new ConnectorLog(
+    connector,
+    step.context.apiHost,
+    step.grouped,
+    () => clock.now() - startedAt
+  )
+  const client = (): PlatformClient =>
+    new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests)
+  // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
+  const checks = client()
+  const lookups = client()
+  const names = new Pacer(pacing)
+    .send((call) => lookups.connectorInfo(connector, call))
+    .then((result): ConnectorInfo | undefined => (result.ok ? result.value : undefined))
+  try {
+    const run = await runCheck(connector, { ...pacing, api: checks, events: log.events })
+    const grace = new AbortController()
+    const named = await Promise.race([
+      names,
+      clock
+        .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
+        .then(() => undefined)
+    ])
+    grace.abort()
+    const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) }
+    log.finish(result)
+    return result
+  } finally {
+    checks.close()
+    lookups.close()
+  }
 }

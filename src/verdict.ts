@@ -1,5 +1,5 @@
-import { describeConnector, kindTitle, type Connector } from './connector.js'
 import { httpStatusText } from './api/classify.js'
+import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
 import type { Problem } from './problems.js'
 import type { CheckRun } from './wait/check-run.js'
 
@@ -27,6 +27,12 @@ export interface VerdictContext {
   timeoutMs: number
 }
 
+/** What a verdict is about: a connector (named when the API told its name), a workflow, inputs. */
+export type Subject =
+  | { kind: 'connector'; connector: Connector; names?: ConnectorNames | undefined }
+  | { kind: 'workflow'; id: string }
+  | { kind: 'inputs' }
+
 /** The single place where a kind of problem becomes an outcome. */
 export function outcomeOf(problem: Problem): Outcome {
   switch (problem.kind) {
@@ -48,15 +54,57 @@ export function outcomeOf(problem: Problem): Outcome {
   }
 }
 
+/** Most severe first: the step's outcome is the first of these that any connector has. */
+export const OUTCOME_PRECEDENCE: readonly Outcome[] = [
+  'cancelled',
+  'unauthorized',
+  'invalid',
+  'not-found',
+  'failure',
+  'timeout',
+  'error',
+  'success'
+]
+
+export function overallOutcome(outcomes: readonly Outcome[]): Outcome {
+  return OUTCOME_PRECEDENCE.find((outcome) => outcomes.includes(outcome)) ?? 'error'
+}
+
+/**
+ * SUCCESS only if every connector succeeded, else FAILURE if any failed, else SCHEDULED; empty
+ * when no check was created at all.
+ */
+export function overallStatus(statuses: readonly (string | undefined)[]): string {
+  if (statuses.every((status) => status === undefined)) return ''
+  if (statuses.every((status) => status === 'SUCCESS')) return 'SUCCESS'
+  return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED'
+}
+
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
 
+function label(subject: Subject, capital: boolean): string {
+  switch (subject.kind) {
+    case 'connector':
+      return connectorLabel(subject.connector, subject.names, capital)
+    case 'workflow':
+      return `${capital ? 'Workflow' : 'workflow'} ${subject.id}`
+    case 'inputs':
+      return capital ? 'The inputs' : 'the inputs'
+  }
+}
+
 /** The verdict on one connector's run. */
-export function verdictOf(run: CheckRun, context: VerdictContext): Verdict {
-  const who = `${kindTitle(run.connector.kind)} connector ${run.connector.id}`
+export function runVerdict(
+  run: CheckRun,
+  names: ConnectorNames | undefined,
+  context: VerdictContext
+): Verdict {
+  const subject: Subject = { kind: 'connector', connector: run.connector, names }
   const { followed, created } = run
   if (run.problem === undefined && followed !== undefined) {
+    const who = label(subject, true)
     const which =
       created !== undefined && followed.id !== created.id
         ? `check ${followed.id}, which replaced ours, ${created.id}`
@@ -77,17 +125,21 @@ export function verdictOf(run: CheckRun, context: VerdictContext): Verdict {
   }
   /* istanbul ignore next: a run ends with either a final check or a problem */
   const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined }
-  return problemVerdict(problem, context, run)
+  return problemVerdict(problem, context, subject, run)
 }
 
-/** The verdict when a problem ended the step: an input error (no run) or a run's problem. */
-export function problemVerdict(problem: Problem, context: VerdictContext, run?: CheckRun): Verdict {
+/** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
+export function problemVerdict(
+  problem: Problem,
+  context: VerdictContext,
+  subject: Subject,
+  run?: CheckRun
+): Verdict {
   const outcome = outcomeOf(problem)
-  const connector: Connector | undefined = run?.connector
-  const who = connector ? describeConnector(connector) : 'the connector'
-  const Who = connector ? `${kindTitle(connector.kind)} connector ${connector.id}` : 'The connector'
+  const who = label(subject, false)
   const status = run?.followed?.status
   const checkId = run?.created?.id
+  const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector'
   const withDetail = (status: number, detail: string | undefined): string =>
     detail ? `${status}: ${detail}` : httpStatusText(status)
 
@@ -108,20 +160,21 @@ export function problemVerdict(problem: Problem, context: VerdictContext, run?: 
         title: 'API key rejected',
         message:
           problem.status === 403
-            ? `The API key may not check ${who} (${withDetail(problem.status, problem.detail)}). ` +
-              "Each key works with one workspace: use a key from the workspace that owns this connector in 'api-key'."
+            ? `The API key may not read ${who} (${withDetail(problem.status, problem.detail)}). ` +
+              `Each key works with one workspace: put a key from the workspace that owns ${owner} in 'api-key'.`
             : `The API refused the key (${withDetail(problem.status, problem.detail)}). ` +
-              "Check that the 'api-key' secret holds a current Unstructured API key from the workspace that owns " +
-              `${who}.`
+              "Check that the 'api-key' secret holds a current Unstructured API key from the workspace " +
+              `that owns ${who}.`
       }
     case 'not-found':
       return {
         outcome,
-        title: 'Connector not found',
+        title: subject.kind === 'workflow' ? 'Workflow not found' : 'Connector not found',
         message:
-          `${Who} was not found on ${context.apiHost} (${withDetail(problem.status, problem.detail)}). ` +
-          "Check the id and that the connector belongs to the API key's workspace; if 'api-url' does " +
-          'not point at the Platform API, every path answers 404 too.'
+          `${label(subject, true)} was not found on ${context.apiHost} ` +
+          `(${withDetail(problem.status, problem.detail)}). Check the id and that ${owner} belongs ` +
+          "to the API key's workspace; if 'api-url' does not point at the Platform API, every path " +
+          'answers 404 too.'
       }
     case 'redirect':
       return {
@@ -147,19 +200,22 @@ export function problemVerdict(problem: Problem, context: VerdictContext, run?: 
     case 'timeout': {
       const limit = seconds(context.timeoutMs)
       const parts =
-        checkId === undefined
-          ? [`No connection check of ${who} could be started within ${limit}.`]
-          : [
-              `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
-            ]
-      if (run?.lastIgnored && run.followed?.id === checkId && status === 'SCHEDULED') {
+        subject.kind === 'workflow'
+          ? [`Workflow ${subject.id} could not be read within ${limit}.`]
+          : checkId === undefined
+            ? [`No connection check of ${who} could be started within ${limit}.`]
+            : [
+                `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+              ]
+      if (run?.lastIgnored && run.followed?.id === checkId) {
         parts.push(
           `The API kept answering with another check (${run.lastIgnored.id}) created before ours.`
         )
       }
       if (problem.lastTransient) parts.push(`Last error: ${problem.lastTransient}.`)
-      if (checkId !== undefined)
+      if (checkId !== undefined) {
         parts.push("Raise 'timeout-seconds' if checks of this connector take longer.")
+      }
       return { outcome, title: 'Connection check timed out', message: parts.join(' ') }
     }
     case 'cancelled': {

@@ -69,8 +69,16 @@ async function collect(
 
 export interface BundleOptions {
   env?: Record<string, string>
-  /** Send this signal once stdout contains `when` (or after `afterMs`). */
-  kill?: { signal: NodeJS.Signals; when?: string | RegExp; afterMs?: number }
+  /**
+   * Send this signal once stdout contains `when`, once `whenTrue()` holds (polled every 10 ms),
+   * or after `afterMs`.
+   */
+  kill?: {
+    signal: NodeJS.Signals
+    when?: string | RegExp
+    whenTrue?: () => boolean
+    afterMs?: number
+  }
   /** Safety net for a test that would otherwise hang. */
   limitMs?: number
 }
@@ -112,6 +120,13 @@ export async function runBundle(
   })
   const timers: NodeJS.Timeout[] = []
   if (options.kill?.afterMs !== undefined) timers.push(setTimeout(kill, options.kill.afterMs))
+  const whenTrue = options.kill?.whenTrue
+  if (whenTrue !== undefined) {
+    const poll = setInterval(() => {
+      if (whenTrue()) kill()
+    }, 10)
+    timers.push(poll)
+  }
   timers.push(setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? 30_000))
   const exitCode = await new Promise<number | null>((resolve) => {
     child.on('close', (code) => {
@@ -119,7 +134,7 @@ export async function runBundle(
     })
   })
   const ended = performance.now()
-  for (const timer of timers) clearTimeout(timer)
+  for (const timer of timers) clearTimeout(timer) // also clears intervals
   const result = await collect(files, { exitCode, stdout, stderr, durationMs: ended - started })
   return killedAt === undefined ? result : { ...result, killedAt: ended - killedAt }
 }

@@ -30,10 +30,21 @@ function base(sim: Simulator, extra: Record<string, string>): Record<string, str
   return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '20', ...extra }
 }
 
+/** Requests to one connector's connection-check endpoint (not its name lookup). */
 function requestsTo(sim: Simulator, id: string, method?: string) {
   return sim.requests.filter(
-    (r) => r.path.includes(id) && (method === undefined || r.method === method)
+    (r) =>
+      r.path.endsWith(`${id}/connection-check`) && (method === undefined || r.method === method)
   )
+}
+
+/** The outputs of a step that ended on a problem before any check was created. */
+function noCheck(result: ActionResult, outcome: string): void {
+  expect(result.outputs).toMatchObject({ outcome, status: '' })
+  expect(result.outputs['check-id']).toBeUndefined()
+  const entries = JSON.parse(result.outputs.results ?? '') as Record<string, unknown>[]
+  expect(entries).toHaveLength(1)
+  expect(entries[0]).toMatchObject({ 'check-id': null, status: null, outcome })
 }
 
 function errorLine(result: ActionResult): string {
@@ -59,15 +70,33 @@ export const scenarios: Scenario[] = [
         reason: '',
         'created-at': check?.createdAt,
         'reported-at': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-        outcome: 'success'
+        outcome: 'success',
+        results: expect.any(String)
       })
+      expect(JSON.parse(result.outputs.results ?? '')).toEqual([
+        {
+          kind: 'source',
+          'connector-id': SOURCE,
+          name: `sim-source-${SOURCE.slice(0, 8)}`,
+          type: 's3',
+          'check-id': check?.id,
+          status: 'SUCCESS',
+          reason: null,
+          outcome: 'success',
+          'created-at': check?.createdAt,
+          'reported-at': result.outputs['reported-at'],
+          'duration-seconds': expect.any(Number)
+        }
+      ])
       const host = new URL(sim.url).host
       expect(result.stdout).toContain(
-        `Checking source ${SOURCE} on ${host}: started check ${check?.id} (SCHEDULED).`
+        `Checking source connector ${SOURCE} on ${host}: started check ${check?.id} (SCHEDULED).`
       )
       expect(result.stdout).toMatch(/Check \S+: SCHEDULED -> SUCCESS after \d+\.\d s\./)
       expect(result.stdout).toMatch(
-        new RegExp(`Source connector ${SOURCE} passed its connection check in \\d+\\.\\d s`)
+        new RegExp(
+          `Source "sim-source-\\w+" \\(s3, ${SOURCE}\\) passed its connection check in \\d+\\.\\d s`
+        )
       )
       // Per-poll detail is in debug, and says path and status, nothing of the headers.
       expect(result.stdout).toMatch(
@@ -107,7 +136,7 @@ export const scenarios: Scenario[] = [
         outcome: 'failure'
       })
       expect(errorLine(result)).toMatch(
-        /^::error title=Connection check failed::Destination connector \S+ failed its connection check after \d+\.\d s \(check \S+\): Could not connect: AccessDenied/
+        /^::error title=Connection check failed::Destination "sim-destination-\w+" \(postgres, \S+\) failed its connection check after \d+\.\d s \(check \S+\): Could not connect: AccessDenied/
       )
       expect(result.summary).toContain('AccessDenied on bucket &#34;prod-out&#34;')
     }
@@ -137,7 +166,7 @@ export const scenarios: Scenario[] = [
     },
     verify(result) {
       expect(result.exitCode).toBe(1)
-      expect(result.outputs).toEqual({ outcome: 'invalid' })
+      noCheck(result, 'invalid')
       expect(errorLine(result)).toContain(
         'path.source_id: Input should be a valid UUID; body.config: Field required'
       )
@@ -151,13 +180,12 @@ export const scenarios: Scenario[] = [
     },
     verify(result, sim) {
       expect(result.exitCode).toBe(1)
-      expect(result.outputs).toEqual({ outcome: 'unauthorized' })
+      noCheck(result, 'unauthorized')
       expect(errorLine(result)).toMatch(
         /^::error title=API key rejected::The API refused the key \(401: API key is invalid/
       )
       expect(errorLine(result)).toContain("'api-key'")
-      expect(sim.requests).toHaveLength(1)
-      expect(result.stdout).not.toContain('wrong_key_but_well_formed'.slice(0, 12) + 'x')
+      expect(requestsTo(sim, SOURCE)).toHaveLength(1)
     }
   },
   {
@@ -167,12 +195,12 @@ export const scenarios: Scenario[] = [
     },
     verify(result, sim) {
       expect(result.exitCode).toBe(1)
-      expect(result.outputs).toEqual({ outcome: 'not-found' })
+      noCheck(result, 'not-found')
       expect(errorLine(result)).toContain(
         `Source connector ${SOURCE} was not found on ${new URL(sim.url).host}`
       )
       expect(errorLine(result)).toContain("'api-url'")
-      expect(sim.requests).toHaveLength(1)
+      expect(requestsTo(sim, SOURCE)).toHaveLength(1)
     }
   },
   {
@@ -307,7 +335,7 @@ export const scenarios: Scenario[] = [
     },
     verify(result, sim) {
       expect(result.exitCode).toBe(1)
-      expect(result.outputs).toEqual({ outcome: 'error' })
+      noCheck(result, 'error')
       expect(errorLine(result)).toContain(`redirect to ${new URL(sim.trap.url).host}`)
       expect(sim.trap.requests).toHaveLength(0)
     }
@@ -319,9 +347,9 @@ export const scenarios: Scenario[] = [
     },
     verify(result, sim) {
       expect(result.exitCode).toBe(1)
-      expect(result.outputs).toEqual({ outcome: 'invalid' })
+      expect(result.outputs).toEqual({ outcome: 'invalid', results: '[]' })
       expect(errorLine(result)).toContain(
-        "title=Invalid input::Input 'source-id' must be a connector UUID"
+        "title=Invalid input::Input 'source-id' must be connector UUIDs"
       )
       expect(errorLine(result)).toContain("Input 'timeout-seconds' must be greater than zero")
       expect(sim.requests).toHaveLength(0)

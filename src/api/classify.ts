@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
+import type { z } from 'zod'
 import type { Problem, TransientProblem } from '../problems.js'
-import { ConnectionCheckSchema, ErrorBodySchema, type ConnectionCheck } from './schemas.js'
+import { ErrorBodySchema } from './schemas.js'
 
 /** What came back over the wire, before any meaning is given to it. */
 export interface RawResponse {
@@ -9,24 +10,35 @@ export interface RawResponse {
   body: string
 }
 
-export type Classified = { ok: true; check: ConnectionCheck } | { ok: false; problem: Problem }
+export type Classified<T> = { ok: true; value: T } | { ok: false; problem: Problem }
+
+/** What a 2xx body must be: its schema, its name for messages, a short form for debug logs. */
+export interface Expected<T> {
+  schema: z.ZodType<T>
+  name: string
+  describe?: (value: T) => string
+}
 
 const DETAIL_LIMIT = 300
 
 /**
- * Gives an answer of the connection-check endpoints its meaning. Pure: the wall clock is passed
- * in only to read a Retry-After given as an HTTP date.
+ * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
+ * given as an HTTP date.
  */
-export function classifyResponse(response: RawResponse, nowEpochMs: number): Classified {
+export function classifyResponse<T>(
+  response: RawResponse,
+  expected: Expected<T>,
+  nowEpochMs: number
+): Classified<T> {
   const { status } = response
   if (status >= 200 && status < 300) {
-    const check = parseCheck(response.body)
-    return typeof check === 'string'
-      ? {
+    const parsed = parseBody(response.body, expected.schema)
+    return parsed.ok
+      ? { ok: true, value: parsed.value }
+      : {
           ok: false,
-          problem: transient(status, `the answer was not a connection check (${check})`)
+          problem: transient(status, `the answer was not ${expected.name} (${parsed.why})`)
         }
-      : { ok: true, check }
   }
   if (status >= 300 && status < 400) {
     const location = header(response, 'location')
@@ -57,20 +69,26 @@ function transient(status: number | undefined, reason: string): TransientProblem
   return { kind: 'transient', status, reason, retryAfterMs: undefined }
 }
 
-/** The check, or a few words on why the body is not one. */
-function parseCheck(body: string): ConnectionCheck | string {
+/** The value, or a few words on why the body is not one. */
+function parseBody<T>(
+  body: string,
+  schema: z.ZodType<T>
+): { ok: true; value: T } | { ok: false; why: string } {
   let json: unknown
   try {
     json = JSON.parse(body)
   } catch {
-    if (body.trim() === '') return 'empty body'
-    return body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON'
+    if (body.trim() === '') return { ok: false, why: 'empty body' }
+    return { ok: false, why: body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON' }
   }
-  const parsed = ConnectionCheckSchema.safeParse(json)
-  if (parsed.success) return parsed.data
+  const parsed = schema.safeParse(json)
+  if (parsed.success) return { ok: true, value: parsed.data }
   const issue = parsed.error.issues[0]
   const field = issue?.path.join('.') ?? ''
-  return field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+  return {
+    ok: false,
+    why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+  }
 }
 
 function header(response: RawResponse, name: string): string | undefined {

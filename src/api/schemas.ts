@@ -83,3 +83,18 @@ export const ErrorBodySchema = z.looseObject({
 })
 
 export type ErrorBody = z.infer<typeof ErrorBodySchema>
+
+/** A workflow: only the connector lists are used, so only they are checked. */
+export const WorkflowConnectorsSchema = z.looseObject({
+  sources: z.array(z.string().min(1)),
+  destinations: z.array(z.string().min(1))
+})
+
+export type WorkflowConnectors = z.infer<typeof WorkflowConnectorsSchema>
+
+/** A connector's name and type, for display only (its `config` is never read). */
+export const ConnectorInfoSchema = z
+  .looseObject({ name: z.string().nullish(), type: z.string().nullish() })
+  .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }))
+
+export type ConnectorInfo = z.infer<typeof ConnectorInfoSchema>

@@ -1,0 +1,134 @@
+import type { CallOptions, Result } from '../api/client.js'
+import type { Problem, TransientProblem } from '../problems.js'
+import type { Clock } from './clock.js'
+import type { RateGate } from './rate-gate.js'
+import { EXIT_RESERVE_MS, nextPollAt, REQUEST_TIMEOUT_CAP_MS, retryGap } from './schedule.js'
+
+export interface PacerOptions {
+  clock: Clock
+  random: () => number
+  signal: AbortSignal
+  /** Clock time by which the whole step must have ended. */
+  deadline: number
+  pollIntervalMs: number
+  /** The step-wide back-off after a 429, shared by every check. */
+  gate: RateGate
+}
+
+export type RetryEvent = (
+  problem: TransientProblem,
+  delayMs: number,
+  failuresInARow: number
+) => void
+
+/** Until an answer has been timed, one is assumed to take this long. */
+const ASSUMED_ANSWER_MS = 200
+
+/**
+ * Sends one thread of requests within the step's deadline: it gives each request the time left,
+ * holds back while the shared rate-limit gate is closed, times answers so the last request can
+ * be aimed just before the deadline, and remembers the last transient error for the timeout
+ * message. Requests for one connector (or the workflow) go through one pacer.
+ */
+export class Pacer {
+  private lastTransient: string | undefined
+  private slowestAnswerMs: number | undefined
+
+  constructor(private readonly options: PacerOptions) {}
+
+  /** A function, not a property read: TypeScript would narrow `signal.aborted` across awaits. */
+  aborted(): boolean {
+    return this.options.signal.aborted
+  }
+
+  cancelled(): Problem {
+    const reason: unknown = this.options.signal.reason
+    return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined }
+  }
+
+  timedOut(): Problem {
+    return { kind: 'timeout', lastTransient: this.lastTransient }
+  }
+
+  /** Records a transient failure that the caller decided on (e.g. an early 404). */
+  noteTransient(problem: TransientProblem): void {
+    this.lastTransient = problem.reason
+  }
+
+  /**
+   * When to send a request wanted at `desiredAt`: no earlier than the shared gate allows, and
+   * pulled in to the deadline's last slot. Undefined when that slot was already used.
+   */
+  slot(lastSentAt: number, desiredAt: number): number | undefined {
+    return nextPollAt({
+      lastPollAt: lastSentAt,
+      desiredAt: Math.max(desiredAt, this.options.gate.notBefore()),
+      deadline: this.options.deadline,
+      slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
+    })
+  }
+
+  /**
+   * Waits for the slot of a request wanted at `desiredAt`; false when no slot is left before the
+   * deadline. The shared gate can close while this waits (another check got a 429), so it is
+   * looked at again on waking: the request then waits for the gate, unless this was the last slot.
+   */
+  async waitForSlot(lastSentAt: number, desiredAt: number): Promise<boolean> {
+    const { clock, signal, gate } = this.options
+    let at = this.slot(lastSentAt, desiredAt)
+    while (at !== undefined) {
+      await clock.sleep(at - clock.now(), signal)
+      if (this.aborted() || gate.notBefore() <= clock.now()) return true
+      const later = this.slot(lastSentAt, gate.notBefore())
+      if (later === undefined || later <= clock.now()) return true
+      at = later
+    }
+    return false
+  }
+
+  /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
+  async send<T>(call: (options: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
+    const { clock, signal, deadline, gate } = this.options
+    if (this.aborted()) return { ok: false, problem: this.cancelled() }
+    const left = deadline - EXIT_RESERVE_MS - clock.now()
+    if (left <= 0) return { ok: false, problem: this.timedOut() }
+    const sentAt = clock.now()
+    const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal })
+    this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
+    if (result.ok) {
+      gate.answered()
+      return result
+    }
+    const { problem } = result
+    if (problem.kind === 'cancelled') return { ok: false, problem: this.cancelled() }
+    if (problem.kind === 'transient') {
+      this.lastTransient = problem.reason
+      if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
+    } else {
+      gate.answered()
+    }
+    return result
+  }
+
+  /**
+   * Sends until the answer is not transient, backing off in between: for calls that must
+   * succeed before anything else can happen (starting a check, reading a workflow).
+   */
+  async retry<T>(
+    call: (options: CallOptions) => Promise<Result<T>>,
+    onRetry: RetryEvent
+  ): Promise<Result<T> & { sentAt: number }> {
+    const { clock, random, pollIntervalMs } = this.options
+    for (let failures = 1; ; failures += 1) {
+      const sentAt = clock.now()
+      const result = await this.send(call)
+      if (result.ok || result.problem.kind !== 'transient') return { ...result, sentAt }
+      const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs)
+      const desiredAt = clock.now() + backoff
+      onRetry(result.problem, (this.slot(sentAt, desiredAt) ?? desiredAt) - clock.now(), failures)
+      if (!(await this.waitForSlot(sentAt, desiredAt))) {
+        return { ok: false, problem: this.timedOut(), sentAt }
+      }
+    }
+  }
+}

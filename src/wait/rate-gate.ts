@@ -1,0 +1,32 @@
+import { retryGap } from './schedule.js'
+
+/**
+ * A back-off shared by every check of the step. Rate limits apply to the API key, not to one
+ * connector, so one 429 holds back every request until the server's Retry-After (or an
+ * exponential back-off when it gives none) has passed.
+ */
+export class RateGate {
+  private openAt = 0
+  private strikes = 0
+
+  constructor(
+    private readonly capMs: number,
+    private readonly random: () => number
+  ) {}
+
+  /** Clock time before which no request may be sent. */
+  notBefore(): number {
+    return this.openAt
+  }
+
+  rateLimited(now: number, retryAfterMs: number | undefined): void {
+    this.strikes += 1
+    const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs)
+    this.openAt = Math.max(this.openAt, now + wait)
+  }
+
+  /** An answer that was not a 429 ends the streak, so the next one starts short again. */
+  answered(): void {
+    this.strikes = 0
+  }
+}
