@@ -235,6 +235,31 @@ describe('several connectors in-process', () => {
     })
   })
 
+  it('reads a workflow, merging it with the named connectors', async () => {
+    await withSimulator(async (sim) => {
+      const [source, destination, workflow] = ids(3) as [string, string, string]
+      sim.addConnector(source, { kind: 'source', checkDurationMs: 0 })
+      sim.addConnector(destination, { kind: 'destination', checkDurationMs: 0 })
+      sim.addWorkflow(workflow, { sources: [source.toUpperCase()], destinations: [destination] })
+      const result = await runInProcess(base(sim, { 'workflow-id': workflow, 'source-id': source }))
+      verifyInvariants(result, sim.apiKey)
+      expect(result.outcome).toBe('success')
+      expect(results(result).map((r) => r['connector-id'])).toEqual([source, destination])
+    })
+  })
+
+  it('stops on a workflow that is missing or empty', async () => {
+    await withSimulator(async (sim) => {
+      const empty = randomUUID()
+      sim.addWorkflow(empty, { sources: [], destinations: [] })
+      const missing = await runInProcess(base(sim, { 'workflow-id': randomUUID() }))
+      expect(missing.outputs).toEqual({ outcome: 'not-found', results: '[]' })
+      const nothing = await runInProcess(base(sim, { 'workflow-id': empty }))
+      expect(nothing.outputs).toEqual({ outcome: 'invalid', results: '[]' })
+      expect(nothing.summary).toContain('has no source or destination connectors')
+    })
+  })
+
   it('reports an unauthorized workflow read', async () => {
     await withSimulator(async (sim) => {
       const result = await runInProcess(

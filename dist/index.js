@@ -41559,20 +41559,26 @@ const NETWORK_REASONS = {
 };
 /** A few log-safe words; never the request options, which hold the key. */
 function describeNetworkError(error) {
-    if (!(error instanceof Error))
+    // Duck-typed, not `instanceof Error`: errors from another realm (a VM context) fail that test.
+    if (typeof error !== 'object' || error === null || !('message' in error))
         return 'network error';
-    const code = error.code;
-    if (error.message === 'socket hang up')
+    const { message, code } = error;
+    if (typeof message !== 'string')
+        return 'network error';
+    return transport_describe(message, typeof code === 'string' ? code : undefined);
+}
+function transport_describe(message, code) {
+    if (message === 'socket hang up')
         return 'connection closed before an answer';
     if (code !== undefined && code in NETWORK_REASONS)
         return NETWORK_REASONS[code] ?? code;
     if (code !== undefined && /CERT|TLS|SSL/.test(code))
         return `TLS error (${code})`;
-    if (error.message.startsWith('Request timeout'))
+    if (message.startsWith('Request timeout'))
         return 'socket timed out';
     if (code !== undefined)
         return `network error (${code})`;
-    return error.message.replace(/\s+/g, ' ').slice(0, 200);
+    return message.replace(/\s+/g, ' ').slice(0, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/api/client.ts

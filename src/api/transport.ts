@@ -141,12 +141,18 @@ const NETWORK_REASONS: Record<string, string> = {
 
 /** A few log-safe words; never the request options, which hold the key. */
 export function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return 'network error'
-  const code = (error as NodeJS.ErrnoException).code
-  if (error.message === 'socket hang up') return 'connection closed before an answer'
+  // Duck-typed, not `instanceof Error`: errors from another realm (a VM context) fail that test.
+  if (typeof error !== 'object' || error === null || !('message' in error)) return 'network error'
+  const { message, code } = error as { message: unknown; code?: unknown }
+  if (typeof message !== 'string') return 'network error'
+  return describe(message, typeof code === 'string' ? code : undefined)
+}
+
+function describe(message: string, code: string | undefined): string {
+  if (message === 'socket hang up') return 'connection closed before an answer'
   if (code !== undefined && code in NETWORK_REASONS) return NETWORK_REASONS[code] ?? code
   if (code !== undefined && /CERT|TLS|SSL/.test(code)) return `TLS error (${code})`
-  if (error.message.startsWith('Request timeout')) return 'socket timed out'
+  if (message.startsWith('Request timeout')) return 'socket timed out'
   if (code !== undefined) return `network error (${code})`
-  return error.message.replace(/\s+/g, ' ').slice(0, 200)
+  return message.replace(/\s+/g, ' ').slice(0, 200)
 }

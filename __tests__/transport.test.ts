@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { PlatformClient } from '../src/api/client.js'
+import { describeNetworkError, Transport } from '../src/api/transport.js'
+import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
+
+let sim: Simulator
+beforeAll(async () => {
+  sim = await startSimulator()
+})
+afterAll(async () => {
+  await sim.close()
+})
+
+const options = (timeoutMs = 2000, signal = new AbortController().signal) => ({ timeoutMs, signal })
+
+function client(base = `${sim.url}/api/v1`): PlatformClient {
+  return new PlatformClient(base, sim.apiKey, () => Date.now())
+}
+
+/** A port nothing listens on: bind one, note it, close it. */
+async function closedPort(): Promise<number> {
+  const server: Server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve()
+    })
+  })
+  return port
+}
+
+describe('PlatformClient over real HTTP', () => {
+  it('says "connection refused" when nothing listens', async () => {
+    const port = await closedPort()
+    const api = client(`http://127.0.0.1:${port}/api/v1`)
+    const result = await api.startCheck({ kind: 'source', id: randomUUID() }, options())
+    api.close()
+    expect(result).toEqual({
+      ok: false,
+      problem: {
+        kind: 'transient',
+        status: undefined,
+        reason: 'connection refused',
+        retryAfterMs: undefined
+      }
+    })
+  })
+
+  it('cuts off an answer that does not come within the request timeout', async () => {
+    const id = randomUUID()
+    sim.addConnector(id, { kind: 'source', faults: { post: [{ type: 'hang' }] } })
+    const api = client()
+    const started = performance.now()
+    const result = await api.startCheck({ kind: 'source', id }, options(300))
+    expect(performance.now() - started).toBeLessThan(1500)
+    expect(result).toMatchObject({
+      ok: false,
+      problem: { kind: 'transient', reason: 'no answer within 0.3 s' }
+    })
+    // The client is usable again after it was cut off.
+    const next = await api.startCheck({ kind: 'source', id }, options())
+    api.close()
+    expect(next.ok).toBe(true)
+  })
+
+  it('stops at once when cancelled, and says so', async () => {
+    const id = randomUUID()
+    sim.addConnector(id, { kind: 'source', faults: { post: [{ type: 'hang' }] } })
+    const api = client()
+    const controller = new AbortController()
+    setTimeout(() => {
+      controller.abort('SIGINT')
+    }, 100)
+    const result = await api.startCheck({ kind: 'source', id }, options(5000, controller.signal))
+    api.close()
+    expect(result).toEqual({ ok: false, problem: { kind: 'cancelled', signal: undefined } })
+    const already = await client().latestCheck(
+      { kind: 'source', id },
+      options(5000, controller.signal)
+    )
+    expect(already).toMatchObject({ ok: false, problem: { kind: 'cancelled' } })
+  })
+
+  it('refuses an answer larger than 1 MiB', async () => {
+    const id = randomUUID()
+    sim.addConnector(id, {
+      kind: 'source',
+      faults: { post: [{ type: 'body', body: `{"pad":"${'x'.repeat(1_100_000)}"}` }] }
+    })
+    const api = client()
+    const result = await api.startCheck({ kind: 'source', id }, options())
+    api.close()
+    expect(result).toMatchObject({
+      ok: false,
+      problem: { kind: 'transient', reason: 'answer larger than 1 MiB' }
+    })
+  })
+
+  it('reads a connector and a workflow', async () => {
+    const id = randomUUID()
+    const workflow = randomUUID()
+    sim.addConnector(id, { kind: 'destination', name: 'warehouse', type: 'postgres' })
+    sim.addWorkflow(workflow, { sources: [], destinations: [id] })
+    const api = client()
+    expect(await api.connectorInfo({ kind: 'destination', id }, options())).toEqual({
+      ok: true,
+      value: { name: 'warehouse', type: 'postgres' }
+    })
+    expect(await api.workflow(workflow, options())).toMatchObject({
+      ok: true,
+      value: { sources: [], destinations: [id] }
+    })
+    api.close()
+  })
+
+  it('never sends a request outside the configured host', async () => {
+    const transport = new Transport(`${sim.url}/api/v1`, {}, 'test')
+    await expect(transport.send('GET', 'http://127.0.0.2:1/api/v1/x', options())).rejects.toThrow(
+      'refusing to send a request outside the configured API host'
+    )
+    transport.close()
+  })
+})
+
+describe('describeNetworkError', () => {
+  const withCode = (message: string, code?: string): Error =>
+    Object.assign(new Error(message), code === undefined ? {} : { code })
+
+  it.each([
+    [withCode('connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED'), 'connection refused'],
+    [withCode('read ECONNRESET', 'ECONNRESET'), 'connection reset'],
+    [withCode('socket hang up', 'ECONNRESET'), 'connection closed before an answer'],
+    [withCode('getaddrinfo ENOTFOUND x', 'ENOTFOUND'), 'host name not found (DNS)'],
+    [withCode('certificate has expired', 'CERT_HAS_EXPIRED'), 'TLS error (CERT_HAS_EXPIRED)'],
+    [withCode('Request timeout: /x'), 'socket timed out'],
+    [withCode('odd', 'EWEIRD'), 'network error (EWEIRD)'],
+    [withCode('something\n  else'), 'something else'],
+    ['not an error', 'network error']
+  ])('%s -> %s', (error, text) => {
+    expect(describeNetworkError(error)).toBe(text)
+  })
+})
