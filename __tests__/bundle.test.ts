@@ -37,6 +37,26 @@ describe('dist/index.js', () => {
   )
 })
 
+describe('when the outputs cannot be written', () => {
+  it.concurrent.each([
+    ['bad input', { 'source-id': 'nope' }],
+    ['a passing check', {}]
+  ])('fails the step on %s', (_, extra) =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 0 })
+      const result = await runBundle(
+        { 'source-id': id, 'api-key': sim.apiKey, 'api-url': sim.url, ...extra },
+        { env: { GITHUB_OUTPUT: '/nonexistent-dir/output' } }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toContain(
+        'Unexpected error: Missing file at path: /nonexistent-dir/output'
+      )
+    })
+  )
+})
+
 describe('cancellation of the bundle', () => {
   it.concurrent.each(['SIGTERM', 'SIGINT'] as const)(
     'stops within a second of %s while polling, with the check id',

@@ -11,15 +11,25 @@ cancellation.signal.addEventListener('abort', () => {
   setTimeout(() => process.exit(core.ExitCode.Failure), CANCEL_BACKSTOP_MS).unref()
 })
 
+// The step passes only when run() resolved with 'success': any other way out, an exception in
+// reporting included (say, an output file that cannot be written), exits non-zero.
+let exitCode: number = core.ExitCode.Failure
+
 run({ signal: cancellation.signal })
+  .then((outcome) => {
+    if (outcome === 'success') exitCode = core.ExitCode.Success
+  })
   .catch((error: unknown) => {
-    // Unexpected: report it in one line, without a stack trace and without request details.
+    // Unexpected: one line, without a stack trace and without request details.
     const message = error instanceof Error ? error.message : String(error)
-    core.setOutput('outcome', 'error')
-    core.error(`Unexpected error: ${message}`, { title: 'Connection check error' })
-    process.exitCode = core.ExitCode.Failure
+    try {
+      core.error(`Unexpected error: ${message}`, { title: 'Connection check error' })
+      core.setOutput('outcome', 'error')
+    } catch {
+      // Writing the output is what failed; the annotation above is already out.
+    }
   })
   .finally(() => {
     // A socket left open (say, behind a proxy) must not keep the step alive after the verdict.
-    process.exit(process.exitCode ?? core.ExitCode.Success)
+    process.exit(exitCode)
   })

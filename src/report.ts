@@ -212,10 +212,10 @@ export async function reportResults(
 
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
 export async function reportProblem(verdict: Verdict, apiHost: string | undefined): Promise<void> {
+  process.exitCode = core.ExitCode.Failure
+  core.error(verdict.message, { title: verdict.title })
   core.setOutput('outcome', verdict.outcome)
   core.setOutput('results', '[]')
-  core.error(verdict.message, { title: verdict.title })
-  process.exitCode = core.ExitCode.Failure
   await writeSummary(
     `❌ Unstructured connection check: ${verdict.outcome}`,
     [],

@@ -2,24 +2,24 @@
  * When to poll. Pure functions of elapsed time and a random number in [0, 1).
  *
  * The gap after a poll made s ms after the POST is
- *     min(cap, 460 ms + 0.255 * s) * j,   j drawn from [0.94, 0.97]
- * Why these numbers:
+ *     min(cap, 420 ms + 0.255 * s) * j,   j drawn from [0.96, 0.98]
+ * Why these numbers (BENCHMARKS.md compares them with other candidates):
  * - Lag. A check that turns final T s after the POST, just after a poll, is seen one gap later,
- *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.97 the gap is at most
- *   0.446 s + 0.247 * s: over 50 ms spare for the request and process exit, more as s grows.
+ *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.98 the gap is at most
+ *   0.412 s + 0.2499 * s: about 88 ms spare at every T for the request and the process exit.
  * - Cost. Growth of about 25 % per poll reaches the cap (10 s by default) near s = 38 s. Even at
  *   the low end of the jitter it takes 14 polls to pass 30 s (a fixed 2 s poller needs 15) and
  *   20 to pass 90 s (a fixed 5 s poller needs 18; 1.2x of its 19 requests is 22.8, and ours,
  *   with the POST and the connector's name lookup, are 22).
  * - Jitter only shortens the gap, so the lag bound holds for every draw; it keeps parallel jobs
- *   that started together from polling in lockstep. A wider band would cost requests.
- * The first poll comes 0.43 to 0.45 s after the POST.
+ *   that started together from polling in lockstep. A wider band would cost requests or spare.
+ * The first poll comes 0.40 to 0.41 s after the POST.
  */
 export const POLL_SCHEDULE = {
-  firstGapMs: 460,
+  firstGapMs: 420,
   growth: 0.255,
-  jitterLow: 0.94,
-  jitterHigh: 0.97
+  jitterLow: 0.96,
+  jitterHigh: 0.98
 } as const
 
 export function pollGap(sincePostMs: number, capMs: number, random: number): number {
@@ -30,7 +30,10 @@ export function pollGap(sincePostMs: number, capMs: number, random: number): num
 
 /**
  * Back-off after the n-th failure in a row (n >= 1): 0.5 s, 1 s, 2 s ... up to the cap, with the
- * same downward jitter. A Retry-After from the server wins: it is never retried sooner.
+ * same downward jitter. A Retry-After from the server can only lengthen it: the request is never
+ * retried sooner, even past the cap, but a Retry-After of 0, or a date the runner's clock has
+ * already passed (a clock a little fast is enough), does not make it retry at once. Otherwise a
+ * POST answered so again and again was re-sent once per round trip until the deadline.
  */
 export const RETRY_BASE_MS = 500
 
@@ -40,11 +43,11 @@ export function retryGap(
   random: number,
   retryAfterMs?: number
 ): number {
-  if (retryAfterMs !== undefined) return retryAfterMs
   const { jitterLow, jitterHigh } = POLL_SCHEDULE
   const exponent = Math.min(Math.max(failuresInARow, 1) - 1, 20)
   const nominal = Math.min(capMs, RETRY_BASE_MS * 2 ** exponent)
-  return nominal * (jitterHigh - (jitterHigh - jitterLow) * random)
+  const backOff = nominal * (jitterHigh - (jitterHigh - jitterLow) * random)
+  return Math.max(retryAfterMs ?? 0, backOff)
 }
 
 /** Kept free at the end for writing outputs and the summary and exiting. */
