@@ -113,7 +113,7 @@ describe('several connectors in one step', () => {
           1
         )
       }
-      expect(result.stdout).toContain(`Workflow ${workflow} has 2 source(s) and 2 destination(s).`)
+      expect(result.stdout).toContain(`Workflow ${workflow} has 2 sources and 2 destinations.`)
       expect(result.stdout).toContain('All 4 connection checks passed')
       expect(result.summary).toContain('all 4 passed')
     })

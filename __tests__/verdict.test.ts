@@ -100,7 +100,7 @@ describe('problemVerdict', () => {
       run({ created: ours, followed: ours, lastIgnored: check('old', 'SUCCESS') })
     )
     expect(verdict.message).toBe(
-      `Timed out after 30.0 s waiting for check c1 of destination connector ${CONNECTOR.id}; its last status was SCHEDULED. ` +
+      `Timed out: the step's 30.0 s deadline passed while waiting for check c1 of destination connector ${CONNECTOR.id}; its last status was SCHEDULED. ` +
         'The API kept answering with another check (old) created before ours. Last error: connection reset. ' +
         "Raise 'timeout-seconds' if checks of this connector take longer."
     )

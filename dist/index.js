@@ -42011,7 +42011,7 @@ function problemVerdict(problem, context, subject, run) {
                 : checkId === undefined
                     ? [`No connection check of ${who} could be started within ${limit}.`]
                     : [
-                        `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+                        `Timed out: the step's ${limit} deadline passed while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
                 parts.push(`The API kept answering with another check (${run.lastIgnored.id}) created before ours.`);
@@ -42132,6 +42132,8 @@ class ConnectorLog {
             line();
     }
 }
+// A literal, not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
+const FAILURE_EXIT_CODE = 1;
 const ICON = {
     success: '✅',
     failure: '❌',
@@ -42206,13 +42208,13 @@ async function reportResults(results, apiHost, elapsedMs) {
                     .join('; '));
     }
     if (outcome !== 'success')
-        process.exitCode = ExitCode.Failure;
+        process.exitCode = FAILURE_EXIT_CODE;
     await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, apiHost);
     return outcome;
 }
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
 async function reportProblem(verdict, apiHost) {
-    process.exitCode = ExitCode.Failure;
+    process.exitCode = FAILURE_EXIT_CODE;
     core_error(verdict.message, { title: verdict.title });
     setOutput('outcome', verdict.outcome);
     setOutput('results', '[]');
@@ -42284,7 +42286,8 @@ async function writeSummary(heading, results, message, apiHost) {
                     shown === undefined
                         ? '—'
                         : `${STATUS_ICON[shown.status] ?? '❔'} ${escapeHtml(shown.status)}`,
-                    escapeHtml(shown?.reason ?? ''),
+                    // An empty cell would be written as a bare <td>; a dash reads better anyway.
+                    shown?.reason ? escapeHtml(shown.reason) : '—',
                     seconds(run.durationMs)
                 ];
             })
@@ -42734,8 +42737,8 @@ async function run(options = {}) {
     step.grouped = connectors.length > 1;
     if (step.grouped) {
         const sources = connectors.filter((c) => c.kind === 'source').length;
-        info(`Checking ${connectors.length} connectors (${sources} sources, ${connectors.length - sources} ` +
-            `destinations) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`);
+        info(`Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
+            `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`);
     }
     const runStartedAt = clock.now();
     const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step));
@@ -42779,8 +42782,8 @@ async function connectorsToCheck(step) {
         seen.add(connectorKey(connector));
         connectors.push(connector);
     }
-    info(`Workflow ${workflowId} has ${workflow.value.sources.length} source(s) and ` +
-        `${workflow.value.destinations.length} destination(s).`);
+    info(`Workflow ${workflowId} has ${count(workflow.value.sources.length, 'source')} and ` +
+        `${count(workflow.value.destinations.length, 'destination')}.`);
     if (connectors.length === 0) {
         const message = `Workflow ${workflowId} has no source or destination connectors, and neither 'source-id' ` +
             "nor 'destination-id' names one: there is nothing to check.";
@@ -42820,25 +42823,32 @@ async function checkConnector(connector, step) {
         lookups.close();
     }
 }
+/** "1 source", "2 sources". */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
 
 
+// The step passes only when run() resolved with 'success': any other way out, an exception in
+// reporting included (say, an output file that cannot be written), exits non-zero. Literals,
+// not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
+const SUCCESS = 0;
+const FAILURE = 1;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
 // never outlives the runner's patience if something unforeseen blocks.
 const CANCEL_BACKSTOP_MS = 900;
 const cancellation = cancelOnSignals();
 cancellation.signal.addEventListener('abort', () => {
-    setTimeout(() => process.exit(ExitCode.Failure), CANCEL_BACKSTOP_MS).unref();
+    setTimeout(() => process.exit(FAILURE), CANCEL_BACKSTOP_MS).unref();
 });
-// The step passes only when run() resolved with 'success': any other way out, an exception in
-// reporting included (say, an output file that cannot be written), exits non-zero.
-let exitCode = ExitCode.Failure;
+let exitCode = FAILURE;
 run({ signal: cancellation.signal })
     .then((outcome) => {
     if (outcome === 'success')
-        exitCode = ExitCode.Success;
+        exitCode = SUCCESS;
 })
     .catch((error) => {
     // Unexpected: one line, without a stack trace and without request details.

@@ -128,6 +128,8 @@ export interface Simulator {
 
 export interface SimulatorOptions {
   apiKeys?: string[]
+  /** Port of the main listener on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number
 }
 
 export const DEFAULT_API_KEY = 'sim_key_0123456789abcdef'
@@ -253,10 +255,10 @@ function htmlPage(status: number): string {
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
 }
 
-function listen(server: Server, host: string): Promise<number> {
+function listen(server: Server, host: string, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject)
       resolve((server.address() as AddressInfo).port)
     })
@@ -646,7 +648,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     trackSockets(server)
   }
 
-  const mainPort = await listen(main, '127.0.0.1')
+  const mainPort = await listen(main, '127.0.0.1', options.port)
   // A second loopback address is a different host for clients that compare hostnames. Some
   // systems (macOS) only configure 127.0.0.1; there the trap is at least a different origin.
   let trapHost = '127.0.0.2'

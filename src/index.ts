@@ -2,22 +2,26 @@ import * as core from '@actions/core'
 import { cancelOnSignals } from './cancellation.js'
 import { run } from './main.js'
 
+// The step passes only when run() resolved with 'success': any other way out, an exception in
+// reporting included (say, an output file that cannot be written), exits non-zero. Literals,
+// not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
+const SUCCESS = 0
+const FAILURE = 1
+
 // After a cancellation the verdict is written at once; this is only a backstop so the step
 // never outlives the runner's patience if something unforeseen blocks.
 const CANCEL_BACKSTOP_MS = 900
 
 const cancellation = cancelOnSignals()
 cancellation.signal.addEventListener('abort', () => {
-  setTimeout(() => process.exit(core.ExitCode.Failure), CANCEL_BACKSTOP_MS).unref()
+  setTimeout(() => process.exit(FAILURE), CANCEL_BACKSTOP_MS).unref()
 })
 
-// The step passes only when run() resolved with 'success': any other way out, an exception in
-// reporting included (say, an output file that cannot be written), exits non-zero.
-let exitCode: number = core.ExitCode.Failure
+let exitCode = FAILURE
 
 run({ signal: cancellation.signal })
   .then((outcome) => {
-    if (outcome === 'success') exitCode = core.ExitCode.Success
+    if (outcome === 'success') exitCode = SUCCESS
   })
   .catch((error: unknown) => {
     // Unexpected: one line, without a stack trace and without request details.

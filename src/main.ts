@@ -87,8 +87,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   if (step.grouped) {
     const sources = connectors.filter((c) => c.kind === 'source').length
     core.info(
-      `Checking ${connectors.length} connectors (${sources} sources, ${connectors.length - sources} ` +
-        `destinations) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`
+      `Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
+        `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`
     )
   }
   const runStartedAt = clock.now()
@@ -148,8 +148,8 @@ async function connectorsToCheck(
     connectors.push(connector)
   }
   core.info(
-    `Workflow ${workflowId} has ${workflow.value.sources.length} source(s) and ` +
-      `${workflow.value.destinations.length} destination(s).`
+    `Workflow ${workflowId} has ${count(workflow.value.sources.length, 'source')} and ` +
+      `${count(workflow.value.destinations.length, 'destination')}.`
   )
   if (connectors.length === 0) {
     const message =
@@ -196,4 +196,9 @@ async function checkConnector(connector: Connector, step: Step): Promise<Connect
     checks.close()
     lookups.close()
   }
+}
+
+/** "1 source", "2 sources". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

@@ -118,6 +118,9 @@ export class ConnectorLog {
   }
 }
 
+// A literal, not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
+const FAILURE_EXIT_CODE = 1
+
 const ICON: Record<Outcome, string> = {
   success: '✅',
   failure: '❌',
@@ -200,7 +203,7 @@ export async function reportResults(
               .join('; ')
     )
   }
-  if (outcome !== 'success') process.exitCode = core.ExitCode.Failure
+  if (outcome !== 'success') process.exitCode = FAILURE_EXIT_CODE
   await writeSummary(
     summaryHeading(outcome, results.length, failed.length),
     results,
@@ -212,7 +215,7 @@ export async function reportResults(
 
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
 export async function reportProblem(verdict: Verdict, apiHost: string | undefined): Promise<void> {
-  process.exitCode = core.ExitCode.Failure
+  process.exitCode = FAILURE_EXIT_CODE
   core.error(verdict.message, { title: verdict.title })
   core.setOutput('outcome', verdict.outcome)
   core.setOutput('results', '[]')
@@ -302,7 +305,8 @@ async function writeSummary(
           shown === undefined
             ? '—'
             : `${STATUS_ICON[shown.status] ?? '❔'} ${escapeHtml(shown.status)}`,
-          escapeHtml(shown?.reason ?? ''),
+          // An empty cell would be written as a bare <td>; a dash reads better anyway.
+          shown?.reason ? escapeHtml(shown.reason) : '—',
           seconds(run.durationMs)
         ]
       })

@@ -205,7 +205,7 @@ export function problemVerdict(
           : checkId === undefined
             ? [`No connection check of ${who} could be started within ${limit}.`]
             : [
-                `Timed out after ${limit} waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+                `Timed out: the step's ${limit} deadline passed while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
               ]
       if (run?.lastIgnored && run.followed?.id === checkId) {
         parts.push(

@@ -264,7 +264,9 @@ export const scenarios: Scenario[] = [
         status: 'SCHEDULED',
         outcome: 'timeout'
       })
-      expect(errorLine(result)).toContain(`Timed out after 2.0 s waiting for check ${id}`)
+      expect(errorLine(result)).toContain(
+        `Timed out: the step's 2.0 s deadline passed while waiting for check ${id}`
+      )
       expect(errorLine(result)).toContain('its last status was SCHEDULED')
       expect(result.durationMs).toBeLessThan(3000)
     }

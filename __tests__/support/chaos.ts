@@ -1,0 +1,715 @@
+// The chaos model shared by __tests__/chaos.test.ts, __tests__/signals.test.ts and
+// scripts/chaos.ts: fast-check arbitraries for fault schedules, a runner for the bundled action,
+// and the one function that checks the four invariants of issue #3 on a run.
+//
+// Nothing here imports jest, so the chaos script can use it outside the test runner.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import {
+  startSimulator,
+  type Ending,
+  type FaultSlot,
+  type RecordedRequest,
+  type ServedCheck,
+  type SimCheck,
+  type Simulator
+} from '../../simulator/platform-simulator.js'
+
+export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+
+/** The bundle that bundleRunner runs; the chaos script's --bundle changes it. */
+let bundlePath = BUNDLE_PATH
+
+export function useBundle(file: string): void {
+  bundlePath = file
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model: a fault schedule, as plain JSON so a counterexample prints as it was drawn.
+
+/** A reply that replaces the normal answer of one request (see the simulator's Fault). */
+export type FaultSpec =
+  | { kind: 'pass' }
+  | { kind: 'server-error'; status: 500 | 502 | 503 | 504; html: boolean }
+  | { kind: 'rate-limit'; retryAfter: RetryAfterSpec }
+  | { kind: 'reset' }
+  | { kind: 'truncate' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'hang' }
+  | { kind: 'not-a-check'; status: 200 | 202 | 204; body: string; html: boolean }
+  | { kind: 'unknown-status'; status: string }
+  | { kind: 'older-check'; status: 'SCHEDULED' | 'SUCCESS' | 'FAILURE' }
+  | { kind: 'newer-check'; ending: Ending; durationMs: number }
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308 }
+  | { kind: 'not-found' }
+  | { kind: 'refusal'; status: 400 | 401 | 403 | 409 | 422 }
+
+/** Retry-After in seconds, as an HTTP date that many seconds ahead, unreadable, or absent. */
+export type RetryAfterSpec =
+  { seconds: number } | { dateInSeconds: number } | { raw: string } | 'absent'
+
+/** POST faults may first create the check, then lose or spoil its answer. */
+export type PostFaultSpec = FaultSpec & { afterCreate: boolean }
+
+export interface ChaosCase {
+  kind: 'source' | 'destination'
+  /** How the check(s) the POSTs create end, and when. */
+  check: { durationMs: number; ending: Ending; reason: string | null }
+  post: PostFaultSpec[]
+  get: FaultSpec[]
+  timeoutSeconds: number
+  pollIntervalSeconds: number
+  debug: boolean
+}
+
+export interface ChaosProfile {
+  /** timeout-seconds is drawn from [min, max] in tenths of a second. */
+  timeoutSeconds: { min: number; max: number }
+  /** Longest check duration, ms. */
+  maxCheckMs: number
+  /** Longest 'delay' fault, ms. */
+  maxDelayMs: number
+}
+
+/** Short deadlines and checks of a few hundred ms: what npm test runs. */
+export const QUICK_PROFILE: ChaosProfile = {
+  timeoutSeconds: { min: 1, max: 2 },
+  maxCheckMs: 600,
+  maxDelayMs: 2500
+}
+
+/** Bodies of a 2xx that are not a connection check. None of them may ever read as a pass. */
+const NOT_A_CHECK: readonly { body: string; html: boolean }[] = [
+  { body: '<html><body><h1>Service temporarily unavailable</h1></body></html>', html: true },
+  { body: '<!DOCTYPE html><title>Sign in</title><p>SUCCESS</p>', html: true },
+  { body: '', html: false },
+  { body: '{}', html: false },
+  { body: '[]', html: false },
+  { body: 'null', html: false },
+  { body: '"SUCCESS"', html: false },
+  { body: 'SUCCESS', html: false },
+  { body: '{"detail":"ok"}', html: false },
+  { body: '{"id":', html: false },
+  // Missing fields: created_at, id, status.
+  { body: '{"id":"5b0f6c1e-0000-4000-8000-000000000001","status":"SUCCESS"}', html: false },
+  { body: '{"status":"SUCCESS","created_at":"2026-01-01T00:00:00Z"}', html: false },
+  {
+    body: '{"id":"5b0f6c1e-0000-4000-8000-000000000002","created_at":"2999-01-01T00:00:00Z"}',
+    html: false
+  },
+  // Wrong types and values.
+  { body: '{"id":42,"status":"SUCCESS","created_at":"2999-01-01T00:00:00Z"}', html: false },
+  { body: '{"id":"x","status":"","created_at":"2999-01-01T00:00:00Z"}', html: false },
+  { body: '{"id":"x","status":null,"created_at":"2999-01-01T00:00:00Z"}', html: false },
+  { body: '{"id":"x","status":"SUCCESS","created_at":"tomorrow"}', html: false },
+  { body: '{"id":"x","status":"SUCCESS","created_at":null}', html: false }
+]
+
+/** Statuses the API does not document. None of them is a pass, however close to SUCCESS. */
+const UNKNOWN_STATUSES = [
+  'RUNNING',
+  'QUEUED',
+  'success',
+  'Success',
+  'SUCCEEDED',
+  'PASSED',
+  'SUCCESS ',
+  ' SUCCESS',
+  'FAILED',
+  'CANCELLED'
+] as const
+
+function seconds(min: number, max: number): fc.Arbitrary<number> {
+  return fc.integer({ min: Math.round(min * 10), max: Math.round(max * 10) }).map((t) => t / 10)
+}
+
+const endingArb: fc.Arbitrary<Ending> = fc.oneof(
+  { arbitrary: fc.constant<Ending>('SUCCESS'), weight: 9 },
+  { arbitrary: fc.constant<Ending>('FAILURE'), weight: 7 },
+  { arbitrary: fc.constant<Ending>('NEVER'), weight: 4 }
+)
+
+function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<FaultSpec> {
+  const retryAfter: fc.Arbitrary<RetryAfterSpec> = fc.oneof(
+    fc.constant<RetryAfterSpec>('absent'),
+    fc.record({ seconds: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(3600)) }),
+    fc.record({ dateInSeconds: fc.oneof(fc.integer({ min: -5, max: 3 }), fc.constant(86400)) }),
+    fc.record({ raw: fc.constantFrom('soon', '-1', '1.5e3', '') })
+  )
+  const arbs: fc.WeightedArbitrary<FaultSpec>[] = [
+    { arbitrary: fc.constant<FaultSpec>({ kind: 'pass' }), weight: 12 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('server-error' as const),
+        status: fc.constantFrom(500 as const, 502 as const, 503 as const, 504 as const),
+        html: fc.boolean()
+      }),
+      weight: 6
+    },
+    {
+      arbitrary: fc.record({ kind: fc.constant('rate-limit' as const), retryAfter }),
+      weight: 4
+    },
+    { arbitrary: fc.constant<FaultSpec>({ kind: 'reset' }), weight: 3 },
+    { arbitrary: fc.constant<FaultSpec>({ kind: 'truncate' }), weight: 3 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('delay' as const),
+        ms: fc.integer({ min: 20, max: profile.maxDelayMs })
+      }),
+      weight: 4
+    },
+    { arbitrary: fc.constant<FaultSpec>({ kind: 'hang' }), weight: 1 },
+    {
+      arbitrary: fc
+        .record({
+          status: fc.constantFrom(200 as const, 202 as const, 204 as const),
+          which: fc.constantFrom(...NOT_A_CHECK)
+        })
+        .map(({ status, which }): FaultSpec => ({
+          kind: 'not-a-check',
+          // A 204 carries no body at all.
+          status,
+          body: status === 204 ? '' : which.body,
+          html: which.html
+        })),
+      weight: 4
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('unknown-status' as const),
+        status: fc.constantFrom(...UNKNOWN_STATUSES)
+      }),
+      weight: 3
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('older-check' as const),
+        status: fc.constantFrom('SCHEDULED' as const, 'SUCCESS' as const, 'FAILURE' as const)
+      }),
+      weight: 3
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('newer-check' as const),
+        ending: endingArb,
+        durationMs: fc.integer({ min: 0, max: profile.maxCheckMs })
+      }),
+      weight: 3
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('redirect' as const),
+        status: fc.constantFrom(
+          301 as const,
+          302 as const,
+          303 as const,
+          307 as const,
+          308 as const
+        )
+      }),
+      weight: 1
+    },
+    // A 404 just after the POST (the GET cannot see the check yet) is routine for a GET; for a
+    // POST it means the connector is gone, which ends the step.
+    { arbitrary: fc.constant<FaultSpec>({ kind: 'not-found' }), weight: method === 'GET' ? 3 : 1 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('refusal' as const),
+        status: fc.constantFrom(
+          400 as const,
+          401 as const,
+          403 as const,
+          409 as const,
+          422 as const
+        )
+      }),
+      weight: 1
+    }
+  ]
+  return fc.oneof(...arbs)
+}
+
+/** A whole schedule: the check's fate, both fault queues and the inputs. */
+export function chaosCaseArb(profile: ChaosProfile = QUICK_PROFILE): fc.Arbitrary<ChaosCase> {
+  const postFault: fc.Arbitrary<PostFaultSpec> = fc
+    .record({ fault: faultArb(profile, 'POST'), afterCreate: fc.boolean() })
+    .map(({ fault, afterCreate }) => ({
+      ...fault,
+      afterCreate: fault.kind !== 'pass' && afterCreate
+    }))
+  return fc.record({
+    kind: fc.constantFrom('source' as const, 'destination' as const),
+    check: fc.record({
+      durationMs: fc.integer({ min: 0, max: profile.maxCheckMs }),
+      ending: endingArb,
+      reason: fc.constantFrom<string | null>(null, 'Access denied: bad password', '')
+    }),
+    post: fc.array(postFault, { maxLength: 3 }),
+    get: fc.array(faultArb(profile, 'GET'), { maxLength: 8 }),
+    timeoutSeconds: seconds(profile.timeoutSeconds.min, profile.timeoutSeconds.max),
+    pollIntervalSeconds: fc.constantFrom(0.2, 0.5, 1, 2, 10),
+    debug: fc.boolean()
+  })
+}
+
+/** The simulator's fault for a spec; dates and the trap's address are only known now. */
+export function toFaultSlot(
+  spec: FaultSpec & { afterCreate?: boolean },
+  sim: Simulator,
+  checkPath: string
+): FaultSlot {
+  const afterCreate = spec.afterCreate === true ? { afterCreate: true } : {}
+  switch (spec.kind) {
+    case 'pass':
+      return 'pass'
+    case 'server-error':
+      return spec.html
+        ? { type: 'html', status: spec.status, ...afterCreate }
+        : { type: 'status', status: spec.status, ...afterCreate }
+    case 'rate-limit': {
+      const ra = spec.retryAfter
+      const retryAfter =
+        ra === 'absent'
+          ? undefined
+          : 'seconds' in ra
+            ? String(ra.seconds)
+            : 'dateInSeconds' in ra
+              ? new Date(Date.now() + ra.dateInSeconds * 1000).toUTCString()
+              : ra.raw
+      return { type: 'rate-limit', retryAfter, ...afterCreate }
+    }
+    case 'reset':
+    case 'truncate':
+    case 'hang':
+    case 'not-found':
+      return { type: spec.kind, ...afterCreate }
+    case 'delay':
+      return { type: 'delay', ms: spec.ms, ...afterCreate }
+    case 'not-a-check':
+      return {
+        type: 'body',
+        status: spec.status,
+        body: spec.body,
+        contentType: spec.html ? 'text/html; charset=utf-8' : 'application/json',
+        ...afterCreate
+      }
+    case 'unknown-status':
+      return { type: 'unknown-status', status: spec.status, ...afterCreate }
+    case 'older-check':
+      return { type: 'older-check', status: spec.status, ...afterCreate }
+    case 'newer-check':
+      return {
+        type: 'newer-check',
+        ending: spec.ending,
+        durationMs: spec.durationMs,
+        reason: 'newer check failed',
+        ...afterCreate
+      }
+    case 'redirect':
+      return {
+        type: 'redirect',
+        status: spec.status,
+        location: `${sim.trap.url}${checkPath}`,
+        ...afterCreate
+      }
+    case 'refusal':
+      return spec.status === 422
+        ? {
+            type: 'validation',
+            detail: [{ loc: ['path', 'id'], msg: 'simulated', type: 'x' }],
+            ...afterCreate
+          }
+        : { type: 'status', status: spec.status, ...afterCreate }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the action.
+
+/** What a run left behind, read the way a runner reads it. */
+export interface RunResult {
+  /** null when the process was killed (by the safety limit). */
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  durationMs: number
+  /** performance.now() in this process when the run started, when the runner knows it. */
+  startedAt?: number
+}
+
+export type ActionRunner = (
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  limitMs: number
+) => Promise<RunResult>
+
+/** Reads a GITHUB_OUTPUT file (`name<<DELIM`, value lines, `DELIM`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i += 1) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match?.[1] || !match[2]) continue
+    const end = lines.indexOf(match[2], i + 1)
+    outputs[match[1]] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return outputs
+}
+
+export interface SpawnedAction {
+  child: ChildProcess
+  /** performance.now() when the child was spawned. */
+  startedAt: number
+  /** Everything the child wrote to stdout so far. */
+  stdout(): string
+  done: Promise<RunResult>
+}
+
+/**
+ * Starts dist/index.js as a runner does: a child process with INPUT_* variables and the output
+ * and summary files. `limitMs` is a safety net (SIGKILL); a run that reaches it has failed.
+ */
+export async function spawnBundle(
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  limitMs: number
+): Promise<SpawnedAction> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'chaos-'))
+  const outputFile = path.join(dir, 'output')
+  const summaryFile = path.join(dir, 'summary')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  const inputVars = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+  )
+  const startedAt = performance.now()
+  const child = spawn(process.execPath, [bundlePath], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      ...inputVars,
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
+  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
+  const done = (async (): Promise<RunResult> => {
+    const exitCode = await new Promise<number | null>((resolve) => {
+      child.on('close', (code) => {
+        resolve(code)
+      })
+    })
+    const durationMs = performance.now() - startedAt
+    clearTimeout(limit)
+    const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+    const summary = await readFile(summaryFile, 'utf8')
+    await rm(dir, { recursive: true, force: true })
+    return { exitCode, stdout, stderr, outputs, summary, durationMs, startedAt }
+  })()
+  return { child, startedAt, stdout: () => stdout, done }
+}
+
+export const bundleRunner: ActionRunner = async (inputs, env, limitMs) =>
+  (await spawnBundle(inputs, env, limitMs)).done
+
+// ---------------------------------------------------------------------------------------------
+// The invariants.
+
+export type Invariant = 'no-false-pass' | 'bounded' | 'no-leak' | 'clean-failure'
+
+export interface Violation {
+  invariant: Invariant
+  message: string
+}
+
+/** What the simulator recorded about one run. */
+export interface SimRecords {
+  connectorId: string
+  apiKey: string
+  /** sim.checks(connectorId): every check created, oldest first, with who created it. */
+  checks: SimCheck[]
+  /** sim.served() for the connector: every check object put in a 2xx answer. */
+  served: ServedCheck[]
+  /** Requests that reached the redirect listener. */
+  trap: RecordedRequest[]
+  /** Requests that reached the API, in arrival order. */
+  requests: RecordedRequest[]
+  /** performance.now() of the first request to the API, if any (for diagnosis only). */
+  firstRequestAt?: number
+}
+
+const OUTCOMES = [
+  'success',
+  'failure',
+  'invalid',
+  'unauthorized',
+  'not-found',
+  'timeout',
+  'cancelled',
+  'error'
+]
+
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
+
+/** Slack over timeout-seconds that invariant 2 allows. */
+export const BOUND_SLACK_MS = 1000
+
+/**
+ * The four invariants of issue #3 on one run. Returns every violation found (empty: all hold).
+ *
+ * 1. No false pass: the step passes only if the simulator served SUCCESS for the check the
+ *    action created (the last check its POSTs created) or for a check created by someone else
+ *    after it; and the check the outputs describe is that check.
+ * 2. Bounded: it ended by itself within timeout-seconds + 1 s.
+ * 3. No leak: the key appears nowhere but in `::add-mask::`, and never reached the trap.
+ * 4. Clean failure: no uncaught error or stack trace; exactly one error annotation when the
+ *    step fails, none when it passes; outcome and status consistent with what was served.
+ */
+export function checkInvariants(
+  run: RunResult,
+  records: SimRecords,
+  timeoutMs: number
+): Violation[] {
+  const violations: Violation[] = []
+  const fail = (invariant: Invariant, message: string): void => {
+    violations.push({ invariant, message })
+  }
+  const { outputs } = run
+  const outcome = outputs.outcome
+  const passed = run.exitCode === 0
+  const final = (status: string): boolean => status === 'SUCCESS' || status === 'FAILURE'
+
+  // 1. No false pass.
+  const posted = records.checks.filter((c) => c.origin === 'post')
+  const ours = posted.at(-1)
+  const allowed = new Set<string>()
+  if (ours !== undefined) {
+    allowed.add(ours.id)
+    const after = records.checks.slice(records.checks.indexOf(ours) + 1)
+    for (const c of after) if (c.origin === 'newer') allowed.add(c.id)
+  }
+  if (passed || outcome === 'success') {
+    const decided = records.checks.find((c) => c.createdAt === outputs['created-at'])
+    if (!records.served.some((s) => s.status === 'SUCCESS' && allowed.has(s.checkId))) {
+      fail(
+        'no-false-pass',
+        `passed, but SUCCESS was never served for the action's check (${ours?.id ?? 'none created'}) or a newer one`
+      )
+    } else if (decided === undefined || !allowed.has(decided.id)) {
+      fail(
+        'no-false-pass',
+        `passed on a check (created-at ${outputs['created-at'] ?? 'absent'}) that is neither ` +
+          `the action's (${ours?.id ?? 'none created'}) nor newer than it`
+      )
+    } else if (!records.served.some((s) => s.checkId === decided.id && s.status === 'SUCCESS')) {
+      fail('no-false-pass', `passed on check ${decided.id}, for which SUCCESS was never served`)
+    }
+  }
+
+  // 2. Bounded.
+  if (run.exitCode === null) fail('bounded', 'the process was killed by the safety limit')
+  if (run.durationMs > timeoutMs + BOUND_SLACK_MS) {
+    fail(
+      'bounded',
+      `took ${Math.round(run.durationMs)} ms, over timeout-seconds ${timeoutMs / 1000} + 1 s`
+    )
+  }
+
+  // 3. No leak.
+  const key = records.apiKey
+  const places: [string, string][] = [
+    ['stdout', run.stdout.split(`::add-mask::${key}`).join('')],
+    ['stderr', run.stderr],
+    ['outputs', JSON.stringify(outputs)],
+    ['job summary', run.summary]
+  ]
+  for (const [where, text] of places) if (text.includes(key)) fail('no-leak', `key in ${where}`)
+  for (const request of records.trap) {
+    if (JSON.stringify(request.headers).includes(key))
+      fail('no-leak', `key reached the redirect listener (${request.method} ${request.path})`)
+  }
+
+  // 4. Clean failure.
+  const log = run.stdout + run.stderr
+  if (STACK_LINE.test(log)) fail('clean-failure', 'stack trace in the log')
+  if (/Unexpected error:|Unhandled|uncaught/i.test(log))
+    fail('clean-failure', 'an unexpected error escaped run()')
+  if (run.stderr.trim() !== '')
+    fail('clean-failure', `stderr is not empty: ${run.stderr.slice(0, 200)}`)
+  if (outcome === undefined || !OUTCOMES.includes(outcome)) {
+    fail('clean-failure', `outcome output is ${JSON.stringify(outcome)}`)
+  }
+  if (run.exitCode !== null && passed !== (outcome === 'success'))
+    fail('clean-failure', `exit code ${run.exitCode} with outcome ${outcome ?? 'absent'}`)
+  const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'))
+  if (run.exitCode !== null && errors.length !== (passed ? 0 : 1))
+    fail('clean-failure', `${errors.length} error annotations, exit code ${run.exitCode}`)
+
+  const checkId = outputs['check-id']
+  const status = outputs.status
+  const createdAt = outputs['created-at']
+  if (checkId !== undefined && checkId !== '') {
+    if (!records.served.some((s) => s.method === 'POST' && s.checkId === checkId))
+      fail('clean-failure', `check-id ${checkId} was never served in a POST answer`)
+    if (!run.stdout.includes(checkId)) fail('clean-failure', `check id ${checkId} not in the log`)
+  } else if ((status ?? '') !== '' || (createdAt ?? '') !== '') {
+    fail(
+      'clean-failure',
+      `status ${status ?? ''} / created-at ${createdAt ?? ''} without a check id`
+    )
+  }
+  const servedAs = (s: string | undefined): boolean =>
+    records.served.some((x) => x.createdAt === createdAt && x.status === s)
+  if (outcome === 'success' || outcome === 'failure') {
+    const expected = outcome === 'success' ? 'SUCCESS' : 'FAILURE'
+    if (status !== expected) fail('clean-failure', `outcome ${outcome} with status ${status ?? ''}`)
+    else if (!servedAs(status))
+      fail('clean-failure', `status ${status} was never served for the check the outputs describe`)
+  } else if (status !== undefined && status !== '') {
+    if (final(status)) fail('clean-failure', `outcome ${outcome ?? ''} with final status ${status}`)
+    else if (status !== 'SCHEDULED' && !servedAs(status))
+      fail('clean-failure', `status ${status} was never served for the check the outputs describe`)
+  }
+  return violations
+}
+
+// ---------------------------------------------------------------------------------------------
+// One case, start to end.
+
+export interface CaseReport {
+  chaosCase: ChaosCase
+  result: RunResult
+  violations: Violation[]
+  records: SimRecords
+}
+
+/** The action's inputs and environment for a case against a simulator. */
+export function caseInputs(
+  c: ChaosCase,
+  sim: Simulator,
+  connectorId: string
+): { inputs: Record<string, string>; env: Record<string, string> } {
+  return {
+    inputs: {
+      [c.kind === 'source' ? 'source-id' : 'destination-id']: connectorId,
+      'api-key': sim.apiKey,
+      'api-url': sim.url,
+      'timeout-seconds': String(c.timeoutSeconds),
+      'poll-interval-seconds': String(c.pollIntervalSeconds)
+    },
+    env: c.debug ? { RUNNER_DEBUG: '1' } : {}
+  }
+}
+
+/** Sets the case up on a fresh simulator, runs the action once and checks the invariants. */
+export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<CaseReport> {
+  const sim = await startSimulator()
+  try {
+    const connectorId = randomUUID()
+    const checkPath = `/api/v1/${c.kind}s/${connectorId}/connection-check`
+    sim.addConnector(connectorId, {
+      kind: c.kind,
+      checkDurationMs: c.check.durationMs,
+      ending: c.check.ending,
+      reason: c.check.reason,
+      faults: {
+        post: c.post.map((f) => toFaultSlot(f, sim, checkPath)),
+        get: c.get.map((f) => toFaultSlot(f, sim, checkPath))
+      }
+    })
+    const { inputs, env } = caseInputs(c, sim, connectorId)
+    const timeoutMs = c.timeoutSeconds * 1000
+    const result = await runner(inputs, env, timeoutMs + 10_000)
+    const records: SimRecords = {
+      connectorId,
+      apiKey: sim.apiKey,
+      checks: sim.checks(connectorId),
+      served: sim.served().filter((s) => s.connectorId === connectorId),
+      trap: [...sim.trap.requests],
+      requests: [...sim.requests],
+      firstRequestAt: sim.requests[0]?.at
+    }
+    return {
+      chaosCase: c,
+      result,
+      violations: checkInvariants(result, records, timeoutMs),
+      records
+    }
+  } finally {
+    await sim.close()
+  }
+}
+
+/** Runs `task` on every item, at most `concurrency` at a time; results in input order. */
+export async function pool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<R>
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next
+      next += 1
+      results[index] = await task(items[index] as T, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+  return results
+}
+
+/**
+ * True when a run broke only the time bound. On a shared machine a burst of load elsewhere can
+ * hold a child process back past its deadline before it sends anything, so such a run is tried
+ * once more, alone, before it counts: a bug in the action fails again, a stall does not.
+ */
+export function onlyLate(report: CaseReport): boolean {
+  return report.violations.length > 0 && report.violations.every((v) => v.invariant === 'bounded')
+}
+
+/** A violation as one paragraph: the invariants broken, how to replay, and the schedule. */
+export function describeFailure(report: CaseReport, replay: string): string {
+  const broken = report.violations.map((v) => `  [${v.invariant}] ${v.message}`).join('\n')
+  const { result, records } = report
+  // A first request long after the start means the machine, not the action, was slow.
+  const firstRequest =
+    result.startedAt !== undefined && records.firstRequestAt !== undefined
+      ? `; first request ${Math.round(records.firstRequestAt - result.startedAt)} ms after the start`
+      : records.firstRequestAt === undefined
+        ? '; no request reached the API'
+        : ''
+  return [
+    `violation: ${replay}`,
+    broken,
+    `  outputs: ${JSON.stringify(result.outputs)}`,
+    `  exit ${String(result.exitCode)} after ${Math.round(result.durationMs)} ms${firstRequest}`,
+    `  schedule: ${JSON.stringify(report.chaosCase)}`,
+    `  checks: ${JSON.stringify(report.records.checks.map((c) => ({ id: c.id, origin: c.origin })))}`,
+    `  served: ${JSON.stringify(report.records.served.map((s) => [s.method, s.checkId, s.status]))}`,
+    `  log:\n${result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::debug::') && !l.startsWith('::add-mask::') && l !== '')
+      .map((l) => `    | ${l}`)
+      .join('\n')}`
+  ].join('\n')
+}

@@ -1,0 +1,67 @@
+// Serves the Platform API simulator on a fixed loopback port, with the demo connectors, until
+// it is stopped (Ctrl-C, SIGTERM). For trying the CLI or @github/local-action by hand, and for
+// the example gate workflow:
+//
+//   npx tsx simulator/serve.ts [--port 8765]        (or SIMULATOR_PORT=8765)
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { addDemoConnectors, describeDemoConnectors } from './demo-connectors.js'
+import { startSimulator } from './platform-simulator.js'
+
+export const DEFAULT_PORT = 8765
+
+function fail(message: string): never {
+  process.stderr.write(`simulator: ${message}\n`)
+  process.exit(2)
+}
+
+let values: { port?: string | undefined; help?: boolean | undefined }
+try {
+  ;({ values } = parseArgs({
+    options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true
+  }))
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error))
+}
+if (values.help === true) {
+  process.stdout.write(
+    'Usage: npx tsx simulator/serve.ts [--port N]\n\n' +
+      `Serves the Platform API simulator on http://127.0.0.1:N (default $SIMULATOR_PORT, else ${DEFAULT_PORT})\n` +
+      'with the demo connectors, until stopped. 0 picks a free port.\n'
+  )
+  process.exit(0)
+}
+const portText = values.port ?? process.env.SIMULATOR_PORT ?? String(DEFAULT_PORT)
+const port = Number(portText)
+if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be 0 to 65535; got ${portText}`)
+
+let sim: Awaited<ReturnType<typeof startSimulator>>
+try {
+  sim = await startSimulator({ port })
+} catch (error) {
+  fail(`cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : ''}`)
+}
+addDemoConnectors(sim)
+process.stdout.write(
+  [
+    `Platform API simulator listening on ${sim.url} (loopback only).`,
+    `API key: ${sim.apiKey} (a simulator key, valid nowhere else)`,
+    'Connectors:',
+    ...describeDemoConnectors(),
+    'Stop it with Ctrl-C.',
+    ''
+  ].join('\n')
+)
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    void sim.close().then(() => {
+      process.stdout.write('Simulator stopped.\n')
+      process.exit(0)
+    })
+  })
+}
