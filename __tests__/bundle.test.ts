@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
-import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
+import { withSimulator } from './support/runner.js'
 import { BUNDLE, runBundle } from './support/action-harness.js'
 import { scenarios, verifyInvariants } from './support/scenarios.js'
 
 // The bundle exactly as a runner starts it: `node dist/index.js` with INPUT_* variables.
 // Tests here run concurrently, so each owns its simulator and closes it itself.
-async function withSimulator(test: (sim: Simulator) => Promise<void>): Promise<void> {
-  const sim = await startSimulator()
-  try {
-    await test(sim)
-  } finally {
-    await sim.close()
-  }
-}
 
 describe('dist/index.js', () => {
   it('is a complete ESM bundle', () => {

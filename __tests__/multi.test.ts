@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
-import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
+import type { Simulator } from '../simulator/platform-simulator.js'
+import { withSimulator } from './support/runner.js'
 import { pollGap } from '../src/wait/schedule.js'
 import { runBundle, runInProcess, type ActionResult } from './support/action-harness.js'
 import { verifyInvariants } from './support/scenarios.js'
 
 // Several connectors in one step, run as the bundle (concurrently: each test owns a simulator).
-async function withSimulator(test: (sim: Simulator) => Promise<void>): Promise<void> {
-  const sim = await startSimulator()
-  try {
-    await test(sim)
-  } finally {
-    await sim.close()
-  }
-}
 
 function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
   return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '20', ...extra }

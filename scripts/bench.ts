@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
 import { POLL_SCHEDULE, pollGap } from '../src/wait/schedule.js'
+import { parseOutputs } from '../__tests__/support/runner.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -126,20 +127,6 @@ function rssEnv(file: string): Record<string, string> {
 interface ActionRun extends ProcessRun {
   outputs: Record<string, string>
   maxRssKiB: number | undefined
-}
-
-/** Reads a GITHUB_OUTPUT file (`name<<DELIM`, value lines, `DELIM`). */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i += 1) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!match?.[1] || !match[2]) continue
-    const end = lines.indexOf(match[2], i + 1)
-    outputs[match[1]] = lines.slice(i + 1, end).join('\n')
-    i = end
-  }
-  return outputs
 }
 
 /** Runs a bundle as a runner does: INPUT_* variables and the two files, created beforehand. */

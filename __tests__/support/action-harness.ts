@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url'
 import { jest } from '@jest/globals'
 import { run } from '../../src/main.js'
 import type { Outcome } from '../../src/verdict.js'
+import { inputEnv, parseOutputs } from './runner.js'
+
+export { inputEnv, parseOutputs } from './runner.js'
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
@@ -18,27 +21,6 @@ export interface ActionResult {
   outputs: Record<string, string>
   summary: string
   durationMs: number
-}
-
-/** action.yml names to the INPUT_ variables a runner sets (upper case, hyphens kept). */
-export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-  )
-}
-
-/** Reads a GITHUB_OUTPUT file (`name<<DELIM`, value lines, `DELIM`). */
-export function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i += 1) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!match?.[1] || !match[2]) continue
-    const end = lines.indexOf(match[2], i + 1)
-    outputs[match[1]] = lines.slice(i + 1, end).join('\n')
-    i = end
-  }
-  return outputs
 }
 
 interface RunFiles {

@@ -20,6 +20,7 @@ import {
   type SimCheck,
   type Simulator
 } from '../../simulator/platform-simulator.js'
+import { parseOutputs } from './runner.js'
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
@@ -352,20 +353,6 @@ export type ActionRunner = (
   limitMs: number
 ) => Promise<RunResult>
 
-/** Reads a GITHUB_OUTPUT file (`name<<DELIM`, value lines, `DELIM`). */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i += 1) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!match?.[1] || !match[2]) continue
-    const end = lines.indexOf(match[2], i + 1)
-    outputs[match[1]] = lines.slice(i + 1, end).join('\n')
-    i = end
-  }
-  return outputs
-}
-
 export interface SpawnedAction {
   child: ChildProcess
   /** performance.now() when the child was spawned. */
@@ -420,7 +407,7 @@ export async function spawnBundle(
     })
     const durationMs = performance.now() - startedAt
     clearTimeout(limit)
-    const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+    const outputs = parseOutputs(await readFile(outputFile, 'utf8'))
     const summary = await readFile(summaryFile, 'utf8')
     await rm(dir, { recursive: true, force: true })
     return { exitCode, stdout, stderr, outputs, summary, durationMs, startedAt }
@@ -659,25 +646,6 @@ export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<
   }
 }
 
-/** Runs `task` on every item, at most `concurrency` at a time; results in input order. */
-export async function pool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  task: (item: T, index: number) => Promise<R>
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next
-      next += 1
-      results[index] = await task(items[index] as T, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
-  return results
-}
-
 /**
  * True when a run broke only the time bound. On a shared machine a burst of load elsewhere can
  * hold a child process back past its deadline before it sends anything, so such a run is tried
@@ -713,3 +681,6 @@ export function describeFailure(report: CaseReport, replay: string): string {
       .join('\n')}`
   ].join('\n')
 }
+
+/** Runs `task` on every item, at most `concurrency` at a time; results in input order. */
+export { mapWithConcurrency as pool } from '../../src/wait/pool.js'
