@@ -93,7 +93,12 @@ function recorder(): { events: CheckEvents; log: string[] } {
 
 function setup(
   handler: Handler,
-  options: { deadline?: number; pollIntervalMs?: number; signal?: AbortSignal } = {}
+  options: {
+    deadline?: number
+    pollIntervalMs?: number
+    signal?: AbortSignal
+    gate?: RateGate
+  } = {}
 ) {
   const clock = new FakeClock()
   const api = new FakeApi(clock, handler)
@@ -105,7 +110,7 @@ function setup(
     signal: options.signal ?? new AbortController().signal,
     deadline: options.deadline ?? 300_000,
     pollIntervalMs: options.pollIntervalMs ?? 10_000,
-    gate: new RateGate(options.pollIntervalMs ?? 10_000, () => 0.5),
+    gate: options.gate ?? new RateGate(options.pollIntervalMs ?? 10_000, () => 0.5),
     events
   })
   return { clock, api, log, result }
@@ -334,7 +339,47 @@ describe('runCheck: errors and retries', () => {
   })
 })
 
+describe('runCheck: the shared rate-limit gate', () => {
+  it('does not send even the first POST while another check holds the gate closed', async () => {
+    const gate = new RateGate(10_000, () => 0.5)
+    gate.rateLimited(0, 3000)
+    const { api, result } = setup(platform(1000), { gate })
+    await result
+    expect(api.calls[0]?.at).toBe(3000)
+  })
+
+  it('waits again when the gate closes during a sleep', async () => {
+    const gate = new RateGate(10_000, () => 0.5)
+    const { api, result } = setup(
+      (call, i) => {
+        // The first GET's answer comes with news of a 429 elsewhere.
+        if (i === 1) gate.rateLimited(call.at, 5000)
+        return call.method === 'POST'
+          ? checkAt('ours', 10)
+          : checkAt('ours', 10, i < 3 ? 'SCHEDULED' : 'SUCCESS')
+      },
+      { gate }
+    )
+    await result
+    const [first, second] = api.gets()
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(5000)
+  })
+})
+
 describe('runCheck: deadline and cancellation', () => {
+  it('names no old error once the API has answered since', async () => {
+    const { result } = setup(
+      (call, i) =>
+        call.method === 'POST'
+          ? checkAt('ours', 10)
+          : i === 1
+            ? transient('HTTP 503 Service Unavailable')
+            : checkAt('ours', 10),
+      { deadline: 6000 }
+    )
+    expect((await result).problem).toEqual({ kind: 'timeout', lastTransient: undefined })
+  })
+
   it('makes its last poll on the deadline and ends before it', async () => {
     const deadline = 7000
     const { api, clock, result } = setup(platform(Infinity), { deadline })

@@ -71,10 +71,20 @@ describe('readSettings', () => {
     expect(error?.message).toContain('secrets.UNSTRUCTURED_API_KEY')
   })
 
-  it('rejects a key with inner whitespace without printing it', () => {
-    const { error } = attempt({ 'source-id': SOURCE, 'api-key': 'abc def\u0007' })
+  it.each(['abc def', 'abc\u0007', 'clé-secrète', 'key€'])(
+    'rejects a key that cannot travel in a header (%j), without printing it',
+    (key) => {
+      const { error } = attempt({ 'source-id': SOURCE, 'api-key': key })
+      expect(error?.message).toBe(
+        "Input 'api-key' may hold only printable ASCII without spaces; check the secret."
+      )
+    }
+  )
+
+  it('caps the deadline at 6 hours', () => {
+    const { error } = attempt({ 'source-id': SOURCE, 'api-key': KEY, 'timeout-seconds': '21601' })
     expect(error?.message).toBe(
-      "Input 'api-key' contains whitespace or control characters; check the secret."
+      `Input 'timeout-seconds' must be at most 21600 (6 hours); got "21601".`
     )
   })
 

@@ -209,6 +209,56 @@ describe('fifty connectors', () => {
 })
 
 describe('several connectors in-process', () => {
+  it('keeps remote text on one line, so it cannot smuggle in workflow commands', async () => {
+    await withSimulator(async (sim) => {
+      const [a, b] = ids(2) as [string, string]
+      const reason = 'Access denied\n::warning title=Injected::from the reason\r\n::error::too'
+      sim.addConnector(a, { kind: 'source', checkDurationMs: 0, ending: 'FAILURE', reason })
+      sim.addConnector(b, { kind: 'source', checkDurationMs: 0, name: 'x\n::warning::name' })
+      const result = await runInProcess(base(sim, { 'source-id': `${a} ${b}` }))
+      expect(lines(result, '::warning')).toEqual([])
+      expect(lines(result, '::error')).toHaveLength(1)
+      expect(results(result)[0]?.reason).toBe(
+        'Access denied ::warning title=Injected::from the reason  ::error::too'
+      )
+    })
+  })
+
+  it('says at once, outside the groups, when a check meets its first error', async () => {
+    await withSimulator(async (sim) => {
+      const [a, b] = ids(2) as [string, string]
+      sim.addConnector(a, {
+        kind: 'source',
+        checkDurationMs: 0,
+        faults: { post: [{ type: 'status', status: 503 }] }
+      })
+      sim.addConnector(b, { kind: 'destination', checkDurationMs: 0 })
+      const result = await runInProcess(base(sim, { 'source-id': a, 'destination-id': b }))
+      verifyInvariants(result, sim.apiKey)
+      const first = result.stdout.indexOf(
+        `Source connector ${a}: HTTP 503 Service Unavailable; retrying in`
+      )
+      expect(first).toBeGreaterThan(-1)
+      expect(first).toBeLessThan(result.stdout.indexOf('::group::'))
+    })
+  })
+
+  it('reads a workflow whose ids are not UUIDs as no workflow at all', async () => {
+    await withSimulator(async (sim) => {
+      const workflow = randomUUID()
+      sim.addWorkflow(workflow, { sources: ['../../workflows/x/run#'], destinations: [] })
+      const result = await runInProcess(
+        base(sim, { 'workflow-id': workflow, 'timeout-seconds': '1' })
+      )
+      verifyInvariants(result, sim.apiKey)
+      expect(result.outputs.outcome).toBe('timeout')
+      expect(lines(result, '::error')[0]).toContain(
+        "the answer was not a workflow (field 'sources.0' holds an id that is not a UUID)"
+      )
+      expect(sim.requests.filter((r) => r.method === 'POST')).toEqual([])
+    })
+  })
+
   it('groups logs and aggregates outcomes', async () => {
     await withSimulator(async (sim) => {
       const [a, b] = ids(2) as [string, string]

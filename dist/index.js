@@ -31610,7 +31610,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/cancellation.ts
+
 /**
  * Runners cancel a job by sending SIGINT, then SIGTERM a few seconds later. Either one aborts
  * the returned signal (its reason is the signal's name), so the wait stops at once and the
@@ -31618,6 +31621,8 @@ function getIDToken(aud) {
  */
 function cancelOnSignals(signals = ['SIGINT', 'SIGTERM']) {
     const controller = new AbortController();
+    // Every sleep and request of every check listens to this one signal at once.
+    (0,external_node_events_.setMaxListeners)(0, controller.signal);
     const handlers = signals.map((name) => {
         const handler = () => {
             controller.abort(name);
@@ -31654,12 +31659,20 @@ function connectorLabel(connector, names, capital = false) {
     const type = names.type === undefined ? '' : `${names.type}, `;
     return `${kind} "${names.name}" (${type}${connector.id})`;
 }
-/** The key under which a connector is checked once, however often the inputs name it. */
-function connectorKey(connector) {
-    return `${connector.kind}:${connector.id}`;
+/** Each connector once, in the order first named: the inputs and a workflow may repeat one. */
+function uniqueConnectors(connectors) {
+    const seen = new Set();
+    return connectors.filter((connector) => {
+        const key = `${connector.kind}:${connector.id}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function connectorPath(connector) {
-    return `/${PATH_SEGMENT[connector.kind]}/${connector.id}`;
+    // Ids are validated as UUIDs; encoding them as well keeps a path a path whatever happens.
+    return `/${PATH_SEGMENT[connector.kind]}/${encodeURIComponent(connector.id)}`;
 }
 function connectionCheckPath(connector) {
     return `${connectorPath(connector)}/connection-check`;
@@ -31672,6 +31685,31 @@ const ACTION_VERSION = '1.0.0';
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/text.ts
+/** Small text helpers shared by the API layer and reporting. */
+/**
+ * Text from the API (ids, statuses, reasons, names) on one line: a line break in it could
+ * otherwise start a workflow command (`::warning::...`) in the log. Nothing else changes, not
+ * even surrounding spaces: a status of "SUCCESS " is not SUCCESS and must not become it.
+ */
+function flatten(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what goes
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+/** One line of at most `limit` characters, whitespace runs folded. */
+function oneLine(text, limit) {
+    const flat = flatten(text).replace(/\s+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
+}
+/** A duration for people: "4.2 s". */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/** "1 source", "2 sources". */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -41209,6 +41247,7 @@ function preprocess(fn, schema) {
 
 ;// CONCATENATED MODULE: ./src/api/schemas.ts
 
+
 /**
  * Response shapes from the vendor's OpenAPI document, loosened where the docs say the API may
  * grow: extra fields are accepted, and `status` is any string so a future value is seen (and
@@ -41240,10 +41279,12 @@ const timestampText = schemas_string().transform((text, ctx) => {
     ctx.issues.push({ code: 'custom', message: 'is not an ISO 8601 timestamp', input: text });
     return NEVER;
 });
+/** A string from the API, put on one line before anything can print it. */
+const remoteText = schemas_string().transform(flatten);
 const ConnectionCheckSchema = looseObject({
-    id: schemas_string().min(1),
-    status: schemas_string().min(1),
-    reason: schemas_string().nullish(),
+    id: remoteText.pipe(schemas_string().min(1)),
+    status: remoteText.pipe(schemas_string().min(1)),
+    reason: remoteText.nullish(),
     created_at: timestampText,
     reported_at: schemas_string().nullish()
 })
@@ -41263,16 +41304,21 @@ const ValidationItemSchema = looseObject({
 const ErrorBodySchema = looseObject({
     detail: union([schemas_string(), array(ValidationItemSchema)])
 });
+/** Connector ids go into request paths, so a workflow's must be UUIDs like the inputs'. */
+const connectorId = schemas_string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'holds an id that is not a UUID')
+    .transform((id) => id.toLowerCase());
 /** A workflow: only the connector lists are used, so only they are checked. */
 const WorkflowConnectorsSchema = looseObject({
-    sources: array(schemas_string().min(1)),
-    destinations: array(schemas_string().min(1))
+    sources: array(connectorId),
+    destinations: array(connectorId)
 });
 /** A connector's name and type, for display only (its `config` is never read). */
-const ConnectorInfoSchema = looseObject({ name: schemas_string().nullish(), type: schemas_string().nullish() })
+const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
     .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }));
 
 ;// CONCATENATED MODULE: ./src/api/classify.ts
+
 
 
 const DETAIL_LIMIT = 300;
@@ -41368,7 +41414,7 @@ function detailText(response) {
         return undefined;
     const { detail } = parsed.data;
     const text = typeof detail === 'string' ? detail : detail.map(formatItem).join('; ');
-    return oneLine(text);
+    return oneLine(text, DETAIL_LIMIT);
 }
 /** Every item of a 422 as "loc: msg"; a plain-string detail is one item. */
 function validationItems(response) {
@@ -41377,16 +41423,12 @@ function validationItems(response) {
         return [];
     const { detail } = parsed.data;
     if (typeof detail === 'string')
-        return [oneLine(detail)];
-    return detail.map((item) => oneLine(formatItem(item)));
+        return [oneLine(detail, DETAIL_LIMIT)];
+    return detail.map((item) => oneLine(formatItem(item), DETAIL_LIMIT));
 }
 function formatItem(item) {
     const loc = item.loc?.join('.') ?? '';
     return loc === '' ? item.msg : `${loc}: ${item.msg}`;
-}
-function oneLine(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > DETAIL_LIMIT ? `${flat.slice(0, DETAIL_LIMIT - 3)}...` : flat;
 }
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowEpochMs) {
@@ -41409,9 +41451,10 @@ function parseRetryAfter(value, nowEpochMs) {
 /**
  * How much earlier than its request a POST's answer may seem to be created and still be the
  * check that request started: the API's own clocks (the one that stamps `created_at`, the one
- * that writes `Date`) may disagree a little.
+ * that writes `Date`) may disagree a little. Kept small: a check created earlier than this is
+ * someone else's, and its SUCCESS must not pass the step.
  */
-const POST_ANSWER_TOLERANCE_MS = 60_000;
+const POST_ANSWER_TOLERANCE_MS = 2_000;
 /**
  * Why the check in a POST's answer cannot be the one that POST started, or undefined when it can
  * be. The POST's answer is what defines "our" check, and later answers are only weighed against
@@ -41625,7 +41668,7 @@ class PlatformClient {
         return this.call('GET', connectorPath(connector), CONNECTOR, options);
     }
     workflow(id, options) {
-        return this.call('GET', `/workflows/${id}`, WORKFLOW, options);
+        return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options);
     }
     close() {
         this.transport.close();
@@ -41748,10 +41791,14 @@ const DEFAULT_POLL_INTERVAL_SECONDS = '10';
 const DEFAULT_MAX_CONCURRENCY = '10';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
+/** A job step may run 6 hours at most; longer would also overflow Node's timers. */
+const MAX_SECONDS = 6 * 60 * 60;
 const positiveSeconds = schemas_string()
     .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
     .transform(Number)
-    .pipe(schemas_number().positive('must be greater than zero'));
+    .pipe(schemas_number()
+    .positive('must be greater than zero')
+    .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`));
 const positiveInteger = schemas_string()
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
@@ -41780,11 +41827,11 @@ function readSettings(read, mask) {
         fail('api-key', "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
             'note that secrets are empty in workflows triggered from forks.');
     }
-    else if (/[\s\p{Cc}]/u.test(apiKey)) {
-        fail('api-key', "Input 'api-key' contains whitespace or control characters; check the secret.");
+    else if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        // Anything else cannot travel in an HTTP header and would fail every request.
+        fail('api-key', "Input 'api-key' may hold only printable ASCII without spaces; check the secret.");
     }
-    const connectors = [];
-    const seen = new Set();
+    const named = [];
     for (const [input, kind] of [
         ['source-id', 'source'],
         ['destination-id', 'destination']
@@ -41796,14 +41843,10 @@ function readSettings(read, mask) {
             fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`);
             continue;
         }
-        for (const id of parsed.data) {
-            const connector = { kind, id: id.toLowerCase() };
-            if (seen.has(connectorKey(connector)))
-                continue;
-            seen.add(connectorKey(connector));
-            connectors.push(connector);
-        }
+        for (const id of parsed.data)
+            named.push({ kind, id: id.toLowerCase() });
     }
+    const connectors = uniqueConnectors(named);
     const workflowRaw = read('workflow-id').trim();
     let workflowId;
     if (workflowRaw !== '') {
@@ -41812,7 +41855,9 @@ function readSettings(read, mask) {
         else
             fail('workflow-id', `Input 'workflow-id' must be a workflow UUID; got ${quote(workflowRaw)}.`);
     }
-    if (connectors.length === 0 && workflowRaw === '' && errors.length === 0) {
+    if (connectors.length === 0 &&
+        workflowRaw === '' &&
+        !errors.some((e) => e.input.endsWith('-id'))) {
         fail('source-id', "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several).");
     }
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
@@ -41860,6 +41905,7 @@ function redactUrl(raw) {
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
 
+
 /** The single place where a kind of problem becomes an outcome. */
 function outcomeOf(problem) {
     switch (problem.kind) {
@@ -41904,9 +41950,6 @@ function overallStatus(statuses) {
     if (statuses.every((status) => status === 'SUCCESS'))
         return 'SUCCESS';
     return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED';
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
 }
 function label(subject, capital) {
     switch (subject.kind) {
@@ -41976,6 +42019,16 @@ function problemVerdict(problem, context, subject, run) {
                         `that owns ${who}.`
             };
         case 'not-found':
+            if (checkId !== undefined) {
+                // The POST worked, so the connector existed a moment ago.
+                return {
+                    outcome,
+                    title: 'Connection check vanished',
+                    message: `Check ${checkId} of ${who} could no longer be read ` +
+                        `(${withDetail(problem.status, problem.detail)}): the connector may have been deleted ` +
+                        'while the check ran.'
+                };
+            }
             return {
                 outcome,
                 title: subject.kind === 'workflow' ? 'Workflow not found' : 'Connector not found',
@@ -42011,7 +42064,7 @@ function problemVerdict(problem, context, subject, run) {
                 : checkId === undefined
                     ? [`No connection check of ${who} could be started within ${limit}.`]
                     : [
-                        `Timed out: the step's ${limit} deadline passed while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+                        `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
                 parts.push(`The API kept answering with another check (${run.lastIgnored.id}) created before ours.`);
@@ -42030,13 +42083,22 @@ function problemVerdict(problem, context, subject, run) {
                 title: 'Connection check cancelled',
                 message: checkId === undefined
                     ? `Cancelled${by} before a connection check of ${who} was started.`
-                    : `Cancelled${by} while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+                    : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
             };
         }
     }
 }
+/** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
+function waitedFor(run) {
+    const ours = run?.created?.id ?? 'none';
+    const followed = run?.followed?.id;
+    return followed === undefined || followed === ours
+        ? `check ${ours}`
+        : `check ${followed} (which replaced ours, ${ours})`;
+}
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
@@ -42090,6 +42152,10 @@ class ConnectorLog {
         },
         retrying: (problem, delayMs, failuresInARow) => {
             const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+            if (failuresInARow === 1 && this.grouped) {
+                // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
+                info(`${connectorLabel(this.connector, undefined, true)}: ${line}`);
+            }
             this.emit(() => {
                 // The first failure in a row is worth a line; the rest of a streak goes to debug.
                 if (failuresInARow === 1)
@@ -42100,7 +42166,7 @@ class ConnectorLog {
         }
     };
     requests = (entry) => {
-        const line = `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+        const line = requestLine(entry);
         this.emit(() => {
             core_debug(line);
         });
@@ -42132,8 +42198,6 @@ class ConnectorLog {
             line();
     }
 }
-// A literal, not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
-const FAILURE_EXIT_CODE = 1;
 const ICON = {
     success: '✅',
     failure: '❌',
@@ -42144,7 +42208,15 @@ const ICON = {
     cancelled: '🚫',
     error: '⚠️'
 };
-const STATUS_ICON = { SUCCESS: '✅', FAILURE: '❌', SCHEDULED: '⏳' };
+const STATUS_ICON = new Map([
+    ['SUCCESS', '✅'],
+    ['FAILURE', '❌'],
+    ['SCHEDULED', '⏳']
+]);
+/** A request as the debug log shows it: method, path, result, time; never headers. */
+function requestLine(entry) {
+    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+}
 /** The check whose fields the outputs show: the one that decided, else ours. */
 function shownCheck(run) {
     return run.followed ?? run.created;
@@ -42207,14 +42279,11 @@ async function reportResults(results, apiHost, elapsedMs) {
                     .map((r) => `${connectorLabel(r.connector, r.names)}: ${shortReason(r)}`)
                     .join('; '));
     }
-    if (outcome !== 'success')
-        process.exitCode = FAILURE_EXIT_CODE;
     await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, apiHost);
     return outcome;
 }
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
 async function reportProblem(verdict, apiHost) {
-    process.exitCode = FAILURE_EXIT_CODE;
     core_error(verdict.message, { title: verdict.title });
     setOutput('outcome', verdict.outcome);
     setOutput('results', '[]');
@@ -42244,7 +42313,7 @@ function verdictTable(results) {
             run.created?.id ?? '-',
             shownCheck(run)?.status ?? '-',
             seconds(run.durationMs),
-            report_oneLine(shownCheck(run)?.reason ?? '', 80)
+            oneLine(shownCheck(run)?.reason ?? '', 80)
         ])
     ];
     const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
@@ -42259,10 +42328,6 @@ function nameAndType(names) {
     if (names?.name === undefined)
         return undefined;
     return names.type === undefined ? names.name : `${names.name} (${names.type})`;
-}
-function report_oneLine(text, limit) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
 }
 async function writeSummary(heading, results, message, apiHost) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -42281,11 +42346,11 @@ async function writeSummary(heading, results, message, apiHost) {
                 const name = nameAndType(names);
                 return [
                     kindTitle(connector.kind),
-                    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${connector.id}</code>`,
+                    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
                     checkCell(run),
                     shown === undefined
                         ? '—'
-                        : `${STATUS_ICON[shown.status] ?? '❔'} ${escapeHtml(shown.status)}`,
+                        : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
                     // An empty cell would be written as a bare <td>; a dash reads better anyway.
                     shown?.reason ? escapeHtml(shown.reason) : '—',
                     seconds(run.durationMs)
@@ -42303,10 +42368,10 @@ async function writeSummary(heading, results, message, apiHost) {
 function checkCell(run) {
     if (run.created === undefined)
         return 'none';
-    const ours = `<code>${run.created.id}</code>`;
+    const ours = `<code>${escapeHtml(run.created.id)}</code>`;
     const followed = run.followed;
     return followed && followed.id !== run.created.id
-        ? `${ours}, replaced by <code>${followed.id}</code>`
+        ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
         : ours;
 }
 function escapeHtml(text) {
@@ -42362,6 +42427,8 @@ function pollGap(sincePostMs, capMs, random) {
     const nominal = Math.min(capMs, firstGapMs + growth * Math.max(0, sincePostMs));
     return nominal * (jitterHigh - (jitterHigh - jitterLow) * random);
 }
+/** The first retry's wait; it doubles with each failure in a row. */
+const RETRY_BASE_MS = 500;
 /**
  * Back-off after the n-th failure in a row (n >= 1): 0.5 s, 1 s, 2 s ... up to the cap, with the
  * same downward jitter. A Retry-After from the server can only lengthen it: the request is never
@@ -42369,7 +42436,6 @@ function pollGap(sincePostMs, capMs, random) {
  * already passed (a clock a little fast is enough), does not make it retry at once. Otherwise a
  * POST answered so again and again was re-sent once per round trip until the deadline.
  */
-const RETRY_BASE_MS = 500;
 function retryGap(failuresInARow, capMs, random, retryAfterMs) {
     const { jitterLow, jitterHigh } = POLL_SCHEDULE;
     const exponent = Math.min(Math.max(failuresInARow, 1) - 1, 20);
@@ -42477,7 +42543,9 @@ class Pacer {
         const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal });
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
-            gate.answered();
+            gate.answered(sentAt);
+            // The last error is reported on a timeout only if nothing has answered since.
+            this.lastTransient = undefined;
             return result;
         }
         const { problem } = result;
@@ -42489,9 +42557,14 @@ class Pacer {
                 gate.rateLimited(clock.now(), problem.retryAfterMs);
         }
         else {
-            gate.answered();
+            gate.answered(sentAt);
         }
         return result;
+    }
+    /** Sends one request once the shared gate is open (or at the deadline's last slot). */
+    async sendWhenAllowed(call) {
+        await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now());
+        return this.send(call);
     }
     /**
      * Sends until the answer is not transient, backing off in between: for calls that must
@@ -42499,6 +42572,7 @@ class Pacer {
      */
     async retry(call, onRetry) {
         const { clock, random, pollIntervalMs } = this.options;
+        await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now());
         for (let failures = 1;; failures += 1) {
             const sentAt = clock.now();
             const result = await this.send(call);
@@ -42506,7 +42580,10 @@ class Pacer {
                 return { ...result, sentAt };
             const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs);
             const desiredAt = clock.now() + backoff;
-            onRetry(result.problem, (this.slot(sentAt, desiredAt) ?? desiredAt) - clock.now(), failures);
+            const at = this.slot(sentAt, desiredAt);
+            if (at === undefined)
+                return { ok: false, problem: this.timedOut(), sentAt };
+            onRetry(result.problem, at - clock.now(), failures);
             if (!(await this.waitForSlot(sentAt, desiredAt))) {
                 return { ok: false, problem: this.timedOut(), sentAt };
             }
@@ -42624,7 +42701,8 @@ const systemClock = {
             signal.removeEventListener('abort', done);
             resolve();
         };
-        const timer = setTimeout(done, ms);
+        // Node clamps a delay past 2^31 - 1 ms to 1 ms; inputs keep waits far below that anyway.
+        const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
         signal.addEventListener('abort', done, { once: true });
     })
 };
@@ -42660,6 +42738,7 @@ class RateGate {
     capMs;
     random;
     openAt = 0;
+    closedAt = Number.NEGATIVE_INFINITY;
     strikes = 0;
     constructor(capMs, random) {
         this.capMs = capMs;
@@ -42671,16 +42750,24 @@ class RateGate {
     }
     rateLimited(now, retryAfterMs) {
         this.strikes += 1;
+        this.closedAt = now;
         const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs);
         this.openAt = Math.max(this.openAt, now + wait);
     }
-    /** An answer that was not a 429 ends the streak, so the next one starts short again. */
-    answered() {
-        this.strikes = 0;
+    /**
+     * An answer that was not a 429 ends the streak, so the next one starts short again; but only
+     * for a request sent after the last 429 arrived: answers to requests already on their way
+     * then say nothing about whether the limit has passed.
+     */
+    answered(sentAt) {
+        if (sentAt >= this.closedAt)
+            this.strikes = 0;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -42700,6 +42787,8 @@ async function run(options = {}) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const signal = options.signal ?? new AbortController().signal;
+    // Every sleep and request of every check listens to this one signal at once.
+    (0,external_node_events_.setMaxListeners)(0, signal);
     const startedAt = options.startedAt ?? 0;
     let settings;
     try {
@@ -42724,8 +42813,7 @@ async function run(options = {}) {
             pollIntervalMs: settings.pollIntervalMs,
             gate: new RateGate(settings.pollIntervalMs, random)
         },
-        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
-        grouped: false
+        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
     };
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
@@ -42733,15 +42821,16 @@ async function run(options = {}) {
         await reportProblem(verdict, step.context.apiHost);
         return verdict.outcome;
     }
-    const connectors = found.connectors;
-    step.grouped = connectors.length > 1;
-    if (step.grouped) {
+    const { connectors } = found;
+    const grouped = connectors.length > 1;
+    if (grouped) {
         const sources = connectors.filter((c) => c.kind === 'source').length;
         info(`Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
-            `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`);
+            `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, ` +
+            `up to ${settings.maxConcurrency} at a time.`);
     }
     const runStartedAt = clock.now();
-    const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step));
+    const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step, grouped));
     const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt);
     core_debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`);
     return outcome;
@@ -42754,12 +42843,17 @@ async function connectorsToCheck(step) {
         return { connectors: settings.connectors };
     const subject = { kind: 'workflow', id: workflowId };
     const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), (entry) => {
-        core_debug(`${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`);
+        core_debug(requestLine(entry));
     });
     let workflow;
     try {
-        workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs) => {
-            info(`Transient error reading workflow ${workflowId}: ${problem.reason}; retrying in ${seconds(delayMs)}.`);
+        workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs, failuresInARow) => {
+            const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+            // As for checks: the first failure of a streak is worth a line, the rest go to debug.
+            if (failuresInARow === 1)
+                info(`Transient error reading workflow ${workflowId}: ${line}`);
+            else
+                core_debug(`Transient error #${failuresInARow} reading the workflow: ${line}`);
         });
     }
     finally {
@@ -42767,23 +42861,14 @@ async function connectorsToCheck(step) {
     }
     if (!workflow.ok)
         return { problem: workflow.problem, subject };
-    const connectors = [...settings.connectors];
-    const seen = new Set(connectors.map(connectorKey));
-    const fromWorkflow = [
-        ...workflow.value.sources.map((id) => ({ kind: 'source', id: id.toLowerCase() })),
-        ...workflow.value.destinations.map((id) => ({
-            kind: 'destination',
-            id: id.toLowerCase()
-        }))
-    ];
-    for (const connector of fromWorkflow) {
-        if (seen.has(connectorKey(connector)))
-            continue;
-        seen.add(connectorKey(connector));
-        connectors.push(connector);
-    }
-    info(`Workflow ${workflowId} has ${count(workflow.value.sources.length, 'source')} and ` +
-        `${count(workflow.value.destinations.length, 'destination')}.`);
+    const { sources, destinations } = workflow.value;
+    info(`Workflow ${workflowId} has ${count(sources.length, 'source')} and ` +
+        `${count(destinations.length, 'destination')}.`);
+    const connectors = uniqueConnectors([
+        ...settings.connectors,
+        ...sources.map((id) => ({ kind: 'source', id })),
+        ...destinations.map((id) => ({ kind: 'destination', id }))
+    ]);
     if (connectors.length === 0) {
         const message = `Workflow ${workflowId} has no source or destination connectors, and neither 'source-id' ` +
             "nor 'destination-id' names one: there is nothing to check.";
@@ -42792,18 +42877,18 @@ async function connectorsToCheck(step) {
     return { connectors };
 }
 /** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
-async function checkConnector(connector, step) {
+async function checkConnector(connector, step, grouped) {
     const { settings, pacing } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
-    const log = new ConnectorLog(connector, step.context.apiHost, step.grouped, () => clock.now() - startedAt);
+    const log = new ConnectorLog(connector, step.context.apiHost, grouped, () => clock.now() - startedAt);
     const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
     const lookups = client();
     const names = new Pacer(pacing)
-        .send((call) => lookups.connectorInfo(connector, call))
-        .then((result) => (result.ok ? result.value : undefined));
+        .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
+        .then((result) => (result.ok ? result.value : undefined), () => undefined);
     try {
         const run = await runCheck(connector, { ...pacing, api: checks, events: log.events });
         const grace = new AbortController();
@@ -42822,10 +42907,6 @@ async function checkConnector(connector, step) {
         checks.close();
         lookups.close();
     }
-}
-/** "1 source", "2 sources". */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

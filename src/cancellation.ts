@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events'
+
 /**
  * Runners cancel a job by sending SIGINT, then SIGTERM a few seconds later. Either one aborts
  * the returned signal (its reason is the signal's name), so the wait stops at once and the
@@ -8,6 +10,8 @@ export function cancelOnSignals(signals: readonly NodeJS.Signals[] = ['SIGINT', 
   dispose: () => void
 } {
   const controller = new AbortController()
+  // Every sleep and request of every check listens to this one signal at once.
+  setMaxListeners(0, controller.signal)
   const handlers = signals.map((name) => {
     const handler = (): void => {
       controller.abort(name)

@@ -37,13 +37,20 @@ export function connectorLabel(
   return `${kind} "${names.name}" (${type}${connector.id})`
 }
 
-/** The key under which a connector is checked once, however often the inputs name it. */
-export function connectorKey(connector: Connector): string {
-  return `${connector.kind}:${connector.id}`
+/** Each connector once, in the order first named: the inputs and a workflow may repeat one. */
+export function uniqueConnectors(connectors: readonly Connector[]): Connector[] {
+  const seen = new Set<string>()
+  return connectors.filter((connector) => {
+    const key = `${connector.kind}:${connector.id}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 export function connectorPath(connector: Connector): string {
-  return `/${PATH_SEGMENT[connector.kind]}/${connector.id}`
+  // Ids are validated as UUIDs; encoding them as well keeps a path a path whatever happens.
+  return `/${PATH_SEGMENT[connector.kind]}/${encodeURIComponent(connector.id)}`
 }
 
 export function connectionCheckPath(connector: Connector): string {

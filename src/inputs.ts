@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseApiUrl, type ApiBase } from './api-url.js'
-import { connectorKey, type Connector, type ConnectorKind } from './connector.js'
+import { uniqueConnectors, type Connector, type ConnectorKind } from './connector.js'
 import { InvalidInputError } from './problems.js'
 
 /** Everything the step was asked to do, validated and typed. */
@@ -16,10 +16,10 @@ export interface Settings {
   maxConcurrency: number
 }
 
-export const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
-export const DEFAULT_TIMEOUT_SECONDS = '300'
-export const DEFAULT_POLL_INTERVAL_SECONDS = '10'
-export const DEFAULT_MAX_CONCURRENCY = '10'
+const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
+const DEFAULT_TIMEOUT_SECONDS = '300'
+const DEFAULT_POLL_INTERVAL_SECONDS = '10'
+const DEFAULT_MAX_CONCURRENCY = '10'
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string
@@ -28,11 +28,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
 
+/** A job step may run 6 hours at most; longer would also overflow Node's timers. */
+const MAX_SECONDS = 6 * 60 * 60
+
 const positiveSeconds = z
   .string()
   .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
   .transform(Number)
-  .pipe(z.number().positive('must be greater than zero'))
+  .pipe(
+    z
+      .number()
+      .positive('must be greater than zero')
+      .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`)
+  )
 
 const positiveInteger = z
   .string()
@@ -67,12 +75,15 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
       "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
         'note that secrets are empty in workflows triggered from forks.'
     )
-  } else if (/[\s\p{Cc}]/u.test(apiKey)) {
-    fail('api-key', "Input 'api-key' contains whitespace or control characters; check the secret.")
+  } else if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    // Anything else cannot travel in an HTTP header and would fail every request.
+    fail(
+      'api-key',
+      "Input 'api-key' may hold only printable ASCII without spaces; check the secret."
+    )
   }
 
-  const connectors: Connector[] = []
-  const seen = new Set<string>()
+  const named: Connector[] = []
   for (const [input, kind] of [
     ['source-id', 'source'],
     ['destination-id', 'destination']
@@ -84,13 +95,9 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
       fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`)
       continue
     }
-    for (const id of parsed.data) {
-      const connector = { kind, id: id.toLowerCase() }
-      if (seen.has(connectorKey(connector))) continue
-      seen.add(connectorKey(connector))
-      connectors.push(connector)
-    }
+    for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })
   }
+  const connectors = uniqueConnectors(named)
 
   const workflowRaw = read('workflow-id').trim()
   let workflowId: string | undefined
@@ -99,7 +106,11 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
     else
       fail('workflow-id', `Input 'workflow-id' must be a workflow UUID; got ${quote(workflowRaw)}.`)
   }
-  if (connectors.length === 0 && workflowRaw === '' && errors.length === 0) {
+  if (
+    connectors.length === 0 &&
+    workflowRaw === '' &&
+    !errors.some((e) => e.input.endsWith('-id'))
+  ) {
     fail(
       'source-id',
       "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several)."

@@ -1,10 +1,17 @@
+import { setMaxListeners } from 'node:events'
 import * as core from '@actions/core'
 import { PlatformClient } from './api/client.js'
-import type { ConnectorInfo } from './api/schemas.js'
-import { connectorKey, type Connector } from './connector.js'
+import { uniqueConnectors, type Connector, type ConnectorNames } from './connector.js'
 import { readSettings, type Settings } from './inputs.js'
 import { InvalidInputError, type Problem } from './problems.js'
-import { ConnectorLog, reportProblem, reportResults, type ConnectorResult } from './report.js'
+import {
+  ConnectorLog,
+  reportProblem,
+  reportResults,
+  requestLine,
+  type ConnectorResult
+} from './report.js'
+import { count, seconds } from './text.js'
 import { runCheck } from './wait/check-run.js'
 import { systemClock, type Clock } from './wait/clock.js'
 import { Pacer, type PacerOptions } from './wait/pacer.js'
@@ -13,7 +20,6 @@ import { RateGate } from './wait/rate-gate.js'
 import {
   problemVerdict,
   runVerdict,
-  seconds,
   type Outcome,
   type Subject,
   type VerdictContext
@@ -36,8 +42,6 @@ interface Step {
   settings: Settings
   pacing: PacerOptions
   context: VerdictContext
-  /** Several connectors: their logs are grouped. */
-  grouped: boolean
 }
 
 /** The action: read inputs, find the connectors, check them, report. Returns the outcome. */
@@ -45,6 +49,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random
   const signal = options.signal ?? new AbortController().signal
+  // Every sleep and request of every check listens to this one signal at once.
+  setMaxListeners(0, signal)
   const startedAt = options.startedAt ?? 0
 
   let settings: Settings
@@ -72,8 +78,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       pollIntervalMs: settings.pollIntervalMs,
       gate: new RateGate(settings.pollIntervalMs, random)
     },
-    context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
-    grouped: false
+    context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
   }
 
   const found = await connectorsToCheck(step)
@@ -82,18 +87,19 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
     await reportProblem(verdict, step.context.apiHost)
     return verdict.outcome
   }
-  const connectors = found.connectors
-  step.grouped = connectors.length > 1
-  if (step.grouped) {
+  const { connectors } = found
+  const grouped = connectors.length > 1
+  if (grouped) {
     const sources = connectors.filter((c) => c.kind === 'source').length
     core.info(
       `Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
-        `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, up to ${settings.maxConcurrency} at a time.`
+        `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, ` +
+        `up to ${settings.maxConcurrency} at a time.`
     )
   }
   const runStartedAt = clock.now()
   const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) =>
-    checkConnector(connector, step)
+    checkConnector(connector, step, grouped)
   )
   const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt)
   core.debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`)
@@ -113,19 +119,19 @@ async function connectorsToCheck(
     settings.apiKey,
     () => pacing.clock.epochNow(),
     (entry) => {
-      core.debug(
-        `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
-      )
+      core.debug(requestLine(entry))
     }
   )
   let workflow: Awaited<ReturnType<PlatformClient['workflow']>>
   try {
     workflow = await new Pacer(pacing).retry(
       (call) => client.workflow(workflowId, call),
-      (problem, delayMs) => {
-        core.info(
-          `Transient error reading workflow ${workflowId}: ${problem.reason}; retrying in ${seconds(delayMs)}.`
-        )
+      (problem, delayMs, failuresInARow) => {
+        const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+        // As for checks: the first failure of a streak is worth a line, the rest go to debug.
+        if (failuresInARow === 1)
+          core.info(`Transient error reading workflow ${workflowId}: ${line}`)
+        else core.debug(`Transient error #${failuresInARow} reading the workflow: ${line}`)
       }
     )
   } finally {
@@ -133,24 +139,16 @@ async function connectorsToCheck(
   }
   if (!workflow.ok) return { problem: workflow.problem, subject }
 
-  const connectors = [...settings.connectors]
-  const seen = new Set(connectors.map(connectorKey))
-  const fromWorkflow: Connector[] = [
-    ...workflow.value.sources.map((id) => ({ kind: 'source' as const, id: id.toLowerCase() })),
-    ...workflow.value.destinations.map((id) => ({
-      kind: 'destination' as const,
-      id: id.toLowerCase()
-    }))
-  ]
-  for (const connector of fromWorkflow) {
-    if (seen.has(connectorKey(connector))) continue
-    seen.add(connectorKey(connector))
-    connectors.push(connector)
-  }
+  const { sources, destinations } = workflow.value
   core.info(
-    `Workflow ${workflowId} has ${count(workflow.value.sources.length, 'source')} and ` +
-      `${count(workflow.value.destinations.length, 'destination')}.`
+    `Workflow ${workflowId} has ${count(sources.length, 'source')} and ` +
+      `${count(destinations.length, 'destination')}.`
   )
+  const connectors = uniqueConnectors([
+    ...settings.connectors,
+    ...sources.map((id) => ({ kind: 'source' as const, id })),
+    ...destinations.map((id) => ({ kind: 'destination' as const, id }))
+  ])
   if (connectors.length === 0) {
     const message =
       `Workflow ${workflowId} has no source or destination connectors, and neither 'source-id' ` +
@@ -161,14 +159,18 @@ async function connectorsToCheck(
 }
 
 /** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
-async function checkConnector(connector: Connector, step: Step): Promise<ConnectorResult> {
+async function checkConnector(
+  connector: Connector,
+  step: Step,
+  grouped: boolean
+): Promise<ConnectorResult> {
   const { settings, pacing } = step
   const { clock } = pacing
   const startedAt = clock.now()
   const log = new ConnectorLog(
     connector,
     step.context.apiHost,
-    step.grouped,
+    grouped,
     () => clock.now() - startedAt
   )
   const client = (): PlatformClient =>
@@ -177,8 +179,11 @@ async function checkConnector(connector: Connector, step: Step): Promise<Connect
   const checks = client()
   const lookups = client()
   const names = new Pacer(pacing)
-    .send((call) => lookups.connectorInfo(connector, call))
-    .then((result): ConnectorInfo | undefined => (result.ok ? result.value : undefined))
+    .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
+    .then(
+      (result): ConnectorNames | undefined => (result.ok ? result.value : undefined),
+      () => undefined
+    )
   try {
     const run = await runCheck(connector, { ...pacing, api: checks, events: log.events })
     const grace = new AbortController()
@@ -196,9 +201,4 @@ async function checkConnector(connector: Connector, step: Step): Promise<Connect
     checks.close()
     lookups.close()
   }
-}
-
-/** "1 source", "2 sources". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

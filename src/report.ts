@@ -3,7 +3,8 @@ import type { RequestLog } from './api/client.js'
 import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, kindTitle, type Connector, type ConnectorNames } from './connector.js'
 import type { CheckEvents, CheckRun } from './wait/check-run.js'
-import { overallOutcome, overallStatus, seconds, type Outcome, type Verdict } from './verdict.js'
+import { oneLine, seconds } from './text.js'
+import { overallOutcome, overallStatus, type Outcome, type Verdict } from './verdict.js'
 
 /**
  * Everything the user sees: log lines, annotations, step outputs and the job summary. The key
@@ -77,6 +78,10 @@ export class ConnectorLog {
     },
     retrying: (problem, delayMs, failuresInARow) => {
       const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+      if (failuresInARow === 1 && this.grouped) {
+        // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
+        core.info(`${connectorLabel(this.connector, undefined, true)}: ${line}`)
+      }
       this.emit(() => {
         // The first failure in a row is worth a line; the rest of a streak goes to debug.
         if (failuresInARow === 1) core.info(`Transient error from ${this.apiHost}: ${line}`)
@@ -86,7 +91,7 @@ export class ConnectorLog {
   }
 
   readonly requests: RequestLog = (entry) => {
-    const line = `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
+    const line = requestLine(entry)
     this.emit(() => {
       core.debug(line)
     })
@@ -118,9 +123,6 @@ export class ConnectorLog {
   }
 }
 
-// A literal, not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
-const FAILURE_EXIT_CODE = 1
-
 const ICON: Record<Outcome, string> = {
   success: '✅',
   failure: '❌',
@@ -132,7 +134,16 @@ const ICON: Record<Outcome, string> = {
   error: '⚠️'
 }
 
-const STATUS_ICON: Record<string, string> = { SUCCESS: '✅', FAILURE: '❌', SCHEDULED: '⏳' }
+const STATUS_ICON = new Map([
+  ['SUCCESS', '✅'],
+  ['FAILURE', '❌'],
+  ['SCHEDULED', '⏳']
+])
+
+/** A request as the debug log shows it: method, path, result, time; never headers. */
+export function requestLine(entry: Parameters<RequestLog>[0]): string {
+  return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
+}
 
 /** The check whose fields the outputs show: the one that decided, else ours. */
 function shownCheck(run: CheckRun): ConnectionCheck | undefined {
@@ -203,7 +214,6 @@ export async function reportResults(
               .join('; ')
     )
   }
-  if (outcome !== 'success') process.exitCode = FAILURE_EXIT_CODE
   await writeSummary(
     summaryHeading(outcome, results.length, failed.length),
     results,
@@ -215,7 +225,6 @@ export async function reportResults(
 
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
 export async function reportProblem(verdict: Verdict, apiHost: string | undefined): Promise<void> {
-  process.exitCode = FAILURE_EXIT_CODE
   core.error(verdict.message, { title: verdict.title })
   core.setOutput('outcome', verdict.outcome)
   core.setOutput('results', '[]')
@@ -273,11 +282,6 @@ function nameAndType(names: ConnectorNames | undefined): string | undefined {
   return names.type === undefined ? names.name : `${names.name} (${names.type})`
 }
 
-function oneLine(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat
-}
-
 async function writeSummary(
   heading: string,
   results: readonly ConnectorResult[],
@@ -300,11 +304,11 @@ async function writeSummary(
         const name = nameAndType(names)
         return [
           kindTitle(connector.kind),
-          `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${connector.id}</code>`,
+          `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
           checkCell(run),
           shown === undefined
             ? '—'
-            : `${STATUS_ICON[shown.status] ?? '❔'} ${escapeHtml(shown.status)}`,
+            : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
           // An empty cell would be written as a bare <td>; a dash reads better anyway.
           shown?.reason ? escapeHtml(shown.reason) : '—',
           seconds(run.durationMs)
@@ -321,10 +325,10 @@ async function writeSummary(
 
 function checkCell(run: CheckRun): string {
   if (run.created === undefined) return 'none'
-  const ours = `<code>${run.created.id}</code>`
+  const ours = `<code>${escapeHtml(run.created.id)}</code>`
   const followed = run.followed
   return followed && followed.id !== run.created.id
-    ? `${ours}, replaced by <code>${followed.id}</code>`
+    ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
     : ours
 }
 

@@ -1,6 +1,7 @@
 import { httpStatusText } from './api/classify.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
 import type { Problem } from './problems.js'
+import { seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
 
 /** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
@@ -78,10 +79,6 @@ export function overallStatus(statuses: readonly (string | undefined)[]): string
   if (statuses.every((status) => status === undefined)) return ''
   if (statuses.every((status) => status === 'SUCCESS')) return 'SUCCESS'
   return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED'
-}
-
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`
 }
 
 function label(subject: Subject, capital: boolean): string {
@@ -167,6 +164,17 @@ export function problemVerdict(
               `that owns ${who}.`
       }
     case 'not-found':
+      if (checkId !== undefined) {
+        // The POST worked, so the connector existed a moment ago.
+        return {
+          outcome,
+          title: 'Connection check vanished',
+          message:
+            `Check ${checkId} of ${who} could no longer be read ` +
+            `(${withDetail(problem.status, problem.detail)}): the connector may have been deleted ` +
+            'while the check ran.'
+        }
+      }
       return {
         outcome,
         title: subject.kind === 'workflow' ? 'Workflow not found' : 'Connector not found',
@@ -205,7 +213,7 @@ export function problemVerdict(
           : checkId === undefined
             ? [`No connection check of ${who} could be started within ${limit}.`]
             : [
-                `Timed out: the step's ${limit} deadline passed while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+                `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
               ]
       if (run?.lastIgnored && run.followed?.id === checkId) {
         parts.push(
@@ -226,8 +234,17 @@ export function problemVerdict(
         message:
           checkId === undefined
             ? `Cancelled${by} before a connection check of ${who} was started.`
-            : `Cancelled${by} while waiting for check ${checkId} of ${who}; its last status was ${status ?? 'unknown'}.`
+            : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
       }
     }
   }
+}
+
+/** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
+function waitedFor(run: CheckRun | undefined): string {
+  const ours = run?.created?.id ?? 'none'
+  const followed = run?.followed?.id
+  return followed === undefined || followed === ours
+    ? `check ${ours}`
+    : `check ${followed} (which replaced ours, ${ours})`
 }

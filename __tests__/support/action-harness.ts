@@ -161,8 +161,8 @@ export async function runInProcess(
   let exitCode: number
   try {
     outcome = await run({ signal: options.signal, startedAt: started })
-    const code: unknown = process.exitCode
-    exitCode = typeof code === 'number' ? code : 0
+    // As index.ts decides: only 'success' exits 0.
+    exitCode = outcome === 'success' ? 0 : 1
   } finally {
     spy.mockRestore()
     process.exitCode = savedExitCode

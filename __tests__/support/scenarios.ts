@@ -20,6 +20,8 @@ export function verifyInvariants(result: ActionResult, apiKey: string): void {
     expect(text).not.toContain(apiKey)
   }
   expect(result.stdout + result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  // Nothing on stderr: no Node warnings (listeners, timers) and no crash.
+  expect(result.stderr).toBe('')
   const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error'))
   expect(errors).toHaveLength(result.exitCode === 0 ? 0 : 1)
   expect(result.outputs.outcome).toBeDefined()

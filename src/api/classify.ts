@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { z } from 'zod'
 import type { Problem, TransientProblem } from '../problems.js'
+import { oneLine } from '../text.js'
 import { ErrorBodySchema } from './schemas.js'
 
 /** What came back over the wire, before any meaning is given to it. */
@@ -122,7 +123,7 @@ function detailText(response: RawResponse): string | undefined {
   if (!parsed?.success) return undefined
   const { detail } = parsed.data
   const text = typeof detail === 'string' ? detail : detail.map(formatItem).join('; ')
-  return oneLine(text)
+  return oneLine(text, DETAIL_LIMIT)
 }
 
 /** Every item of a 422 as "loc: msg"; a plain-string detail is one item. */
@@ -130,18 +131,13 @@ function validationItems(response: RawResponse): string[] {
   const parsed = errorBody(response)
   if (!parsed?.success) return []
   const { detail } = parsed.data
-  if (typeof detail === 'string') return [oneLine(detail)]
-  return detail.map((item) => oneLine(formatItem(item)))
+  if (typeof detail === 'string') return [oneLine(detail, DETAIL_LIMIT)]
+  return detail.map((item) => oneLine(formatItem(item), DETAIL_LIMIT))
 }
 
 function formatItem(item: { loc?: (string | number)[] | undefined; msg: string }): string {
   const loc = item.loc?.join('.') ?? ''
   return loc === '' ? item.msg : `${loc}: ${item.msg}`
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > DETAIL_LIMIT ? `${flat.slice(0, DETAIL_LIMIT - 3)}...` : flat
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */

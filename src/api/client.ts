@@ -1,4 +1,9 @@
-import { connectionCheckPath, connectorPath, type Connector } from '../connector.js'
+import {
+  connectionCheckPath,
+  connectorPath,
+  type Connector,
+  type ConnectorNames
+} from '../connector.js'
 import type { Problem } from '../problems.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { classifyResponse, type Expected, type RawResponse } from './classify.js'
@@ -8,7 +13,6 @@ import {
   ConnectorInfoSchema,
   WorkflowConnectorsSchema,
   type ConnectionCheck,
-  type ConnectorInfo,
   type WorkflowConnectors
 } from './schemas.js'
 import { Transport, type Sent } from './transport.js'
@@ -44,7 +48,7 @@ const WORKFLOW: Expected<WorkflowConnectors> = {
   schema: WorkflowConnectorsSchema,
   name: 'a workflow'
 }
-const CONNECTOR: Expected<ConnectorInfo> = { schema: ConnectorInfoSchema, name: 'a connector' }
+const CONNECTOR: Expected<ConnectorNames> = { schema: ConnectorInfoSchema, name: 'a connector' }
 
 /**
  * The Platform API calls this action makes. Each client has its own connection pool: a request
@@ -76,12 +80,12 @@ export class PlatformClient implements ConnectionCheckApi {
     return this.call('GET', connectionCheckPath(connector), CHECK, options)
   }
 
-  connectorInfo(connector: Connector, options: CallOptions): Promise<Result<ConnectorInfo>> {
+  connectorInfo(connector: Connector, options: CallOptions): Promise<Result<ConnectorNames>> {
     return this.call('GET', connectorPath(connector), CONNECTOR, options)
   }
 
   workflow(id: string, options: CallOptions): Promise<Result<WorkflowConnectors>> {
-    return this.call('GET', `/workflows/${id}`, WORKFLOW, options)
+    return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options)
   }
 
   close(): void {
@@ -152,5 +156,3 @@ function describeResult<T>(sent: Sent, result: Result<T>, expected: Expected<T>)
   const { problem } = result
   return `${status}${problem.kind === 'transient' ? problem.reason : problem.kind}`
 }
-
-export type { RawResponse }

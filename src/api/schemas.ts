@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { flatten } from '../text.js'
 
 /**
  * Response shapes from the vendor's OpenAPI document, loosened where the docs say the API may
@@ -55,11 +56,14 @@ export interface ConnectionCheck {
   created: Timestamp
 }
 
+/** A string from the API, put on one line before anything can print it. */
+const remoteText = z.string().transform(flatten)
+
 export const ConnectionCheckSchema = z
   .looseObject({
-    id: z.string().min(1),
-    status: z.string().min(1),
-    reason: z.string().nullish(),
+    id: remoteText.pipe(z.string().min(1)),
+    status: remoteText.pipe(z.string().min(1)),
+    reason: remoteText.nullish(),
     created_at: timestampText,
     reported_at: z.string().nullish()
   })
@@ -82,19 +86,24 @@ export const ErrorBodySchema = z.looseObject({
   detail: z.union([z.string(), z.array(ValidationItemSchema)])
 })
 
-export type ErrorBody = z.infer<typeof ErrorBodySchema>
+/** Connector ids go into request paths, so a workflow's must be UUIDs like the inputs'. */
+const connectorId = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'holds an id that is not a UUID'
+  )
+  .transform((id) => id.toLowerCase())
 
 /** A workflow: only the connector lists are used, so only they are checked. */
 export const WorkflowConnectorsSchema = z.looseObject({
-  sources: z.array(z.string().min(1)),
-  destinations: z.array(z.string().min(1))
+  sources: z.array(connectorId),
+  destinations: z.array(connectorId)
 })
 
 export type WorkflowConnectors = z.infer<typeof WorkflowConnectorsSchema>
 
 /** A connector's name and type, for display only (its `config` is never read). */
 export const ConnectorInfoSchema = z
-  .looseObject({ name: z.string().nullish(), type: z.string().nullish() })
+  .looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
   .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }))
-
-export type ConnectorInfo = z.infer<typeof ConnectorInfoSchema>

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks'
 export interface Clock {
   /** Monotonic milliseconds; 0 is the moment the process started. */
   now(): number
-  /** Wall-clock epoch milliseconds, only for reading Retry-After dates. */
+  /** Wall-clock epoch milliseconds: for Retry-After dates and the age of a POST's answer. */
   epochNow(): number
   /** Waits ms, or less if the signal aborts first; never rejects. */
   sleep(ms: number, signal: AbortSignal): Promise<void>
@@ -28,7 +28,8 @@ export const systemClock: Clock = {
         signal.removeEventListener('abort', done)
         resolve()
       }
-      const timer = setTimeout(done, ms)
+      // Node clamps a delay past 2^31 - 1 ms to 1 ms; inputs keep waits far below that anyway.
+      const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1))
       signal.addEventListener('abort', done, { once: true })
     })
 }

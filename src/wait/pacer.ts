@@ -96,7 +96,9 @@ export class Pacer {
     const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal })
     this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
     if (result.ok) {
-      gate.answered()
+      gate.answered(sentAt)
+      // The last error is reported on a timeout only if nothing has answered since.
+      this.lastTransient = undefined
       return result
     }
     const { problem } = result
@@ -105,9 +107,15 @@ export class Pacer {
       this.lastTransient = problem.reason
       if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
     } else {
-      gate.answered()
+      gate.answered(sentAt)
     }
     return result
+  }
+
+  /** Sends one request once the shared gate is open (or at the deadline's last slot). */
+  async sendWhenAllowed<T>(call: (options: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
+    await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now())
+    return this.send(call)
   }
 
   /**
@@ -119,13 +127,16 @@ export class Pacer {
     onRetry: RetryEvent
   ): Promise<Result<T> & { sentAt: number }> {
     const { clock, random, pollIntervalMs } = this.options
+    await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now())
     for (let failures = 1; ; failures += 1) {
       const sentAt = clock.now()
       const result = await this.send(call)
       if (result.ok || result.problem.kind !== 'transient') return { ...result, sentAt }
       const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs)
       const desiredAt = clock.now() + backoff
-      onRetry(result.problem, (this.slot(sentAt, desiredAt) ?? desiredAt) - clock.now(), failures)
+      const at = this.slot(sentAt, desiredAt)
+      if (at === undefined) return { ok: false, problem: this.timedOut(), sentAt }
+      onRetry(result.problem, at - clock.now(), failures)
       if (!(await this.waitForSlot(sentAt, desiredAt))) {
         return { ok: false, problem: this.timedOut(), sentAt }
       }

@@ -7,6 +7,7 @@ import { retryGap } from './schedule.js'
  */
 export class RateGate {
   private openAt = 0
+  private closedAt = Number.NEGATIVE_INFINITY
   private strikes = 0
 
   constructor(
@@ -21,12 +22,17 @@ export class RateGate {
 
   rateLimited(now: number, retryAfterMs: number | undefined): void {
     this.strikes += 1
+    this.closedAt = now
     const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs)
     this.openAt = Math.max(this.openAt, now + wait)
   }
 
-  /** An answer that was not a 429 ends the streak, so the next one starts short again. */
-  answered(): void {
-    this.strikes = 0
+  /**
+   * An answer that was not a 429 ends the streak, so the next one starts short again; but only
+   * for a request sent after the last 429 arrived: answers to requests already on their way
+   * then say nothing about whether the limit has passed.
+   */
+  answered(sentAt: number): void {
+    if (sentAt >= this.closedAt) this.strikes = 0
   }
 }

@@ -28,6 +28,9 @@ export function pollGap(sincePostMs: number, capMs: number, random: number): num
   return nominal * (jitterHigh - (jitterHigh - jitterLow) * random)
 }
 
+/** The first retry's wait; it doubles with each failure in a row. */
+export const RETRY_BASE_MS = 500
+
 /**
  * Back-off after the n-th failure in a row (n >= 1): 0.5 s, 1 s, 2 s ... up to the cap, with the
  * same downward jitter. A Retry-After from the server can only lengthen it: the request is never
@@ -35,8 +38,6 @@ export function pollGap(sincePostMs: number, capMs: number, random: number): num
  * already passed (a clock a little fast is enough), does not make it retry at once. Otherwise a
  * POST answered so again and again was re-sent once per round trip until the deadline.
  */
-export const RETRY_BASE_MS = 500
-
 export function retryGap(
   failuresInARow: number,
   capMs: number,
