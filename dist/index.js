@@ -31678,13 +31678,21 @@ function connectionCheckPath(connector) {
     return `${connectorPath(connector)}/connection-check`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Sent in the user-agent header; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'unstructured-connection-check-action';
-const ACTION_VERSION = '1.0.0';
+;// CONCATENATED MODULE: ./src/problems.ts
+/** A transient problem; `retryAfterMs` only where the server said when to come back. */
+function problems_transient(status, reason, retryAfterMs) {
+    return { kind: 'transient', status, reason, retryAfterMs };
+}
+/** Thrown only by input parsing, where one bad input ends everything before any request. */
+class InvalidInputError extends Error {
+    problem;
+    constructor(input, message) {
+        super(message);
+        this.name = 'InvalidInputError';
+        this.problem = { kind: 'invalid-input', input, message };
+    }
+}
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/text.ts
 /** Small text helpers shared by the API layer and reporting. */
 /**
@@ -31710,6 +31718,13 @@ function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+// Sent in the user-agent header; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'unstructured-connection-check-action';
+const ACTION_VERSION = '1.0.0';
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -41321,6 +41336,7 @@ const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remo
 
 
 
+
 const DETAIL_LIMIT = 300;
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
@@ -41334,7 +41350,7 @@ function classifyResponse(response, expected, nowEpochMs) {
             ? { ok: true, value: parsed.value }
             : {
                 ok: false,
-                problem: classify_transient(status, `the answer was not ${expected.name} (${parsed.why})`)
+                problem: problems_transient(status, `the answer was not ${expected.name} (${parsed.why})`)
             };
     }
     if (status >= 300 && status < 400) {
@@ -41352,16 +41368,13 @@ function classifyResponse(response, expected, nowEpochMs) {
     }
     if (status === 408 || status === 429 || status >= 500 || status < 200) {
         const retryAfterMs = parseRetryAfter(header(response, 'retry-after'), nowEpochMs);
-        return { ok: false, problem: { ...classify_transient(status, httpStatusText(status)), retryAfterMs } };
+        return { ok: false, problem: problems_transient(status, httpStatusText(status), retryAfterMs) };
     }
     return { ok: false, problem: { kind: 'rejected', status, detail: detailText(response) } };
 }
 function httpStatusText(status) {
     const text = external_node_http_.STATUS_CODES[status];
     return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
-}
-function classify_transient(status, reason) {
-    return { kind: 'transient', status, reason, retryAfterMs: undefined };
 }
 /** The value, or a few words on why the body is not one. */
 function parseBody(body, schema) {
@@ -41631,6 +41644,8 @@ function transport_describe(message, code) {
 
 
 
+
+
 const CHECK = {
     schema: ConnectionCheckSchema,
     name: 'a connection check',
@@ -41686,10 +41701,7 @@ class PlatformClient {
             // Retried like any other 2xx that is not the answer asked for.
             if (why !== undefined) {
                 const { status } = sent.response;
-                result = {
-                    ok: false,
-                    problem: { kind: 'transient', status, reason: why, retryAfterMs: undefined }
-                };
+                result = { ok: false, problem: problems_transient(status, why) };
             }
         }
         this.log({
@@ -41708,16 +41720,10 @@ function interpret(sent, expected, timeoutMs, now) {
         case 'aborted':
             return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
         case 'timed-out':
-            return client_transient(`no answer within ${(timeoutMs / 1000).toFixed(1)} s`);
+            return { ok: false, problem: problems_transient(undefined, `no answer within ${seconds(timeoutMs)}`) };
         case 'network':
-            return client_transient(sent.reason);
+            return { ok: false, problem: problems_transient(undefined, sent.reason) };
     }
-}
-function client_transient(reason) {
-    return {
-        ok: false,
-        problem: { kind: 'transient', status: undefined, reason, retryAfterMs: undefined }
-    };
 }
 function describeResult(sent, result, expected) {
     const status = sent.ok ? `${sent.response.status} ` : '';
@@ -41767,17 +41773,6 @@ function parseApiUrl(raw) {
     if (path.toLowerCase().endsWith(API_PREFIX))
         path = path.slice(0, -API_PREFIX.length);
     return { base: `${url.origin}${path}${API_PREFIX}`, host: url.host };
-}
-
-;// CONCATENATED MODULE: ./src/problems.ts
-/** Thrown only by input parsing, where one bad input ends everything before any request. */
-class InvalidInputError extends Error {
-    problem;
-    constructor(input, message) {
-        super(message);
-        this.name = 'InvalidInputError';
-        this.problem = { kind: 'invalid-input', input, message };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -42595,6 +42590,7 @@ class Pacer {
 
 
 
+
 /**
  * Starts a connection check and follows it until it is final, the deadline passes, the signal
  * fires, or the API answers with something that retrying cannot fix.
@@ -42666,12 +42662,7 @@ async function runCheck(connector, options) {
         let problem = result.problem;
         if (problem.kind === 'not-found' && lastPollAt - postSentAt < GET_NOT_FOUND_GRACE_MS) {
             // Right after the POST the new check may not be visible to the GET yet.
-            problem = {
-                kind: 'transient',
-                status: 404,
-                reason: 'HTTP 404 Not Found (the new check is not visible yet)',
-                retryAfterMs: undefined
-            };
+            problem = problems_transient(404, 'HTTP 404 Not Found (the new check is not visible yet)');
             pacer.noteTransient(problem);
         }
         if (problem.kind !== 'transient')

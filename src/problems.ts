@@ -23,6 +23,15 @@ export interface TransientProblem {
   retryAfterMs: number | undefined
 }
 
+/** A transient problem; `retryAfterMs` only where the server said when to come back. */
+export function transient(
+  status: number | undefined,
+  reason: string,
+  retryAfterMs?: number
+): TransientProblem {
+  return { kind: 'transient', status, reason, retryAfterMs }
+}
+
 /** Thrown only by input parsing, where one bad input ends everything before any request. */
 export class InvalidInputError extends Error {
   readonly problem: Problem

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import type { z } from 'zod'
-import type { Problem, TransientProblem } from '../problems.js'
+import { transient, type Problem } from '../problems.js'
 import { oneLine } from '../text.js'
 import { ErrorBodySchema } from './schemas.js'
 
@@ -56,7 +56,7 @@ export function classifyResponse<T>(
   }
   if (status === 408 || status === 429 || status >= 500 || status < 200) {
     const retryAfterMs = parseRetryAfter(header(response, 'retry-after'), nowEpochMs)
-    return { ok: false, problem: { ...transient(status, httpStatusText(status)), retryAfterMs } }
+    return { ok: false, problem: transient(status, httpStatusText(status), retryAfterMs) }
   }
   return { ok: false, problem: { kind: 'rejected', status, detail: detailText(response) } }
 }
@@ -64,10 +64,6 @@ export function classifyResponse<T>(
 export function httpStatusText(status: number): string {
   const text = STATUS_CODES[status]
   return text ? `HTTP ${status} ${text}` : `HTTP ${status}`
-}
-
-function transient(status: number | undefined, reason: string): TransientProblem {
-  return { kind: 'transient', status, reason, retryAfterMs: undefined }
 }
 
 /** The value, or a few words on why the body is not one. */

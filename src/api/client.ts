@@ -4,7 +4,8 @@ import {
   type Connector,
   type ConnectorNames
 } from '../connector.js'
-import type { Problem } from '../problems.js'
+import { transient, type Problem } from '../problems.js'
+import { seconds } from '../text.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { classifyResponse, type Expected, type RawResponse } from './classify.js'
 import { predatesRequest, type RequestTiming } from './freshness.js'
@@ -110,10 +111,7 @@ export class PlatformClient implements ConnectionCheckApi {
       // Retried like any other 2xx that is not the answer asked for.
       if (why !== undefined) {
         const { status } = sent.response
-        result = {
-          ok: false,
-          problem: { kind: 'transient', status, reason: why, retryAfterMs: undefined }
-        }
+        result = { ok: false, problem: transient(status, why) }
       }
     }
     this.log({
@@ -137,16 +135,9 @@ function interpret<T>(
     case 'aborted':
       return { ok: false, problem: { kind: 'cancelled', signal: undefined } }
     case 'timed-out':
-      return transient(`no answer within ${(timeoutMs / 1000).toFixed(1)} s`)
+      return { ok: false, problem: transient(undefined, `no answer within ${seconds(timeoutMs)}`) }
     case 'network':
-      return transient(sent.reason)
-  }
-}
-
-function transient<T>(reason: string): Result<T> {
-  return {
-    ok: false,
-    problem: { kind: 'transient', status: undefined, reason, retryAfterMs: undefined }
+      return { ok: false, problem: transient(undefined, sent.reason) }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ConnectionCheckApi } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
-import type { Problem, TransientProblem } from '../problems.js'
+import { transient, type Problem, type TransientProblem } from '../problems.js'
 import { isFinal, isKnownStatus, relationTo } from './ownership.js'
 import { Pacer, type PacerOptions } from './pacer.js'
 import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
@@ -107,12 +107,7 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
     let problem = result.problem
     if (problem.kind === 'not-found' && lastPollAt - postSentAt < GET_NOT_FOUND_GRACE_MS) {
       // Right after the POST the new check may not be visible to the GET yet.
-      problem = {
-        kind: 'transient',
-        status: 404,
-        reason: 'HTTP 404 Not Found (the new check is not visible yet)',
-        retryAfterMs: undefined
-      }
+      problem = transient(404, 'HTTP 404 Not Found (the new check is not visible yet)')
       pacer.noteTransient(problem)
     }
     if (problem.kind !== 'transient') return finish(created, problem)
