@@ -31610,19 +31610,15 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/cancellation.ts
-
 /**
  * Runners cancel a job by sending SIGINT, then SIGTERM a few seconds later. Either one aborts
  * the returned signal (its reason is the signal's name), so the wait stops at once and the
  * outputs known so far are still written.
  */
 function cancelOnSignals(signals = ['SIGINT', 'SIGTERM']) {
+    // run() lifts the listener limit on whatever signal it is given; that is not repeated here.
     const controller = new AbortController();
-    // Every sleep and request of every check listens to this one signal at once.
-    (0,external_node_events_.setMaxListeners)(0, controller.signal);
     const handlers = signals.map((name) => {
         const handler = () => {
             controller.abort(name);
@@ -31639,6 +31635,8 @@ function cancelOnSignals(signals = ['SIGINT', 'SIGTERM']) {
     };
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/connector.ts
 const PATH_SEGMENT = {
     source: 'sources',

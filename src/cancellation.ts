@@ -1,5 +1,3 @@
-import { setMaxListeners } from 'node:events'
-
 /**
  * Runners cancel a job by sending SIGINT, then SIGTERM a few seconds later. Either one aborts
  * the returned signal (its reason is the signal's name), so the wait stops at once and the
@@ -9,9 +7,8 @@ export function cancelOnSignals(signals: readonly NodeJS.Signals[] = ['SIGINT', 
   signal: AbortSignal
   dispose: () => void
 } {
+  // run() lifts the listener limit on whatever signal it is given; that is not repeated here.
   const controller = new AbortController()
-  // Every sleep and request of every check listens to this one signal at once.
-  setMaxListeners(0, controller.signal)
   const handlers = signals.map((name) => {
     const handler = (): void => {
       controller.abort(name)

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -7,47 +6,11 @@ import { fileURLToPath } from 'node:url'
 import { jest } from '@jest/globals'
 import { run } from '../../src/main.js'
 import type { Outcome } from '../../src/verdict.js'
-import { inputEnv, parseOutputs } from './runner.js'
+import { collect, inputEnv, runFiles, startBundle, type ActionResult } from './runner.js'
 
-export { inputEnv, parseOutputs } from './runner.js'
+export { inputEnv, parseOutputs, type ActionResult } from './runner.js'
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
-
-/** What a run of the action left behind, read the way a runner would read it. */
-export interface ActionResult {
-  exitCode: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  durationMs: number
-}
-
-interface RunFiles {
-  dir: string
-  outputFile: string
-  summaryFile: string
-}
-
-async function runFiles(): Promise<RunFiles> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-'))
-  const outputFile = path.join(dir, 'output')
-  const summaryFile = path.join(dir, 'summary')
-  // Runners create both files before the step starts.
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  return { dir, outputFile, summaryFile }
-}
-
-async function collect(
-  files: RunFiles,
-  partial: Omit<ActionResult, 'outputs' | 'summary'>
-): Promise<ActionResult> {
-  const outputs = parseOutputs(await readFile(files.outputFile, 'utf8'))
-  const summary = await readFile(files.summaryFile, 'utf8')
-  await rm(files.dir, { recursive: true, force: true })
-  return { ...partial, outputs, summary }
-}
 
 export interface BundleOptions {
   env?: Record<string, string>
@@ -65,59 +28,40 @@ export interface BundleOptions {
   limitMs?: number
 }
 
-/** Runs dist/index.js as a runner does: a child process with INPUT_* and the two files. */
+/** Runs dist/index.js as a runner does, and sends it a signal when asked to. */
 export async function runBundle(
   inputs: Record<string, string>,
   options: BundleOptions = {}
 ): Promise<ActionResult & { killedAt?: number }> {
-  const files = await runFiles()
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_OUTPUT: files.outputFile,
-    GITHUB_STEP_SUMMARY: files.summaryFile,
-    ...inputEnv(inputs),
-    ...options.env
-  }
-  const started = performance.now()
-  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
+  const started = await startBundle(BUNDLE, inputs, options.env ?? {}, options.limitMs ?? 30_000)
+  const { kill: killWhen } = options
   let killedAt: number | undefined
-  const kill = (): void => {
-    if (killedAt !== undefined || !options.kill) return
-    killedAt = performance.now()
-    child.kill(options.kill.signal)
-  }
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-    const when = options.kill?.when
-    if (
-      when !== undefined &&
-      (typeof when === 'string' ? stdout.includes(when) : when.test(stdout))
-    )
-      kill()
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-  })
   const timers: NodeJS.Timeout[] = []
-  if (options.kill?.afterMs !== undefined) timers.push(setTimeout(kill, options.kill.afterMs))
-  const whenTrue = options.kill?.whenTrue
-  if (whenTrue !== undefined) {
-    const poll = setInterval(() => {
-      if (whenTrue()) kill()
-    }, 10)
-    timers.push(poll)
+  if (killWhen !== undefined) {
+    const kill = (): void => {
+      if (killedAt !== undefined) return
+      killedAt = performance.now()
+      started.child.kill(killWhen.signal)
+    }
+    const { when, whenTrue, afterMs } = killWhen
+    if (when !== undefined) {
+      started.child.stdout?.on('data', () => {
+        const stdout = started.stdout()
+        if (typeof when === 'string' ? stdout.includes(when) : when.test(stdout)) kill()
+      })
+    }
+    if (whenTrue !== undefined) {
+      timers.push(
+        setInterval(() => {
+          if (whenTrue()) kill()
+        }, 10)
+      )
+    }
+    if (afterMs !== undefined) timers.push(setTimeout(kill, afterMs))
   }
-  timers.push(setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? 30_000))
-  const exitCode = await new Promise<number | null>((resolve) => {
-    child.on('close', (code) => {
-      resolve(code)
-    })
-  })
+  const result = await started.done
   const ended = performance.now()
   for (const timer of timers) clearTimeout(timer) // also clears intervals
-  const result = await collect(files, { exitCode, stdout, stderr, durationMs: ended - started })
   return killedAt === undefined ? result : { ...result, killedAt: ended - killedAt }
 }
 

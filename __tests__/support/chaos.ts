@@ -3,12 +3,7 @@
 // and the one function that checks the four invariants of issue #3 on a run.
 //
 // Nothing here imports jest, so the chaos script can use it outside the test runner.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import {
@@ -20,7 +15,7 @@ import {
   type SimCheck,
   type Simulator
 } from '../../simulator/platform-simulator.js'
-import { parseOutputs } from './runner.js'
+import { startBundle, type ActionResult, type StartedBundle } from './runner.js'
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
@@ -334,18 +329,8 @@ export function toFaultSlot(
 // ---------------------------------------------------------------------------------------------
 // Running the action.
 
-/** What a run left behind, read the way a runner reads it. */
-export interface RunResult {
-  /** null when the process was killed (by the safety limit). */
-  exitCode: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  durationMs: number
-  /** performance.now() in this process when the run started, when the runner knows it. */
-  startedAt?: number
-}
+/** What a run left behind; `startedAt` (this process's clock) when the runner knows it. */
+export type RunResult = ActionResult & { startedAt?: number }
 
 export type ActionRunner = (
   inputs: Record<string, string>,
@@ -353,66 +338,13 @@ export type ActionRunner = (
   limitMs: number
 ) => Promise<RunResult>
 
-export interface SpawnedAction {
-  child: ChildProcess
-  /** performance.now() when the child was spawned. */
-  startedAt: number
-  /** Everything the child wrote to stdout so far. */
-  stdout(): string
-  done: Promise<RunResult>
-}
-
-/**
- * Starts dist/index.js as a runner does: a child process with INPUT_* variables and the output
- * and summary files. `limitMs` is a safety net (SIGKILL); a run that reaches it has failed.
- */
-export async function spawnBundle(
+/** Starts the bundle under test as a runner does (see startBundle). */
+export function spawnBundle(
   inputs: Record<string, string>,
   env: Record<string, string>,
   limitMs: number
-): Promise<SpawnedAction> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'chaos-'))
-  const outputFile = path.join(dir, 'output')
-  const summaryFile = path.join(dir, 'summary')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const inputVars = Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-  )
-  const startedAt = performance.now()
-  const child = spawn(process.execPath, [bundlePath], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      ...inputVars,
-      ...env
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-  })
-  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
-  const done = (async (): Promise<RunResult> => {
-    const exitCode = await new Promise<number | null>((resolve) => {
-      child.on('close', (code) => {
-        resolve(code)
-      })
-    })
-    const durationMs = performance.now() - startedAt
-    clearTimeout(limit)
-    const outputs = parseOutputs(await readFile(outputFile, 'utf8'))
-    const summary = await readFile(summaryFile, 'utf8')
-    await rm(dir, { recursive: true, force: true })
-    return { exitCode, stdout, stderr, outputs, summary, durationMs, startedAt }
-  })()
-  return { child, startedAt, stdout: () => stdout, done }
+): Promise<StartedBundle> {
+  return startBundle(bundlePath, inputs, env, limitMs)
 }
 
 export const bundleRunner: ActionRunner = async (inputs, env, limitMs) =>

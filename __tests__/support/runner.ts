@@ -1,7 +1,23 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { startSimulator, type Simulator } from '../../simulator/platform-simulator.js'
 
 // Pieces of "run the action as a runner would" that tests and scripts share. Nothing here
 // imports jest, so the chaos and bench scripts (run by tsx) can use it too.
+
+/** What a run of the action left behind, read the way a runner would read it. */
+export interface ActionResult {
+  /** null when the process was killed by a signal (the safety limit, say). */
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  durationMs: number
+}
 
 /** action.yml names to the INPUT_ variables a runner sets (upper case, hyphens kept). */
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
@@ -22,6 +38,86 @@ export function parseOutputs(text: string): Record<string, string> {
     i = end
   }
   return outputs
+}
+
+export interface RunFiles {
+  dir: string
+  outputFile: string
+  summaryFile: string
+}
+
+/** A temp folder with the output and summary files, created as a runner creates them. */
+export async function runFiles(): Promise<RunFiles> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-'))
+  const outputFile = path.join(dir, 'output')
+  const summaryFile = path.join(dir, 'summary')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  return { dir, outputFile, summaryFile }
+}
+
+/** Reads what a run left in its files, then removes them. */
+export async function collect(
+  files: RunFiles,
+  partial: Omit<ActionResult, 'outputs' | 'summary'>
+): Promise<ActionResult> {
+  const outputs = parseOutputs(await readFile(files.outputFile, 'utf8'))
+  const summary = await readFile(files.summaryFile, 'utf8')
+  await rm(files.dir, { recursive: true, force: true })
+  return { ...partial, outputs, summary }
+}
+
+export interface StartedBundle {
+  child: ChildProcess
+  /** performance.now() when the child was spawned. */
+  startedAt: number
+  /** Everything the child wrote to stdout so far. */
+  stdout(): string
+  done: Promise<ActionResult & { startedAt: number }>
+}
+
+/**
+ * Starts a bundle as a runner does: a child process with only PATH, the INPUT_* variables and
+ * the output and summary files (plus `env`). `limitMs` is a safety net (SIGKILL).
+ */
+export async function startBundle(
+  bundle: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  limitMs: number
+): Promise<StartedBundle> {
+  const files = await runFiles()
+  const startedAt = performance.now()
+  const child = spawn(process.execPath, [bundle], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      GITHUB_OUTPUT: files.outputFile,
+      GITHUB_STEP_SUMMARY: files.summaryFile,
+      ...inputEnv(inputs),
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
+  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
+  const done = (async () => {
+    const exitCode = await new Promise<number | null>((resolve) => {
+      child.on('close', (code) => {
+        resolve(code)
+      })
+    })
+    const durationMs = performance.now() - startedAt
+    clearTimeout(limit)
+    return { ...(await collect(files, { exitCode, stdout, stderr, durationMs })), startedAt }
+  })()
+  return { child, startedAt, stdout: () => stdout, done }
 }
 
 /** Runs `test` against a fresh simulator of its own, closed afterwards whatever happens. */
