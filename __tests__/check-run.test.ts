@@ -6,6 +6,7 @@ import type { Connector } from '../src/connector.js'
 import type { Problem } from '../src/problems.js'
 import { runCheck, type CheckEvents } from '../src/wait/check-run.js'
 import { RateGate } from '../src/wait/rate-gate.js'
+import { HostReach } from '../src/wait/reach.js'
 import { EXIT_RESERVE_MS, lastPollLead, REQUEST_TIMEOUT_CAP_MS } from '../src/wait/schedule.js'
 import { FakeClock, seededRandom } from './support/fake-clock.js'
 
@@ -82,6 +83,8 @@ function recorder(): { events: CheckEvents; log: string[] } {
     log,
     events: {
       started: (c) => log.push(`started ${c.id} ${c.status}`),
+      joined: (c, refusal) => log.push(`joined ${c.id} ${c.status} after ${refusal.kind}`),
+      finalOnArrival: (c) => log.push(`final on arrival ${c.id} ${c.status}`),
       statusChanged: (c, prev) => log.push(`status ${c.id} ${prev}->${c.status}`),
       superseded: (prev, next) => log.push(`superseded ${prev.id}->${next.id}`),
       unknownStatus: (c) => log.push(`unknown ${c.status}`),
@@ -98,6 +101,7 @@ function setup(
     pollIntervalMs?: number
     signal?: AbortSignal
     gate?: RateGate
+    reach?: HostReach
   } = {}
 ) {
   const clock = new FakeClock()
@@ -111,6 +115,7 @@ function setup(
     deadline: options.deadline ?? 300_000,
     pollIntervalMs: options.pollIntervalMs ?? 10_000,
     gate: options.gate ?? new RateGate(options.pollIntervalMs ?? 10_000, () => 0.5),
+    reach: options.reach ?? new HostReach('platform.example'),
     events
   })
   return { clock, api, log, result }
@@ -138,12 +143,13 @@ describe('runCheck: verdicts', () => {
     expect(api.gets()[0]?.at).toBeLessThan(1000)
   })
 
-  it('finishes without polling when the POST answer is already final', async () => {
-    const { api, result } = setup(() => checkAt('ours', 10, 'FAILURE', 'bad credentials'))
+  it('never takes a POST answer that is already final as the verdict', async () => {
+    const { api, log, result } = setup(() => checkAt('ours', 10, 'FAILURE', 'bad credentials'))
     const run = await result
-    expect(api.calls).toHaveLength(1)
-    expect(run.followed).toMatchObject({ status: 'FAILURE', reason: 'bad credentials' })
-    expect(run.problem).toBeUndefined()
+    expect(api.calls.map((c) => c.method)).toEqual(['POST', 'POST'])
+    expect(run.problem).toMatchObject({ kind: 'stale-answer', checkId: 'ours', status: 'FAILURE' })
+    expect(run.created).toBeUndefined()
+    expect(log[0]).toBe('final on arrival ours FAILURE')
   })
 
   it('reports FAILURE with its reason', async () => {
@@ -161,7 +167,7 @@ describe('runCheck: which check is mine', () => {
     const run = await result
     expect(run.problem).toEqual({ kind: 'timeout', lastTransient: undefined })
     expect(run.followed).toMatchObject({ id: 'ours', status: 'SCHEDULED' })
-    expect(run.lastIgnored?.id).toBe('old')
+    expect(run.lastIgnored).toMatchObject({ check: { id: 'old' }, relation: 'older' })
     expect(log).toContain('ignored old older')
   })
 
@@ -444,4 +450,239 @@ describe('runCheck: deadline and cancellation', () => {
     const inFlight = await setup(() => fail({ kind: 'cancelled', signal: undefined })).result
     expect(inFlight.problem?.kind).toBe('cancelled')
   })
+})
+
+describe('runCheck: starting a check, without clocks', () => {
+  const post = (call: Call): boolean => call.method === 'POST'
+  const busy = (status: number): Result<ConnectionCheck> =>
+    fail({ kind: 'rejected', status, detail: 'A connection check is already in progress' })
+  const noAnswerYet = fail({
+    kind: 'transient',
+    status: undefined,
+    reason: 'connection reset',
+    retryAfterMs: undefined,
+    noAnswer: true
+  })
+
+  it('follows a POST answer whatever its timestamps say: hours behind, or ahead', async () => {
+    for (const second of [-7200, 7200]) {
+      const { api, result } = setup((call) =>
+        checkAt('ours', second, post(call) || call.at < 2000 ? 'SCHEDULED' : 'SUCCESS')
+      )
+      const run = await result
+      expect(run.followed).toMatchObject({ id: 'ours', status: 'SUCCESS' })
+      expect(api.calls.filter(post)).toHaveLength(1)
+    }
+  })
+
+  it('sends one more POST after a final answer, and follows the new check it starts', async () => {
+    const { api, log, result } = setup((call, i) => {
+      if (i === 0) return checkAt('old', 1, 'SUCCESS')
+      return checkAt('new', 20, post(call) || call.at < 3000 ? 'SCHEDULED' : 'SUCCESS')
+    })
+    const run = await result
+    expect(run).toMatchObject({ created: { id: 'new' }, followed: { status: 'SUCCESS' }, posts: 2 })
+    expect(log.slice(0, 2)).toEqual(['final on arrival old SUCCESS', 'started new SCHEDULED'])
+  })
+
+  it('fails at once, naming the check, when the POST keeps answering with a final one', async () => {
+    const { api, result } = setup(() => checkAt('stale', 1, 'SUCCESS'))
+    const run = await result
+    expect(run.problem).toEqual({
+      kind: 'stale-answer',
+      checkId: 'stale',
+      status: 'SUCCESS',
+      reportedAt: null
+    })
+    expect(api.calls).toHaveLength(2)
+  })
+
+  it('does not trust a second final answer either, even from another check', async () => {
+    const { api, result } = setup((_, i) => checkAt(i === 0 ? 'a' : 'b', i, 'SUCCESS'))
+    const run = await result
+    expect(run.problem).toMatchObject({ kind: 'stale-answer', checkId: 'b', firstCheckId: 'a' })
+    expect(api.calls).toHaveLength(2)
+  })
+
+  it.each([409, 423])('follows the running check after a %i, with one POST', async (status) => {
+    const { api, log, result } = setup((call) =>
+      post(call) ? busy(status) : checkAt('running', 5, call.at < 3000 ? 'SCHEDULED' : 'SUCCESS')
+    )
+    const run = await result
+    expect(run).toMatchObject({ created: { id: 'running' }, joined: true, posts: 1 })
+    expect(run.followed?.status).toBe('SUCCESS')
+    expect(log[0]).toBe('joined running SCHEDULED after rejected')
+    expect(api.calls.filter(post)).toHaveLength(1)
+  })
+
+  it('after a 409 with nothing running, POSTs once more after a back-off', async () => {
+    const { api, result } = setup((call, i) => {
+      if (i === 0) return busy(409)
+      if (i === 1) return checkAt('done-long-ago', 1, 'FAILURE')
+      return checkAt('new', 20, post(call) || call.at < 3000 ? 'SCHEDULED' : 'SUCCESS')
+    })
+    const run = await result
+    expect(run).toMatchObject({ created: { id: 'new' }, joined: false, posts: 2 })
+    const [first, , second] = api.calls
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(400)
+  })
+
+  it("fails with the API's detail when a 409 comes back twice and nothing runs", async () => {
+    const notFound = fail({ kind: 'not-found', status: 404, detail: 'No check yet' })
+    const { api, result } = setup((call) => (post(call) ? busy(409) : notFound))
+    const run = await result
+    expect(run.problem).toEqual({
+      kind: 'rejected',
+      status: 409,
+      detail: 'A connection check is already in progress'
+    })
+    expect(api.calls.map((c) => c.method)).toEqual(['POST', 'GET', 'POST', 'GET'])
+  })
+
+  it('gives up after two answers that are not checks (a 2xx is an answer)', async () => {
+    const reason = 'the answer was not a connection check (an HTML page)'
+    const { api, result } = setup(() =>
+      fail({ kind: 'transient', status: 200, reason, retryAfterMs: undefined })
+    )
+    const run = await result
+    expect(run.problem).toEqual({ kind: 'unusable-answers', reason })
+    expect(api.calls).toHaveLength(2)
+  })
+
+  it('sends a POST again for every answer that never arrived, and only for those', async () => {
+    const { api, result } = setup((call, i) => {
+      if (i < 3) return i === 1 ? transient('HTTP 503 Service Unavailable') : noAnswerYet
+      return checkAt('ours', 20, post(call) || call.at < 4000 ? 'SCHEDULED' : 'SUCCESS')
+    })
+    const run = await result
+    expect(run).toMatchObject({ followed: { status: 'SUCCESS' }, posts: 4 })
+  })
+
+  it('property: POSTs never exceed two plus those whose answer never arrived', async () => {
+    const kinds = ['final', 'scheduled', 'busy', 'garbage', 'down', 'lost', 'limited'] as const
+    for (let seed = 1; seed <= 300; seed += 1) {
+      const random = seededRandom(seed)
+      let unanswered = 0
+      const { api, result } = setup(
+        (call) => {
+          if (!post(call)) return random() < 0.5 ? checkAt('x', 50, 'SCHEDULED') : busy(404)
+          const kind = kinds[Math.floor(random() * kinds.length)] ?? 'final'
+          switch (kind) {
+            case 'final':
+              return checkAt('old', 1, 'SUCCESS')
+            case 'scheduled':
+              return checkAt(`c${seed}`, 20)
+            case 'busy':
+              return busy(409)
+            case 'garbage':
+              return fail({ kind: 'transient', status: 200, reason: 'x', retryAfterMs: undefined })
+            case 'down':
+              unanswered += 1
+              return transient('HTTP 502 Bad Gateway')
+            case 'lost':
+              unanswered += 1
+              return noAnswerYet
+            case 'limited':
+              unanswered += 1
+              return fail({ kind: 'transient', status: 429, reason: '429', retryAfterMs: 0 })
+          }
+        },
+        { deadline: 20_000 }
+      )
+      const run = await result
+      expect(run.posts).toBe(api.calls.filter(post).length)
+      expect(run.posts).toBeLessThanOrEqual(2 + unanswered)
+      if (run.followed?.status === 'SUCCESS') expect(run.created).toBeDefined()
+    }
+  })
+})
+
+describe('runCheck: checks with absurd timestamps', () => {
+  function stamped(id: string, createdAt: string, status: string, serverDateMs?: number) {
+    const value = ConnectionCheckSchema.parse({ id, status, created_at: createdAt })
+    return { ok: true as const, value: serverDateMs === undefined ? value : { ...value, serverDateMs } }
+  }
+  const SERVER_NOW = Date.UTC(2026, 10, 28, 12, 0, 30)
+
+  it.each([
+    ['the year 9999, with a Date header', '9999-12-31T23:59:59Z', SERVER_NOW],
+    ['the year 9999, without one', '9999-12-31T23:59:59Z', undefined],
+    ['a day and a minute ahead of Date', '2026-11-29T12:01:31Z', SERVER_NOW]
+  ])('never lets a "newer" check from %s replace ours', async (_, createdAt, date) => {
+    const { log, result } = setup(
+      (call) =>
+        call.method === 'POST'
+          ? stamped('ours', '2026-11-28T12:00:10Z', 'SCHEDULED', date)
+          : stamped('forged', createdAt, 'SUCCESS', date),
+      { deadline: 10_000 }
+    )
+    const run = await result
+    expect(run.problem?.kind).toBe('timeout')
+    expect(run.followed?.id).toBe('ours')
+    expect(log).toContain('ignored forged implausible')
+  })
+
+  it('does not let a check already final at first sight replace ours before a poll saw ours', async () => {
+    const { log, result } = setup(
+      (call) => (call.method === 'POST' ? checkAt('ours', 10) : checkAt('done', 11, 'SUCCESS')),
+      { deadline: 10_000 }
+    )
+    const run = await result
+    expect(run.problem?.kind).toBe('timeout')
+    expect(run.lastIgnored).toMatchObject({ check: { id: 'done' }, relation: 'unproven' })
+    expect(log).toContain('ignored done unproven')
+  })
+
+  it('lets a newer check within a day of Date replace ours, whatever the clock offset', async () => {
+    const { result } = setup((call, i) =>
+      call.method === 'POST' || i === 1
+        ? stamped('ours', '2026-11-28T04:00:10', 'SCHEDULED', SERVER_NOW)
+        : stamped('newer', '2026-11-28T04:00:11', 'SUCCESS', SERVER_NOW)
+    )
+    const run = await result
+    expect(run.followed).toMatchObject({ id: 'newer', status: 'SUCCESS' })
+  })
+})
+
+describe('runCheck: a host that never answered', () => {
+  const refused = fail({
+    kind: 'transient',
+    status: undefined,
+    reason: 'connection refused',
+    retryAfterMs: undefined,
+    noAnswer: true
+  })
+
+  it('gives up after the window, with outcome error, not at the deadline', async () => {
+    const reach = new HostReach('typo.example', 30_000)
+    const { clock, result } = setup(() => refused, { reach })
+    const run = await result
+    expect(run.problem).toMatchObject({
+      kind: 'unreachable',
+      host: 'typo.example',
+      lastReason: 'connection refused'
+    })
+    expect(clock.now()).toBeGreaterThanOrEqual(30_000)
+    expect(clock.now()).toBeLessThan(45_000)
+  })
+
+  it('says so at a deadline shorter than the window', async () => {
+    const reach = new HostReach('typo.example', 8_000)
+    const run = await setup(() => refused, { reach, deadline: 8_000 }).result
+    expect(run.problem?.kind).toBe('unreachable')
+  })
+
+  it('keeps network errors transient once the host has answered', async () => {
+    const reach = new HostReach('platform.example', 30_000)
+    const { result } = setup((call) => (post(call) ? checkAt('ours', 10) : refused), {
+      reach,
+      deadline: 60_000
+    })
+    const run = await result
+    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'connection refused' })
+  })
+
+  function post(call: Call): boolean {
+    return call.method === 'POST'
+  }
 })

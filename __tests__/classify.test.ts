@@ -74,16 +74,48 @@ describe('classifyResponse', () => {
     })
   })
 
-  it('maps 401 and 403 to unauthorized with the detail', () => {
+  it("maps the API's 401 and 403 to unauthorized with the detail", () => {
     const detail = 'API key is malformed, please type the API key correctly in the header.'
     expect(classifyResponse(answer(401, { detail }), NOW)).toEqual({
       ok: false,
       problem: { kind: 'unauthorized', status: 401, detail }
     })
-    expect(classifyResponse(answer(403, 'Forbidden'), NOW)).toEqual({
+    expect(classifyResponse(answer(403, { detail: 'Forbidden' }), NOW)).toEqual({
       ok: false,
-      problem: { kind: 'unauthorized', status: 403, detail: undefined }
+      problem: { kind: 'unauthorized', status: 403, detail: 'Forbidden' }
     })
+  })
+
+  it.each([401, 403, 404])(
+    'tells a %i page from a firewall, CDN or proxy from an API answer',
+    (status) => {
+      const page =
+        '<!DOCTYPE html><html><head>\n<title>Attention Required! &#124; Cloudflare</title>' +
+        '</head><body>Sorry, you have been blocked</body></html>'
+      expect(
+        classifyResponse(answer(status, page, { 'content-type': 'text/html; charset=UTF-8' }), NOW)
+      ).toEqual({
+        ok: false,
+        problem: {
+          kind: 'foreign-answer',
+          status,
+          contentType: 'text/html',
+          title: 'Attention Required! | Cloudflare'
+        }
+      })
+      for (const body of ['', 'Forbidden', '{"error":"denied"}', '<html><body>no</body></html>']) {
+        expect(classifyResponse(answer(status, body), NOW)).toMatchObject({
+          problem: { kind: 'foreign-answer', status, contentType: undefined, title: undefined }
+        })
+      }
+    }
+  )
+
+  it('keeps an HTML 5xx transient', () => {
+    const page = '<html><head><title>502 Bad Gateway</title></head></html>'
+    expect(classifyResponse(answer(502, page, { 'content-type': 'text/html' }), NOW)).toMatchObject(
+      { problem: { kind: 'transient', status: 502 } }
+    )
   })
 
   it('maps 404 to not-found', () => {

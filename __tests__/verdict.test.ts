@@ -20,9 +20,11 @@ function run(partial: Partial<CheckRun>): CheckRun {
   return {
     connector: CONNECTOR,
     created: undefined,
+    joined: false,
     followed: undefined,
     problem: undefined,
     lastIgnored: undefined,
+    posts: 1,
     durationMs: 4200,
     ...partial
   }
@@ -97,11 +99,11 @@ describe('problemVerdict', () => {
       { kind: 'timeout', lastTransient: 'connection reset' },
       CONTEXT,
       SUBJECT,
-      run({ created: ours, followed: ours, lastIgnored: check('old', 'SUCCESS') })
+      run({ created: ours, followed: ours, lastIgnored: { check: check('old', 'SUCCESS'), relation: 'older' } })
     )
     expect(verdict.message).toBe(
       `Timed out: the step's 30.0 s deadline passed while waiting for check c1 of destination connector ${CONNECTOR.id}; its last status was SCHEDULED. ` +
-        'The API kept answering with another check (old) created before ours. Last error: connection reset. ' +
+        'The API kept answering with another check (old), created before ours. Last error: connection reset. ' +
         "Raise 'timeout-seconds' if checks of this connector take longer."
     )
   })

@@ -425,7 +425,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (method === 'POST') {
       const check = created ?? createCheck(state, 'post')
-      sendCheck(res, record, 202, state.id, withStatus(check))
+      // The POST only schedules the check: its answer is written before the check has run, so it
+      // says SCHEDULED however short the check (a delayed answer was still written then).
+      const json = { ...checkJson(check), status: 'SCHEDULED', reason: null, reported_at: null }
+      sendCheck(res, record, 202, state.id, status === undefined ? json : { ...json, status })
       return
     }
     const latest = state.checks.at(-1)

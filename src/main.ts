@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './wait/clock.js'
 import { Pacer, type PacerOptions } from './wait/pacer.js'
 import { mapWithConcurrency } from './wait/pool.js'
 import { RateGate } from './wait/rate-gate.js'
+import { HostReach, UNREACHABLE_WINDOW_MS } from './wait/reach.js'
 import {
   problemVerdict,
   runVerdict,
@@ -76,7 +77,8 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       signal,
       deadline: startedAt + settings.timeoutMs,
       pollIntervalMs: settings.pollIntervalMs,
-      gate: new RateGate(settings.pollIntervalMs, random)
+      gate: new RateGate(settings.pollIntervalMs, random),
+      reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs))
     },
     context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
   }

@@ -10,9 +10,34 @@ export type Problem =
   | { kind: 'not-found'; status: number; detail: string | undefined }
   | { kind: 'redirect'; status: number; location: string | undefined }
   | { kind: 'rejected'; status: number; detail: string | undefined }
+  | ForeignAnswer
+  | { kind: 'tls'; code: string; host: string }
+  | { kind: 'proxy-refused'; proxy: string; status: number | undefined }
+  | { kind: 'unreachable'; host: string; lastReason: string; waitedMs: number }
+  | StaleAnswer
+  | { kind: 'unusable-answers'; reason: string }
   | TransientProblem
   | { kind: 'timeout'; lastTransient: string | undefined }
   | { kind: 'cancelled'; signal: string | undefined }
+
+/** Every answered POST gave a check that was already final: no new check could be told apart. */
+export interface StaleAnswer {
+  kind: 'stale-answer'
+  checkId: string
+  status: string
+  reportedAt: string | null
+  /** The first such answer's check, when it was another one. */
+  firstCheckId?: string
+}
+
+/** A 401, 403 or 404 whose body is not the API's `{"detail": ...}`: a firewall, CDN or proxy. */
+export interface ForeignAnswer {
+  kind: 'foreign-answer'
+  status: number
+  contentType: string | undefined
+  /** The HTML page's <title>, on one line, if it had one. */
+  title: string | undefined
+}
 
 /** A failure worth retrying: the network, 408, 429, 5xx, or a 2xx body that is not a check. */
 export interface TransientProblem {
@@ -21,6 +46,11 @@ export interface TransientProblem {
   /** Short and log-safe, e.g. "connection refused" or "HTTP 503". */
   reason: string
   retryAfterMs: number | undefined
+  /**
+   * True when nothing came back from the host at all (DNS, refused, reset before a status line,
+   * no answer in time): such failures count towards giving up on a host that never answered.
+   */
+  noAnswer?: boolean
 }
 
 /** A transient problem; `retryAfterMs` only where the server said when to come back. */
@@ -30,6 +60,11 @@ export function transient(
   retryAfterMs?: number
 ): TransientProblem {
   return { kind: 'transient', status, reason, retryAfterMs }
+}
+
+/** A transient failure in which the host gave no answer at all. */
+export function noAnswer(reason: string): TransientProblem {
+  return { kind: 'transient', status: undefined, reason, retryAfterMs: undefined, noAnswer: true }
 }
 
 /** Thrown only by input parsing, where one bad input ends everything before any request. */

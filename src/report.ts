@@ -3,6 +3,7 @@ import type { RequestLog } from './api/client.js'
 import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, kindTitle, type Connector, type ConnectorNames } from './connector.js'
 import type { CheckEvents, CheckRun } from './wait/check-run.js'
+import type { IgnoredRelation } from './wait/ownership.js'
 import { oneLine, seconds } from './text.js'
 import { overallOutcome, overallStatus, type Outcome, type Verdict } from './verdict.js'
 
@@ -42,6 +43,23 @@ export class ConnectorLog {
         )
       })
     },
+    joined: (check, refusal) => {
+      const status = refusal.kind === 'rejected' ? ` (HTTP ${refusal.status})` : ''
+      this.emit(() => {
+        core.info(
+          `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
+            `checking it${status}, so this step follows that check, ${check.id} (${check.status}).`
+        )
+      })
+    },
+    finalOnArrival: (check) => {
+      this.emit(() => {
+        core.info(
+          `The API answered the POST with check ${check.id}, already ${check.status}: perhaps an ` +
+            'old check, so its verdict does not count; asking once more.'
+        )
+      })
+    },
     statusChanged: (check, previousStatus) => {
       const after = seconds(this.elapsed())
       this.emit(() => {
@@ -68,8 +86,7 @@ export class ConnectorLog {
       })
     },
     ignored: (answer, relation) => {
-      const why =
-        relation === 'older' ? 'it is older than ours.' : 'same creation time as ours, another id.'
+      const why = IGNORED_WHY[relation]
       this.emit(() => {
         core.debug(
           `Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`
@@ -121,6 +138,13 @@ export class ConnectorLog {
     if (this.grouped) this.pending.push(line)
     else line()
   }
+}
+
+const IGNORED_WHY: Record<IgnoredRelation, string> = {
+  older: 'it is older than ours.',
+  unordered: 'same creation time as ours, another id.',
+  implausible: "its creation time is more than a day from the server's own time.",
+  unproven: 'it was already final when first seen, and no poll had shown ours as the latest yet.'
 }
 
 const ICON: Record<Outcome, string> = {

@@ -3,6 +3,7 @@ import { connectorLabel, type Connector, type ConnectorNames } from './connector
 import type { Problem } from './problems.js'
 import { seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
+import type { IgnoredRelation } from './wait/ownership.js'
 
 /** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
 export type Outcome =
@@ -50,6 +51,12 @@ export function outcomeOf(problem: Problem): Outcome {
       return 'cancelled'
     case 'redirect':
     case 'rejected':
+    case 'foreign-answer':
+    case 'tls':
+    case 'proxy-refused':
+    case 'unreachable':
+    case 'stale-answer':
+    case 'unusable-answers':
     case 'transient':
       return 'error'
   }
@@ -199,6 +206,70 @@ export function problemVerdict(
         title: 'Request rejected',
         message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
       }
+    case 'foreign-answer': {
+      const facts = [
+        httpStatusText(problem.status),
+        problem.contentType ?? 'no content type',
+        ...(problem.title === undefined ? [] : [`page title "${problem.title}"`])
+      ].join(', ')
+      return {
+        outcome,
+        title: 'Answer not from the Platform API',
+        message:
+          `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
+          `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
+          "runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and 'api-url'."
+      }
+    }
+    case 'tls':
+      return { outcome, title: 'TLS error', message: tlsMessage(problem.code, problem.host) }
+    case 'proxy-refused': {
+      const status = problem.status === undefined ? 'no status' : httpStatusText(problem.status)
+      const fix =
+        problem.status === 407
+          ? 'Check the user name and password in HTTPS_PROXY'
+          : 'Check that the proxy allows this host'
+      return {
+        outcome,
+        title: 'Proxy refused the tunnel',
+        message:
+          `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
+          `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
+      }
+    }
+    case 'unreachable':
+      return {
+        outcome,
+        title: 'API host not reachable',
+        message:
+          `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
+          `after ${seconds(problem.waitedMs)}). Check 'api-url' for a typo, and that the runner ` +
+          'can reach the host (DNS, firewall, proxy).'
+      }
+    case 'stale-answer': {
+      const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`
+      const first =
+        problem.firstCheckId === undefined
+          ? ''
+          : ` (the first answer was check ${problem.firstCheckId})`
+      return {
+        outcome,
+        title: 'API answered with an old check',
+        message:
+          `The API answered the POST for ${who} with check ${problem.checkId}, already ` +
+          `${problem.status}${reported}, and did so again when asked once more${first}. It started ` +
+          'no check that this step could follow, and a verdict given before the step began ' +
+          "cannot pass it. Check 'api-url' and any caching proxy in between."
+      }
+    }
+    case 'unusable-answers':
+      return {
+        outcome,
+        title: 'Unusable answer',
+        message:
+          `The API answered the POST for ${who} twice with something that is not a connection ` +
+          `check (${problem.reason}). Check that 'api-url' points at the Platform API.`
+      }
     case 'transient':
       return {
         outcome,
@@ -217,7 +288,7 @@ export function problemVerdict(
               ]
       if (run?.lastIgnored && run.followed?.id === checkId) {
         parts.push(
-          `The API kept answering with another check (${run.lastIgnored.id}) created before ours.`
+          `The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`
         )
       }
       if (problem.lastTransient) parts.push(`Last error: ${problem.lastTransient}.`)
@@ -238,6 +309,38 @@ export function problemVerdict(
       }
     }
   }
+}
+
+/** Why an answer was passed over, as the end of a sentence about it. */
+const IGNORED_BECAUSE: Record<IgnoredRelation, string> = {
+  older: 'created before ours',
+  unordered: 'created at the same moment as ours, so the two cannot be ordered',
+  implausible: "stamped more than a day from the server's own time",
+  unproven: 'already final when first seen, so it may have been decided before the step began'
+}
+
+/** What went wrong with TLS, and what fixes it: waiting never does. */
+function tlsMessage(code: string, host: string): string {
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
+    return (
+      `${host} does not speak TLS on that port (${code}). Check 'api-url': the scheme and port ` +
+      'must be those of the HTTPS endpoint.'
+    )
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return (
+      `The TLS certificate of ${host} is not valid for that name (${code}). Check 'api-url', ` +
+      'or a proxy that intercepts TLS.'
+    )
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `The TLS certificate of ${host} is out of its validity period (${code}).`
+  }
+  return (
+    `The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
+    'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
+    "NODE_EXTRA_CA_CERTS in the step's env to the path of its PEM file: Node then trusts it."
+  )
 }
 
 /** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import type { z } from 'zod'
-import { transient, type Problem } from '../problems.js'
+import { transient, type ForeignAnswer, type Problem } from '../problems.js'
 import { oneLine } from '../text.js'
 import { ErrorBodySchema } from './schemas.js'
 
@@ -21,6 +21,7 @@ export interface Expected<T> {
 }
 
 const DETAIL_LIMIT = 300
+const TITLE_LIMIT = 120
 
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
@@ -45,11 +46,20 @@ export function classifyResponse<T>(
     const location = header(response, 'location')
     return { ok: false, problem: { kind: 'redirect', status, location: hostOf(location) } }
   }
-  if (status === 401 || status === 403) {
-    return { ok: false, problem: { kind: 'unauthorized', status, detail: detailText(response) } }
-  }
-  if (status === 404) {
-    return { ok: false, problem: { kind: 'not-found', status, detail: detailText(response) } }
+  if (status === 401 || status === 403 || status === 404) {
+    // A firewall, CDN or corporate proxy answers these too, with a page of its own: saying "key
+    // rejected" or "connector not found" then would send the user the wrong way.
+    if (errorBody(response)?.success !== true) {
+      return { ok: false, problem: foreignAnswer(response) }
+    }
+    const detail = detailText(response)
+    return {
+      ok: false,
+      problem:
+        status === 404
+          ? { kind: 'not-found', status, detail }
+          : { kind: 'unauthorized', status, detail }
+    }
   }
   if (status === 422) {
     return { ok: false, problem: { kind: 'validation', status, items: validationItems(response) } }
@@ -86,6 +96,37 @@ function parseBody<T>(
     ok: false,
     why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
   }
+}
+
+/** What can be told about an error answer that is not the API's: status, type, page title. */
+function foreignAnswer(response: RawResponse): ForeignAnswer {
+  const contentType = header(response, 'content-type')?.split(';')[0]?.trim()
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(response.body)?.[1]
+  const shortTitle = title === undefined ? undefined : oneLine(decodeEntities(title), TITLE_LIMIT)
+  return {
+    kind: 'foreign-answer',
+    status: response.status,
+    contentType: contentType === '' ? undefined : contentType,
+    title: shortTitle === '' ? undefined : shortTitle
+  }
+}
+
+/** The few entities that page titles use ("Attention Required! &#124; Cloudflare"). */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity.startsWith('#x') || entity.startsWith('#X')) {
+      return safeCodePoint(Number.parseInt(entity.slice(2), 16)) ?? whole
+    }
+    if (entity.startsWith('#')) return safeCodePoint(Number(entity.slice(1))) ?? whole
+    return named[entity.toLowerCase()] ?? whole
+  })
+}
+
+function safeCodePoint(code: number): string | undefined {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+    ? String.fromCodePoint(code)
+    : undefined
 }
 
 function header(response: RawResponse, name: string): string | undefined {

@@ -4,11 +4,11 @@ import {
   type Connector,
   type ConnectorNames
 } from '../connector.js'
-import { transient, type Problem } from '../problems.js'
+import { getProxyUrl } from '@actions/http-client'
+import { noAnswer, transient, type Problem } from '../problems.js'
 import { seconds } from '../text.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { classifyResponse, type Expected, type RawResponse } from './classify.js'
-import { predatesRequest, type RequestTiming } from './freshness.js'
 import {
   ConnectionCheckSchema,
   ConnectorInfoSchema,
@@ -73,12 +73,11 @@ export class PlatformClient implements ConnectionCheckApi {
   }
 
   startCheck(connector: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
-    // The answer defines which check is ours, so one created before the request is refused.
-    return this.call('POST', connectionCheckPath(connector), CHECK, options, predatesRequest)
+    return this.call('POST', connectionCheckPath(connector), CHECK, options, withServerDate)
   }
 
   latestCheck(connector: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
-    return this.call('GET', connectionCheckPath(connector), CHECK, options)
+    return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate)
   }
 
   connectorInfo(connector: Connector, options: CallOptions): Promise<Result<ConnectorNames>> {
@@ -98,21 +97,15 @@ export class PlatformClient implements ConnectionCheckApi {
     path: string,
     expected: Expected<T>,
     options: CallOptions,
-    /** Why a well-formed answer is still not an answer to this request; undefined if it is. */
-    vet?: (value: T, response: RawResponse, timing: RequestTiming) => string | undefined
+    /** Adds what the answer's headers say about the value. */
+    annotate?: (value: T, response: RawResponse) => T
   ): Promise<Result<T>> {
     const started = performance.now()
-    const sentAtEpochMs = this.epochNow()
-    const sent = await this.transport.send(method, `${this.apiBase}${path}`, options)
-    let result = interpret(sent, expected, options.timeoutMs, this.epochNow())
-    if (result.ok && sent.ok && vet !== undefined) {
-      const timing = { sentAtEpochMs, answeredAtEpochMs: this.epochNow() }
-      const why = vet(result.value, sent.response, timing)
-      // Retried like any other 2xx that is not the answer asked for.
-      if (why !== undefined) {
-        const { status } = sent.response
-        result = { ok: false, problem: transient(status, why) }
-      }
+    const url = `${this.apiBase}${path}`
+    const sent = await this.transport.send(method, url, options)
+    let result = interpret(sent, expected, options.timeoutMs, this.epochNow(), url)
+    if (result.ok && sent.ok && annotate !== undefined) {
+      result = { ok: true, value: annotate(result.value, sent.response) }
     }
     this.log({
       method,
@@ -124,20 +117,52 @@ export class PlatformClient implements ConnectionCheckApi {
   }
 }
 
+/** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
+function withServerDate(check: ConnectionCheck, response: RawResponse): ConnectionCheck {
+  const raw = response.headers.date
+  const date = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''))
+  return Number.isNaN(date) ? check : { ...check, serverDateMs: date }
+}
+
 function interpret<T>(
   sent: Sent,
   expected: Expected<T>,
   timeoutMs: number,
-  now: number
+  now: number,
+  url: string
 ): Result<T> {
   if (sent.ok) return classifyResponse(sent.response, expected, now)
   switch (sent.failure) {
     case 'aborted':
       return { ok: false, problem: { kind: 'cancelled', signal: undefined } }
-    case 'timed-out':
-      return { ok: false, problem: transient(undefined, `no answer within ${seconds(timeoutMs)}`) }
+    case 'timed-out': {
+      const reason = `no answer within ${seconds(timeoutMs)}`
+      return { ok: false, problem: sent.answered ? transient(undefined, reason) : noAnswer(reason) }
+    }
     case 'network':
-      return { ok: false, problem: transient(undefined, sent.reason) }
+      if (sent.tlsCode !== undefined) {
+        return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } }
+      }
+      if (sent.proxyStatus !== undefined && sent.proxyStatus !== 502 && sent.proxyStatus < 500) {
+        return {
+          ok: false,
+          problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
+        }
+      }
+      return {
+        ok: false,
+        problem: sent.answered ? transient(undefined, sent.reason) : noAnswer(sent.reason)
+      }
+  }
+}
+
+/** host:port of the proxy the client uses for `url`; never its credentials. */
+function proxyHost(url: string): string {
+  try {
+    const proxy = new URL(getProxyUrl(url))
+    return proxy.port === '' ? proxy.hostname : `${proxy.hostname}:${proxy.port}`
+  } catch {
+    return 'the proxy'
   }
 }
 

@@ -18,19 +18,57 @@ export interface Timestamp {
   subMsNanos: number
 }
 
+// Written by whatever the platform runs on: ISO 8601 with `T` or PostgreSQL's text form with a
+// space; an offset of `Z`, `+00`, `+0000` or `+00:00`, or none; any number of fraction digits.
 const TIMESTAMP =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d+))? ?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
-/** Parses ISO 8601 as the API writes it; a timestamp without an offset is UTC (Python's habit). */
+/**
+ * Parses a timestamp as the API may write it. One without an offset is read as UTC (Python's
+ * habit); it may really be local time hours away, which is harmless because timestamps are only
+ * compared with each other, and the one sanity bound against the server's Date allows a day.
+ */
 export function parseTimestamp(text: string): Timestamp | undefined {
-  const [, date, time, fraction = '', zone = 'Z'] = TIMESTAMP.exec(text.trim()) ?? []
-  if (date === undefined || time === undefined) return undefined
-  const millis = fraction.slice(0, 3).padEnd(3, '0')
-  const hms = time.length === 5 ? `${time}:00` : time
-  const epochMs = Date.parse(`${date}T${hms}.${millis}${zone}`)
-  if (Number.isNaN(epochMs)) return undefined
+  const match = TIMESTAMP.exec(text.trim())
+  if (match === null) return undefined
+  const [, y, mo, d, h, mi, s = '0', fraction = '', zone = 'Z'] = match
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
+  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'))
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis)
+  const back = new Date(local)
+  // Date.UTC rolls 2026-02-30 over into March; a real timestamp never needs that.
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month - 1 ||
+    back.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return undefined
+  }
+  const offsetMinutes = parseOffset(zone)
+  if (offsetMinutes === undefined) return undefined
   const subMsNanos = Number(fraction.slice(3, 9).padEnd(6, '0'))
-  return { epochMs, subMsNanos }
+  return { epochMs: local - offsetMinutes * 60_000, subMsNanos }
+}
+
+/** Minutes east of UTC for `Z`, `+05`, `-0530`, `+05:30`; undefined when out of range. */
+function parseOffset(zone: string): number | undefined {
+  if (zone.toUpperCase() === 'Z') return 0
+  const sign = zone.startsWith('-') ? -1 : 1
+  const digits = zone.slice(1).replace(':', '')
+  const hours = Number(digits.slice(0, 2))
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0
+  if (hours > 18 || minutes > 59) return undefined
+  return sign * (hours * 60 + minutes)
 }
 
 /** Negative when a is earlier than b, positive when later, 0 when the same instant. */
@@ -54,6 +92,8 @@ export interface ConnectionCheck {
   createdAt: string
   reportedAt: string | null
   created: Timestamp
+  /** The Date header of the answer that carried it, if readable: only for the sanity bound. */
+  serverDateMs?: number
 }
 
 /** A string from the API, put on one line before anything can print it. */

@@ -4,8 +4,17 @@ import type { RawResponse } from './classify.js'
 
 export type Sent =
   | { ok: true; response: RawResponse }
-  | { ok: false; failure: 'timed-out' | 'aborted' }
-  | { ok: false; failure: 'network'; reason: string }
+  | { ok: false; failure: 'timed-out' | 'aborted'; answered: boolean }
+  | ({ ok: false; failure: 'network'; answered: boolean } & NetworkError)
+
+/** A request that failed below HTTP, in log-safe words and the facts that decide what follows. */
+export interface NetworkError {
+  reason: string
+  /** Set when the server's certificate (or TLS itself) was the problem: retrying cannot help. */
+  tlsCode?: string
+  /** Set when a proxy refused the tunnel with this status (e.g. 403, 407). */
+  proxyStatus?: number
+}
 
 export interface SendOptions {
   timeoutMs: number
@@ -13,6 +22,9 @@ export interface SendOptions {
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024
+
+/** Connections idle longer than this are not reused (uvicorn's keep-alive timeout is 5 s). */
+export const IDLE_REUSE_LIMIT_MS = 4_000
 
 /**
  * HTTP for one API host, on @actions/http-client (which honours the runner's proxy settings).
@@ -26,6 +38,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024
 export class Transport {
   private client: HttpClient
   private readonly origin: string
+  private lastUsedAt = Number.NEGATIVE_INFINITY
 
   constructor(
     apiBase: string,
@@ -41,13 +54,17 @@ export class Transport {
       // A programming error, not a runtime condition: the key must only go to the API host.
       throw new Error('refusing to send a request outside the configured API host')
     }
-    if (options.signal.aborted) return { ok: false, failure: 'aborted' }
+    if (options.signal.aborted) return { ok: false, failure: 'aborted', answered: false }
+    this.dropIdleConnections()
     const client = this.client
+    // Whether a status line came back: a host that answered once is known to be there.
+    let answered = false
     const attempt = (async (): Promise<Sent> => {
       // An empty string body makes the client send Content-Length: 0 on the POST.
       const response = await client.request(method, url, method === 'POST' ? '' : null, {
         ...this.headers
       })
+      answered = true
       const body = await readBody(response.message)
       return {
         ok: true,
@@ -60,7 +77,8 @@ export class Transport {
     })().catch((error: unknown): Sent => ({
       ok: false,
       failure: 'network',
-      reason: describeNetworkError(error)
+      answered,
+      ...describeNetworkError(error)
     }))
 
     let timer: NodeJS.Timeout | undefined
@@ -68,12 +86,12 @@ export class Transport {
     const stop = new Promise<Sent>((resolve) => {
       timer = setTimeout(
         () => {
-          resolve({ ok: false, failure: 'timed-out' })
+          resolve({ ok: false, failure: 'timed-out', answered })
         },
         Math.max(0, options.timeoutMs)
       )
       onAbort = () => {
-        resolve({ ok: false, failure: 'aborted' })
+        resolve({ ok: false, failure: 'aborted', answered })
       }
       options.signal.addEventListener('abort', onAbort, { once: true })
     })
@@ -86,6 +104,7 @@ export class Transport {
       }
       return result
     } finally {
+      this.lastUsedAt = performance.now()
       clearTimeout(timer)
       if (onAbort) options.signal.removeEventListener('abort', onAbort)
     }
@@ -93,6 +112,17 @@ export class Transport {
 
   close(): void {
     this.client.dispose()
+  }
+
+  /**
+   * Servers close idle keep-alive connections (uvicorn after 5 s), and a request written just as
+   * that happens is lost. Past a few idle seconds, a fresh connection is cheaper than the risk.
+   */
+  private dropIdleConnections(): void {
+    if (performance.now() - this.lastUsedAt < IDLE_REUSE_LIMIT_MS) return
+    if (this.lastUsedAt === Number.NEGATIVE_INFINITY) return
+    this.client.dispose()
+    this.client = this.newClient()
   }
 
   private newClient(): HttpClient {
@@ -139,20 +169,42 @@ const NETWORK_REASONS: Record<string, string> = {
   ENETUNREACH: 'network unreachable'
 }
 
+/** Certificate and TLS failures: deterministic, so waiting cannot help. */
+function isTlsCode(code: string): boolean {
+  return /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_(GET|VERIFY)_/.test(code)
+}
+
 /** A few log-safe words; never the request options, which hold the key. */
-export function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): NetworkError {
   // Duck-typed, not `instanceof Error`: errors from another realm (a VM context) fail that test.
-  if (typeof error !== 'object' || error === null || !('message' in error)) return 'network error'
+  if (typeof error !== 'object' || error === null || !('message' in error)) {
+    return { reason: 'network error' }
+  }
   const { message, code } = error as { message: unknown; code?: unknown }
-  if (typeof message !== 'string') return 'network error'
-  return describe(message, typeof code === 'string' ? code : undefined)
+  if (typeof message !== 'string') return { reason: 'network error' }
+  const errorCode = typeof code === 'string' ? code : undefined
+  // The tunnel agent behind HTTPS_PROXY words a refused CONNECT like this.
+  const refused = /tunneling socket could not be established, statusCode=(\d+)/.exec(message)
+  if (refused?.[1] !== undefined) {
+    const proxyStatus = Number(refused[1])
+    return { reason: `the proxy refused the tunnel (HTTP ${proxyStatus})`, proxyStatus }
+  }
+  if (message.startsWith('tunneling socket could not be established')) {
+    const cause = /cause=(.*)$/.exec(message)?.[1] ?? ''
+    return { reason: `could not reach the proxy (${describe(cause, undefined).slice(0, 120)})` }
+  }
+  if (errorCode !== undefined && isTlsCode(errorCode)) {
+    return { reason: `TLS error (${errorCode})`, tlsCode: errorCode }
+  }
+  return { reason: describe(message, errorCode) }
 }
 
 function describe(message: string, code: string | undefined): string {
   if (message === 'socket hang up') return 'connection closed before an answer'
   if (code !== undefined && code in NETWORK_REASONS) return NETWORK_REASONS[code] ?? code
-  if (code !== undefined && /CERT|TLS|SSL/.test(code)) return `TLS error (${code})`
   if (message.startsWith('Request timeout')) return 'socket timed out'
   if (code !== undefined) return `network error (${code})`
+  const known = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)\b/.exec(message)
+  if (known?.[1] !== undefined) return NETWORK_REASONS[known[1]] ?? known[1]
   return message.replace(/\s+/g, ' ').slice(0, 200)
 }

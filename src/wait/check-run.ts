@@ -1,18 +1,22 @@
-import type { ConnectionCheckApi } from '../api/client.js'
+import type { CallOptions, ConnectionCheckApi, Result } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
-import { isFinal, isKnownStatus, relationTo } from './ownership.js'
-import { Pacer, type PacerOptions } from './pacer.js'
+import { isFinal, isKnownStatus, relationTo, type IgnoredRelation } from './ownership.js'
+import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
 
 /** Things worth telling the user while a check runs; reporting decides how loud each is. */
 export interface CheckEvents {
   started(check: ConnectionCheck): void
+  /** The API would not start a check (409, 423) and this one was already running: it is followed. */
+  joined(check: ConnectionCheck, refusal: Problem): void
+  /** The POST answered with a check that was already final: perhaps old, so one more POST tells. */
+  finalOnArrival(check: ConnectionCheck): void
   statusChanged(check: ConnectionCheck, previousStatus: string): void
   superseded(previous: ConnectionCheck, newer: ConnectionCheck): void
   unknownStatus(check: ConnectionCheck): void
-  ignored(answer: ConnectionCheck, relation: 'older' | 'unordered'): void
+  ignored(answer: ConnectionCheck, relation: IgnoredRelation): void
   retrying(problem: TransientProblem, delayMs: number, failuresInARow: number): void
 }
 
@@ -24,16 +28,41 @@ export interface CheckRunOptions extends PacerOptions {
 /** How one connector's check went. */
 export interface CheckRun {
   connector: Connector
-  /** The check this step created (the POST's answer); undefined when none was created. */
+  /**
+   * The check this step started (a POST's answer), or the running check it joined when the API
+   * refused to start another; undefined when there is neither.
+   */
   created: ConnectionCheck | undefined
+  /** True when `created` is a running check that the step joined rather than started. */
+  joined: boolean
   /** The check that decides the verdict: ours as last seen, or a newer one that replaced it. */
   followed: ConnectionCheck | undefined
   /** Why the run ended without a final status; undefined when `followed` is final. */
   problem: Problem | undefined
-  /** The last answer that was not ours (older, or unordered), if the API kept showing one. */
-  lastIgnored: ConnectionCheck | undefined
+  /** The last answer that was not ours, and why, if the API kept showing one. */
+  lastIgnored: { check: ConnectionCheck; relation: IgnoredRelation } | undefined
+  /** POST requests sent for this connector, including those whose answer never arrived. */
+  posts: number
   durationMs: number
 }
+
+/** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
+const ANSWERED_POSTS = 2
+
+/** A POST whose answer never arrived (network, 5xx, 429, 408) may be sent again. */
+function unanswered(problem: TransientProblem): boolean {
+  const { status } = problem
+  return status === undefined || status === 408 || status === 429 || status >= 500
+}
+
+/** The API refuses to start a check while one is running (undocumented; seen as 409 or 423). */
+function isBusy(problem: Problem): problem is Problem & { kind: 'rejected' } {
+  return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423)
+}
+
+type Start =
+  | { ok: true; check: ConnectionCheck; refusal: Problem | undefined; sentAt: number }
+  | { ok: false; problem: Problem }
 
 /**
  * Starts a connection check and follows it until it is final, the deadline passes, the signal
@@ -43,30 +72,38 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
   const { api, clock, random, pollIntervalMs, events } = options
   const pacer = new Pacer(options)
   const startedAt = clock.now()
+  let posts = 0
   let followed: ConnectionCheck | undefined
-  let lastIgnored: ConnectionCheck | undefined
-  const finish = (created: ConnectionCheck | undefined, problem?: Problem): CheckRun => ({
+  let lastIgnored: CheckRun['lastIgnored']
+  const finish = (
+    created: ConnectionCheck | undefined,
+    joined: boolean,
+    problem?: Problem
+  ): CheckRun => ({
     connector,
     created,
+    joined,
     followed,
     problem,
     lastIgnored,
+    posts,
     durationMs: clock.now() - startedAt
   })
+  const retrying: RetryEvent = (problem, delayMs, failures) => {
+    events.retrying(problem, delayMs, failures)
+  }
+  const post = (call: CallOptions): Promise<Result<ConnectionCheck>> => {
+    posts += 1
+    return api.startCheck(connector, call)
+  }
 
-  // Start the check. A failed POST may still have created a check on the server; retrying is
-  // safe because the last check created is the connector's latest, and that one is ours.
-  const start = await pacer.retry(
-    (call) => api.startCheck(connector, call),
-    (problem, delayMs, failures) => {
-      events.retrying(problem, delayMs, failures)
-    }
-  )
-  if (!start.ok) return finish(undefined, start.problem)
-  const created = start.value
+  const start = await startCheck(connector, pacer, events, post, api, retrying)
+  if (!start.ok) return finish(undefined, false, start.problem)
+  const { check: created, refusal } = start
+  const joined = refusal !== undefined
   followed = created
-  events.started(created)
-  if (isFinal(created.status)) return finish(created)
+  if (joined) events.joined(created, refusal)
+  else events.started(created)
   const seenStatuses = new Set<string>([created.status])
   if (!isKnownStatus(created.status)) events.unknownStatus(created)
 
@@ -75,9 +112,10 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
   let lastPollAt = postSentAt
   let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random())
   let failuresInARow = 0
+  let seenAsLatest = false
   for (;;) {
     if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
-      return finish(created, pacer.timedOut())
+      return finish(created, joined, pacer.timedOut())
     }
     lastPollAt = clock.now()
     const result = await pacer.send((call) => api.latestCheck(connector, call))
@@ -87,16 +125,18 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
       failuresInARow = 0
       desiredAt = regularAt
       const answer = result.value
-      const relation = relationTo(followed, answer)
-      if (relation === 'older' || relation === 'unordered') {
-        lastIgnored = answer
+      const relation = relationTo(followed, answer, seenAsLatest)
+      if (relation !== 'same' && relation !== 'newer') {
+        lastIgnored = { check: answer, relation }
         events.ignored(answer, relation)
         continue
       }
+      // Either way, a poll has now shown the check we follow as the connector's latest.
+      seenAsLatest = true
       if (relation === 'newer') events.superseded(followed, answer)
       else if (answer.status !== followed.status) events.statusChanged(answer, followed.status)
       followed = answer
-      if (isFinal(answer.status)) return finish(created)
+      if (isFinal(answer.status)) return finish(created, joined)
       if (!isKnownStatus(answer.status) && !seenStatuses.has(answer.status)) {
         events.unknownStatus(answer)
       }
@@ -110,10 +150,88 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
       problem = transient(404, 'HTTP 404 Not Found (the new check is not visible yet)')
       pacer.noteTransient(problem)
     }
-    if (problem.kind !== 'transient') return finish(created, problem)
+    if (problem.kind !== 'transient') return finish(created, joined, problem)
     failuresInARow += 1
     const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs)
     desiredAt = Math.max(regularAt, clock.now() + backoff)
     events.retrying(problem, desiredAt - clock.now(), failuresInARow)
+  }
+}
+
+/**
+ * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
+ * its timestamps against a clock:
+ * - a check that is not final yet (ours, or one the API was already running) is followed: any
+ *   verdict it reaches is decided after the step began;
+ * - a check that is already final may be an old one the API answers with; one more POST tells:
+ *   a new check is followed, and a final check again ends the step, for no pass can rest on it;
+ * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
+ *   running, the POST is sent once more after a back-off.
+ * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
+ * so a confused API never makes this start checks in a loop.
+ */
+async function startCheck(
+  connector: Connector,
+  pacer: Pacer,
+  events: CheckEvents,
+  post: (call: CallOptions) => Promise<Result<ConnectionCheck>>,
+  api: ConnectionCheckApi,
+  retrying: RetryEvent
+): Promise<Start> {
+  let firstFinal: ConnectionCheck | undefined
+  for (let answered = 1; ; answered += 1) {
+    const sent = await pacer.retry(post, retrying, unanswered)
+    const last = answered >= ANSWERED_POSTS
+    if (sent.ok) {
+      const check = sent.value
+      if (!isFinal(check.status)) {
+        return { ok: true, check, refusal: undefined, sentAt: sent.sentAt }
+      }
+      if (last) {
+        return {
+          ok: false,
+          problem: {
+            kind: 'stale-answer',
+            checkId: check.id,
+            status: check.status,
+            reportedAt: check.reportedAt,
+            ...(firstFinal !== undefined && firstFinal.id !== check.id
+              ? { firstCheckId: firstFinal.id }
+              : {})
+          }
+        }
+      }
+      firstFinal = check
+      events.finalOnArrival(check)
+      const nudge = transient(undefined, `check ${check.id} was already ${check.status}`)
+      if (!(await pacer.backOff(sent.sentAt, answered, nudge, () => undefined))) {
+        return { ok: false, problem: pacer.timedOut() }
+      }
+      continue
+    }
+    const { problem } = sent
+    if (isBusy(problem)) {
+      const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
+      if (running.ok && !isFinal(running.value.status)) {
+        return { ok: true, check: running.value, refusal: problem, sentAt: running.sentAt }
+      }
+      if (!running.ok && running.problem.kind !== 'not-found') {
+        return { ok: false, problem: running.problem }
+      }
+    } else if (problem.kind !== 'transient') {
+      return { ok: false, problem }
+    }
+    // A 409 with nothing running, or a 2xx that is not a check: once more, after a back-off.
+    if (last) {
+      return {
+        ok: false,
+        problem:
+          problem.kind === 'transient' ? { kind: 'unusable-answers', reason: problem.reason } : problem
+      }
+    }
+    const why = problem.kind === 'transient' ? problem : transient(problem.status, 'busy')
+    if (!(await pacer.backOff(sent.sentAt, answered, why, retrying))) {
+      return { ok: false, problem: pacer.timedOut() }
+    }
   }
 }

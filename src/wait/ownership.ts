@@ -6,21 +6,59 @@ import {
 } from '../api/schemas.js'
 
 /**
- * The GET answers with the connector's latest check, which need not be ours:
+ * The GET answers with the connector's latest check, which need not be ours. Identity comes from
+ * ids, and from the platform's timestamps compared only with each other:
  * - 'same': the check we follow;
  * - 'newer': created after it (the UI's "Save and Test", a parallel run); it supersedes ours
  *   and describes the same connector, now, so we follow it instead;
  * - 'older': created before it (our POST is not visible yet); never our result;
- * - 'unordered': another id with the very same created_at; we cannot tell, so it is not ours.
+ * - 'unordered': another id with the very same created_at; we cannot tell, so it is not ours;
+ * - 'implausible': "newer", but stamped absurdly far from the server's own time (the year 9999,
+ *   a day off): a broken clock or a forged answer, so it is not trusted to replace ours;
+ * - 'unproven': newer, but already final when first seen, while no poll has yet shown ours as
+ *   the connector's latest check: nothing shows it was decided after the step began (an API that
+ *   answered the POST with an old check would look just like this), so it does not replace ours.
+ *
+ * What this guards: a pass needs a SUCCESS decided after the step began. That holds for a check
+ * seen unfinished during the step (the POST's answer, or a poll), and for one newer than a check
+ * that a poll showed as the latest during the step.
  */
-export type Relation = 'same' | 'newer' | 'older' | 'unordered'
+export type Relation = 'same' | 'newer' | 'older' | 'unordered' | 'implausible' | 'unproven'
 
-export function relationTo(followed: ConnectionCheck, answer: ConnectionCheck): Relation {
+/** The relations under which an answer is not ours and is passed over. */
+export type IgnoredRelation = Exclude<Relation, 'same' | 'newer'>
+
+/** How far a newer check's created_at may lie from the server's Date (either way). */
+export const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000
+
+/**
+ * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
+ * answered with the followed check itself, so it was the connector's latest during the step.
+ */
+export function relationTo(
+  followed: ConnectionCheck,
+  answer: ConnectionCheck,
+  followedSeenAsLatest: boolean
+): Relation {
   if (answer.id === followed.id) return 'same'
   const order = compareTimestamps(answer.created, followed.created)
-  if (order > 0) return 'newer'
   if (order < 0) return 'older'
-  return 'unordered'
+  if (order === 0) return 'unordered'
+  if (!plausiblyNewer(followed, answer)) return 'implausible'
+  return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer'
+}
+
+/**
+ * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
+ * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
+ * no readable Date, the bound is a day after the check being followed.
+ */
+function plausiblyNewer(followed: ConnectionCheck, answer: ConnectionCheck): boolean {
+  const created = answer.created.epochMs
+  if (answer.serverDateMs !== undefined) {
+    return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS
+  }
+  return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS
 }
 
 export function isKnownStatus(status: string): status is KnownStatus {

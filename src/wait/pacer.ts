@@ -2,6 +2,7 @@ import type { CallOptions, Result } from '../api/client.js'
 import type { Problem, TransientProblem } from '../problems.js'
 import type { Clock } from './clock.js'
 import type { RateGate } from './rate-gate.js'
+import type { HostReach } from './reach.js'
 import { EXIT_RESERVE_MS, nextPollAt, REQUEST_TIMEOUT_CAP_MS, retryGap } from './schedule.js'
 
 export interface PacerOptions {
@@ -13,6 +14,8 @@ export interface PacerOptions {
   pollIntervalMs: number
   /** The step-wide back-off after a 429, shared by every check. */
   gate: RateGate
+  /** Whether the API host has answered at all, shared by every check. */
+  reach: HostReach
 }
 
 export type RetryEvent = (
@@ -46,8 +49,14 @@ export class Pacer {
     return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined }
   }
 
+  /** The deadline passed: a timeout, unless the host never answered at all. */
   timedOut(): Problem {
-    return { kind: 'timeout', lastTransient: this.lastTransient }
+    return (
+      this.options.reach.atDeadline(this.options.clock.now()) ?? {
+        kind: 'timeout',
+        lastTransient: this.lastTransient
+      }
+    )
   }
 
   /** Records a transient failure that the caller decided on (e.g. an early 404). */
@@ -88,7 +97,7 @@ export class Pacer {
 
   /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
   async send<T>(call: (options: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
-    const { clock, signal, deadline, gate } = this.options
+    const { clock, signal, deadline, gate, reach } = this.options
     if (this.aborted()) return { ok: false, problem: this.cancelled() }
     const left = deadline - EXIT_RESERVE_MS - clock.now()
     if (left <= 0) return { ok: false, problem: this.timedOut() }
@@ -96,6 +105,7 @@ export class Pacer {
     const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal })
     this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
     if (result.ok) {
+      reach.answered()
       gate.answered(sentAt)
       // The last error is reported on a timeout only if nothing has answered since.
       this.lastTransient = undefined
@@ -103,6 +113,13 @@ export class Pacer {
     }
     const { problem } = result
     if (problem.kind === 'cancelled') return { ok: false, problem: this.cancelled() }
+    if (problem.kind === 'transient' && problem.noAnswer === true) {
+      this.lastTransient = problem.reason
+      const unreachable = reach.noAnswer(clock.now(), problem.reason)
+      return unreachable === undefined ? result : { ok: false, problem: unreachable }
+    }
+    if (problem.kind === 'tls' || problem.kind === 'proxy-refused') return result
+    reach.answered()
     if (problem.kind === 'transient') {
       this.lastTransient = problem.reason
       if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
@@ -124,22 +141,38 @@ export class Pacer {
    */
   async retry<T>(
     call: (options: CallOptions) => Promise<Result<T>>,
-    onRetry: RetryEvent
+    onRetry: RetryEvent,
+    retryable: (problem: TransientProblem) => boolean = () => true
   ): Promise<Result<T> & { sentAt: number }> {
-    const { clock, random, pollIntervalMs } = this.options
+    const { clock } = this.options
     await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now())
     for (let failures = 1; ; failures += 1) {
       const sentAt = clock.now()
       const result = await this.send(call)
-      if (result.ok || result.problem.kind !== 'transient') return { ...result, sentAt }
-      const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs)
-      const desiredAt = clock.now() + backoff
-      const at = this.slot(sentAt, desiredAt)
-      if (at === undefined) return { ok: false, problem: this.timedOut(), sentAt }
-      onRetry(result.problem, at - clock.now(), failures)
-      if (!(await this.waitForSlot(sentAt, desiredAt))) {
+      if (result.ok || result.problem.kind !== 'transient' || !retryable(result.problem)) {
+        return { ...result, sentAt }
+      }
+      if (!(await this.backOff(sentAt, failures, result.problem, onRetry))) {
         return { ok: false, problem: this.timedOut(), sentAt }
       }
     }
+  }
+
+  /**
+   * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
+   * when no slot is left before the deadline.
+   */
+  async backOff(
+    sentAt: number,
+    failures: number,
+    problem: TransientProblem,
+    onRetry: RetryEvent
+  ): Promise<boolean> {
+    const { clock, random, pollIntervalMs } = this.options
+    const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    const at = this.slot(sentAt, desiredAt)
+    if (at === undefined) return false
+    onRetry(problem, at - clock.now(), failures)
+    return this.waitForSlot(sentAt, desiredAt)
   }
 }
