@@ -476,7 +476,7 @@ describe('runCheck: starting a check, without clocks', () => {
   })
 
   it('sends one more POST after a final answer, and follows the new check it starts', async () => {
-    const { api, log, result } = setup((call, i) => {
+    const { log, result } = setup((call, i) => {
       if (i === 0) return checkAt('old', 1, 'SUCCESS')
       return checkAt('new', 20, post(call) || call.at < 3000 ? 'SCHEDULED' : 'SUCCESS')
     })
@@ -550,7 +550,7 @@ describe('runCheck: starting a check, without clocks', () => {
   })
 
   it('sends a POST again for every answer that never arrived, and only for those', async () => {
-    const { api, result } = setup((call, i) => {
+    const { result } = setup((call, i) => {
       if (i < 3) return i === 1 ? transient('HTTP 503 Service Unavailable') : noAnswerYet
       return checkAt('ours', 20, post(call) || call.at < 4000 ? 'SCHEDULED' : 'SUCCESS')
     })
@@ -600,7 +600,10 @@ describe('runCheck: starting a check, without clocks', () => {
 describe('runCheck: checks with absurd timestamps', () => {
   function stamped(id: string, createdAt: string, status: string, serverDateMs?: number) {
     const value = ConnectionCheckSchema.parse({ id, status, created_at: createdAt })
-    return { ok: true as const, value: serverDateMs === undefined ? value : { ...value, serverDateMs } }
+    return {
+      ok: true as const,
+      value: serverDateMs === undefined ? value : { ...value, serverDateMs }
+    }
   }
   const SERVER_NOW = Date.UTC(2026, 10, 28, 12, 0, 30)
 

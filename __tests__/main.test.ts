@@ -67,6 +67,7 @@ describe('run() in-process against the simulator', () => {
     )
     expect(result.outputs.outcome).toBe('success')
     expect(result.summary).toBe('')
-    expect(sim.requests.map((r) => r.method).sort()).toEqual(['GET', 'POST'])
+    // The name lookup, the POST, and the poll that sees SUCCESS.
+    expect(sim.requests.map((r) => r.method).sort()).toEqual(['GET', 'GET', 'POST'])
   })
 })

@@ -16,7 +16,9 @@ describe('which check is mine', () => {
   it('takes a check created later as newer', () => {
     expect(relationTo(ours, check('b', '2026-11-28T12:00:01Z'), false)).toBe('newer')
     expect(relationTo(ours, check('b', '2026-11-28T12:00:00.123457Z'), false)).toBe('newer')
-    expect(relationTo(ours, check('b', '2026-11-28T13:00:00.123456+01:00'), false)).toBe('unordered')
+    expect(relationTo(ours, check('b', '2026-11-28T13:00:00.123456+01:00'), false)).toBe(
+      'unordered'
+    )
   })
 
   it('never takes an earlier check as ours', () => {

@@ -215,7 +215,7 @@ describe('check lifecycle', () => {
     expect(served.map((s) => s.status)).toEqual(['SCHEDULED', 'SCHEDULED', 'SUCCESS'])
   })
 
-  it('reports FAILURE with a reason, and is final in the POST answer with checkDurationMs 0', async () => {
+  it('answers the POST with SCHEDULED, then FAILURE with a reason, even with checkDurationMs 0', async () => {
     const id = randomUUID()
     sim.addConnector(id, {
       kind: 'destination',
@@ -224,15 +224,19 @@ describe('check lifecycle', () => {
       reason: 'access denied'
     })
     const post = await check(await call(checkPath('destination', id), { method: 'POST' }))
-    expect(post).toMatchObject({ status: 'FAILURE', reason: 'access denied' })
-    expect(post.reported_at).toMatch(ISO_MICROS)
+    expect(post).toMatchObject({ status: 'SCHEDULED', reason: null, reported_at: null })
+    const got = await check(await call(checkPath('destination', id)))
+    expect(got).toMatchObject({ id: post.id, status: 'FAILURE', reason: 'access denied' })
+    expect(got.reported_at).toMatch(ISO_MICROS)
 
     const silent = connector({ checkDurationMs: 0, ending: 'FAILURE', reason: null })
-    const res = await check(await call(checkPath('source', silent), { method: 'POST' }))
+    await call(checkPath('source', silent), { method: 'POST' })
+    const res = await check(await call(checkPath('source', silent)))
     expect(res).toMatchObject({ status: 'FAILURE', reason: null })
 
     const dflt = connector({ checkDurationMs: 0, ending: 'FAILURE' })
-    const d = await check(await call(checkPath('source', dflt), { method: 'POST' }))
+    await call(checkPath('source', dflt), { method: 'POST' })
+    const d = await check(await call(checkPath('source', dflt)))
     expect(d.reason).toBe('simulated failure')
   })
 
@@ -381,7 +385,7 @@ describe('faults', () => {
     const res = await call(checkPath('source', id), { method: 'POST' })
     expect(performance.now() - started).toBeGreaterThanOrEqual(110)
     expect(res.status).toBe(202)
-    expect((await check(res)).status).toBe('SUCCESS')
+    expect((await check(res)).status).toBe('SCHEDULED')
     expect(sim.checks(id)).toHaveLength(1)
   })
 

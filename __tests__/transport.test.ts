@@ -45,7 +45,8 @@ describe('PlatformClient over real HTTP', () => {
         kind: 'transient',
         status: undefined,
         reason: 'connection refused',
-        retryAfterMs: undefined
+        retryAfterMs: undefined,
+        noAnswer: true
       }
     })
   })
@@ -135,12 +136,43 @@ describe('describeNetworkError', () => {
     [withCode('read ECONNRESET', 'ECONNRESET'), 'connection reset'],
     [withCode('socket hang up', 'ECONNRESET'), 'connection closed before an answer'],
     [withCode('getaddrinfo ENOTFOUND x', 'ENOTFOUND'), 'host name not found (DNS)'],
-    [withCode('certificate has expired', 'CERT_HAS_EXPIRED'), 'TLS error (CERT_HAS_EXPIRED)'],
     [withCode('Request timeout: /x'), 'socket timed out'],
     [withCode('odd', 'EWEIRD'), 'network error (EWEIRD)'],
     [withCode('something\n  else'), 'something else'],
     ['not an error', 'network error']
   ])('%s -> %s', (error, text) => {
-    expect(describeNetworkError(error)).toBe(text)
+    expect(describeNetworkError(error)).toEqual({ reason: text })
+  })
+
+  it.each([
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER'
+  ])('marks %s as a TLS failure, which waiting cannot fix', (code) => {
+    expect(describeNetworkError(withCode('certificate trouble', code))).toEqual({
+      reason: `TLS error (${code})`,
+      tlsCode: code
+    })
+  })
+
+  it.each([403, 407])('reads a proxy that refused the tunnel with %i', (status) => {
+    const error = withCode(`tunneling socket could not be established, statusCode=${status}`)
+    expect(describeNetworkError(error)).toEqual({
+      reason: `the proxy refused the tunnel (HTTP ${status})`,
+      proxyStatus: status
+    })
+  })
+
+  it('reads a proxy that could not be reached', () => {
+    const error = withCode(
+      'tunneling socket could not be established, cause=connect ECONNREFUSED 127.0.0.1:9'
+    )
+    expect(describeNetworkError(error)).toEqual({
+      reason: 'could not reach the proxy (connection refused)'
+    })
   })
 })

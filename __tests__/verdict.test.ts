@@ -99,7 +99,11 @@ describe('problemVerdict', () => {
       { kind: 'timeout', lastTransient: 'connection reset' },
       CONTEXT,
       SUBJECT,
-      run({ created: ours, followed: ours, lastIgnored: { check: check('old', 'SUCCESS'), relation: 'older' } })
+      run({
+        created: ours,
+        followed: ours,
+        lastIgnored: { check: check('old', 'SUCCESS'), relation: 'older' }
+      })
     )
     expect(verdict.message).toBe(
       `Timed out: the step's 30.0 s deadline passed while waiting for check c1 of destination connector ${CONNECTOR.id}; its last status was SCHEDULED. ` +

@@ -41806,7 +41806,7 @@ function interpret(sent, expected, timeoutMs, now, url) {
             if (sent.tlsCode !== undefined) {
                 return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } };
             }
-            if (sent.proxyStatus !== undefined && sent.proxyStatus !== 502 && sent.proxyStatus < 500) {
+            if (sent.proxyStatus !== undefined && sent.proxyStatus < 500) {
                 return {
                     ok: false,
                     problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
@@ -42228,7 +42228,7 @@ function problemVerdict(problem, context, subject, run) {
                         `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
-                parts.push(`The API kept answering with another check (${run.lastIgnored.id}) created before ours.`);
+                parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
             }
             if (problem.lastTransient)
                 parts.push(`Last error: ${problem.lastTransient}.`);
@@ -42249,6 +42249,13 @@ function problemVerdict(problem, context, subject, run) {
         }
     }
 }
+/** Why an answer was passed over, as the end of a sentence about it. */
+const IGNORED_BECAUSE = {
+    older: 'created before ours',
+    unordered: 'created at the same moment as ours, so the two cannot be ordered',
+    implausible: "stamped more than a day from the server's own time",
+    unproven: 'already final when first seen, so it may have been decided before the step began'
+};
 /** What went wrong with TLS, and what fixes it: waiting never does. */
 function tlsMessage(code, host) {
     if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
@@ -42336,11 +42343,7 @@ class ConnectorLog {
             });
         },
         ignored: (answer, relation) => {
-            const why = relation === 'older'
-                ? 'it is older than ours.'
-                : relation === 'unordered'
-                    ? 'same creation time as ours, another id.'
-                    : "its creation time is more than a day from the server's own time.";
+            const why = IGNORED_WHY[relation];
             this.emit(() => {
                 core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
             });
@@ -42393,6 +42396,12 @@ class ConnectorLog {
             line();
     }
 }
+const IGNORED_WHY = {
+    older: 'it is older than ours.',
+    unordered: 'same creation time as ours, another id.',
+    implausible: "its creation time is more than a day from the server's own time.",
+    unproven: 'it was already final when first seen, and no poll had shown ours as the latest yet.'
+};
 const ICON = {
     success: '✅',
     failure: '❌',
@@ -42577,7 +42586,11 @@ function escapeHtml(text) {
 
 /** How far a newer check's created_at may lie from the server's Date (either way). */
 const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
-function relationTo(followed, answer) {
+/**
+ * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
+ * answered with the followed check itself, so it was the connector's latest during the step.
+ */
+function relationTo(followed, answer, followedSeenAsLatest) {
     if (answer.id === followed.id)
         return 'same';
     const order = compareTimestamps(answer.created, followed.created);
@@ -42585,7 +42598,9 @@ function relationTo(followed, answer) {
         return 'older';
     if (order === 0)
         return 'unordered';
-    return plausiblyNewer(followed, answer) ? 'newer' : 'implausible';
+    if (!plausiblyNewer(followed, answer))
+        return 'implausible';
+    return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer';
 }
 /**
  * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
@@ -42883,6 +42898,7 @@ async function runCheck(connector, options) {
     let lastPollAt = postSentAt;
     let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random());
     let failuresInARow = 0;
+    let seenAsLatest = false;
     for (;;) {
         if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
             return finish(created, joined, pacer.timedOut());
@@ -42894,12 +42910,14 @@ async function runCheck(connector, options) {
             failuresInARow = 0;
             desiredAt = regularAt;
             const answer = result.value;
-            const relation = relationTo(followed, answer);
-            if (relation === 'older' || relation === 'unordered' || relation === 'implausible') {
-                lastIgnored = answer;
+            const relation = relationTo(followed, answer, seenAsLatest);
+            if (relation !== 'same' && relation !== 'newer') {
+                lastIgnored = { check: answer, relation };
                 events.ignored(answer, relation);
                 continue;
             }
+            // Either way, a poll has now shown the check we follow as the connector's latest.
+            seenAsLatest = true;
             if (relation === 'newer')
                 events.superseded(followed, answer);
             else if (answer.status !== followed.status)

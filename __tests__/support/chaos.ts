@@ -395,9 +395,9 @@ export const BOUND_SLACK_MS = 1000
 /**
  * The four invariants of issue #3 on one run. Returns every violation found (empty: all hold).
  *
- * 1. No false pass: the step passes only if the simulator served SUCCESS for the check the
- *    action created (the last check its POSTs created) or for a check created by someone else
- *    after it; and the check the outputs describe is that check.
+ * 1. No false pass: the step passes only on a check that the platform decided as SUCCESS after
+ *    the step began (old and forged answers are never stored checks, so they never qualify),
+ *    SUCCESS was served for it, and the outputs describe that check.
  * 2. Bounded: it ended by itself within timeout-seconds + 1 s.
  * 3. No leak: the key appears nowhere but in `::add-mask::`, and never reached the trap.
  * 4. Clean failure: no uncaught error or stack trace; exactly one error annotation when the
@@ -417,27 +417,21 @@ export function checkInvariants(
   const passed = run.exitCode === 0
   const final = (status: string): boolean => status === 'SUCCESS' || status === 'FAILURE'
 
-  // 1. No false pass.
-  const posted = records.checks.filter((c) => c.origin === 'post')
-  const ours = posted.at(-1)
-  const allowed = new Set<string>()
-  if (ours !== undefined) {
-    allowed.add(ours.id)
-    const after = records.checks.slice(records.checks.indexOf(ours) + 1)
-    for (const c of after) if (c.origin === 'newer') allowed.add(c.id)
-  }
+  // 1. No false pass: the step may pass only on a SUCCESS that the platform decided after the
+  // step began, for a check the platform really holds (not an old or forged answer).
+  const stepStart = run.startedAt ?? records.firstRequestAt ?? 0
+  const decidedDuring = new Set(
+    records.checks
+      .filter((c) => c.ending === 'SUCCESS' && c.finalAtMs !== null && c.finalAtMs >= stepStart)
+      .map((c) => c.id)
+  )
   if (passed || outcome === 'success') {
     const decided = records.checks.find((c) => c.createdAt === outputs['created-at'])
-    if (!records.served.some((s) => s.status === 'SUCCESS' && allowed.has(s.checkId))) {
+    if (decided === undefined || !decidedDuring.has(decided.id)) {
       fail(
         'no-false-pass',
-        `passed, but SUCCESS was never served for the action's check (${ours?.id ?? 'none created'}) or a newer one`
-      )
-    } else if (decided === undefined || !allowed.has(decided.id)) {
-      fail(
-        'no-false-pass',
-        `passed on a check (created-at ${outputs['created-at'] ?? 'absent'}) that is neither ` +
-          `the action's (${ours?.id ?? 'none created'}) nor newer than it`
+        `passed on a check (created-at ${outputs['created-at'] ?? 'absent'}) that the platform ` +
+          'did not decide as SUCCESS after the step began'
       )
     } else if (!records.served.some((s) => s.checkId === decided.id && s.status === 'SUCCESS')) {
       fail('no-false-pass', `passed on check ${decided.id}, for which SUCCESS was never served`)
@@ -487,8 +481,8 @@ export function checkInvariants(
   const status = outputs.status
   const createdAt = outputs['created-at']
   if (checkId !== undefined && checkId !== '') {
-    if (!records.served.some((s) => s.method === 'POST' && s.checkId === checkId))
-      fail('clean-failure', `check-id ${checkId} was never served in a POST answer`)
+    if (!records.served.some((s) => s.checkId === checkId))
+      fail('clean-failure', `check-id ${checkId} was never served`)
     if (!run.stdout.includes(checkId)) fail('clean-failure', `check id ${checkId} not in the log`)
   } else if ((status ?? '') !== '' || (createdAt ?? '') !== '') {
     fail(

@@ -143,7 +143,7 @@ function interpret<T>(
       if (sent.tlsCode !== undefined) {
         return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } }
       }
-      if (sent.proxyStatus !== undefined && sent.proxyStatus !== 502 && sent.proxyStatus < 500) {
+      if (sent.proxyStatus !== undefined && sent.proxyStatus < 500) {
         return {
           ok: false,
           problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }

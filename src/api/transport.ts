@@ -204,7 +204,9 @@ function describe(message: string, code: string | undefined): string {
   if (code !== undefined && code in NETWORK_REASONS) return NETWORK_REASONS[code] ?? code
   if (message.startsWith('Request timeout')) return 'socket timed out'
   if (code !== undefined) return `network error (${code})`
-  const known = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)\b/.exec(message)
+  const known = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)\b/.exec(
+    message
+  )
   if (known?.[1] !== undefined) return NETWORK_REASONS[known[1]] ?? known[1]
   return message.replace(/\s+/g, ' ').slice(0, 200)
 }

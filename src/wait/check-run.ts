@@ -226,7 +226,9 @@ async function startCheck(
       return {
         ok: false,
         problem:
-          problem.kind === 'transient' ? { kind: 'unusable-answers', reason: problem.reason } : problem
+          problem.kind === 'transient'
+            ? { kind: 'unusable-answers', reason: problem.reason }
+            : problem
       }
     }
     const why = problem.kind === 'transient' ? problem : transient(problem.status, 'busy')

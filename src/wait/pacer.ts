@@ -169,7 +169,8 @@ export class Pacer {
     onRetry: RetryEvent
   ): Promise<boolean> {
     const { clock, random, pollIntervalMs } = this.options
-    const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    const desiredAt =
+      clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
     const at = this.slot(sentAt, desiredAt)
     if (at === undefined) return false
     onRetry(problem, at - clock.now(), failures)
