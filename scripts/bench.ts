@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier'
 import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
 import { POLL_SCHEDULE, pollGap } from '../src/wait/schedule.js'
 import { parseOutputs } from '../__tests__/support/runner.js'
+import { renderTable } from './table.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -207,29 +208,6 @@ const yes = (ok: boolean): string => (ok ? 'yes' : 'NO')
 const targetLagMs = (tMs: number): number => Math.min(500 + 0.25 * tMs, CAP_MS)
 const fixedRequests = (tMs: number, intervalMs: number): number => 1 + Math.ceil(tMs / intervalMs)
 
-/** Plain-text table; a cell may hold several lines. */
-function renderTable(header: string[], rows: string[][]): string {
-  const split = (row: string[]): string[][] => row.map((cell) => cell.split('\n'))
-  const all = [split(header), ...rows.map(split)]
-  const widths = header.map((_, c) =>
-    max(all.map((row) => max((row[c] ?? ['']).map((l) => l.length))))
-  )
-  const rule = widths.map((w) => '-'.repeat(w)).join('-+-')
-  const lines: string[] = []
-  for (const [r, row] of all.entries()) {
-    const height = max(row.map((cell) => cell.length))
-    for (let l = 0; l < height; l += 1) {
-      lines.push(
-        row
-          .map((cell, c) => (cell[l] ?? '').padEnd(widths[c] ?? 0))
-          .join(' | ')
-          .trimEnd()
-      )
-    }
-    if (r < all.length - 1) lines.push(rule)
-  }
-  return lines.join('\n')
-}
 
 // ---------------------------------------------------------------------------------------------
 // The poll schedule, analytically

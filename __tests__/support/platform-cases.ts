@@ -1,0 +1,331 @@
+// Platform behaviours that the vendor does not rule out, each run against the bundle as a runner
+// would run it: the end-to-end tests assert the outcome and the POSTs, and
+// `npm run platform-cases` prints the POSTs and the time to the verdict for each.
+//
+// Nothing here imports jest, so the script can use it too.
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import {
+  startSimulator,
+  type PlatformProfile,
+  type Simulator
+} from '../../simulator/platform-simulator.js'
+import { makeCertificates, type TestCertificates } from '../../simulator/tls-certs.js'
+import { startConnectProxy, type ConnectProxy } from './connect-proxy.js'
+import { startBundle, type ActionResult } from './runner.js'
+
+export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+
+/** A made-up host name that only the test proxy resolves; the test certificate carries it. */
+export const PROXIED_HOST = 'api.platform.test'
+
+export interface PlatformCase {
+  /** The behaviour, as the row of the table that asks for it. */
+  name: string
+  profile?: PlatformProfile
+  /** Serve over https, with a CA that the child process trusts, or one it does not. */
+  https?: 'trusted' | 'untrusted'
+  /** Route through a CONNECT proxy (https implied), optionally refusing the tunnel. */
+  proxy?: { refuse?: 403 | 407; credentials?: boolean; noProxy?: boolean }
+  /** Points api-url at a port where nothing listens. */
+  closedPort?: boolean
+  /** Set-up on the simulator before the step; returns inputs beyond the defaults. */
+  arrange(sim: Simulator, connectorId: string): Record<string, string> | undefined
+  /** timeout-seconds (default 20). */
+  timeoutSeconds?: number
+  expected: {
+    outcome: string
+    /** POST requests that reached the API (unset: not counted, e.g. retried until the deadline). */
+    posts?: number
+    /** The error annotation must match (for a failing step). */
+    message?: RegExp
+  }
+  /** More that must hold; returns what is wrong, or undefined. */
+  verify?: (run: PlatformCaseRun) => string | undefined
+}
+
+/** The step followed the check that was already running, and started none. */
+function followedTheRunningCheck(run: PlatformCaseRun): string | undefined {
+  const [running, ...others] = run.checks
+  if (running?.origin !== 'other' || others.length > 0) return 'a check was created'
+  const checkId = run.result.outputs['check-id']
+  return checkId === running.id ? undefined : `check-id ${checkId ?? ''} is not ${running.id}`
+}
+
+export interface PlatformCaseRun {
+  result: ActionResult
+  /** POSTs that reached the API. */
+  posts: number
+  /** The connector's checks in the simulator, oldest first. */
+  checks: ReturnType<Simulator['checks']>
+  sim: Simulator
+  proxy: ConnectProxy | undefined
+  connectorId: string
+  /** Everything the step printed that was not a debug line, for assertions on wording. */
+  errorLine: string
+}
+
+const PROXY_PASSWORD = 'proxy-pa55word'
+
+/** A check of 600 ms unless a case says otherwise. */
+function connector(sim: Simulator, id: string, durationMs = 600): undefined {
+  sim.addConnector(id, { kind: 'source', checkDurationMs: durationMs, name: 'orders-s3' })
+  return undefined
+}
+
+export const PLATFORM_CASES: PlatformCase[] = [
+  {
+    name: 'created_at written by a clock 5 s behind the Date header',
+    profile: { clockOffsetMs: -5000 },
+    arrange: (sim, id) => connector(sim, id),
+    expected: { outcome: 'success', posts: 1 }
+  },
+  {
+    name: 'created_at written by a clock 5 s ahead of the Date header',
+    profile: { clockOffsetMs: 5000 },
+    arrange: (sim, id) => connector(sim, id),
+    expected: { outcome: 'success', posts: 1 }
+  },
+  ...[-8, 9].map(
+    (hours): PlatformCase => ({
+      name: `naive timestamps in local time ${hours > 0 ? '+' : ''}${hours} h from UTC`,
+      profile: { timestampForm: 'naive', naiveUtcOffsetHours: hours },
+      arrange: (sim, id) => connector(sim, id),
+      expected: { outcome: 'success', posts: 1 }
+    })
+  ),
+  ...(['postgres', 'postgres-0000', 'offset-colon', 'whole-seconds'] as const).map(
+    (form): PlatformCase => ({
+      name: `timestamps in the ${form} form`,
+      profile: { timestampForm: form },
+      arrange: (sim, id) => connector(sim, id),
+      expected: { outcome: 'success', posts: 1 }
+    })
+  ),
+  {
+    name: 'the POST answers with a check that was already running (de-duplicating API)',
+    profile: { postMode: 'dedupe' },
+    arrange(sim, id) {
+      connector(sim, id)
+      sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
+      return undefined
+    },
+    expected: { outcome: 'success', posts: 1 },
+    verify: followedTheRunningCheck
+  },
+  ...([409, 423] as const).map(
+    (status): PlatformCase => ({
+      name: `the POST answers ${status} while a check is in progress`,
+      profile: { postMode: 'conflict', conflictStatus: status },
+      arrange(sim, id) {
+        connector(sim, id)
+        sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
+        return undefined
+      },
+      expected: { outcome: 'success', posts: 1 },
+      verify: followedTheRunningCheck
+    })
+  ),
+  {
+    name: 'the POST answers 409 and no check is running',
+    arrange(sim, id) {
+      connector(sim, id)
+      const busy = {
+        type: 'status' as const,
+        status: 409,
+        body: JSON.stringify({ detail: 'Connection check already in progress' })
+      }
+      sim.setFaults(id, { post: [busy, busy] })
+      return undefined
+    },
+    expected: {
+      outcome: 'error',
+      posts: 2,
+      message: /\(409: Connection check already in progress\)/
+    }
+  },
+  {
+    name: 'the POST keeps answering with the same check, final long before the request',
+    profile: { staleFinalPost: true },
+    arrange: (sim, id) => connector(sim, id),
+    expected: { outcome: 'error', posts: 2, message: /already SUCCESS.*asked once more/ },
+    verify(run) {
+      const stale = run.checks[0]?.id ?? 'none'
+      return run.errorLine.includes(`with check ${stale}`) ? undefined : `${stale} not named`
+    }
+  },
+  ...([401, 403, 404] as const).map(
+    (status): PlatformCase => ({
+      name: `an HTML ${status} page from a firewall instead of the API's JSON`,
+      profile: { firewallPage: { status, title: 'Attention Required! | Cloudflare' } },
+      arrange: (sim, id) => connector(sim, id),
+      expected: {
+        outcome: 'error',
+        posts: 1,
+        message: new RegExp(
+          `HTTP ${status} .*text/html, page title "Attention Required! \\| Cloudflare"\\) did not come from the Platform API.*proxy.*'api-url'`
+        )
+      }
+    })
+  ),
+  {
+    name: 'an HTML 503 page from a load balancer stays transient',
+    profile: { firewallPage: { status: 503 } },
+    arrange: (sim, id) => connector(sim, id),
+    timeoutSeconds: 3,
+    expected: { outcome: 'timeout', message: /Last error: HTTP 503/ }
+  },
+  {
+    name: 'a TLS certificate the runner does not trust',
+    https: 'untrusted',
+    arrange: (sim, id) => connector(sim, id),
+    timeoutSeconds: 60,
+    expected: {
+      outcome: 'error',
+      posts: 0,
+      message: /does not trust the TLS certificate .*\((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\).*NODE_EXTRA_CA_CERTS/
+    }
+  },
+  {
+    name: 'a private CA trusted through NODE_EXTRA_CA_CERTS',
+    https: 'trusted',
+    arrange: (sim, id) => connector(sim, id),
+    expected: { outcome: 'success', posts: 1 }
+  },
+  {
+    name: 'a host that has not answered once (connection refused)',
+    closedPort: true,
+    arrange: () => undefined,
+    timeoutSeconds: 4,
+    expected: {
+      outcome: 'error',
+      posts: 0,
+      message: /has not answered since the step began \(connection refused; .*'api-url'/
+    }
+  },
+  {
+    name: 'an HTTPS proxy that opens the tunnel',
+    proxy: {},
+    arrange: (sim, id) => connector(sim, id),
+    expected: { outcome: 'success', posts: 1 }
+  },
+  ...([403, 407] as const).map(
+    (refuse): PlatformCase => ({
+      name: `an HTTPS proxy that refuses the tunnel with ${refuse}`,
+      proxy: { refuse, credentials: refuse === 407 },
+      arrange: (sim, id) => connector(sim, id),
+      timeoutSeconds: 60,
+      expected: {
+        outcome: 'error',
+        posts: 0,
+        message: new RegExp(`The proxy 127\\.0\\.0\\.1:\\d+ refused to open a tunnel .*HTTP ${refuse}`)
+      }
+    })
+  ),
+  {
+    name: 'NO_PROXY names the API host: the proxy is not used',
+    proxy: { noProxy: true },
+    arrange: (sim, id) => connector(sim, id),
+    timeoutSeconds: 4,
+    expected: { outcome: 'error', posts: 0, message: /has not answered since the step began/ }
+  },
+  ...(['year-9999', 'day-ahead'] as const).map(
+    (when): PlatformCase => ({
+      name: `a "newer" SUCCESS stamped ${when === 'year-9999' ? 'in the year 9999' : 'a day ahead of Date'}`,
+      arrange(sim, id) {
+        connector(sim, id, 1500)
+        sim.setFaults(id, { get: ['pass', { type: 'absurd-newer', when, status: 'SUCCESS' }] })
+        return undefined
+      },
+      expected: { outcome: 'success', posts: 1 }
+    })
+  ),
+  {
+    name: 'idle sockets closed after 5 s, as uvicorn does',
+    profile: { idleTimeoutMs: 5000 },
+    arrange(sim, id) {
+      connector(sim, id, 14_000)
+      return { 'poll-interval-seconds': '5.5' }
+    },
+    timeoutSeconds: 30,
+    expected: { outcome: 'success', posts: 1 }
+  },
+  {
+    name: 'Connection: close on every answer',
+    profile: { connectionClose: true },
+    arrange: (sim, id) => connector(sim, id, 2000),
+    expected: { outcome: 'success', posts: 1 }
+  }
+]
+
+/** Runs one case on a fresh simulator (and proxy), against `bundle`. */
+export async function runPlatformCase(
+  c: PlatformCase,
+  bundle = BUNDLE,
+  certificates?: TestCertificates
+): Promise<PlatformCaseRun> {
+  const https = c.https !== undefined || c.proxy !== undefined
+  const certs = https ? (certificates ?? (await makeCertificates())) : undefined
+  const sim = await startSimulator({
+    profile: c.profile ?? {},
+    ...(certs === undefined ? {} : { tls: { cert: certs.cert, key: certs.key } }),
+    ...(c.proxy === undefined ? {} : { hostname: PROXIED_HOST })
+  })
+  let proxy: ConnectProxy | undefined
+  try {
+    const connectorId = randomUUID()
+    const extra = c.arrange(sim, connectorId) ?? {}
+    const env: Record<string, string> = {}
+    if (certs !== undefined && c.https !== 'untrusted') env.NODE_EXTRA_CA_CERTS = certs.caCertPath
+    let apiUrl = sim.url
+    if (c.closedPort === true) apiUrl = `http://127.0.0.1:${await closedPort()}`
+    if (c.proxy !== undefined) {
+      proxy = await startConnectProxy({
+        routes: { [`${PROXIED_HOST}:${sim.port}`]: { host: '127.0.0.1', port: sim.port } },
+        ...(c.proxy.refuse === undefined ? {} : { refuse: c.proxy.refuse }),
+        ...(c.proxy.credentials === true
+          ? { credentials: { username: 'ci', password: `${PROXY_PASSWORD}-right` } }
+          : {})
+      })
+      const userinfo = c.proxy.credentials === true ? `ci:${PROXY_PASSWORD}@` : ''
+      env.HTTPS_PROXY = `http://${userinfo}${proxy.host}:${proxy.port}`
+      if (c.proxy.noProxy === true) env.NO_PROXY = PROXIED_HOST
+    }
+    const inputs = {
+      'source-id': connectorId,
+      'api-key': sim.apiKey,
+      'api-url': apiUrl,
+      'timeout-seconds': String(c.timeoutSeconds ?? 20),
+      ...extra
+    }
+    const limitMs = (c.timeoutSeconds ?? 20) * 1000 + 10_000
+    const result = await (await startBundle(bundle, inputs, env, limitMs)).done
+    return {
+      result,
+      posts: sim.requests.filter((r) => r.method === 'POST').length,
+      checks: c.closedPort === true ? [] : sim.checks(connectorId),
+      sim,
+      proxy,
+      connectorId,
+      errorLine: result.stdout.split('\n').find((line) => line.startsWith('::error')) ?? ''
+    }
+  } finally {
+    await proxy?.close()
+    await sim.close()
+    if (certificates === undefined) await certs?.remove()
+  }
+}
+
+/** The password the proxy cases put in HTTPS_PROXY: it must never be printed. */
+export const PROXY_SECRET = PROXY_PASSWORD
+
+/** A port on 127.0.0.1 where nothing listens (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
