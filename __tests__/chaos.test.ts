@@ -7,6 +7,7 @@ import {
   bundleRunner,
   chaosCaseArb,
   describeFailure,
+  DOCUMENTED_PLATFORM,
   onlyLate,
   pool,
   QUICK_PROFILE,
@@ -16,8 +17,8 @@ import {
   type ChaosCase
 } from './support/chaos.js'
 
-// Issue #3: the four invariants (no false pass, bounded, no leak, clean failure) over random
-// fault schedules drawn by fast-check. A failure prints the seed and path that draw the case
+// The invariants (no false pass, bounded, no POST flood, no leak, clean failure) over random
+// fault schedules and platform behaviours drawn by fast-check. A failure prints the seed and path that draw the case
 // again: `npm run chaos -- --seed <seed> --path <path> [--shrink]` replays it on the bundle.
 const SEED = 20_261_128
 const RUNS = 200
@@ -107,6 +108,7 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
       chaosCase: {
         kind: 'source',
         check: { durationMs: 0, ending: 'FAILURE', reason: null },
+        platform: DOCUMENTED_PLATFORM,
         post: [{ kind: 'older-check', status: 'SCHEDULED', afterCreate: false }],
         get: [{ kind: 'older-check', status: 'SUCCESS' }],
         timeoutSeconds: 1,
@@ -126,6 +128,7 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
       chaosCase: {
         kind: 'source',
         check: { durationMs: 0, ending: 'FAILURE', reason: null },
+        platform: DOCUMENTED_PLATFORM,
         post: [{ kind: 'older-check', status: 'SUCCESS', afterCreate: false }],
         get: [],
         timeoutSeconds: 1,
@@ -163,6 +166,7 @@ describe('chaos regressions', () => {
         {
           kind: 'source',
           check: { durationMs: 0, ending: 'SUCCESS', reason: null },
+          platform: DOCUMENTED_PLATFORM,
           post: Array.from({ length: 500 }, () => ({
             kind: 'rate-limit' as const,
             retryAfter,

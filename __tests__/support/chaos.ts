@@ -1,6 +1,6 @@
 // The chaos model shared by __tests__/chaos.test.ts, __tests__/signals.test.ts and
 // scripts/chaos.ts: fast-check arbitraries for fault schedules, a runner for the bundled action,
-// and the one function that checks the four invariants of issue #3 on a run.
+// and the one function that checks the invariants on a run.
 //
 // Nothing here imports jest, so the chaos script can use it outside the test runner.
 import { randomUUID } from 'node:crypto'
@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import {
   startSimulator,
+  type PlatformProfile,
+  type PostMode,
+  type TimestampForm,
   type Ending,
   type FaultSlot,
   type RecordedRequest,
@@ -45,6 +48,7 @@ export type FaultSpec =
   | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308 }
   | { kind: 'not-found' }
   | { kind: 'refusal'; status: 400 | 401 | 403 | 409 | 422 }
+  | { kind: 'absurd-newer'; when: 'year-9999' | 'day-ahead'; status: 'SUCCESS' | 'FAILURE' }
 
 /** Retry-After in seconds, as an HTTP date that many seconds ahead, unreadable, or absent. */
 export type RetryAfterSpec =
@@ -53,10 +57,26 @@ export type RetryAfterSpec =
 /** POST faults may first create the check, then lose or spoil its answer. */
 export type PostFaultSpec = FaultSpec & { afterCreate: boolean }
 
+/** Platform behaviours that nothing documents: the simulator's profile, and a check already running. */
+export interface PlatformSpec {
+  clockOffsetMs: number
+  timestampForm: TimestampForm
+  naiveUtcOffsetHours: number
+  postMode: PostMode
+  conflictStatus: 409 | 423
+  /** A check someone else started just before the step. */
+  alreadyRunning: { durationMs: number; ending: Ending } | null
+  staleFinalPost: boolean
+  firewallPage: 401 | 403 | 404 | 503 | null
+  connectionClose: boolean
+  idleTimeoutMs: number | null
+}
+
 export interface ChaosCase {
   kind: 'source' | 'destination'
   /** How the check(s) the POSTs create end, and when. */
   check: { durationMs: number; ending: Ending; reason: string | null }
+  platform: PlatformSpec
   post: PostFaultSpec[]
   get: FaultSpec[]
   timeoutSeconds: number
@@ -217,6 +237,14 @@ function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<F
     { arbitrary: fc.constant<FaultSpec>({ kind: 'not-found' }), weight: method === 'GET' ? 3 : 1 },
     {
       arbitrary: fc.record({
+        kind: fc.constant('absurd-newer' as const),
+        when: fc.constantFrom('year-9999' as const, 'day-ahead' as const),
+        status: fc.constantFrom('SUCCESS' as const, 'FAILURE' as const)
+      }),
+      weight: method === 'GET' ? 2 : 0
+    },
+    {
+      arbitrary: fc.record({
         kind: fc.constant('refusal' as const),
         status: fc.constantFrom(
           400 as const,
@@ -230,6 +258,76 @@ function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<F
     }
   ]
   return fc.oneof(...arbs)
+}
+
+/** Mostly the documented platform; now and then one or more undocumented behaviours. */
+function platformArb(profile: ChaosProfile): fc.Arbitrary<PlatformSpec> {
+  const rarely = <T>(usual: T, other: fc.Arbitrary<T>, weight = 1): fc.Arbitrary<T> =>
+    fc.oneof({ arbitrary: fc.constant(usual), weight: 6 }, { arbitrary: other, weight })
+  return fc.record({
+    clockOffsetMs: rarely(0, fc.constantFrom(-5000, -2500, 2500, 5000, -3_600_000)),
+    timestampForm: rarely<TimestampForm>(
+      'iso-micros-z',
+      fc.constantFrom<TimestampForm>(
+        'naive',
+        'postgres',
+        'postgres-0000',
+        'offset-colon',
+        'whole-seconds'
+      ),
+      2
+    ),
+    naiveUtcOffsetHours: fc.constantFrom(-8, 0, 9),
+    postMode: rarely<PostMode>('create', fc.constantFrom<PostMode>('dedupe', 'conflict'), 2),
+    conflictStatus: fc.constantFrom(409 as const, 423 as const),
+    alreadyRunning: rarely(
+      null,
+      fc.record({
+        durationMs: fc.integer({ min: 0, max: profile.maxCheckMs * 2 }),
+        ending: endingArb
+      }),
+      2
+    ),
+    staleFinalPost: fc.oneof(
+      { arbitrary: fc.constant(false), weight: 15 },
+      { arbitrary: fc.constant(true), weight: 1 }
+    ),
+    firewallPage: fc.oneof(
+      { arbitrary: fc.constant(null), weight: 20 },
+      { arbitrary: fc.constantFrom(401 as const, 403 as const, 404 as const, 503 as const), weight: 1 }
+    ),
+    connectionClose: rarely(false, fc.constant(true)),
+    idleTimeoutMs: rarely(null, fc.constantFrom(200, 5000))
+  })
+}
+
+/** The simulator's profile for a case. */
+export function toProfile(spec: PlatformSpec): PlatformProfile {
+  return {
+    clockOffsetMs: spec.clockOffsetMs,
+    timestampForm: spec.timestampForm,
+    naiveUtcOffsetHours: spec.naiveUtcOffsetHours,
+    postMode: spec.postMode,
+    conflictStatus: spec.conflictStatus,
+    staleFinalPost: spec.staleFinalPost,
+    ...(spec.firewallPage === null ? {} : { firewallPage: { status: spec.firewallPage } }),
+    connectionClose: spec.connectionClose,
+    ...(spec.idleTimeoutMs === null ? {} : { idleTimeoutMs: spec.idleTimeoutMs })
+  }
+}
+
+/** The documented platform: no profile, nothing running before the step. */
+export const DOCUMENTED_PLATFORM: PlatformSpec = {
+  clockOffsetMs: 0,
+  timestampForm: 'iso-micros-z',
+  naiveUtcOffsetHours: 0,
+  postMode: 'create',
+  conflictStatus: 409,
+  alreadyRunning: null,
+  staleFinalPost: false,
+  firewallPage: null,
+  connectionClose: false,
+  idleTimeoutMs: null
 }
 
 /** A whole schedule: the check's fate, both fault queues and the inputs. */
@@ -247,6 +345,7 @@ export function chaosCaseArb(profile: ChaosProfile = QUICK_PROFILE): fc.Arbitrar
       ending: endingArb,
       reason: fc.constantFrom<string | null>(null, 'Access denied: bad password', '')
     }),
+    platform: platformArb(profile),
     post: fc.array(postFault, { maxLength: 3 }),
     get: fc.array(faultArb(profile, 'GET'), { maxLength: 8 }),
     timeoutSeconds: seconds(profile.timeoutSeconds.min, profile.timeoutSeconds.max),
@@ -315,6 +414,8 @@ export function toFaultSlot(
         location: `${sim.trap.url}${checkPath}`,
         ...afterCreate
       }
+    case 'absurd-newer':
+      return { type: 'absurd-newer', when: spec.when, status: spec.status, ...afterCreate }
     case 'refusal':
       return spec.status === 422
         ? {
@@ -353,7 +454,7 @@ export const bundleRunner: ActionRunner = async (inputs, env, limitMs) =>
 // ---------------------------------------------------------------------------------------------
 // The invariants.
 
-export type Invariant = 'no-false-pass' | 'bounded' | 'no-leak' | 'clean-failure'
+export type Invariant = 'no-false-pass' | 'bounded' | 'no-leak' | 'clean-failure' | 'post-budget'
 
 export interface Violation {
   invariant: Invariant
@@ -393,7 +494,7 @@ const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
 export const BOUND_SLACK_MS = 1000
 
 /**
- * The four invariants of issue #3 on one run. Returns every violation found (empty: all hold).
+ * The invariants on one run. Returns every violation found (empty: all hold).
  *
  * 1. No false pass: the step passes only on a check that the platform decided as SUCCESS after
  *    the step began (old and forged answers are never stored checks, so they never qualify),
@@ -445,6 +546,17 @@ export function checkInvariants(
       'bounded',
       `took ${Math.round(run.durationMs)} ms, over timeout-seconds ${timeoutMs / 1000} + 1 s`
     )
+  }
+
+  // 2b. No POST floods: one more POST than those whose answer never arrived (5xx, 429, 408, a
+  // dropped connection, no answer in time), and one more to tell a stale answer from a new one.
+  const posts = records.requests.filter((r) => r.method === 'POST')
+  const unanswered = posts.filter(
+    (r) =>
+      typeof r.status !== 'number' || r.status >= 500 || r.status === 429 || r.status === 408
+  ).length
+  if (posts.length > 2 + unanswered) {
+    fail('post-budget', `${posts.length} POSTs, of which only ${unanswered} went unanswered`)
   }
 
   // 3. No leak.
@@ -535,7 +647,7 @@ export function caseInputs(
 
 /** Sets the case up on a fresh simulator, runs the action once and checks the invariants. */
 export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<CaseReport> {
-  const sim = await startSimulator()
+  const sim = await startSimulator({ profile: toProfile(c.platform) })
   try {
     const connectorId = randomUUID()
     const checkPath = `/api/v1/${c.kind}s/${connectorId}/connection-check`
@@ -549,6 +661,8 @@ export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<
         get: c.get.map((f) => toFaultSlot(f, sim, checkPath))
       }
     })
+    const running = c.platform.alreadyRunning
+    if (running !== null) sim.startCheck(connectorId, running)
     const { inputs, env } = caseInputs(c, sim, connectorId)
     const timeoutMs = c.timeoutSeconds * 1000
     const result = await runner(inputs, env, timeoutMs + 10_000)
