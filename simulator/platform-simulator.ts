@@ -140,7 +140,7 @@ export interface Simulator {
   startCheck(id: string, opts?: CheckOptions): SimCheck
   /** Checks created for the connector, oldest first (copies). */
   checks(id: string): SimCheck[]
-  /** Every check object put in a 2xx answer, fake older checks included (copy). */
+  /** Every check object put in a 2xx answer, fakes included and marked (copy). */
   served(): ServedCheck[]
   /** Every request to the main listener, in arrival order (live array). */
   requests: RecordedRequest[]
@@ -501,7 +501,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const earliestMs = Math.min(performance.now(), state.checks[0]?.createdAtMs ?? Infinity)
     const check = newCheck(state, 'other', earliestUs - ageMs * 1000, earliestMs - ageMs, {
       ending,
-      durationMs: EXAMPLE_DURATION_MS
+      durationMs: Math.min(EXAMPLE_DURATION_MS, ageMs)
     })
     state.checks.unshift(check)
     return check

@@ -31,12 +31,15 @@ export function rawRequest(url: string, options: RawOptions = {}): Promise<RawAn
   const request = target.protocol === 'https:' && tunnel === undefined ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
     const req = request(
-      target,
       {
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
         method: options.method ?? 'GET',
         headers: options.headers ?? {},
         ...(options.agent === undefined ? {} : { agent: options.agent }),
         ...(options.ca === undefined ? {} : { ca: options.ca }),
+        // Over a tunnel, TLS is already done: plain HTTP on the socket given.
         ...(tunnel === undefined ? {} : { createConnection: () => tunnel })
       },
       (res) => {
