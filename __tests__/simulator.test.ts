@@ -6,8 +6,11 @@ import {
   DEFAULT_API_KEY,
   startSimulator,
   type ConnectorBehavior,
+  type PlatformProfile,
   type Simulator
 } from '../simulator/platform-simulator.js'
+import { parseProfileFlags } from '../simulator/profile-flags.js'
+import { closed, rawRequest } from './support/raw-request.js'
 
 const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 
@@ -548,5 +551,370 @@ describe('close()', () => {
     expect(performance.now() - started).toBeLessThan(1000)
     expect((await outcomes).map((o) => o.status)).toEqual(['rejected', 'rejected'])
     await own.close() // idempotent
+  })
+})
+
+describe('profile: platform behaviours nothing documents', () => {
+  /** A simulator of its own with `profile`, and one source connector on it. */
+  async function withProfile(
+    profile: PlatformProfile,
+    test: (own: Simulator, id: string) => Promise<void>,
+    behavior: Partial<ConnectorBehavior> = {}
+  ): Promise<void> {
+    const own = await startSimulator({ profile })
+    const id = randomUUID()
+    own.addConnector(id, { kind: 'source', ...behavior })
+    try {
+      await test(own, id)
+    } finally {
+      await own.close()
+    }
+  }
+
+  function ownCall(own: Simulator, path: string, init: RequestInit = {}) {
+    return fetch(`${own.url}${path}`, {
+      ...init,
+      headers: { 'unstructured-api-key': own.apiKey }
+    })
+  }
+
+  const post = (own: Simulator, id: string) =>
+    ownCall(own, checkPath('source', id), { method: 'POST' })
+  const get = (own: Simulator, id: string) => ownCall(own, checkPath('source', id))
+
+  it('is off by default, and the Date header comes from the real clock', async () => {
+    expect(sim.profile).toEqual({})
+    const before = Date.now()
+    const res = await call(checkPath('source', connector()), { method: 'POST' })
+    const after = Date.now()
+    const date = Date.parse(res.headers.get('date') ?? '')
+    // Date has whole seconds.
+    expect(date).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000)
+    expect(date).toBeLessThanOrEqual(after)
+  })
+
+  it('clockOffsetMs: created_at and reported_at come from a clock that far off Date', async () => {
+    for (const clockOffsetMs of [-5000, 7000]) {
+      await withProfile(
+        { clockOffsetMs },
+        async (own, id) => {
+          const before = Date.now()
+          const res = await post(own, id)
+          const after = Date.now()
+          const body = await check(res)
+          const created = Date.parse(body.created_at)
+          // The platform clock reads the monotonic clock, Date the system one: a few ms apart.
+          expect(created).toBeGreaterThanOrEqual(before + clockOffsetMs - 50)
+          expect(created).toBeLessThanOrEqual(after + clockOffsetMs + 50)
+          const date = Date.parse(res.headers.get('date') ?? '')
+          expect(date).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000)
+          expect(date).toBeLessThanOrEqual(after)
+          expect(body.status).toBe('SUCCESS')
+          expect(Date.parse(body.reported_at ?? '')).toBe(created)
+
+          const made = Array.from({ length: 5 }, () => own.addNewerCheck(id).createdAt)
+          expect([...made].sort()).toEqual(made)
+          expect(own.checks(id).map((c) => c.createdAt)).toEqual([body.created_at, ...made])
+        },
+        { checkDurationMs: 0 }
+      )
+    }
+  })
+
+  it('timestampForm: writes every form, keeping stored checks in order', async () => {
+    const forms: [PlatformProfile, RegExp][] = [
+      [{ timestampForm: 'iso-micros-z' }, ISO_MICROS],
+      [{ timestampForm: 'naive' }, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/],
+      [{ timestampForm: 'postgres' }, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?\+00$/],
+      [{ timestampForm: 'postgres-0000' }, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?\+0000$/],
+      [{ timestampForm: 'offset-colon' }, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/],
+      [{ timestampForm: 'whole-seconds' }, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/]
+    ]
+    for (const [profile, shape] of forms) {
+      await withProfile(
+        profile,
+        async (own, id) => {
+          const before = Date.now()
+          const body = await check(await post(own, id))
+          expect(body.created_at).toMatch(shape)
+          expect(body.reported_at).toMatch(shape)
+          const [stored] = own.checks(id)
+          expect(stored?.createdAt).toBe(body.created_at)
+          expect(stored?.createdAtIso).toMatch(ISO_MICROS)
+          expect(Date.parse(stored?.createdAtIso ?? '')).toBeGreaterThanOrEqual(before - 50)
+          // Every form here is UTC (naive with offset 0): the same instant, to the second.
+          const asIso = body.created_at.replace(' ', 'T').replace(/(Z|\+00(:?00)?)?$/, 'Z')
+          expect(Math.floor(Date.parse(asIso) / 1000)).toBe(
+            Math.floor(Date.parse(stored?.createdAtIso ?? '') / 1000)
+          )
+          const connector = (await (await ownCall(own, `/api/v1/sources/${id}`)).json()) as {
+            created_at: string
+          }
+          expect(connector.created_at).toMatch(shape)
+        },
+        { checkDurationMs: 0 }
+      )
+    }
+  })
+
+  it('timestampForm naive: local wall time that many hours from UTC, either way', async () => {
+    for (const naiveUtcOffsetHours of [-8, 9]) {
+      await withProfile({ timestampForm: 'naive', naiveUtcOffsetHours }, async (own, id) => {
+        const body = await check(await post(own, id))
+        const [stored] = own.checks(id)
+        const wall = Date.parse(`${body.created_at}Z`)
+        expect(wall - Date.parse(stored?.createdAtIso ?? '')).toBe(naiveUtcOffsetHours * 3_600_000)
+      })
+    }
+  })
+
+  it('whole seconds: two checks may share a created_at text, never an id or their order', async () => {
+    await withProfile({ timestampForm: 'whole-seconds' }, async (own, id) => {
+      const made = Array.from({ length: 5 }, () => own.addNewerCheck(id))
+      expect(new Set(made.map((c) => c.createdAt)).size).toBeLessThan(made.length)
+      expect(new Set(made.map((c) => c.id)).size).toBe(made.length)
+      const iso = made.map((c) => c.createdAtIso)
+      expect([...iso].sort()).toEqual(iso)
+      expect(new Set(iso).size).toBe(made.length)
+      expect((await check(await get(own, id))).id).toBe(made.at(-1)?.id)
+    })
+  })
+
+  it('postMode dedupe: a POST while the latest check runs answers it and creates nothing', async () => {
+    await withProfile({ postMode: 'dedupe' }, async (own, id) => {
+      const running = own.startCheck(id, { ending: 'NEVER' })
+      expect(running.origin).toBe('other')
+      for (let i = 0; i < 2; i += 1) {
+        const res = await post(own, id)
+        expect(res.status).toBe(202)
+        expect(await check(res)).toMatchObject({ id: running.id, status: 'SCHEDULED' })
+      }
+      expect(own.checks(id)).toHaveLength(1)
+      expect(own.served().map((s) => [s.method, s.checkId])).toEqual([
+        ['POST', running.id],
+        ['POST', running.id]
+      ])
+    })
+    await withProfile(
+      { postMode: 'dedupe' },
+      async (own, id) => {
+        const first = await check(await post(own, id))
+        const second = await check(await post(own, id))
+        expect(second.id).not.toBe(first.id)
+        expect(own.checks(id).map((c) => c.origin)).toEqual(['post', 'post'])
+      },
+      { checkDurationMs: 0 }
+    )
+  })
+
+  it('postMode conflict: 409 (or 423) while a check runs, a new check otherwise', async () => {
+    for (const conflictStatus of [undefined, 423 as const]) {
+      await withProfile(
+        conflictStatus === undefined
+          ? { postMode: 'conflict' }
+          : { postMode: 'conflict', conflictStatus },
+        async (own, id) => {
+          const first = await post(own, id)
+          expect(first.status).toBe(202)
+          const refused = await post(own, id)
+          expect(refused.status).toBe(conflictStatus ?? 409)
+          expect(refused.headers.get('date')).not.toBeNull()
+          expect(await json(refused)).toEqual({
+            detail: 'A connection check is already in progress for this connector'
+          })
+          expect(own.checks(id)).toHaveLength(1)
+          expect(own.requests.map((r) => r.status)).toEqual([202, conflictStatus ?? 409])
+        },
+        { ending: 'NEVER' }
+      )
+    }
+    await withProfile(
+      { postMode: 'conflict' },
+      async (own, id) => {
+        own.startCheck(id, { durationMs: 0 })
+        expect((await post(own, id)).status).toBe(202)
+        expect(own.checks(id).map((c) => c.origin)).toEqual(['other', 'post'])
+        // afterCreate follows the mode: the fault's answer, and nothing created.
+        own.startCheck(id, { ending: 'NEVER' })
+        own.setFaults(id, { post: [{ type: 'status', status: 504, afterCreate: true }] })
+        expect((await post(own, id)).status).toBe(504)
+        expect(own.checks(id)).toHaveLength(3)
+      },
+      { checkDurationMs: 0 }
+    )
+  })
+
+  it('staleFinalPost: every POST answers one check, final an hour before, creating nothing', async () => {
+    await withProfile({ staleFinalPost: true }, async (own, id) => {
+      const [stale] = own.checks(id)
+      expect(stale).toMatchObject({ origin: 'other', ending: 'SUCCESS' })
+      const before = Date.now()
+      const answers = [await post(own, id), await post(own, id)]
+      for (const res of answers) expect(res.status).toBe(202)
+      const [a, b] = await Promise.all(answers.map((r) => check(r)))
+      expect(a).toEqual(b)
+      expect(a).toMatchObject({ id: stale?.id, status: 'SUCCESS', reason: null })
+      expect(Date.parse(a?.created_at ?? '')).toBeLessThanOrEqual(before - 3_600_000)
+      expect(Date.parse(a?.reported_at ?? '')).toBeLessThanOrEqual(before - 3_595_000)
+      expect(own.checks(id)).toHaveLength(1)
+      expect((await check(await get(own, id))).id).toBe(stale?.id)
+    })
+    await withProfile({ staleFinalPost: { status: 'FAILURE' } }, async (own, id) => {
+      expect(await check(await post(own, id))).toMatchObject({
+        status: 'FAILURE',
+        reason: 'simulated failure'
+      })
+    })
+  })
+
+  it('firewallPage: an HTML page with a title for every request, before any auth', async () => {
+    const title = 'Attention Required! | Cloudflare'
+    await withProfile({ firewallPage: { status: 403, title } }, async (own, id) => {
+      for (const path of [checkPath('source', id), `/api/v1/sources/${id}`, '/nowhere']) {
+        const res = await fetch(`${own.url}${path}`, { method: 'POST' })
+        expect(res.status).toBe(403)
+        expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+        expect(res.headers.get('date')).not.toBeNull()
+        expect(await res.text()).toContain(`<title>${title}</title>`)
+      }
+      expect(own.checks(id)).toHaveLength(0)
+      expect(own.requests.map((r) => r.status)).toEqual([403, 403, 403])
+    })
+    await withProfile({ firewallPage: { status: 502, paths: 'checks' } }, async (own, id) => {
+      const blocked = await get(own, id)
+      expect(blocked.status).toBe(502)
+      expect(await blocked.text()).toContain('<title>502 Bad Gateway</title>')
+      expect((await ownCall(own, `/api/v1/sources/${id}`)).status).toBe(200)
+    })
+  })
+
+  it('idleTimeoutMs: the server closes an idle keep-alive socket', async () => {
+    await withProfile({ idleTimeoutMs: 100 }, async (own, id) => {
+      const agent = new Agent({ keepAlive: true })
+      try {
+        const res = await rawRequest(`${own.url}/api/v1/sources/${id}`, {
+          agent,
+          headers: { 'unstructured-api-key': own.apiKey }
+        })
+        expect(res.status).toBe(200)
+        expect(res.headers.connection).toBe('keep-alive')
+        await closed(res.socket)
+      } finally {
+        agent.destroy()
+      }
+    })
+  })
+
+  it('connectionClose: Connection: close on every answer, and the socket closed', async () => {
+    await withProfile({ connectionClose: true }, async (own, id) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+      const headers = { 'unstructured-api-key': own.apiKey }
+      try {
+        for (const path of [checkPath('source', id), checkPath('source', id), '/nowhere']) {
+          const res = await rawRequest(`${own.url}${path}`, { agent, headers, method: 'POST' })
+          expect(res.headers.connection).toBe('close')
+          expect(res.reused).toBe(false)
+          await closed(res.socket)
+        }
+      } finally {
+        agent.destroy()
+      }
+    })
+  })
+
+  it('absurd-newer: serves, never stores, a check from year 9999 or two days ahead', async () => {
+    const id = connector()
+    const ours = await check(await call(checkPath('source', id), { method: 'POST' }))
+    sim.setFaults(id, {
+      get: [
+        { type: 'absurd-newer', when: 'year-9999' },
+        { type: 'absurd-newer', when: 'day-ahead', status: 'FAILURE' }
+      ]
+    })
+    const far = await call(checkPath('source', id))
+    const farBody = await check(far)
+    expect(farBody.id).not.toBe(ours.id)
+    expect(farBody).toMatchObject({
+      status: 'SUCCESS',
+      created_at: expect.stringMatching(/^9999-/)
+    })
+    const ahead = await call(checkPath('source', id))
+    const aheadBody = await check(ahead)
+    const date = Date.parse(ahead.headers.get('date') ?? '')
+    expect(Date.parse(aheadBody.created_at) - date).toBeGreaterThan(24 * 3_600_000)
+    expect(aheadBody).toMatchObject({
+      status: 'FAILURE',
+      created_at: expect.stringMatching(ISO_MICROS)
+    })
+    expect(sim.checks(id)).toHaveLength(1)
+    expect(sim.served().filter((s) => s.connectorId === id)).toEqual([
+      expect.objectContaining({ checkId: ours.id, method: 'POST' }),
+      expect.objectContaining({ checkId: farBody.id, fake: 'year-9999' }),
+      expect.objectContaining({ checkId: aheadBody.id, fake: 'day-ahead' })
+    ])
+    expect(sim.served().find((s) => s.checkId === ours.id)?.fake).toBeUndefined()
+  })
+})
+
+describe('profile flags (serve.ts --profile)', () => {
+  it('reads each flag into the profile', () => {
+    expect(
+      parseProfileFlags([
+        'clock-behind=3000',
+        'timestamps=naive-8',
+        'post=conflict-423',
+        'stale-final=FAILURE',
+        'firewall=403,checks',
+        'uvicorn-idle',
+        'connection-close'
+      ])
+    ).toEqual({
+      clockOffsetMs: -3000,
+      timestampForm: 'naive',
+      naiveUtcOffsetHours: -8,
+      postMode: 'conflict',
+      conflictStatus: 423,
+      staleFinalPost: { status: 'FAILURE' },
+      firewallPage: { status: 403, paths: 'checks' },
+      idleTimeoutMs: 5000,
+      connectionClose: true
+    })
+    expect(
+      parseProfileFlags([
+        'clock-ahead',
+        'timestamps=postgres',
+        'post=dedupe',
+        'stale-final',
+        'idle=250',
+        'firewall=503'
+      ])
+    ).toEqual({
+      clockOffsetMs: 5000,
+      timestampForm: 'postgres',
+      postMode: 'dedupe',
+      staleFinalPost: true,
+      idleTimeoutMs: 250,
+      firewallPage: { status: 503 }
+    })
+    expect(parseProfileFlags(['timestamps=naive+9'])).toEqual({
+      timestampForm: 'naive',
+      naiveUtcOffsetHours: 9
+    })
+    expect(parseProfileFlags([])).toEqual({})
+  })
+
+  it('refuses what it does not know', () => {
+    for (const bad of [
+      'clock-behind=soon',
+      'timestamps=rfc2822',
+      'post=maybe',
+      'firewall=418',
+      'firewall=403,all',
+      'idle',
+      'stale-final=SCHEDULED',
+      'warp-speed'
+    ]) {
+      expect(() => parseProfileFlags([bad])).toThrow(/--profile/)
+    }
   })
 })

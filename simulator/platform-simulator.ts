@@ -1,5 +1,6 @@
 // An in-process fake of the Unstructured Platform API (connection checks, connectors, workflows),
-// served over real HTTP on loopback only, with scriptable faults per connector and per method.
+// served over real HTTP (or HTTPS) on loopback only, with scriptable faults per connector and
+// per method, and a profile of platform behaviours that the vendor does not rule out.
 import { randomUUID } from 'node:crypto'
 import {
   createServer,
@@ -8,6 +9,7 @@ import {
   type Server,
   type ServerResponse
 } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 
@@ -37,6 +39,13 @@ export type Fault =
   | { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string }
   | { type: 'not-found' }
   | { type: 'validation'; detail: unknown }
+  /**
+   * A check newer than any, with an impossible created_at (year 9999, or two days ahead of the
+   * Date header); served, never stored.
+   */
+  | { type: 'absurd-newer'; when: AbsurdWhen; status?: 'SCHEDULED' | 'SUCCESS' | 'FAILURE' }
+
+export type AbsurdWhen = 'year-9999' | 'day-ahead'
 
 /**
  * One queued answer. `afterCreate` (POST only): the check is created first, then the fault
@@ -74,14 +83,21 @@ export interface RecordedRequest {
   status: number | 'reset' | 'hang' | 'truncate'
 }
 
-/** Who created a check: a POST to the API, or someone else (newer-check, addNewerCheck). */
-export type CheckOrigin = 'post' | 'newer'
+/**
+ * Who created a check: a POST to the API; someone else during the test (newer-check,
+ * addNewerCheck); or someone else before it (startCheck, the stale check of staleFinalPost).
+ */
+export type CheckOrigin = 'post' | 'newer' | 'other'
 
 export interface SimCheck {
   id: string
   connectorId: string
   origin: CheckOrigin
+  /** created_at as served, in the profile's timestamp form. */
   createdAt: string
+  /** The same instant (of the platform's clock) as ISO with microseconds and Z, whatever the form. */
+  createdAtIso: string
+  /** performance.now() of the creation (negative for a check made "long before"). */
   createdAtMs: number
   finalAtMs: number | null
   ending: Ending
@@ -97,11 +113,17 @@ export interface ServedCheck {
   /** The request that got this answer. */
   method: string
   at: number
+  /** Set for a check that was served but never stored (older-check, absurd-newer). */
+  fake?: 'older' | AbsurdWhen
 }
 
 export interface Simulator {
-  /** 'http://127.0.0.1:<port>', without /api/v1. */
+  /** 'http://127.0.0.1:<port>' (https and options.hostname when asked), without /api/v1. */
   url: string
+  /** The port of the main listener on 127.0.0.1. */
+  port: number
+  /** The profile in force (a copy of options.profile; {} by default). */
+  profile: Readonly<PlatformProfile>
   /** A valid key: the first of options.apiKeys. */
   apiKey: string
   /** Ids must be UUIDs. Re-adding an id replaces its behaviour and faults, keeping its checks. */
@@ -110,13 +132,15 @@ export interface Simulator {
   /** Replaces both queues; an omitted one becomes empty. */
   setFaults(id: string, faults: FaultQueues): void
   /** A check started elsewhere (the web UI); defaults come from the connector's behaviour. */
-  addNewerCheck(
-    id: string,
-    opts?: { ending?: Ending; durationMs?: number; reason?: string | null }
-  ): SimCheck
+  addNewerCheck(id: string, opts?: CheckOptions): SimCheck
+  /**
+   * A check someone else started before the step (origin 'other'): for a check "already
+   * running" when the action starts, as postMode 'dedupe' and 'conflict' need.
+   */
+  startCheck(id: string, opts?: CheckOptions): SimCheck
   /** Checks created for the connector, oldest first (copies). */
   checks(id: string): SimCheck[]
-  /** Every check object put in a 2xx answer, fake older checks included (copy). */
+  /** Every check object put in a 2xx answer, fakes included and marked (copy). */
   served(): ServedCheck[]
   /** Every request to the main listener, in arrival order (live array). */
   requests: RecordedRequest[]
@@ -126,10 +150,69 @@ export interface Simulator {
   close(): Promise<void>
 }
 
+export interface CheckOptions {
+  ending?: Ending
+  durationMs?: number
+  reason?: string | null
+}
+
+/**
+ * How created_at and reported_at are written. 'iso-micros-z' 2026-12-02T10:00:00.123456Z;
+ * 'naive' 2026-12-02T02:00:00.123456 (local wall time naiveUtcOffsetHours from UTC, no offset);
+ * 'postgres' 2026-12-02 10:00:00.123456+00 and 'postgres-0000' ...+0000 (trailing zeros of the
+ * fraction dropped, as PostgreSQL does); 'offset-colon' 2026-12-02T10:00:00.123456+00:00;
+ * 'whole-seconds' 2026-12-02T10:00:00Z.
+ */
+export type TimestampForm =
+  'iso-micros-z' | 'naive' | 'postgres' | 'postgres-0000' | 'offset-colon' | 'whole-seconds'
+
+/**
+ * What a POST does. 'create': always creates a check. 'dedupe': while the connector's latest
+ * check is SCHEDULED, answers 202 with that check and creates nothing. 'conflict': then answers
+ * conflictStatus (409) with a detail and creates nothing.
+ */
+export type PostMode = 'create' | 'dedupe' | 'conflict'
+
+/** An HTML page from a firewall, CDN or proxy in front of the API, instead of its JSON. */
+export interface FirewallPage {
+  status: 401 | 403 | 404 | 502 | 503
+  /** The page's <title>, verbatim; default "<status> <reason phrase>". */
+  title?: string
+  /** 'all' (the default): every request; 'checks': only the connection-check paths. */
+  paths?: 'all' | 'checks'
+}
+
+/** Platform behaviours nothing documents; each is off when absent. */
+export interface PlatformProfile {
+  /** The clock that writes created_at/reported_at runs this far ahead (or behind, < 0) of Date. */
+  clockOffsetMs?: number
+  timestampForm?: TimestampForm
+  /** For timestampForm 'naive': the local time's offset from UTC in hours (-8, +9); default 0. */
+  naiveUtcOffsetHours?: number
+  postMode?: PostMode
+  /** The status of postMode 'conflict'; default 409. */
+  conflictStatus?: 409 | 423
+  /**
+   * Every POST answers 202 with one check, final long ago (ageMs, default an hour, before the
+   * connector was added), and creates nothing; it is the connector's first stored check.
+   */
+  staleFinalPost?: boolean | { status?: 'SUCCESS' | 'FAILURE'; ageMs?: number }
+  firewallPage?: FirewallPage
+  /** Idle keep-alive sockets are closed after this long (uvicorn: 5000); default 60 s. */
+  idleTimeoutMs?: number
+  /** `Connection: close` on every answer, and the socket closed after it. */
+  connectionClose?: boolean
+}
+
 export interface SimulatorOptions {
   apiKeys?: string[]
   /** Port of the main listener on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number
+  profile?: PlatformProfile
+  /** Serve the main listener over HTTPS with this certificate (the trap stays plain HTTP). */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** The host name in sim.url (the listener stays on 127.0.0.1); default 127.0.0.1. */
+  hostname?: string
 }
 
 export const DEFAULT_API_KEY = 'sim_key_0123456789abcdef'
@@ -142,6 +225,10 @@ const JSON_TYPE = 'application/json'
 // timeout would make keep-alive reuse race against the server closing the socket.
 const KEEP_ALIVE_MS = 60_000
 const HOUR_US = 3_600_000_000
+const HOUR_MS = 3_600_000
+// The only published example finished 5 s after creation.
+const EXAMPLE_DURATION_MS = 5000
+const CONFLICT_DETAIL = 'A connection check is already in progress for this connector'
 
 interface InternalCheck extends SimCheck {
   createdAtUs: number
@@ -157,6 +244,8 @@ interface ConnectorState {
   reason: string | null
   createdAt: string
   checks: InternalCheck[]
+  /** The one check every POST answers under staleFinalPost. */
+  stale: InternalCheck | undefined
   postFaults: FaultSlot[]
   getFaults: FaultSlot[]
 }
@@ -208,11 +297,31 @@ function uuidError(input: string): string {
   return `invalid group length in group ${i}: expected ${wanted[i] ?? 0}, found ${groups[i]?.length ?? 0}`
 }
 
+/** Microseconds since the epoch, written in one of the forms a platform might use. */
+function formatTimestamp(us: number, form: TimestampForm, naiveUtcOffsetHours: number): string {
+  const shifted = Math.floor(us) + (form === 'naive' ? naiveUtcOffsetHours * HOUR_US : 0)
+  const seconds = new Date(Math.floor(shifted / 1_000_000) * 1000).toISOString().slice(0, 19)
+  const fraction = String(((shifted % 1_000_000) + 1_000_000) % 1_000_000).padStart(6, '0')
+  const trimmed = fraction.replace(/0+$/u, '')
+  const pgFraction = trimmed === '' ? '' : `.${trimmed}`
+  switch (form) {
+    case 'iso-micros-z':
+      return `${seconds}.${fraction}Z`
+    case 'naive':
+      return `${seconds}.${fraction}`
+    case 'postgres':
+      return `${seconds.replace('T', ' ')}${pgFraction}+00`
+    case 'postgres-0000':
+      return `${seconds.replace('T', ' ')}${pgFraction}+0000`
+    case 'offset-colon':
+      return `${seconds}.${fraction}+00:00`
+    case 'whole-seconds':
+      return `${seconds}Z`
+  }
+}
+
 function isoMicros(us: number): string {
-  const whole = Math.floor(us)
-  const ms = Math.floor(whole / 1000)
-  const micros = String(whole % 1000).padStart(3, '0')
-  return `${new Date(ms).toISOString().slice(0, -1)}${micros}Z`
+  return formatTimestamp(us, 'iso-micros-z', 0)
 }
 
 function wallClockUs(): number {
@@ -255,6 +364,22 @@ function htmlPage(status: number): string {
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
 }
 
+/** The kind of block page a CDN or corporate proxy serves; the title goes in verbatim. */
+function firewallHtml(page: FirewallPage): string {
+  const title = page.title ?? `${page.status} ${STATUS_CODES[page.status] ?? 'Error'}`
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en-US">',
+    `<head><meta charset="UTF-8"><title>${title}</title></head>`,
+    '<body>',
+    `<h1>Sorry, you have been blocked (${page.status})</h1>`,
+    '<p>This request was stopped by a security service before it reached the website.</p>',
+    '</body>',
+    '</html>',
+    ''
+  ].join('\n')
+}
+
 function listen(server: Server, host: string, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -266,15 +391,44 @@ function listen(server: Server, host: string, port = 0): Promise<number> {
 }
 
 function snapshot(check: InternalCheck): SimCheck {
-  const { id, connectorId, origin, createdAt, createdAtMs, finalAtMs, ending, reason } = check
-  return { id, connectorId, origin, createdAt, createdAtMs, finalAtMs, ending, reason }
+  const { id, connectorId, origin, createdAt, createdAtIso, createdAtMs, finalAtMs } = check
+  const { ending, reason } = check
+  return {
+    id,
+    connectorId,
+    origin,
+    createdAt,
+    createdAtIso,
+    createdAtMs,
+    finalAtMs,
+    ending,
+    reason
+  }
 }
+
+function isRunning(check: InternalCheck | undefined): check is InternalCheck {
+  return check !== undefined && (check.finalAtMs === null || performance.now() < check.finalAtMs)
+}
+
+/** What a POST meets: a check to answer with (`created` when this POST made it), or a conflict. */
+type PostAdmission = { check: InternalCheck; created?: boolean } | { conflict: true }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const apiKeys = options.apiKeys ?? [DEFAULT_API_KEY]
   const firstKey = apiKeys[0]
   if (firstKey === undefined) throw new Error('startSimulator: apiKeys must not be empty')
   const validKeys = new Set(apiKeys)
+  const profile: PlatformProfile = { ...options.profile }
+  const form = profile.timestampForm ?? 'iso-micros-z'
+  const naiveHours = profile.naiveUtcOffsetHours ?? 0
+  const clockOffsetUs = Math.round((profile.clockOffsetMs ?? 0) * 1000)
+  const postMode = profile.postMode ?? 'create'
+  const stale =
+    profile.staleFinalPost === undefined || profile.staleFinalPost === false
+      ? undefined
+      : profile.staleFinalPost === true
+        ? {}
+        : profile.staleFinalPost
 
   const connectors = new Map<string, ConnectorState>()
   const workflows = new Map<string, WorkflowState>()
@@ -286,9 +440,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let lastCreatedUs = 0
   let closing: Promise<void> | undefined
 
+  /** The platform's clock (the one that writes created_at), not the one that writes Date. */
+  function platformClockUs(): number {
+    return wallClockUs() + clockOffsetUs
+  }
+
+  function stamp(us: number): string {
+    return formatTimestamp(us, form, naiveHours)
+  }
+
   // created_at must be strictly increasing even when two checks land in the same microsecond.
   function nextCreatedUs(): number {
-    lastCreatedUs = Math.max(wallClockUs(), lastCreatedUs + 1)
+    lastCreatedUs = Math.max(platformClockUs(), lastCreatedUs + 1)
     return lastCreatedUs
   }
 
@@ -298,29 +461,58 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return state
   }
 
-  function createCheck(
+  function newCheck(
     state: ConnectorState,
     origin: CheckOrigin,
-    opts: { ending?: Ending; durationMs?: number; reason?: string | null } = {}
+    createdAtUs: number,
+    createdAtMs: number,
+    opts: CheckOptions
   ): InternalCheck {
     const ending = opts.ending ?? state.ending
     const durationMs = Math.max(0, opts.durationMs ?? state.checkDurationMs)
     const reason = opts.reason !== undefined ? opts.reason : state.reason
-    const createdAtUs = nextCreatedUs()
-    const createdAtMs = performance.now()
-    const check: InternalCheck = {
+    return {
       id: randomUUID(),
       connectorId: state.id,
       origin,
-      createdAt: isoMicros(createdAtUs),
+      createdAt: stamp(createdAtUs),
+      createdAtIso: isoMicros(createdAtUs),
       createdAtUs,
       createdAtMs,
       finalAtMs: ending === 'NEVER' ? null : createdAtMs + durationMs,
       ending,
       reason: ending === 'FAILURE' ? reason : null
     }
+  }
+
+  function createCheck(
+    state: ConnectorState,
+    origin: CheckOrigin,
+    opts: CheckOptions = {}
+  ): InternalCheck {
+    const check = newCheck(state, origin, nextCreatedUs(), performance.now(), opts)
     state.checks.push(check)
     return check
+  }
+
+  /** The staleFinalPost check: final long before anything else the connector has. */
+  function staleCheck(state: ConnectorState, ageMs: number, ending: Ending): InternalCheck {
+    const earliestUs = Math.min(platformClockUs(), state.checks[0]?.createdAtUs ?? Infinity)
+    const earliestMs = Math.min(performance.now(), state.checks[0]?.createdAtMs ?? Infinity)
+    const check = newCheck(state, 'other', earliestUs - ageMs * 1000, earliestMs - ageMs, {
+      ending,
+      durationMs: Math.min(EXAMPLE_DURATION_MS, ageMs)
+    })
+    state.checks.unshift(check)
+    return check
+  }
+
+  function admitPost(state: ConnectorState): PostAdmission {
+    if (state.stale !== undefined) return { check: state.stale }
+    const latest = state.checks.at(-1)
+    if (isRunning(latest) && postMode === 'dedupe') return { check: latest }
+    if (isRunning(latest) && postMode === 'conflict') return { conflict: true }
+    return { check: createCheck(state, 'post'), created: true }
   }
 
   // Status is computed at the moment of the answer, so no timer is needed to finish a check.
@@ -332,21 +524,49 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       status: final ? check.ending : 'SCHEDULED',
       reason: final ? check.reason : null,
       created_at: check.createdAt,
-      reported_at: final ? isoMicros(reportedUs) : null
+      reported_at: final ? stamp(reportedUs) : null
     }
   }
 
   function olderCheckJson(state: ConnectorState, status: 'SCHEDULED' | 'SUCCESS' | 'FAILURE') {
     const latest = state.checks.at(-1)
-    const createdUs = (latest?.createdAtUs ?? wallClockUs()) - HOUR_US
+    const createdUs = (latest?.createdAtUs ?? platformClockUs()) - HOUR_US
+    return fakeCheckJson(state, createdUs, status)
+  }
+
+  function fakeCheckJson(
+    state: ConnectorState,
+    createdUs: number,
+    status: 'SCHEDULED' | 'SUCCESS' | 'FAILURE'
+  ): CheckJson {
     return {
       id: randomUUID(),
       status,
       reason: status === 'FAILURE' ? state.reason : null,
-      created_at: isoMicros(createdUs),
-      // The only published example finished 5 s after creation.
-      reported_at: status === 'SCHEDULED' ? null : isoMicros(createdUs + 5_000_000)
-    } satisfies CheckJson
+      created_at: stamp(createdUs),
+      reported_at: status === 'SCHEDULED' ? null : stamp(createdUs + EXAMPLE_DURATION_MS * 1000)
+    }
+  }
+
+  /** Checks no real platform would write: "newer" than anything, so a client must doubt them. */
+  function absurdCheckJson(
+    state: ConnectorState,
+    when: AbsurdWhen,
+    status: 'SCHEDULED' | 'SUCCESS' | 'FAILURE'
+  ): CheckJson {
+    const nowMs = Date.now()
+    // Mid-year, so that no naive offset moves it out of 9999.
+    const createdMs =
+      when === 'year-9999'
+        ? Date.UTC(9999, 5, 15) + (nowMs % (24 * HOUR_MS))
+        : // Two days, so it stays more than a day ahead of Date even as naive time far west.
+          nowMs + 48 * HOUR_MS
+    return fakeCheckJson(state, createdMs * 1000, status)
+  }
+
+  /** Headers every answer of the main listener carries (node adds Date itself, from its clock). */
+  function answerHeaders(headers: Record<string, string>): Record<string, string> {
+    return profile.connectionClose === true ? { ...headers, connection: 'close' } : headers
   }
 
   function send(
@@ -358,10 +578,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     headers: Record<string, string> = {}
   ): void {
     record.status = status
-    const head: Record<string, string> = {
+    const head: Record<string, string> = answerHeaders({
       ...headers,
       'content-length': String(Buffer.byteLength(body))
-    }
+    })
     if (contentType !== undefined) head['content-type'] = contentType
     res.writeHead(status, head)
     res.end(body)
@@ -382,7 +602,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     record: RecordedRequest,
     status: number,
     connectorId: string,
-    check: CheckJson
+    check: CheckJson,
+    fake?: ServedCheck['fake']
   ): void {
     servedChecks.push({
       connectorId,
@@ -390,7 +611,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       status: check.status,
       createdAt: check.created_at,
       method: record.method,
-      at: performance.now()
+      at: performance.now(),
+      ...(fake === undefined ? {} : { fake })
     })
     sendJson(res, record, status, check)
   }
@@ -410,13 +632,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return undefined
   }
 
-  /** The answer of a check route without faults; `created` is a check an afterCreate made. */
+  /** The answer of a check route without faults; `admitted`: what an afterCreate POST did. */
   function serveCheckNormally(
     res: ServerResponse,
     record: RecordedRequest,
     state: ConnectorState,
     method: 'POST' | 'GET',
-    created: InternalCheck | undefined,
+    admitted: PostAdmission | undefined,
     status?: string
   ): void {
     const withStatus = (check: InternalCheck): CheckJson => {
@@ -424,11 +646,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return status === undefined ? json : { ...json, status }
     }
     if (method === 'POST') {
-      const check = created ?? createCheck(state, 'post')
-      // The POST only schedules the check: its answer is written before the check has run, so it
-      // says SCHEDULED however short the check (a delayed answer was still written then).
-      const json = { ...checkJson(check), status: 'SCHEDULED', reason: null, reported_at: null }
-      sendCheck(res, record, 202, state.id, status === undefined ? json : { ...json, status })
+      const admission = admitted ?? admitPost(state)
+      if ('conflict' in admission) {
+        sendJson(res, record, profile.conflictStatus ?? 409, { detail: CONFLICT_DETAIL })
+        return
+      }
+      const json = withStatus(admission.check)
+      // A POST that creates a check only schedules it: its answer is written before the check
+      // has run, so it says SCHEDULED however short the check (a delayed answer too).
+      const answer =
+        admission.created === true && status === undefined
+          ? { ...json, status: 'SCHEDULED', reason: null, reported_at: null }
+          : json
+      sendCheck(res, record, 202, state.id, answer)
       return
     }
     const latest = state.checks.at(-1)
@@ -451,8 +681,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       serveCheckNormally(res, record, state, method, undefined)
       return
     }
-    const created =
-      method === 'POST' && slot.afterCreate === true ? createCheck(state, 'post') : undefined
+    const admitted = method === 'POST' && slot.afterCreate === true ? admitPost(state) : undefined
+    const created = admitted !== undefined && 'check' in admitted ? admitted.check : undefined
     const okStatus = method === 'POST' ? 202 : 200
 
     switch (slot.type) {
@@ -478,7 +708,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case 'reset':
         record.status = 'reset'
         // An RST rather than a FIN, so the client sees ECONNRESET as from a dropped connection.
-        req.socket.resetAndDestroy()
+        tcpSocketOf(req.socket).resetAndDestroy()
         return
       case 'truncate': {
         const check = created ?? (method === 'GET' ? state.checks.at(-1) : undefined)
@@ -486,10 +716,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           check !== undefined ? checkJson(check) : olderCheckJson(state, 'SCHEDULED')
         )
         record.status = 'truncate'
-        res.writeHead(okStatus, {
-          'content-type': JSON_TYPE,
-          'content-length': String(Buffer.byteLength(body))
-        })
+        res.writeHead(
+          okStatus,
+          answerHeaders({
+            'content-type': JSON_TYPE,
+            'content-length': String(Buffer.byteLength(body))
+          })
+        )
         res.write(body.slice(0, Math.floor(body.length / 2)), () => {
           req.socket.destroy()
         })
@@ -499,7 +732,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const timer = setTimeout(() => {
           timers.delete(timer)
           if (res.destroyed) return
-          serveCheckNormally(res, record, state, method, created)
+          serveCheckNormally(res, record, state, method, admitted)
         }, slot.ms)
         timers.add(timer)
         return
@@ -511,18 +744,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         send(res, record, slot.status ?? okStatus, slot.body, slot.contentType ?? JSON_TYPE)
         return
       case 'unknown-status':
-        serveCheckNormally(res, record, state, method, created, slot.status)
+        serveCheckNormally(res, record, state, method, admitted, slot.status)
         return
-      case 'older-check':
-        sendCheck(res, record, okStatus, state.id, olderCheckJson(state, slot.status ?? 'SUCCESS'))
+      case 'older-check': {
+        const older = olderCheckJson(state, slot.status ?? 'SUCCESS')
+        sendCheck(res, record, okStatus, state.id, older, 'older')
         return
+      }
+      case 'absurd-newer': {
+        const absurd = absurdCheckJson(state, slot.when, slot.status ?? 'SUCCESS')
+        sendCheck(res, record, okStatus, state.id, absurd, slot.when)
+        return
+      }
       case 'newer-check':
         createCheck(state, 'newer', {
           ending: slot.ending,
           durationMs: slot.durationMs,
           reason: slot.reason
         })
-        serveCheckNormally(res, record, state, method, created)
+        serveCheckNormally(res, record, state, method, admitted)
         return
       case 'redirect':
         send(res, record, slot.status ?? 307, '', undefined, { location: slot.location })
@@ -536,8 +776,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   }
 
+  /** Only a TCP socket can send an RST; under TLS that is the socket the TLS one wraps. */
+  function tcpSocketOf(socket: Socket): Socket {
+    if (options.tls === undefined) return socket
+    for (const tcp of sockets) {
+      if (tcp.remotePort === socket.remotePort && tcp.remoteAddress === socket.remoteAddress) {
+        return tcp
+      }
+    }
+    return socket
+  }
+
   function route(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
+    const firewall = profile.firewallPage
+    if (
+      firewall !== undefined &&
+      (firewall.paths !== 'checks' || path.endsWith('/connection-check'))
+    ) {
+      send(res, record, firewall.status, firewallHtml(firewall), 'text/html; charset=UTF-8')
+      return
+    }
     const target = parseRoute(path)
     if (target === undefined) {
       sendJson(res, record, 404, { detail: 'Not Found' })
@@ -628,7 +887,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
   }
 
-  const main = createServer((req, res) => {
+  const handleMain = (req: IncomingMessage, res: ServerResponse): void => {
     const record = recordOf(req)
     requests.push(record)
     // Answer only once the (unexpected) request body has been drained, as a real server does,
@@ -637,7 +896,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       route(req, res, record)
     })
     req.resume()
-  })
+  }
+  const main =
+    options.tls === undefined
+      ? createServer(handleMain)
+      : createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handleMain)
   const trap = createServer((req, res) => {
     const record = recordOf(req)
     trapRequests.push(record)
@@ -646,10 +909,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
     req.resume()
   })
-  for (const server of [main, trap]) {
-    server.keepAliveTimeout = KEEP_ALIVE_MS
-    trackSockets(server)
-  }
+  main.keepAliveTimeout = profile.idleTimeoutMs ?? KEEP_ALIVE_MS
+  trap.keepAliveTimeout = KEEP_ALIVE_MS
+  for (const server of [main, trap]) trackSockets(server)
 
   const mainPort = await listen(main, '127.0.0.1', options.port)
   // A second loopback address is a different host for clients that compare hostnames. Some
@@ -672,8 +934,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
   }
 
+  const scheme = options.tls === undefined ? 'http' : 'https'
   return {
-    url: `http://127.0.0.1:${mainPort}`,
+    url: `${scheme}://${options.hostname ?? '127.0.0.1'}:${mainPort}`,
+    port: mainPort,
+    profile,
     apiKey: firstKey,
     requests,
     trap: { url: `http://${trapHost}:${trapPort}`, requests: trapRequests },
@@ -682,7 +947,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const canonical = canonicalUuid(id)
       if (canonical === undefined) throw new Error(`simulator: connector id ${id} is not a UUID`)
       const previous = connectors.get(canonical)
-      connectors.set(canonical, {
+      const state: ConnectorState = {
         id: canonical,
         kind: behavior.kind,
         name: behavior.name ?? `sim-${behavior.kind}-${canonical.slice(0, 8)}`,
@@ -690,12 +955,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         checkDurationMs: behavior.checkDurationMs ?? 1000,
         ending: behavior.ending ?? 'SUCCESS',
         reason: behavior.reason !== undefined ? behavior.reason : 'simulated failure',
-        createdAt: previous?.createdAt ?? isoMicros(wallClockUs() - HOUR_US),
+        createdAt: previous?.createdAt ?? stamp(platformClockUs() - HOUR_US),
         // Re-adding a connector changes its behaviour but keeps its history.
         checks: previous?.checks ?? [],
+        stale: previous?.stale,
         postFaults: [...(behavior.faults?.post ?? [])],
         getFaults: [...(behavior.faults?.get ?? [])]
-      })
+      }
+      if (stale !== undefined && state.stale === undefined) {
+        state.stale = staleCheck(state, stale.ageMs ?? HOUR_MS, stale.status ?? 'SUCCESS')
+      }
+      connectors.set(canonical, state)
     },
 
     addWorkflow(id, workflow) {
@@ -706,7 +976,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         name: workflow.name ?? `sim-workflow-${canonical.slice(0, 8)}`,
         sources: [...workflow.sources],
         destinations: [...workflow.destinations],
-        createdAt: isoMicros(wallClockUs() - HOUR_US)
+        createdAt: stamp(platformClockUs() - HOUR_US)
       })
     },
 
@@ -718,6 +988,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     addNewerCheck(id, opts) {
       return snapshot(createCheck(connectorOrThrow(id), 'newer', opts))
+    },
+
+    startCheck(id, opts) {
+      return snapshot(createCheck(connectorOrThrow(id), 'other', opts))
     },
 
     checks(id) {

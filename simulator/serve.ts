@@ -2,11 +2,13 @@
 // it is stopped (Ctrl-C, SIGTERM). For trying the CLI or @github/local-action by hand, and for
 // the example gate workflow:
 //
-//   npx tsx simulator/serve.ts [--port 8765]        (or SIMULATOR_PORT=8765)
+//   npx tsx simulator/serve.ts [--port 8765] [--https] [--profile NAME[=VALUE]]...
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { addDemoConnectors, describeDemoConnectors } from './demo-connectors.js'
-import { startSimulator } from './platform-simulator.js'
+import { startSimulator, type PlatformProfile } from './platform-simulator.js'
+import { parseProfileFlags, PROFILE_FLAGS_HELP } from './profile-flags.js'
+import { makeCertificates, type TestCertificates } from './tls-certs.js'
 
 export const DEFAULT_PORT = 8765
 
@@ -15,10 +17,20 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-let values: { port?: string | undefined; help?: boolean | undefined }
+let values: {
+  port?: string | undefined
+  https?: boolean | undefined
+  profile?: string[] | undefined
+  help?: boolean | undefined
+}
 try {
   ;({ values } = parseArgs({
-    options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      https: { type: 'boolean' },
+      profile: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' }
+    },
     strict: true
   }))
 } catch (error) {
@@ -26,9 +38,13 @@ try {
 }
 if (values.help === true) {
   process.stdout.write(
-    'Usage: npx tsx simulator/serve.ts [--port N]\n\n' +
+    'Usage: npx tsx simulator/serve.ts [--port N] [--https] [--profile NAME[=VALUE]]...\n\n' +
       `Serves the Platform API simulator on http://127.0.0.1:N (default $SIMULATOR_PORT, else ${DEFAULT_PORT})\n` +
-      'with the demo connectors, until stopped. 0 picks a free port.\n'
+      'with the demo connectors, until stopped. 0 picks a free port.\n\n' +
+      '  --https                 serve https://localhost:N with a throwaway CA made at start;\n' +
+      '                          trust it with NODE_EXTRA_CA_CERTS=<the path printed>\n' +
+      '  --profile NAME[=VALUE]  a platform behaviour nothing documents (repeatable):\n' +
+      `${PROFILE_FLAGS_HELP}\n`
   )
   process.exit(0)
 }
@@ -36,16 +52,47 @@ const portText = values.port ?? process.env.SIMULATOR_PORT ?? String(DEFAULT_POR
 const port = Number(portText)
 if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be 0 to 65535; got ${portText}`)
 
+let profile: PlatformProfile
+try {
+  profile = parseProfileFlags(values.profile ?? [])
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error))
+}
+
+let certs: TestCertificates | undefined
+if (values.https === true) {
+  try {
+    certs = await makeCertificates()
+  } catch (error) {
+    fail(`cannot make a certificate: ${error instanceof Error ? error.message : ''}`)
+  }
+}
+
 let sim: Awaited<ReturnType<typeof startSimulator>>
 try {
-  sim = await startSimulator({ port })
+  sim = await startSimulator({
+    port,
+    profile,
+    ...(certs === undefined
+      ? {}
+      : { tls: { cert: certs.cert, key: certs.key }, hostname: 'localhost' })
+  })
 } catch (error) {
+  await certs?.remove()
   fail(`cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : ''}`)
 }
 addDemoConnectors(sim)
+const flags = values.profile ?? []
 process.stdout.write(
   [
     `Platform API simulator listening on ${sim.url} (loopback only).`,
+    ...(certs === undefined
+      ? []
+      : [
+          `CA certificate (removed on stop): ${certs.caCertPath}`,
+          `  trust it with: export NODE_EXTRA_CA_CERTS=${certs.caCertPath}`
+        ]),
+    ...(flags.length === 0 ? [] : [`Profile: ${flags.join(' ')}`]),
     `API key: ${sim.apiKey} (a simulator key, valid nowhere else)`,
     'Connectors:',
     ...describeDemoConnectors(),
@@ -59,9 +106,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
-    void sim.close().then(() => {
-      process.stdout.write('Simulator stopped.\n')
-      process.exit(0)
-    })
+    void sim
+      .close()
+      .then(() => certs?.remove())
+      .then(() => {
+        process.stdout.write('Simulator stopped.\n')
+        process.exit(0)
+      })
   })
 }

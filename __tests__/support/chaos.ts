@@ -294,7 +294,10 @@ function platformArb(profile: ChaosProfile): fc.Arbitrary<PlatformSpec> {
     ),
     firewallPage: fc.oneof(
       { arbitrary: fc.constant(null), weight: 20 },
-      { arbitrary: fc.constantFrom(401 as const, 403 as const, 404 as const, 503 as const), weight: 1 }
+      {
+        arbitrary: fc.constantFrom(401 as const, 403 as const, 404 as const, 503 as const),
+        weight: 1
+      }
     ),
     connectionClose: rarely(false, fc.constant(true)),
     idleTimeoutMs: rarely(null, fc.constantFrom(200, 5000))
@@ -552,8 +555,7 @@ export function checkInvariants(
   // dropped connection, no answer in time), and one more to tell a stale answer from a new one.
   const posts = records.requests.filter((r) => r.method === 'POST')
   const unanswered = posts.filter(
-    (r) =>
-      typeof r.status !== 'number' || r.status >= 500 || r.status === 429 || r.status === 408
+    (r) => typeof r.status !== 'number' || r.status >= 500 || r.status === 429 || r.status === 408
   ).length
   if (posts.length > 2 + unanswered) {
     fail('post-budget', `${posts.length} POSTs, of which only ${unanswered} went unanswered`)

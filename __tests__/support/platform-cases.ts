@@ -86,14 +86,12 @@ export const PLATFORM_CASES: PlatformCase[] = [
     arrange: (sim, id) => connector(sim, id),
     expected: { outcome: 'success', posts: 1 }
   },
-  ...[-8, 9].map(
-    (hours): PlatformCase => ({
-      name: `naive timestamps in local time ${hours > 0 ? '+' : ''}${hours} h from UTC`,
-      profile: { timestampForm: 'naive', naiveUtcOffsetHours: hours },
-      arrange: (sim, id) => connector(sim, id),
-      expected: { outcome: 'success', posts: 1 }
-    })
-  ),
+  ...[-8, 9].map((hours): PlatformCase => ({
+    name: `naive timestamps in local time ${hours > 0 ? '+' : ''}${hours} h from UTC`,
+    profile: { timestampForm: 'naive', naiveUtcOffsetHours: hours },
+    arrange: (sim, id) => connector(sim, id),
+    expected: { outcome: 'success', posts: 1 }
+  })),
   ...(['postgres', 'postgres-0000', 'offset-colon', 'whole-seconds'] as const).map(
     (form): PlatformCase => ({
       name: `timestamps in the ${form} form`,
@@ -113,19 +111,17 @@ export const PLATFORM_CASES: PlatformCase[] = [
     expected: { outcome: 'success', posts: 1 },
     verify: followedTheRunningCheck
   },
-  ...([409, 423] as const).map(
-    (status): PlatformCase => ({
-      name: `the POST answers ${status} while a check is in progress`,
-      profile: { postMode: 'conflict', conflictStatus: status },
-      arrange(sim, id) {
-        connector(sim, id)
-        sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
-        return undefined
-      },
-      expected: { outcome: 'success', posts: 1 },
-      verify: followedTheRunningCheck
-    })
-  ),
+  ...([409, 423] as const).map((status): PlatformCase => ({
+    name: `the POST answers ${status} while a check is in progress`,
+    profile: { postMode: 'conflict', conflictStatus: status },
+    arrange(sim, id) {
+      connector(sim, id)
+      sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
+      return undefined
+    },
+    expected: { outcome: 'success', posts: 1 },
+    verify: followedTheRunningCheck
+  })),
   {
     name: 'the POST answers 409 and no check is running',
     arrange(sim, id) {
@@ -154,20 +150,18 @@ export const PLATFORM_CASES: PlatformCase[] = [
       return run.errorLine.includes(`with check ${stale}`) ? undefined : `${stale} not named`
     }
   },
-  ...([401, 403, 404] as const).map(
-    (status): PlatformCase => ({
-      name: `an HTML ${status} page from a firewall instead of the API's JSON`,
-      profile: { firewallPage: { status, title: 'Attention Required! | Cloudflare' } },
-      arrange: (sim, id) => connector(sim, id),
-      expected: {
-        outcome: 'error',
-        posts: 1,
-        message: new RegExp(
-          `HTTP ${status} .*text/html, page title "Attention Required! \\| Cloudflare"\\) did not come from the Platform API.*proxy.*'api-url'`
-        )
-      }
-    })
-  ),
+  ...([401, 403, 404] as const).map((status): PlatformCase => ({
+    name: `an HTML ${status} page from a firewall instead of the API's JSON`,
+    profile: { firewallPage: { status, title: 'Attention Required! | Cloudflare' } },
+    arrange: (sim, id) => connector(sim, id),
+    expected: {
+      outcome: 'error',
+      posts: 1,
+      message: new RegExp(
+        `HTTP ${status} .*text/html, page title "Attention Required! \\| Cloudflare"\\) did not come from the Platform API.*proxy.*'api-url'`
+      )
+    }
+  })),
   {
     name: 'an HTML 503 page from a load balancer stays transient',
     profile: { firewallPage: { status: 503 } },
@@ -183,7 +177,8 @@ export const PLATFORM_CASES: PlatformCase[] = [
     expected: {
       outcome: 'error',
       posts: 0,
-      message: /does not trust the TLS certificate .*\((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\).*NODE_EXTRA_CA_CERTS/
+      message:
+        /does not trust the TLS certificate .*\((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\).*NODE_EXTRA_CA_CERTS/
     }
   },
   {
@@ -209,19 +204,19 @@ export const PLATFORM_CASES: PlatformCase[] = [
     arrange: (sim, id) => connector(sim, id),
     expected: { outcome: 'success', posts: 1 }
   },
-  ...([403, 407] as const).map(
-    (refuse): PlatformCase => ({
-      name: `an HTTPS proxy that refuses the tunnel with ${refuse}`,
-      proxy: { refuse, credentials: refuse === 407 },
-      arrange: (sim, id) => connector(sim, id),
-      timeoutSeconds: 60,
-      expected: {
-        outcome: 'error',
-        posts: 0,
-        message: new RegExp(`The proxy 127\\.0\\.0\\.1:\\d+ refused to open a tunnel .*HTTP ${refuse}`)
-      }
-    })
-  ),
+  ...([403, 407] as const).map((refuse): PlatformCase => ({
+    name: `an HTTPS proxy that refuses the tunnel with ${refuse}`,
+    proxy: { refuse, credentials: refuse === 407 },
+    arrange: (sim, id) => connector(sim, id),
+    timeoutSeconds: 60,
+    expected: {
+      outcome: 'error',
+      posts: 0,
+      message: new RegExp(
+        `The proxy 127\\.0\\.0\\.1:\\d+ refused to open a tunnel .*HTTP ${refuse}`
+      )
+    }
+  })),
   {
     name: 'NO_PROXY names the API host: the proxy is not used',
     proxy: { noProxy: true },
@@ -229,17 +224,15 @@ export const PLATFORM_CASES: PlatformCase[] = [
     timeoutSeconds: 4,
     expected: { outcome: 'error', posts: 0, message: /has not answered since the step began/ }
   },
-  ...(['year-9999', 'day-ahead'] as const).map(
-    (when): PlatformCase => ({
-      name: `a "newer" SUCCESS stamped ${when === 'year-9999' ? 'in the year 9999' : 'a day ahead of Date'}`,
-      arrange(sim, id) {
-        connector(sim, id, 1500)
-        sim.setFaults(id, { get: ['pass', { type: 'absurd-newer', when, status: 'SUCCESS' }] })
-        return undefined
-      },
-      expected: { outcome: 'success', posts: 1 }
-    })
-  ),
+  ...(['year-9999', 'day-ahead'] as const).map((when): PlatformCase => ({
+    name: `a "newer" SUCCESS stamped ${when === 'year-9999' ? 'in the year 9999' : 'a day ahead of Date'}`,
+    arrange(sim, id) {
+      connector(sim, id, 1500)
+      sim.setFaults(id, { get: ['pass', { type: 'absurd-newer', when, status: 'SUCCESS' }] })
+      return undefined
+    },
+    expected: { outcome: 'success', posts: 1 }
+  })),
   {
     name: 'idle sockets closed after 5 s, as uvicorn does',
     profile: { idleTimeoutMs: 5000 },
