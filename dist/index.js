@@ -43006,7 +43006,9 @@ async function startCheck(connector, pacer, events, post, api, retrying) {
         if (last) {
             return {
                 ok: false,
-                problem: problem.kind === 'transient' ? { kind: 'unusable-answers', reason: problem.reason } : problem
+                problem: problem.kind === 'transient'
+                    ? { kind: 'unusable-answers', reason: problem.reason }
+                    : problem
             };
         }
         const why = problem.kind === 'transient' ? problem : problems_transient(problem.status, 'busy');
@@ -43300,6 +43302,9 @@ const FAILURE = 1;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
 // never outlives the runner's patience if something unforeseen blocks.
 const CANCEL_BACKSTOP_MS = 900;
+// Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
+// agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
+process.noDeprecation = true;
 const cancellation = cancelOnSignals();
 cancellation.signal.addEventListener('abort', () => {
     setTimeout(() => process.exit(FAILURE), CANCEL_BACKSTOP_MS).unref();

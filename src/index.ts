@@ -12,6 +12,10 @@ const FAILURE = 1
 // never outlives the runner's patience if something unforeseen blocks.
 const CANCEL_BACKSTOP_MS = 900
 
+// Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
+// agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
+process.noDeprecation = true
+
 const cancellation = cancelOnSignals()
 cancellation.signal.addEventListener('abort', () => {
   setTimeout(() => process.exit(FAILURE), CANCEL_BACKSTOP_MS).unref()

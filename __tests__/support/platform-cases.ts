@@ -29,8 +29,10 @@ export interface PlatformCase {
   proxy?: { refuse?: 403 | 407; credentials?: boolean; noProxy?: boolean }
   /** Points api-url at a port where nothing listens. */
   closedPort?: boolean
-  /** Set-up on the simulator before the step; returns inputs beyond the defaults. */
-  arrange(sim: Simulator, connectorId: string): Record<string, string> | undefined
+  /** Set-up on the simulator before the step. */
+  arrange(sim: Simulator, connectorId: string): void
+  /** Inputs beyond the defaults. */
+  inputs?: Record<string, string>
   /** timeout-seconds (default 20). */
   timeoutSeconds?: number
   expected: {
@@ -68,35 +70,42 @@ export interface PlatformCaseRun {
 const PROXY_PASSWORD = 'proxy-pa55word'
 
 /** A check of 600 ms unless a case says otherwise. */
-function connector(sim: Simulator, id: string, durationMs = 600): undefined {
+function connector(sim: Simulator, id: string, durationMs = 600): void {
   sim.addConnector(id, { kind: 'source', checkDurationMs: durationMs, name: 'orders-s3' })
-  return undefined
 }
 
 export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'created_at written by a clock 5 s behind the Date header',
     profile: { clockOffsetMs: -5000 },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: { outcome: 'success', posts: 1 }
   },
   {
     name: 'created_at written by a clock 5 s ahead of the Date header',
     profile: { clockOffsetMs: 5000 },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: { outcome: 'success', posts: 1 }
   },
   ...[-8, 9].map((hours): PlatformCase => ({
     name: `naive timestamps in local time ${hours > 0 ? '+' : ''}${hours} h from UTC`,
     profile: { timestampForm: 'naive', naiveUtcOffsetHours: hours },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: { outcome: 'success', posts: 1 }
   })),
   ...(['postgres', 'postgres-0000', 'offset-colon', 'whole-seconds'] as const).map(
     (form): PlatformCase => ({
       name: `timestamps in the ${form} form`,
       profile: { timestampForm: form },
-      arrange: (sim, id) => connector(sim, id),
+      arrange: (sim, id) => {
+        connector(sim, id)
+      },
       expected: { outcome: 'success', posts: 1 }
     })
   ),
@@ -106,7 +115,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
     arrange(sim, id) {
       connector(sim, id)
       sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
-      return undefined
     },
     expected: { outcome: 'success', posts: 1 },
     verify: followedTheRunningCheck
@@ -117,7 +125,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
     arrange(sim, id) {
       connector(sim, id)
       sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
-      return undefined
     },
     expected: { outcome: 'success', posts: 1 },
     verify: followedTheRunningCheck
@@ -132,7 +139,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
         body: JSON.stringify({ detail: 'Connection check already in progress' })
       }
       sim.setFaults(id, { post: [busy, busy] })
-      return undefined
     },
     expected: {
       outcome: 'error',
@@ -143,7 +149,9 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'the POST keeps answering with the same check, final long before the request',
     profile: { staleFinalPost: true },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: { outcome: 'error', posts: 2, message: /already SUCCESS.*asked once more/ },
     verify(run) {
       const stale = run.checks[0]?.id ?? 'none'
@@ -153,7 +161,9 @@ export const PLATFORM_CASES: PlatformCase[] = [
   ...([401, 403, 404] as const).map((status): PlatformCase => ({
     name: `an HTML ${status} page from a firewall instead of the API's JSON`,
     profile: { firewallPage: { status, title: 'Attention Required! | Cloudflare' } },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: {
       outcome: 'error',
       posts: 1,
@@ -165,14 +175,18 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'an HTML 503 page from a load balancer stays transient',
     profile: { firewallPage: { status: 503 } },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     timeoutSeconds: 3,
     expected: { outcome: 'timeout', message: /Last error: HTTP 503/ }
   },
   {
     name: 'a TLS certificate the runner does not trust',
     https: 'untrusted',
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     timeoutSeconds: 60,
     expected: {
       outcome: 'error',
@@ -184,7 +198,9 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'a private CA trusted through NODE_EXTRA_CA_CERTS',
     https: 'trusted',
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: { outcome: 'success', posts: 1 }
   },
   {
@@ -201,13 +217,17 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'an HTTPS proxy that opens the tunnel',
     proxy: {},
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     expected: { outcome: 'success', posts: 1 }
   },
   ...([403, 407] as const).map((refuse): PlatformCase => ({
     name: `an HTTPS proxy that refuses the tunnel with ${refuse}`,
     proxy: { refuse, credentials: refuse === 407 },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     timeoutSeconds: 60,
     expected: {
       outcome: 'error',
@@ -220,7 +240,9 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'NO_PROXY names the API host: the proxy is not used',
     proxy: { noProxy: true },
-    arrange: (sim, id) => connector(sim, id),
+    arrange: (sim, id) => {
+      connector(sim, id)
+    },
     timeoutSeconds: 4,
     expected: { outcome: 'error', posts: 0, message: /has not answered since the step began/ }
   },
@@ -229,24 +251,24 @@ export const PLATFORM_CASES: PlatformCase[] = [
     arrange(sim, id) {
       connector(sim, id, 1500)
       sim.setFaults(id, { get: ['pass', { type: 'absurd-newer', when, status: 'SUCCESS' }] })
-      return undefined
     },
     expected: { outcome: 'success', posts: 1 }
   })),
   {
-    name: 'idle sockets closed after 5 s, as uvicorn does',
-    profile: { idleTimeoutMs: 5000 },
-    arrange(sim, id) {
-      connector(sim, id, 14_000)
-      return { 'poll-interval-seconds': '5.5' }
+    // uvicorn closes them after 5 s; 1.5 s makes every later poll meet a socket the server closed.
+    name: 'idle sockets closed by the server between polls',
+    profile: { idleTimeoutMs: 1500 },
+    arrange: (sim, id) => {
+      connector(sim, id, 6000)
     },
-    timeoutSeconds: 30,
     expected: { outcome: 'success', posts: 1 }
   },
   {
     name: 'Connection: close on every answer',
     profile: { connectionClose: true },
-    arrange: (sim, id) => connector(sim, id, 2000),
+    arrange: (sim, id) => {
+      connector(sim, id, 2000)
+    },
     expected: { outcome: 'success', posts: 1 }
   }
 ]
@@ -267,7 +289,8 @@ export async function runPlatformCase(
   let proxy: ConnectProxy | undefined
   try {
     const connectorId = randomUUID()
-    const extra = c.arrange(sim, connectorId) ?? {}
+    c.arrange(sim, connectorId)
+    const extra = c.inputs ?? {}
     const env: Record<string, string> = {}
     if (certs !== undefined && c.https !== 'untrusted') env.NODE_EXTRA_CA_CERTS = certs.caCertPath
     let apiUrl = sim.url
@@ -319,6 +342,10 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve()
+    })
+  )
   return port
 }
