@@ -656,17 +656,26 @@ describe('runCheck: a host that never answered', () => {
     noAnswer: true
   })
 
-  it('gives up after the window, with outcome error, not at the deadline', async () => {
+  it('gives up when the window ends, with outcome error, not at the deadline', async () => {
     const reach = new HostReach('typo.example', 30_000)
-    const { clock, result } = setup(() => refused, { reach })
+    const { api, clock, result } = setup(() => refused, { reach })
     const run = await result
-    expect(run.problem).toMatchObject({
+    expect(run.problem).toEqual({
       kind: 'unreachable',
       host: 'typo.example',
-      lastReason: 'connection refused'
+      lastReason: 'connection refused',
+      waitedMs: 30_000
     })
-    expect(clock.now()).toBeGreaterThanOrEqual(30_000)
-    expect(clock.now()).toBeLessThan(45_000)
+    // Tries go on until the window ends, and not a moment longer.
+    expect(api.calls.at(-1)?.at).toBeGreaterThan(20_000)
+    expect(clock.now()).toBe(30_000)
+  })
+
+  it('gives a hanging request to a host that never answered no more than the window', async () => {
+    const reach = new HostReach('blackhole.example', 30_000)
+    const { api, result } = setup(() => refused, { reach, deadline: 300_000 })
+    await result
+    for (const call of api.calls) expect(call.at + call.timeoutMs).toBeLessThanOrEqual(30_000)
   })
 
   it('says so at a deadline shorter than the window', async () => {

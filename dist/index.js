@@ -42719,7 +42719,7 @@ class Pacer {
     }
     /** The deadline passed: a timeout, unless the host never answered at all. */
     timedOut() {
-        return (this.options.reach.atDeadline(this.options.clock.now()) ?? {
+        return (this.options.reach.gaveUp(this.options.clock.now()) ?? {
             kind: 'timeout',
             lastTransient: this.lastTransient
         });
@@ -42768,7 +42768,14 @@ class Pacer {
         if (left <= 0)
             return { ok: false, problem: this.timedOut() };
         const sentAt = clock.now();
-        const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal });
+        // A host that never answered gets no more time than its window has left.
+        const giveUpAt = reach.giveUpAt();
+        const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
+        const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined;
+        if (gaveUp !== undefined)
+            return { ok: false, problem: gaveUp };
+        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft));
+        const result = await call({ timeoutMs, signal });
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
             reach.answered();
@@ -42826,8 +42833,13 @@ class Pacer {
      * when no slot is left before the deadline.
      */
     async backOff(sentAt, failures, problem, onRetry) {
-        const { clock, random, pollIntervalMs } = this.options;
-        const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        const { clock, random, pollIntervalMs, reach } = this.options;
+        let desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        // A host that never answered gets one last try as its window ends, not later.
+        const giveUpAt = reach.giveUpAt();
+        if (problem.noAnswer === true && giveUpAt !== undefined) {
+            desiredAt = Math.min(desiredAt, Math.max(giveUpAt, clock.now()));
+        }
         const at = this.slot(sentAt, desiredAt);
         if (at === undefined)
             return false;
@@ -43106,40 +43118,48 @@ const UNREACHABLE_WINDOW_MS = 30_000;
 /**
  * Whether the API host has answered anything at all since the step began, shared by every
  * request of the step. A host that never answered (a typo in `api-url`, DNS, a firewall that drops
- * packets) will not start answering by itself, so after a short window the step gives up; once
- * the host has answered, a network error is a blip and stays transient.
+ * packets) will not start answering by itself, so the step gives up on it once a short window
+ * from the start has passed; once the host has answered, a network error is a blip and stays
+ * transient.
  */
 class HostReach {
     host;
     windowMs;
+    startedAt;
     answeredOnce = false;
-    firstFailureAt;
+    failures = 0;
     lastReason = '';
-    constructor(host, windowMs = UNREACHABLE_WINDOW_MS) {
+    constructor(host, windowMs = UNREACHABLE_WINDOW_MS, 
+    /** Clock time the step started at: the window counts from here. */
+    startedAt = 0) {
         this.host = host;
         this.windowMs = windowMs;
+        this.startedAt = startedAt;
+    }
+    /** Clock time past which a host that never answered is given up on; undefined once it has. */
+    giveUpAt() {
+        return this.answeredOnce ? undefined : this.startedAt + this.windowMs;
     }
     answered() {
         this.answeredOnce = true;
     }
     /** Records a request that got no answer at all; returns the problem once it is time to stop. */
     noAnswer(now, reason) {
+        this.failures += 1;
         this.lastReason = reason;
-        this.firstFailureAt ??= now;
-        return now - this.firstFailureAt >= this.windowMs ? this.problem(now) : undefined;
+        const giveUpAt = this.giveUpAt();
+        return giveUpAt !== undefined && now >= giveUpAt ? this.problem(now) : undefined;
     }
-    /** At the deadline: the problem when the host never answered, else undefined (a timeout). */
-    atDeadline(now) {
-        return this.firstFailureAt === undefined ? undefined : this.problem(now);
+    /** The problem when the host never answered and requests went unanswered, else undefined. */
+    gaveUp(now) {
+        return this.answeredOnce || this.failures === 0 ? undefined : this.problem(now);
     }
     problem(now) {
-        if (this.answeredOnce || this.firstFailureAt === undefined)
-            return undefined;
         return {
             kind: 'unreachable',
             host: this.host,
             lastReason: this.lastReason,
-            waitedMs: now - this.firstFailureAt
+            waitedMs: now - this.startedAt
         };
     }
 }
@@ -43192,7 +43212,7 @@ async function run(options = {}) {
             deadline: startedAt + settings.timeoutMs,
             pollIntervalMs: settings.pollIntervalMs,
             gate: new RateGate(settings.pollIntervalMs, random),
-            reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs))
+            reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs), startedAt)
         },
         context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
     };

@@ -78,7 +78,11 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
       deadline: startedAt + settings.timeoutMs,
       pollIntervalMs: settings.pollIntervalMs,
       gate: new RateGate(settings.pollIntervalMs, random),
-      reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs))
+      reach: new HostReach(
+        settings.api.host,
+        Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs),
+        startedAt
+      )
     },
     context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
   }

@@ -52,7 +52,7 @@ export class Pacer {
   /** The deadline passed: a timeout, unless the host never answered at all. */
   timedOut(): Problem {
     return (
-      this.options.reach.atDeadline(this.options.clock.now()) ?? {
+      this.options.reach.gaveUp(this.options.clock.now()) ?? {
         kind: 'timeout',
         lastTransient: this.lastTransient
       }
@@ -102,7 +102,13 @@ export class Pacer {
     const left = deadline - EXIT_RESERVE_MS - clock.now()
     if (left <= 0) return { ok: false, problem: this.timedOut() }
     const sentAt = clock.now()
-    const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal })
+    // A host that never answered gets no more time than its window has left.
+    const giveUpAt = reach.giveUpAt()
+    const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt
+    const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined
+    if (gaveUp !== undefined) return { ok: false, problem: gaveUp }
+    const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft))
+    const result = await call({ timeoutMs, signal })
     this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
     if (result.ok) {
       reach.answered()
@@ -168,9 +174,13 @@ export class Pacer {
     problem: TransientProblem,
     onRetry: RetryEvent
   ): Promise<boolean> {
-    const { clock, random, pollIntervalMs } = this.options
-    const desiredAt =
-      clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    const { clock, random, pollIntervalMs, reach } = this.options
+    let desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    // A host that never answered gets one last try as its window ends, not later.
+    const giveUpAt = reach.giveUpAt()
+    if (problem.noAnswer === true && giveUpAt !== undefined) {
+      desiredAt = Math.min(desiredAt, Math.max(giveUpAt, clock.now()))
+    }
     const at = this.slot(sentAt, desiredAt)
     if (at === undefined) return false
     onRetry(problem, at - clock.now(), failures)

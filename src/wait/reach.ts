@@ -6,18 +6,26 @@ export const UNREACHABLE_WINDOW_MS = 30_000
 /**
  * Whether the API host has answered anything at all since the step began, shared by every
  * request of the step. A host that never answered (a typo in `api-url`, DNS, a firewall that drops
- * packets) will not start answering by itself, so after a short window the step gives up; once
- * the host has answered, a network error is a blip and stays transient.
+ * packets) will not start answering by itself, so the step gives up on it once a short window
+ * from the start has passed; once the host has answered, a network error is a blip and stays
+ * transient.
  */
 export class HostReach {
   private answeredOnce = false
-  private firstFailureAt: number | undefined
+  private failures = 0
   private lastReason = ''
 
   constructor(
     private readonly host: string,
-    private readonly windowMs = UNREACHABLE_WINDOW_MS
+    private readonly windowMs = UNREACHABLE_WINDOW_MS,
+    /** Clock time the step started at: the window counts from here. */
+    private readonly startedAt = 0
   ) {}
+
+  /** Clock time past which a host that never answered is given up on; undefined once it has. */
+  giveUpAt(): number | undefined {
+    return this.answeredOnce ? undefined : this.startedAt + this.windowMs
+  }
 
   answered(): void {
     this.answeredOnce = true
@@ -25,23 +33,23 @@ export class HostReach {
 
   /** Records a request that got no answer at all; returns the problem once it is time to stop. */
   noAnswer(now: number, reason: string): Problem | undefined {
+    this.failures += 1
     this.lastReason = reason
-    this.firstFailureAt ??= now
-    return now - this.firstFailureAt >= this.windowMs ? this.problem(now) : undefined
+    const giveUpAt = this.giveUpAt()
+    return giveUpAt !== undefined && now >= giveUpAt ? this.problem(now) : undefined
   }
 
-  /** At the deadline: the problem when the host never answered, else undefined (a timeout). */
-  atDeadline(now: number): Problem | undefined {
-    return this.firstFailureAt === undefined ? undefined : this.problem(now)
+  /** The problem when the host never answered and requests went unanswered, else undefined. */
+  gaveUp(now: number): Problem | undefined {
+    return this.answeredOnce || this.failures === 0 ? undefined : this.problem(now)
   }
 
-  private problem(now: number): Problem | undefined {
-    if (this.answeredOnce || this.firstFailureAt === undefined) return undefined
+  private problem(now: number): Problem {
     return {
       kind: 'unreachable',
       host: this.host,
       lastReason: this.lastReason,
-      waitedMs: now - this.firstFailureAt
+      waitedMs: now - this.startedAt
     }
   }
 }
