@@ -208,7 +208,6 @@ const yes = (ok: boolean): string => (ok ? 'yes' : 'NO')
 const targetLagMs = (tMs: number): number => Math.min(500 + 0.25 * tMs, CAP_MS)
 const fixedRequests = (tMs: number, intervalMs: number): number => 1 + Math.ceil(tMs / intervalMs)
 
-
 // ---------------------------------------------------------------------------------------------
 // The poll schedule, analytically
 
