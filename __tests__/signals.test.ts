@@ -95,6 +95,7 @@ interface SignalRun {
   exitMs: number
   /** The check the POST's answer named, when one was served. */
   served: string | undefined
+  connectorId: string
 }
 
 async function runSignalCase(sim: Simulator, c: SignalCase): Promise<SignalRun> {
@@ -125,7 +126,8 @@ async function runSignalCase(sim: Simulator, c: SignalCase): Promise<SignalRun> 
   return {
     result,
     exitMs: signalledAt === undefined ? Number.POSITIVE_INFINITY : endedAt - signalledAt,
-    served: posted.at(-1)?.checkId
+    served: posted.at(-1)?.checkId,
+    connectorId: id
   }
 }
 
@@ -150,7 +152,7 @@ function problemsOf(sim: Simulator, c: SignalCase, run: SignalRun): string[] {
   }
   // No leak, no stack trace, one error annotation, outputs that match what was served.
   const records = {
-    connectorId: '',
+    connectorId: run.connectorId,
     apiKey: sim.apiKey,
     checks: [],
     served: sim.served(),

@@ -116,7 +116,7 @@ describe('the simulator over HTTPS', () => {
     })
     expect([posted.status, (JSON.parse(posted.body) as { status: string }).status]).toEqual([
       202,
-      'SUCCESS'
+      'SCHEDULED'
     ])
     expect(sim.trap.url).toMatch(/^http:\/\//)
   })

@@ -553,7 +553,9 @@ export function checkInvariants(
 
   // 2b. No POST floods: one more POST than those whose answer never arrived (5xx, 429, 408, a
   // dropped connection, no answer in time), and one more to tell a stale answer from a new one.
-  const posts = records.requests.filter((r) => r.method === 'POST')
+  const posts = records.requests.filter(
+    (r) => r.method === 'POST' && r.path.includes(records.connectorId)
+  )
   const unanswered = posts.filter(
     (r) => typeof r.status !== 'number' || r.status >= 500 || r.status === 429 || r.status === 408
   ).length
