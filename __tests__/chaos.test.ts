@@ -108,7 +108,7 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
         post: [{ kind: 'older-check', status: 'SCHEDULED', afterCreate: false }],
         get: [{ kind: 'older-check', status: 'SUCCESS' }],
         timeoutSeconds: 1,
-        pollIntervalSeconds: 0.2,
+        pollIntervalSeconds: 1,
         debug: false
       },
       verify(report) {
@@ -127,7 +127,7 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
         post: [{ kind: 'older-check', status: 'SUCCESS', afterCreate: false }],
         get: [],
         timeoutSeconds: 1,
-        pollIntervalSeconds: 0.2,
+        pollIntervalSeconds: 1,
         debug: false
       },
       verify(report) {

@@ -28602,6 +28602,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -31703,7 +31715,7 @@ function flatten(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 /** One line of at most `limit` characters, whitespace runs folded. */
-function oneLine(text, limit) {
+function oneLine(text, limit = Number.POSITIVE_INFINITY) {
     const flat = flatten(text).replace(/\s+/g, ' ').trim();
     return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
 }
@@ -41321,10 +41333,11 @@ const ErrorBodySchema = looseObject({
 const connectorId = schemas_string()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'holds an id that is not a UUID')
     .transform((id) => id.toLowerCase());
+const connectorIds = array(connectorId, 'must be a list of connector UUIDs');
 /** A workflow: only the connector lists are used, so only they are checked. */
 const WorkflowConnectorsSchema = looseObject({
-    sources: array(connectorId),
-    destinations: array(connectorId)
+    sources: connectorIds,
+    destinations: connectorIds
 });
 /** A connector's name and type, for display only (its `config` is never read). */
 const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
@@ -41335,7 +41348,6 @@ const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remo
 
 
 
-const DETAIL_LIMIT = 300;
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
  * given as an HTTP date.
@@ -41344,12 +41356,13 @@ function classifyResponse(response, expected, nowEpochMs) {
     const { status } = response;
     if (status >= 200 && status < 300) {
         const parsed = parseBody(response.body, expected.schema);
-        return parsed.ok
-            ? { ok: true, value: parsed.value }
-            : {
-                ok: false,
-                problem: problems_transient(status, `the answer was not ${expected.name} (${parsed.why})`)
-            };
+        if (parsed.ok)
+            return { ok: true, value: parsed.value };
+        const reason = `the answer was not ${expected.name} (${parsed.why})`;
+        if (parsed.json && expected.shapeIsFinal === true) {
+            return { ok: false, problem: { kind: 'malformed', status, reason } };
+        }
+        return { ok: false, problem: problems_transient(status, reason) };
     }
     if (status >= 300 && status < 400) {
         const location = header(response, 'location');
@@ -41374,7 +41387,7 @@ function httpStatusText(status) {
     const text = external_node_http_.STATUS_CODES[status];
     return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
 }
-/** The value, or a few words on why the body is not one. */
+/** The value, or a few words on why the body is not one (and whether it was JSON at all). */
 function parseBody(body, schema) {
     let json;
     try {
@@ -41382,8 +41395,9 @@ function parseBody(body, schema) {
     }
     catch {
         if (body.trim() === '')
-            return { ok: false, why: 'empty body' };
-        return { ok: false, why: body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON' };
+            return { ok: false, why: 'empty body', json: false };
+        const why = body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON';
+        return { ok: false, why, json: false };
     }
     const parsed = schema.safeParse(json);
     if (parsed.success)
@@ -41392,7 +41406,8 @@ function parseBody(body, schema) {
     const field = issue?.path.join('.') ?? '';
     return {
         ok: false,
-        why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+        why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`,
+        json: true
     };
 }
 function header(response, name) {
@@ -41407,7 +41422,7 @@ function hostOf(location) {
         return new URL(location).host || location;
     }
     catch {
-        return location.slice(0, DETAIL_LIMIT);
+        return location;
     }
 }
 function errorBody(response) {
@@ -41418,14 +41433,14 @@ function errorBody(response) {
         return undefined;
     }
 }
-/** The string `detail` of an error body, on one line and not too long. */
+/** The string `detail` of an error body, on one line (reporting caps its length). */
 function detailText(response) {
     const parsed = errorBody(response);
     if (!parsed?.success)
         return undefined;
     const { detail } = parsed.data;
     const text = typeof detail === 'string' ? detail : detail.map(formatItem).join('; ');
-    return oneLine(text, DETAIL_LIMIT);
+    return oneLine(text);
 }
 /** Every item of a 422 as "loc: msg"; a plain-string detail is one item. */
 function validationItems(response) {
@@ -41434,8 +41449,8 @@ function validationItems(response) {
         return [];
     const { detail } = parsed.data;
     if (typeof detail === 'string')
-        return [oneLine(detail, DETAIL_LIMIT)];
-    return detail.map((item) => oneLine(formatItem(item), DETAIL_LIMIT));
+        return [oneLine(detail)];
+    return detail.map((item) => oneLine(formatItem(item)));
 }
 function formatItem(item) {
     const loc = item.loc?.join('.') ?? '';
@@ -41651,7 +41666,8 @@ const CHECK = {
 };
 const WORKFLOW = {
     schema: WorkflowConnectorsSchema,
-    name: 'a workflow'
+    name: 'a workflow',
+    shapeIsFinal: true
 };
 const CONNECTOR = { schema: ConnectorInfoSchema, name: 'a connector' };
 /**
@@ -41746,8 +41762,25 @@ function isLoopbackHost(hostname) {
     // WHATWG URL parsing already normalised forms such as 127.1 to dotted quads.
     return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
+/**
+ * The value with every possible userinfo part replaced by `***`, for messages: everything
+ * between the scheme and the last `@`. Done on the raw text, because what the URL parser takes
+ * for a password (`https:alice:pw@host`, one with a space, `/` or `@` in it, or a value it
+ * rejects) is not something a pattern on the parsed form can be trusted to find.
+ */
+function redactUserinfo(raw) {
+    const at = raw.lastIndexOf('@');
+    if (at === -1)
+        return raw;
+    // Only a scheme this action knows is kept: in `alice:pw@host`, "alice:" is no scheme.
+    const scheme = /^\s*https?:[/\\]*/i.exec(raw)?.[0] ?? '';
+    return `${scheme.length <= at ? scheme : ''}***${raw.slice(at)}`;
+}
 /** Returns the API base, or a sentence saying what is wrong with the value (never throws). */
 function parseApiUrl(raw) {
+    // An API's base URL has no use for `@`; where one is, a user name or password may be too.
+    if (raw.includes('@'))
+        return { error: 'must not contain a user name or password' };
     let url;
     try {
         url = new URL(raw);
@@ -41773,7 +41806,127 @@ function parseApiUrl(raw) {
     return { base: `${url.origin}${path}${API_PREFIX}`, host: url.host };
 }
 
+;// CONCATENATED MODULE: ./src/remote-text.ts
+
+/** The most characters of one piece of remote text that are ever shown or written. */
+const REMOTE_TEXT_LIMIT = 2000;
+/**
+ * Characters that change what a reader sees without being seen: bidirectional controls (the
+ * "trojan source" trick), zero-width and other format characters, lone surrogates, and the
+ * Hangul fillers that render as blanks.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu;
+/** The runner still reads the legacy `##[command]` form anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+const REDACTED = '***';
+/**
+ * Makes text that this action did not write inert before it is printed, put in an output or in
+ * the job summary: no line break or other control character (so no `::command` can start a
+ * line), no `##[` anywhere, invisible characters shown as `<U+202E>`, the API key replaced by
+ * `***`, and at most REMOTE_TEXT_LIMIT characters. The key is known only once the inputs are
+ * read, hence an object built from it rather than a bare function.
+ */
+class RemoteText {
+    /** Longest first, so a secret that contains another is replaced whole. */
+    secrets;
+    constructor(secrets) {
+        this.secrets = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+    }
+    /**
+     * The one way remote text is made safe. It only ever replaces or adds visible characters, so
+     * a value that was not exactly "SUCCESS" never becomes it.
+     */
+    clean(text, limit = REMOTE_TEXT_LIMIT) {
+        // Redacted before anything else changes it (a key with `##[` in it would no longer match
+        // afterwards), and again after, in case an escape completed one.
+        const inert = flatten(this.redact(text))
+            .replace(INVISIBLE, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`)
+            .replace(LEGACY_COMMAND, '#\\#[');
+        return cap(this.redact(inert), limit);
+    }
+    check(check) {
+        return {
+            ...check,
+            id: this.clean(check.id),
+            status: this.clean(check.status),
+            reason: check.reason === null ? null : this.clean(check.reason),
+            createdAt: this.clean(check.createdAt),
+            reportedAt: check.reportedAt === null ? null : this.clean(check.reportedAt)
+        };
+    }
+    names(names) {
+        if (names === undefined)
+            return undefined;
+        return {
+            name: names.name === undefined ? undefined : this.clean(names.name),
+            type: names.type === undefined ? undefined : this.clean(names.type)
+        };
+    }
+    problem(problem) {
+        const optional = (text) => text === undefined ? undefined : this.clean(text);
+        switch (problem.kind) {
+            case 'invalid-input':
+            case 'cancelled':
+                // Written by this action (input values in it are quoted through clean() already).
+                return problem;
+            case 'validation':
+                // One piece, however many items: their number is the server's to choose.
+                return {
+                    ...problem,
+                    items: problem.items.length === 0 ? [] : [this.clean(problem.items.join('; '))]
+                };
+            case 'unauthorized':
+            case 'not-found':
+            case 'rejected':
+                return { ...problem, detail: optional(problem.detail) };
+            case 'redirect':
+                return { ...problem, location: optional(problem.location) };
+            case 'transient':
+            case 'malformed':
+                return { ...problem, reason: this.clean(problem.reason) };
+            case 'timeout':
+                return { ...problem, lastTransient: optional(problem.lastTransient) };
+        }
+    }
+    /** A finished check run with every piece of remote text in it made inert. */
+    run(run) {
+        const check = (c) => c === undefined ? undefined : this.check(c);
+        return {
+            ...run,
+            created: check(run.created),
+            followed: check(run.followed),
+            lastIgnored: check(run.lastIgnored),
+            problem: run.problem === undefined ? undefined : this.problem(run.problem)
+        };
+    }
+    redact(text) {
+        let redacted = text;
+        for (const secret of this.secrets)
+            redacted = redacted.split(secret).join(REDACTED);
+        return redacted;
+    }
+}
+/** At most `limit` characters (code points, so no surrogate pair is split), then a count of the rest. */
+function cap(text, limit) {
+    // Fast path: a string this short cannot hold more code points than the limit.
+    if (text.length <= limit)
+        return text;
+    let kept = 0;
+    let end = 0;
+    for (const c of text) {
+        if (kept === limit)
+            break;
+        kept += 1;
+        end += c.length;
+    }
+    if (end === text.length)
+        return text;
+    const rest = text.slice(end).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
+    return `${text.slice(0, end)}…(${rest} more character${rest === 1 ? '' : 's'})`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -41786,16 +41939,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
 const MAX_SECONDS = 6 * 60 * 60;
-const positiveSeconds = schemas_string()
-    .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
+/**
+ * Polling more often than once a second, or backing off for less, only loads the API: with
+ * 0.001 s, a 429 was retried hundreds of times a second for every check in flight.
+ */
+const MIN_POLL_INTERVAL_SECONDS = 1;
+/** Checks in flight at once: each holds two connections, and all share the key's rate limit. */
+const MAX_CONCURRENCY = 100;
+const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/;
+const timeoutSeconds = schemas_string()
+    .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
     .transform(Number)
     .pipe(schemas_number()
     .positive('must be greater than zero')
     .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`));
-const positiveInteger = schemas_string()
-    .regex(/^\d+$/, 'must be a whole number')
+const pollIntervalSeconds = schemas_string()
+    .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
     .transform(Number)
-    .pipe(schemas_number().int().min(1, 'must be at least 1'));
+    .pipe(schemas_number()
+    .min(MIN_POLL_INTERVAL_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`)
+    .max(MAX_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`));
+const concurrency = schemas_string()
+    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+    .transform(Number)
+    .pipe(schemas_number()
+    .int()
+    .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+    .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`));
+/** How many bad values of one input a message quotes, and how much of each. */
+const QUOTED_VALUES = 5;
+const QUOTED_LENGTH = 80;
 /** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
 function splitIds(raw) {
     return raw.split(/[\s,]+/).filter((part) => part !== '');
@@ -41812,6 +41985,15 @@ function readSettings(read, mask) {
     const apiKey = rawKey.trim();
     if (apiKey !== '' && apiKey !== rawKey)
         mask(apiKey);
+    // Values are quoted back in messages, which also reach the job summary, where the runner does
+    // not mask: they are made inert like remote text, the key included.
+    const text = new RemoteText([apiKey]);
+    const quote = (value) => JSON.stringify(text.clean(value, QUOTED_LENGTH));
+    const quoteAll = (values) => {
+        const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ');
+        const more = values.length - QUOTED_VALUES;
+        return more > 0 ? `${shown} and ${more} more` : shown;
+    };
     const errors = [];
     const fail = (input, message) => {
         errors.push({ input, message });
@@ -41833,7 +42015,7 @@ function readSettings(read, mask) {
         const parsed = uuidList.safeParse(ids);
         if (!parsed.success) {
             const bad = ids.filter((id) => !UUID.test(id));
-            fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`);
+            fail(input, `Input '${input}' must be connector UUIDs; got ${quoteAll(bad)}.`);
             continue;
         }
         for (const id of parsed.data)
@@ -41856,25 +42038,25 @@ function readSettings(read, mask) {
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
     if ('error' in api)
-        fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUrl(apiUrlRaw))}.`);
-    const seconds = (input, fallback) => {
+        fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`);
+    const seconds = (input, fallback, schema) => {
         const raw = read(input) || fallback;
-        const parsed = positiveSeconds.safeParse(raw);
+        const parsed = schema.safeParse(raw);
         if (parsed.success)
             return parsed.data * 1000;
         const message = parsed.error.issues[0]?.message ?? 'is not valid';
         fail(input, `Input '${input}' ${message}; got ${quote(raw)}.`);
         return Number.NaN;
     };
-    const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS);
-    const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS);
+    const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds);
+    const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS, pollIntervalSeconds);
     const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY;
-    const concurrency = positiveInteger.safeParse(concurrencyRaw);
-    if (!concurrency.success) {
-        const message = concurrency.error.issues[0]?.message ?? 'is not valid';
+    const maxConcurrency = concurrency.safeParse(concurrencyRaw);
+    if (!maxConcurrency.success) {
+        const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid';
         fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`);
     }
-    if (errors.length > 0 || 'error' in api || !concurrency.success) {
+    if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
         throw new InvalidInputError([...new Set(errors.map((e) => e.input))].join(', '), errors.map((e) => e.message).join('\n'));
     }
     return {
@@ -41884,17 +42066,19 @@ function readSettings(read, mask) {
         api,
         timeoutMs,
         pollIntervalMs,
-        maxConcurrency: concurrency.data
+        maxConcurrency: maxConcurrency.data
     };
 }
-function quote(value) {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
-/** A URL pasted with credentials in it must not be echoed back into the log. */
-function redactUrl(raw) {
-    return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
-}
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
 
@@ -41915,6 +42099,7 @@ function outcomeOf(problem) {
             return 'cancelled';
         case 'redirect':
         case 'rejected':
+        case 'malformed':
         case 'transient':
             return 'error';
     }
@@ -42044,6 +42229,14 @@ function problemVerdict(problem, context, subject, run) {
                 title: 'Request rejected',
                 message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
             };
+        case 'malformed':
+            return {
+                outcome,
+                title: 'Unexpected answer',
+                message: `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
+                    `${problem.reason}. This is not retried: the API may have changed, or 'api-url' may ` +
+                    'point at another service.'
+            };
         case 'transient':
             return {
                 outcome,
@@ -42095,6 +42288,80 @@ function waitedFor(run) {
 
 
 
+
+
+
+
+/** GitHub keeps at most 1 MB of step outputs per job; this leaves room for other steps' too. */
+const OUTPUTS_BUDGET_BYTES = 900_000;
+/** What one output costs in GITHUB_OUTPUT beyond its name and value: delimiters, line ends. */
+const OUTPUT_FRAMING_BYTES = 100;
+/** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** Kept free in the summary for the heading, the notes and the table's own markup. */
+const SUMMARY_RESERVE_BYTES = 4_000;
+/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
+const ANNOTATIONS_PER_STEP = 10;
+/** Connectors named in the closing line of a multi-connector log. */
+const NAMED_IN_CLOSING_LINE = 10;
+/**
+ * Error and warning annotations of one step. The first nine of each kind are annotations; later
+ * ones are plain log lines where they happen, and one last annotation counts them (or, when it
+ * is only one, is that one), so none is dropped without a word.
+ */
+class Annotations {
+    shown = { error: 0, warning: 0 };
+    held = { error: [], warning: [] };
+    error(message, title) {
+        this.add('error', { message, title });
+    }
+    warning(message, title) {
+        this.add('warning', { message, title });
+    }
+    /** Emits the annotation for what was held back; call once, when nothing else will come. */
+    finish() {
+        const [error] = this.held.error;
+        if (this.held.error.length === 1 && error !== undefined)
+            emit('error', error);
+        else if (this.held.error.length > 1) {
+            const n = this.held.error.length;
+            emit('error', {
+                title: `${n} more connectors did not pass`,
+                message: `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
+                    "annotations per step: each verdict is in the connector's group and in the verdict " +
+                    'table at the end of the log, and in the job summary.'
+            });
+        }
+        const [warning] = this.held.warning;
+        if (this.held.warning.length === 1 && warning !== undefined)
+            emit('warning', warning);
+        else if (this.held.warning.length > 1) {
+            const n = this.held.warning.length;
+            emit('warning', {
+                title: `${n} more warnings`,
+                message: `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
+                    'warning annotations per step.'
+            });
+        }
+        this.held.error = [];
+        this.held.warning = [];
+    }
+    add(kind, annotation) {
+        if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
+            this.shown[kind] += 1;
+            emit(kind, annotation);
+            return;
+        }
+        this.held[kind].push(annotation);
+        info(`${annotation.title}: ${annotation.message}`);
+    }
+}
+function emit(kind, { message, title }) {
+    if (kind === 'error')
+        core_error(message, { title });
+    else
+        warning(message, { title });
+}
 /**
  * One connector's log. With a single connector its lines are printed as they happen; with
  * several, checks run side by side, so each one's lines are kept and printed as one collapsible
@@ -42102,49 +42369,62 @@ function waitedFor(run) {
  */
 class ConnectorLog {
     connector;
-    apiHost;
+    report;
     grouped;
     elapsed;
     pending = [];
-    constructor(connector, apiHost, grouped, elapsed) {
+    constructor(connector, report, grouped, elapsed) {
         this.connector = connector;
-        this.apiHost = apiHost;
+        this.report = report;
         this.grouped = grouped;
         this.elapsed = elapsed;
     }
+    get apiHost() {
+        return this.report.apiHost ?? '';
+    }
+    inert(check) {
+        return this.report.text.check(check);
+    }
     events = {
-        started: (check) => {
+        started: (raw) => {
+            const check = this.inert(raw);
             this.emit(() => {
                 info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
             });
         },
-        statusChanged: (check, previousStatus) => {
+        statusChanged: (raw, rawPrevious) => {
+            const check = this.inert(raw);
+            const previousStatus = this.report.text.clean(rawPrevious);
             const after = seconds(this.elapsed());
             this.emit(() => {
                 info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
             });
         },
-        superseded: (previous, newer) => {
+        superseded: (rawPrevious, rawNewer) => {
+            const previous = this.inert(rawPrevious);
+            const newer = this.inert(rawNewer);
             this.emit(() => {
-                warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
+                this.report.annotations.warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
                     `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
-                    'UI or a parallel run. It tests the same connector, so its result decides this step.', { title: 'Connection check superseded' });
+                    'UI or a parallel run. It tests the same connector, so its result decides this step.', 'Connection check superseded');
             });
         },
-        unknownStatus: (check) => {
+        unknownStatus: (raw) => {
+            const check = this.inert(raw);
             this.emit(() => {
-                warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
-                    'it is treated as not final and the wait goes on.', { title: 'Unknown check status' });
+                this.report.annotations.warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
+                    'it is treated as not final and the wait goes on.', 'Unknown check status');
             });
         },
-        ignored: (answer, relation) => {
+        ignored: (raw, relation) => {
+            const answer = this.inert(raw);
             const why = relation === 'older' ? 'it is older than ours.' : 'same creation time as ours, another id.';
             this.emit(() => {
                 core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
             });
         },
         retrying: (problem, delayMs, failuresInARow) => {
-            const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+            const line = `${this.report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`;
             if (failuresInARow === 1 && this.grouped) {
                 // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
                 info(`${connectorLabel(this.connector, undefined, true)}: ${line}`);
@@ -42159,7 +42439,7 @@ class ConnectorLog {
         }
     };
     requests = (entry) => {
-        const line = requestLine(entry);
+        const line = requestLine(entry, this.report.text);
         this.emit(() => {
             core_debug(line);
         });
@@ -42171,7 +42451,7 @@ class ConnectorLog {
             if (verdict.outcome === 'success')
                 info(verdict.message);
             else
-                core_error(verdict.message, { title: verdict.title });
+                this.report.annotations.error(verdict.message, verdict.title);
         };
         if (!this.grouped) {
             print();
@@ -42207,8 +42487,9 @@ const STATUS_ICON = new Map([
     ['SCHEDULED', '⏳']
 ]);
 /** A request as the debug log shows it: method, path, result, time; never headers. */
-function requestLine(entry) {
-    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+function requestLine(entry, text) {
+    const outcome = text.clean(entry.outcome);
+    return `${entry.method} ${entry.path} -> ${outcome} (${Math.round(entry.elapsedMs)} ms)`;
 }
 /** The check whose fields the outputs show: the one that decided, else ours. */
 function shownCheck(run) {
@@ -42232,15 +42513,24 @@ function resultEntry(result) {
         'duration-seconds': Math.round(run.durationMs / 100) / 10
     };
 }
-/** The step outputs for finished checks; the single-check fields only when there is one. */
-function stepOutputs(results) {
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The step outputs for finished checks (the single-check fields only when there is one), within
+ * OUTPUTS_BUDGET_BYTES: when every entry does not fit, `results` and `check-id` hold the first
+ * `kept` connectors, and the results file has them all.
+ */
+function stepOutputs(results, resultsFile) {
     const outputs = {
         outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
         status: overallStatus(results.map((r) => shownCheck(r.run)?.status)),
-        results: JSON.stringify(results.map(resultEntry))
+        results: '[]',
+        'results-file': resultsFile
     };
     const [only] = results;
-    if (results.length === 1 && only !== undefined) {
+    const single = results.length === 1 && only !== undefined;
+    if (single) {
         const shown = shownCheck(only.run);
         if (only.run.created !== undefined)
             outputs['check-id'] = only.run.created.id;
@@ -42250,15 +42540,44 @@ function stepOutputs(results) {
             outputs['reported-at'] = shown.reportedAt ?? '';
         }
     }
-    else {
-        // One line per connector, in results order; an empty line where no check was created.
-        outputs['check-id'] = results.map((r) => r.run.created?.id ?? '').join('\n');
+    else
+        outputs['check-id'] = '';
+    let used = Object.entries(outputs).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value) + OUTPUT_FRAMING_BYTES, 0);
+    const entries = [];
+    const checkIds = [];
+    for (const result of results) {
+        const entry = JSON.stringify(resultEntry(result));
+        // One line per connector in results order; an empty line where no check was created.
+        const checkId = single ? '' : (result.run.created?.id ?? '');
+        const cost = bytes(entry) + 1 + (single ? 0 : bytes(checkId) + 1);
+        if (used + cost > OUTPUTS_BUDGET_BYTES)
+            break;
+        used += cost;
+        entries.push(entry);
+        checkIds.push(checkId);
     }
-    return outputs;
+    outputs.results = `[${entries.join(',')}]`;
+    if (!single)
+        outputs['check-id'] = checkIds.join('\n');
+    return { outputs, kept: entries.length };
+}
+/** Writes every entry, uncut, where later steps can read it; the path, or '' if it failed. */
+async function writeResultsFile(entries, annotations) {
+    const file = external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `unstructured-connection-check-results-${(0,external_node_crypto_.randomUUID)()}.json`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(entries)}\n`, { mode: 0o600 });
+        return file;
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        annotations.warning(`The results file could not be written (${why}).`, 'No results file');
+        return '';
+    }
 }
 /** Reports every connector's verdict; returns the step's outcome. */
-async function reportResults(results, apiHost, elapsedMs) {
-    const outputs = stepOutputs(results);
+async function reportResults(results, report, elapsedMs) {
+    const file = await writeResultsFile(results.map(resultEntry), report.annotations);
+    const { outputs, kept } = stepOutputs(results, file);
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     const outcome = overallOutcome(results.map((r) => r.verdict.outcome));
@@ -42268,23 +42587,51 @@ async function reportResults(results, apiHost, elapsedMs) {
         info(failed.length === 0
             ? `All ${results.length} connection checks passed in ${seconds(elapsedMs)}.`
             : `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${seconds(elapsedMs)}: ` +
-                failed
-                    .map((r) => `${connectorLabel(r.connector, r.names)}: ${shortReason(r)}`)
-                    .join('; '));
+                closingList(failed));
     }
-    await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, apiHost);
+    const notes = [];
+    if (kept < results.length) {
+        const where = file === ''
+            ? 'The results file could not be written.'
+            : `All ${results.length} are in ${file} (the results-file output).`;
+        const cut = `The results and check-id outputs hold the first ${kept} of ${count(results.length, 'connector')}: ` +
+            `GitHub keeps at most 1 MB of step outputs per job. ${where}`;
+        report.annotations.warning(cut, 'Results output cut short');
+        notes.push(cut);
+    }
+    report.annotations.finish();
+    await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, report.apiHost, notes);
     return outcome;
 }
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
-async function reportProblem(verdict, apiHost) {
-    core_error(verdict.message, { title: verdict.title });
+async function reportProblem(verdict, report) {
+    report.annotations.error(verdict.message, verdict.title);
     setOutput('outcome', verdict.outcome);
     setOutput('results', '[]');
-    await writeSummary(`❌ Unstructured connection check: ${verdict.outcome}`, [], verdict.message, apiHost);
+    setOutput('results-file', await writeResultsFile([], report.annotations));
+    report.annotations.finish();
+    await writeSummary(`❌ Unstructured connection check: ${verdict.outcome}`, [], verdict.message, report.apiHost, []);
+}
+/** The connectors that did not pass, for the log's last line: the first few, then a count. */
+function closingList(failed) {
+    const named = failed
+        .slice(0, NAMED_IN_CLOSING_LINE)
+        .map((r) => `${connectorLabel(r.connector, shortNames(r.names))}: ${shortReason(r)}`);
+    const more = failed.length - named.length;
+    return named.join('; ') + (more > 0 ? `; and ${more} more (see the table above)` : '');
 }
 function shortReason(result) {
-    const reason = shownCheck(result.run)?.reason?.trim();
+    const reason = oneLine(shownCheck(result.run)?.reason ?? '', 200);
     return reason ? `${result.verdict.outcome} (${reason})` : result.verdict.outcome;
+}
+/** Name and type short enough for a table cell or a list. */
+function shortNames(names) {
+    if (names === undefined)
+        return undefined;
+    return {
+        name: names.name === undefined ? undefined : oneLine(names.name, 60),
+        type: names.type === undefined ? undefined : oneLine(names.type, 30)
+    };
 }
 function summaryHeading(outcome, total, failed) {
     if (total === 1) {
@@ -42294,17 +42641,17 @@ function summaryHeading(outcome, total, failed) {
         ? `✅ Unstructured connection checks: all ${total} passed`
         : `❌ Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
 }
-/** A plain-text table of every verdict, for the end of the log. */
+/** A plain-text table of every verdict, for the end of the log; long cells are shortened. */
 function verdictTable(results) {
     const rows = [
         ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
         ...results.map(({ connector, names, run, verdict }) => [
             verdict.outcome,
             connector.kind,
-            nameAndType(names) ?? '-',
+            nameAndType(shortNames(names)) ?? '-',
             connector.id,
-            run.created?.id ?? '-',
-            shownCheck(run)?.status ?? '-',
+            oneLine(run.created?.id ?? '-', 40),
+            oneLine(shownCheck(run)?.status ?? '-', 24),
             seconds(run.durationMs),
             oneLine(shownCheck(run)?.reason ?? '', 80)
         ])
@@ -42322,40 +42669,79 @@ function nameAndType(names) {
         return undefined;
     return names.type === undefined ? names.name : `${names.name} (${names.type})`;
 }
-async function writeSummary(heading, results, message, apiHost) {
+/** One connector's row of the summary table, as HTML cells. */
+function summaryRow({ connector, names, run }) {
+    const shown = shownCheck(run);
+    const name = nameAndType(names);
+    return [
+        kindTitle(connector.kind),
+        `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+        checkCell(run),
+        shown === undefined
+            ? '—'
+            : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
+        // An empty cell would be written as a bare <td>; a dash reads better anyway.
+        shown?.reason ? escapeHtml(shown.reason) : '—',
+        seconds(run.durationMs)
+    ];
+}
+/**
+ * The rows that fit the summary: all, in results order, when they do; else those that did not
+ * pass first (the annotations send readers here), with a note on what was left out.
+ */
+function summaryRows(results, room) {
+    // <tr>, </tr> and <td>...</td> around each of the six cells.
+    const rowBytes = (cells) => cells.reduce((sum, cell) => sum + bytes(cell) + 9, 9);
+    const all = results.map((result) => ({ result, cells: summaryRow(result) }));
+    const total = all.reduce((sum, row) => sum + rowBytes(row.cells), 0);
+    if (total <= room)
+        return { rows: all.map((row) => row.cells), note: undefined };
+    const ordered = [
+        ...all.filter((row) => row.result.verdict.outcome !== 'success'),
+        ...all.filter((row) => row.result.verdict.outcome === 'success')
+    ];
+    const rows = [];
+    let left = room;
+    for (const row of ordered) {
+        const size = rowBytes(row.cells);
+        if (size > left)
+            break;
+        left -= size;
+        rows.push(row.cells);
+    }
+    return {
+        rows,
+        note: `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
+            'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
+            'lists them all, and the file named by the results-file output has every entry.'
+    };
+}
+async function writeSummary(heading, results, message, apiHost, notes) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
         return;
     }
+    const paragraphs = [
+        ...(message === undefined ? [] : [escapeHtml(message)]),
+        ...notes.map(escapeHtml),
+        ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+    ];
     const summary = summary_summary.addHeading(heading, 3);
     if (results.length > 0) {
+        const fixed = bytes(heading) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
+        const { rows, note } = summaryRows(results, SUMMARY_BUDGET_BYTES - fixed);
         summary.addTable([
             ['Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'].map((data) => ({
                 data,
                 header: true
             })),
-            ...results.map(({ connector, names, run }) => {
-                const shown = shownCheck(run);
-                const name = nameAndType(names);
-                return [
-                    kindTitle(connector.kind),
-                    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
-                    checkCell(run),
-                    shown === undefined
-                        ? '—'
-                        : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
-                    // An empty cell would be written as a bare <td>; a dash reads better anyway.
-                    shown?.reason ? escapeHtml(shown.reason) : '—',
-                    seconds(run.durationMs)
-                ];
-            })
+            ...rows
         ]);
+        if (note !== undefined)
+            summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
     }
-    if (message !== undefined)
-        summary.addRaw(`<p>${escapeHtml(message)}</p>`, true);
-    if (apiHost !== undefined) {
-        summary.addRaw(`<p>API host: <code>${escapeHtml(apiHost)}</code></p>`, true);
-    }
+    for (const paragraph of paragraphs)
+        summary.addRaw(`<p>${paragraph}</p>`, true);
     await summary.write();
 }
 function checkCell(run) {
@@ -42498,12 +42884,15 @@ class Pacer {
      * pulled in to the deadline's last slot. Undefined when that slot was already used.
      */
     slot(lastSentAt, desiredAt) {
-        return nextPollAt({
+        const { gate } = this.options;
+        const at = nextPollAt({
             lastPollAt: lastSentAt,
-            desiredAt: Math.max(desiredAt, this.options.gate.notBefore()),
+            desiredAt: Math.max(desiredAt, gate.notBefore()),
             deadline: this.options.deadline,
             slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
         });
+        // The last slot may come before the gate opens, but never within the floor after a 429.
+        return at !== undefined && at >= gate.floor() ? at : undefined;
     }
     /**
      * Waits for the slot of a request wanted at `desiredAt`; false when no slot is left before the
@@ -42518,7 +42907,10 @@ class Pacer {
             if (this.aborted() || gate.notBefore() <= clock.now())
                 return true;
             const later = this.slot(lastSentAt, gate.notBefore());
-            if (later === undefined || later <= clock.now())
+            // No later slot: this one was the deadline's last, taken unless a 429 came just now.
+            if (later === undefined)
+                return clock.now() >= gate.floor();
+            if (later <= clock.now())
                 return true;
             at = later;
         }
@@ -42556,7 +42948,9 @@ class Pacer {
     }
     /** Sends one request once the shared gate is open (or at the deadline's last slot). */
     async sendWhenAllowed(call) {
-        await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now());
+        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now()))) {
+            return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() };
+        }
         return this.send(call);
     }
     /**
@@ -42565,7 +42959,10 @@ class Pacer {
      */
     async retry(call, onRetry) {
         const { clock, random, pollIntervalMs } = this.options;
-        await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now());
+        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+            const problem = this.aborted() ? this.cancelled() : this.timedOut();
+            return { ok: false, problem, sentAt: clock.now() };
+        }
         for (let failures = 1;; failures += 1) {
             const sentAt = clock.now();
             const result = await this.send(call);
@@ -42718,6 +43115,8 @@ async function mapWithConcurrency(items, limit, work) {
 
 ;// CONCATENATED MODULE: ./src/wait/rate-gate.ts
 
+/** After a 429, nothing is sent for at least this long, whatever Retry-After says. */
+const RATE_LIMIT_FLOOR_MS = 1000;
 /**
  * A back-off shared by every check of the step. Rate limits apply to the API key, not to one
  * connector, so one 429 holds back every request until the server's Retry-After (or an
@@ -42737,11 +43136,18 @@ class RateGate {
     notBefore() {
         return this.openAt;
     }
+    /**
+     * Clock time before which no request may be sent even as the last one before the deadline,
+     * which may otherwise go out while the gate is still closed.
+     */
+    floor() {
+        return this.closedAt + RATE_LIMIT_FLOOR_MS;
+    }
     rateLimited(now, retryAfterMs) {
         this.strikes += 1;
         this.closedAt = now;
         const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs);
-        this.openAt = Math.max(this.openAt, now + wait);
+        this.openAt = Math.max(this.openAt, now + Math.max(RATE_LIMIT_FLOOR_MS, wait));
     }
     /**
      * An answer that was not a 429 ends the streak, so the next one starts short again; but only
@@ -42769,6 +43175,7 @@ class RateGate {
 
 
 
+
 /** How long a connector's name lookup may still take once its check has ended. */
 const NAME_GRACE_MS = 300;
 /** The action: read inputs, find the connectors, check them, report. Returns the outcome. */
@@ -42779,17 +43186,20 @@ async function run(options = {}) {
     // Every sleep and request of every check listens to this one signal at once.
     (0,external_node_events_.setMaxListeners)(0, signal);
     const startedAt = options.startedAt ?? 0;
+    const secrets = [];
     let settings;
     try {
         settings = readSettings((name) => getInput(name), (secret) => {
             core_setSecret(secret);
+            secrets.push(secret);
         });
     }
     catch (error) {
         if (!(error instanceof InvalidInputError))
             throw error;
         const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' });
-        await reportProblem(verdict, undefined);
+        const report = { text: new RemoteText(secrets), annotations: new Annotations(), apiHost: undefined };
+        await reportProblem(verdict, report);
         return verdict.outcome;
     }
     const step = {
@@ -42802,12 +43212,18 @@ async function run(options = {}) {
             pollIntervalMs: settings.pollIntervalMs,
             gate: new RateGate(settings.pollIntervalMs, random)
         },
-        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
+        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
+        report: {
+            text: new RemoteText(secrets),
+            annotations: new Annotations(),
+            apiHost: settings.api.host
+        }
     };
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
-        const verdict = problemVerdict(found.problem, step.context, found.subject);
-        await reportProblem(verdict, step.context.apiHost);
+        const problem = step.report.text.problem(found.problem);
+        const verdict = problemVerdict(problem, step.context, found.subject);
+        await reportProblem(verdict, step.report);
         return verdict.outcome;
     }
     const { connectors } = found;
@@ -42820,24 +43236,24 @@ async function run(options = {}) {
     }
     const runStartedAt = clock.now();
     const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step, grouped));
-    const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt);
+    const outcome = await reportResults(results, step.report, clock.now() - runStartedAt);
     core_debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`);
     return outcome;
 }
 /** The connectors the inputs name, then the workflow's, each once, in that order. */
 async function connectorsToCheck(step) {
-    const { settings, pacing } = step;
+    const { settings, pacing, report } = step;
     const { workflowId } = settings;
     if (workflowId === undefined)
         return { connectors: settings.connectors };
     const subject = { kind: 'workflow', id: workflowId };
     const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), (entry) => {
-        core_debug(requestLine(entry));
+        core_debug(requestLine(entry, report.text));
     });
     let workflow;
     try {
         workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs, failuresInARow) => {
-            const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+            const line = `${report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`;
             // As for checks: the first failure of a streak is worth a line, the rest go to debug.
             if (failuresInARow === 1)
                 info(`Transient error reading workflow ${workflowId}: ${line}`);
@@ -42870,7 +43286,7 @@ async function checkConnector(connector, step, grouped) {
     const { settings, pacing } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
-    const log = new ConnectorLog(connector, step.context.apiHost, grouped, () => clock.now() - startedAt);
+    const log = new ConnectorLog(connector, step.report, grouped, () => clock.now() - startedAt);
     const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
@@ -42879,15 +43295,19 @@ async function checkConnector(connector, step, grouped) {
         .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
         .then((result) => (result.ok ? result.value : undefined), () => undefined);
     try {
-        const run = await runCheck(connector, { ...pacing, api: checks, events: log.events });
+        const finished = await runCheck(connector, { ...pacing, api: checks, events: log.events });
         const grace = new AbortController();
-        const named = await Promise.race([
+        const found = await Promise.race([
             names,
             clock
                 .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
                 .then(() => undefined)
         ]);
         grace.abort();
+        // From here on only inert text: the verdict's message and everything reported quote it.
+        const { text } = step.report;
+        const run = text.run(finished);
+        const named = text.names(found);
         const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) };
         log.finish(result);
         return result;
@@ -42902,13 +43322,15 @@ async function checkConnector(connector, step, grouped) {
 
 
 
+
 // The step passes only when run() resolved with 'success': any other way out, an exception in
 // reporting included (say, an output file that cannot be written), exits non-zero. Literals,
 // not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
 const SUCCESS = 0;
 const FAILURE = 1;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
-// never outlives the runner's patience if something unforeseen blocks.
+// never outlives the runner's patience if something unforeseen blocks (a log reader that has
+// stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900;
 const cancellation = cancelOnSignals();
 cancellation.signal.addEventListener('abort', () => {
@@ -42922,7 +43344,9 @@ run({ signal: cancellation.signal })
 })
     .catch((error) => {
     // Unexpected: one line, without a stack trace and without request details.
-    const message = error instanceof Error ? error.message : String(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // Its words may come from anywhere; the runner masks the key in the log.
+    const message = new RemoteText([]).clean(raw);
     try {
         core_error(`Unexpected error: ${message}`, { title: 'Connection check error' });
         setOutput('outcome', 'error');
@@ -42931,10 +43355,23 @@ run({ signal: cancellation.signal })
         // Writing the output is what failed; the annotation above is already out.
     }
 })
-    .finally(() => {
-    // A socket left open (say, behind a proxy) must not keep the step alive after the verdict.
+    .finally(async () => {
+    process.exitCode = exitCode;
+    // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
+    // only once stdout and stderr have handed everything over. Then exit all the same: a socket
+    // left open (say, behind a proxy) must not keep the step alive after the verdict.
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
     process.exit(exitCode);
 });
+/** Resolves once everything written to the stream so far has left the process (or failed to). */
+function flushed(stream) {
+    return new Promise((resolve) => {
+        // Writes complete in order, so an empty one completes after all that came before it.
+        stream.write('', () => {
+            resolve();
+        });
+    });
+}
 
 
 //# sourceMappingURL=index.js.map

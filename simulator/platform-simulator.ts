@@ -63,6 +63,8 @@ export interface WorkflowBehavior {
   name?: string
   sources: string[]
   destinations: string[]
+  /** Fields served over the normal ones, for answers of the wrong shape (`sources: null`). */
+  override?: Record<string, unknown>
 }
 
 export interface RecordedRequest {
@@ -167,6 +169,7 @@ interface WorkflowState {
   sources: string[]
   destinations: string[]
   createdAt: string
+  override: Record<string, unknown>
 }
 
 type Route =
@@ -585,7 +588,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         destinations: workflow.destinations,
         workflow_nodes: [],
         status: 'active',
-        created_at: workflow.createdAt
+        created_at: workflow.createdAt,
+        ...workflow.override
       })
       return
     }
@@ -703,7 +707,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         name: workflow.name ?? `sim-workflow-${canonical.slice(0, 8)}`,
         sources: [...workflow.sources],
         destinations: [...workflow.destinations],
-        createdAt: isoMicros(wallClockUs() - HOUR_US)
+        createdAt: isoMicros(wallClockUs() - HOUR_US),
+        override: { ...workflow.override }
       })
     },
 

@@ -11,6 +11,8 @@ export type Problem =
   | { kind: 'redirect'; status: number; location: string | undefined }
   | { kind: 'rejected'; status: number; detail: string | undefined }
   | TransientProblem
+  /** A 2xx answer that is JSON of another shape where that cannot be a blip (an API change). */
+  | { kind: 'malformed'; status: number; reason: string }
   | { kind: 'timeout'; lastTransient: string | undefined }
   | { kind: 'cancelled'; signal: string | undefined }
 

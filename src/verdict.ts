@@ -50,6 +50,7 @@ export function outcomeOf(problem: Problem): Outcome {
       return 'cancelled'
     case 'redirect':
     case 'rejected':
+    case 'malformed':
     case 'transient':
       return 'error'
   }
@@ -198,6 +199,15 @@ export function problemVerdict(
         outcome,
         title: 'Request rejected',
         message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
+      }
+    case 'malformed':
+      return {
+        outcome,
+        title: 'Unexpected answer',
+        message:
+          `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
+          `${problem.reason}. This is not retried: the API may have changed, or 'api-url' may ` +
+          'point at another service.'
       }
     case 'transient':
       return {
