@@ -41774,7 +41774,7 @@ function redactUserinfo(raw) {
         return raw;
     // Only a scheme this action knows is kept: in `alice:pw@host`, "alice:" is no scheme.
     const scheme = /^\s*https?:[/\\]*/i.exec(raw)?.[0] ?? '';
-    return `${scheme.length <= at ? scheme : ''}***${raw.slice(at)}`;
+    return `${scheme}***${raw.slice(at)}`;
 }
 /** Returns the API base, or a sentence saying what is wrong with the value (never throws). */
 function parseApiUrl(raw) {
@@ -43198,7 +43198,11 @@ async function run(options = {}) {
         if (!(error instanceof InvalidInputError))
             throw error;
         const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' });
-        const report = { text: new RemoteText(secrets), annotations: new Annotations(), apiHost: undefined };
+        const report = {
+            text: new RemoteText(secrets),
+            annotations: new Annotations(),
+            apiHost: undefined
+        };
         await reportProblem(verdict, report);
         return verdict.outcome;
     }
