@@ -42294,8 +42294,11 @@ function waitedFor(run) {
 
 /** GitHub keeps at most 1 MB of step outputs per job; this leaves room for other steps' too. */
 const OUTPUTS_BUDGET_BYTES = 900_000;
-/** What one output costs in GITHUB_OUTPUT beyond its name and value: delimiters, line ends. */
-const OUTPUT_FRAMING_BYTES = 100;
+/**
+ * What one output costs in GITHUB_OUTPUT beyond its name and value: `<<`, a delimiter of 49
+ * characters twice, and line ends (103 bytes), rounded up.
+ */
+const OUTPUT_FRAMING_BYTES = 120;
 /** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
 const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** Kept free in the summary for the heading, the notes and the table's own markup. */
