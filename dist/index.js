@@ -42633,7 +42633,7 @@ function shortNames(names) {
         return undefined;
     return {
         name: names.name === undefined ? undefined : oneLine(names.name, 60),
-        type: names.type === undefined ? undefined : oneLine(names.type, 30)
+        type: names.type === undefined ? undefined : oneLine(names.type, 40)
     };
 }
 function summaryHeading(outcome, total, failed) {

@@ -435,7 +435,7 @@ function shortNames(names: ConnectorNames | undefined): ConnectorNames | undefin
   if (names === undefined) return undefined
   return {
     name: names.name === undefined ? undefined : oneLine(names.name, 60),
-    type: names.type === undefined ? undefined : oneLine(names.type, 30)
+    type: names.type === undefined ? undefined : oneLine(names.type, 40)
   }
 }
 
