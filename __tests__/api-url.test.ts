@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { isLoopbackHost, parseApiUrl } from '../src/api-url.js'
+import { isLoopbackHost, parseApiUrl, redactUserinfo } from '../src/api-url.js'
 
 describe('parseApiUrl', () => {
   it.each([
@@ -40,6 +40,8 @@ describe('parseApiUrl', () => {
     ['ftp://example.com', 'must use https (got ftp)'],
     ['not a url', 'is not a valid URL'],
     ['https://user:secret@example.com', 'must not contain a user name or password'],
+    ['https:user:secret@example.com', 'must not contain a user name or password'],
+    ['https://example.com/a@b', 'must not contain a user name or password'],
     ['https://example.com/?x=1', 'must not contain a query string or fragment'],
     ['https://example.com/#top', 'must not contain a query string or fragment']
   ])('rejects %s', (raw, error) => {
@@ -59,5 +61,19 @@ describe('isLoopbackHost', () => {
     ['127.0.0.1.nip.io', false]
   ])('%s -> %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected)
+  })
+})
+
+describe('redactUserinfo', () => {
+  it.each([
+    ['https://platform.unstructuredapp.io', 'https://platform.unstructuredapp.io'],
+    ['https://u:p@host', 'https://***@host'],
+    ['HTTPS:u:p@host', 'HTTPS:***@host'],
+    ['https://u:p@q@host/x', 'https://***@host/x'],
+    ['  http:\\\\u:p w@host', '  http:\\\\***@host'],
+    ['ftp://u:p@host', '***@host'],
+    ['u:p@host', '***@host']
+  ])('%s -> %s', (raw, shown) => {
+    expect(redactUserinfo(raw)).toBe(shown)
   })
 })

@@ -17,8 +17,9 @@ import {
   type ChaosCase
 } from './support/chaos.js'
 
-// The invariants (no false pass, bounded, no POST flood, no leak, clean failure) over random
-// fault schedules and platform behaviours drawn by fast-check. A failure prints the seed and path that draw the case
+// The invariants (no false pass, bounded, no POST flood, no leak, clean failure, inert) over
+// random fault schedules, platform behaviours and hostile remote text drawn by fast-check. A
+// failure prints the seed and path that draw the case
 // again: `npm run chaos -- --seed <seed> --path <path> [--shrink]` replays it on the bundle.
 const SEED = 20_261_128
 const RUNS = 200
@@ -31,7 +32,7 @@ const IN_PROCESS_EVERY = 8
 const inProcess: ActionRunner = (inputs, env) => runInProcess(inputs, { env })
 
 describe('chaos: random fault schedules', () => {
-  it(`hold the four invariants in ${RUNS} runs (seed ${SEED})`, async () => {
+  it(`hold the five invariants in ${RUNS} runs (seed ${SEED})`, async () => {
     const cases = fc.sample(chaosCaseArb(QUICK_PROFILE), { seed: SEED, numRuns: RUNS })
     const reports: (CaseReport & { runner: string })[] = []
     // Every IN_PROCESS_EVERY-th case runs in this process (cheap: no process to start, but one at a
@@ -107,12 +108,13 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
       name: 'a POST answered with an older check: neither it nor anything newer than it passes',
       chaosCase: {
         kind: 'source',
+        connector: { name: null, type: null },
         check: { durationMs: 0, ending: 'FAILURE', reason: null },
         platform: DOCUMENTED_PLATFORM,
         post: [{ kind: 'older-check', status: 'SCHEDULED', afterCreate: false }],
         get: [{ kind: 'older-check', status: 'SUCCESS' }],
         timeoutSeconds: 1,
-        pollIntervalSeconds: 0.2,
+        pollIntervalSeconds: 1,
         debug: false
       },
       verify(report) {
@@ -127,12 +129,13 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
       name: 'a POST answered with an older SUCCESS is not a pass',
       chaosCase: {
         kind: 'source',
+        connector: { name: null, type: null },
         check: { durationMs: 0, ending: 'FAILURE', reason: null },
         platform: DOCUMENTED_PLATFORM,
         post: [{ kind: 'older-check', status: 'SUCCESS', afterCreate: false }],
         get: [],
         timeoutSeconds: 1,
-        pollIntervalSeconds: 0.2,
+        pollIntervalSeconds: 1,
         debug: false
       },
       verify(report) {
@@ -165,6 +168,7 @@ describe('chaos regressions', () => {
       const report = await runChaosCase(
         {
           kind: 'source',
+          connector: { name: null, type: null },
           check: { durationMs: 0, ending: 'SUCCESS', reason: null },
           platform: DOCUMENTED_PLATFORM,
           post: Array.from({ length: 500 }, () => ({

@@ -4,7 +4,7 @@ import {
   parseRetryAfter,
   type RawResponse
 } from '../src/api/classify.js'
-import { ConnectionCheckSchema } from '../src/api/schemas.js'
+import { ConnectionCheckSchema, WorkflowConnectorsSchema } from '../src/api/schemas.js'
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0)
 const CHECK_BODY = { schema: ConnectionCheckSchema, name: 'a connection check' }
@@ -167,13 +167,34 @@ describe('classifyResponse', () => {
     })
   })
 
+  it.each([
+    [{ sources: null, destinations: [] }, "field 'sources' must be a list of connector UUIDs"],
+    [
+      { sources: [], destinations: 'abc' },
+      "field 'destinations' must be a list of connector UUIDs"
+    ],
+    [{ sources: ['x'], destinations: [] }, "field 'sources.0' holds an id that is not a UUID"],
+    [null, 'not a JSON object']
+  ])('takes JSON of the wrong shape as final where the caller says so: %j', (body, why) => {
+    const workflow = { schema: WorkflowConnectorsSchema, name: 'a workflow', shapeIsFinal: true }
+    expect(classifyAny(answer(200, JSON.stringify(body)), workflow, NOW)).toEqual({
+      ok: false,
+      problem: { kind: 'malformed', status: 200, reason: `the answer was not a workflow (${why})` }
+    })
+    // A body that is not JSON at all is still a blip (a proxy's page, a cut-off answer).
+    expect(classifyAny(answer(200, '<html>'), workflow, NOW)).toMatchObject({
+      problem: { kind: 'transient' }
+    })
+  })
+
   it('takes other 4xx as a rejection that retrying cannot fix', () => {
     expect(classifyResponse(answer(400, { detail: 'bad\nrequest   here' }), NOW)).toEqual({
       ok: false,
       problem: { kind: 'rejected', status: 400, detail: 'bad request here' }
     })
+    // Kept whole: reporting caps remote text, after the key has been taken out of it.
     expect(classifyResponse(answer(409, { detail: 'x'.repeat(400) }), NOW)).toMatchObject({
-      problem: { detail: `${'x'.repeat(297)}...` }
+      problem: { detail: 'x'.repeat(400) }
     })
   })
 })

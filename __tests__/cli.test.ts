@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import {
   LogRenderer,
@@ -10,9 +12,11 @@ import {
   parseActionYaml,
   parseArguments,
   parseOutputFile,
+  redactUserinfo as redactCli,
   summaryToText,
   UsageError
 } from '../bin/runner.mjs'
+import { redactUserinfo } from '../src/api-url.js'
 import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
 
 // The command-line entry (bin/connection-check.mjs), run as a user runs it: a child process with
@@ -26,6 +30,12 @@ interface CliResult {
   stderr: string
 }
 
+// The action writes its results file under RUNNER_TEMP (else the system's temp folder).
+const RUNNER_TEMP = mkdtempSync(path.join(tmpdir(), 'conncheck-cli-'))
+afterAll(() => {
+  rmSync(RUNNER_TEMP, { recursive: true, force: true })
+})
+
 function runCli(
   args: string[],
   env: Record<string, string> = {},
@@ -33,7 +43,7 @@ function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', RUNNER_TEMP, ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -126,7 +136,7 @@ describe('the command line, against the simulator', () => {
       )
       const outputs = section(result.stdout, 'Outputs')
       expect(outputs).toMatch(/^outcome +failure$/m)
-      expect(outputs).toContain(`reason       ${reason}\n`)
+      expect(outputs).toMatch(new RegExp(`^reason +${escape(reason)}$`, 'm'))
       const summary = section(result.stdout, 'Job summary')
       expect(summary).toContain('❌ Unstructured connection check: failure')
       expect(summary).toMatch(new RegExp(`❌ FAILURE +${escape(reason)}`))
@@ -239,9 +249,30 @@ describe('the command line without a simulator', () => {
     expect(result.stderr).toContain(message)
     expect(result.stderr).toContain('--help')
   })
+
+  it.concurrent('never echoes a user name or password given in --api-url', async () => {
+    const result = await runCli(
+      ['--source-id', randomUUID(), '--api-url', 'https:alice:hun/ter2@127.0.0.1:9'],
+      withKey
+    )
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('api-url: https:***@127.0.0.1:9')
+    expect(result.stdout + result.stderr).not.toMatch(/alice|hun|ter2/)
+  })
 })
 
 describe('runner.mjs', () => {
+  it.each([
+    'https://platform.unstructuredapp.io',
+    'https://u:p@host',
+    'https:u:p w@host',
+    'HTTP:\\\\u:p/q@r@host/x',
+    'ftp://u:p@host',
+    'u:p@host'
+  ])('redacts userinfo as the action does: %s', (raw) => {
+    expect(redactCli(raw)).toBe(redactUserinfo(raw))
+  })
+
   /** What parseActionYaml should return, read with a full YAML parser. */
   function fromYaml(text: string): ReturnType<typeof parseActionYaml> {
     const full = parse(text) as {

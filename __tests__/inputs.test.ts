@@ -48,15 +48,15 @@ describe('readSettings', () => {
         'destination-id': ` ${DEST.toUpperCase()}\n`,
         'api-key': KEY,
         'api-url': 'http://127.0.0.1:8080/api/v1/',
-        'timeout-seconds': '2.5',
-        'poll-interval-seconds': '.5'
+        'timeout-seconds': '.5',
+        'poll-interval-seconds': '1.5'
       }),
       () => undefined
     )
     expect(settings.connectors).toEqual([{ kind: 'destination', id: DEST }])
     expect(settings.api.base).toBe('http://127.0.0.1:8080/api/v1')
-    expect(settings.timeoutMs).toBe(2500)
-    expect(settings.pollIntervalMs).toBe(500)
+    expect(settings.timeoutMs).toBe(500)
+    expect(settings.pollIntervalMs).toBe(1500)
   })
 
   it('masks the key (and its trimmed form) before validating anything else', () => {
@@ -115,6 +115,21 @@ describe('readSettings', () => {
       'api-url',
       'https://me:pw@example.com',
       'Input \'api-url\' must not contain a user name or password; got "https://***@example.com".'
+    ],
+    [
+      'poll-interval-seconds',
+      '0.001',
+      'Input \'poll-interval-seconds\' must be from 1 to 21600 seconds; got "0.001".'
+    ],
+    [
+      'poll-interval-seconds',
+      '21601',
+      'Input \'poll-interval-seconds\' must be from 1 to 21600 seconds; got "21601".'
+    ],
+    [
+      'max-concurrency',
+      '101',
+      'Input \'max-concurrency\' must be a whole number from 1 to 100; got "101".'
     ]
   ])('names the input and the value: %s=%s', (input, value, message) => {
     const { error } = attempt({ 'source-id': SOURCE, 'api-key': KEY, [input]: value })
@@ -163,19 +178,77 @@ describe('readSettings', () => {
 
   it.each([
     ['workflow-id', 'wf-1', `Input 'workflow-id' must be a workflow UUID; got "wf-1".`],
-    ['max-concurrency', '0', `Input 'max-concurrency' must be at least 1; got "0".`],
-    ['max-concurrency', '2.5', `Input 'max-concurrency' must be a whole number; got "2.5".`]
+    [
+      'max-concurrency',
+      '0',
+      `Input 'max-concurrency' must be a whole number from 1 to 100; got "0".`
+    ],
+    [
+      'max-concurrency',
+      '2.5',
+      `Input 'max-concurrency' must be a whole number from 1 to 100; got "2.5".`
+    ]
   ])('checks %s=%s', (input, value, message) => {
     const { error } = attempt({ 'api-key': KEY, 'source-id': SOURCE, [input]: value })
     expect(error?.message).toBe(message)
   })
 
-  it('reads max-concurrency', () => {
-    const settings = readSettings(
-      read({ 'api-key': KEY, 'source-id': SOURCE, 'max-concurrency': '3' }),
+  it('reads max-concurrency and poll-interval-seconds at the ends of their ranges', () => {
+    const low = readSettings(
+      read({
+        'api-key': KEY,
+        'source-id': SOURCE,
+        'max-concurrency': '1',
+        'poll-interval-seconds': '1'
+      }),
       () => undefined
     )
-    expect(settings.maxConcurrency).toBe(3)
+    expect([low.maxConcurrency, low.pollIntervalMs]).toEqual([1, 1000])
+    const high = readSettings(
+      read({
+        'api-key': KEY,
+        'source-id': SOURCE,
+        'max-concurrency': '100',
+        'poll-interval-seconds': '21600'
+      }),
+      () => undefined
+    )
+    expect([high.maxConcurrency, high.pollIntervalMs]).toEqual([100, 21_600_000])
+  })
+
+  it.each([
+    ['https:alice:hunter2@example.com', '"https:***@example.com"'],
+    ['https://alice:hun ter2@example.com', '"https://***@example.com"'],
+    ['https://alice:hun/ter2@example.com', '"https://***@example.com"'],
+    ['https://alice:hun@ter2@example.com', '"https://***@example.com"'],
+    ['https:\\\\alice:hunter2@example.com', '"https:\\\\\\\\***@example.com"'],
+    ['not a url alice:hunter2@example.com', '"***@example.com"'],
+    ['alice:hunter2@example.com', '"***@example.com"'],
+    ['https://example.com/alice:hunter2@', '"https://***@"']
+  ])('never echoes a user name or password in api-url: %s', (url, shown) => {
+    const { error } = attempt({ 'api-key': KEY, 'source-id': SOURCE, 'api-url': url })
+    expect(error?.message).toBe(
+      `Input 'api-url' must not contain a user name or password; got ${shown}.`
+    )
+    expect(error?.message).not.toMatch(/alice|hunter|ter2/)
+  })
+
+  it('quotes values inert: no legacy command, no invisible character, never the key', () => {
+    const { error } = attempt({
+      'api-key': KEY,
+      'workflow-id': `##[set-output name=x;]y \u202E ${KEY}`
+    })
+    expect(error?.message).toBe(
+      `Input 'workflow-id' must be a workflow UUID; got "#\\\\#[set-output name=x;]y <U+202E> ***".`
+    )
+  })
+
+  it('quotes the first few bad ids of a long list and counts the rest', () => {
+    const bad = Array.from({ length: 8 }, (_, i) => `bad-${i}`)
+    const { error } = attempt({ 'api-key': KEY, 'source-id': bad.join(',') })
+    expect(error?.message).toBe(
+      `Input 'source-id' must be connector UUIDs; got "bad-0", "bad-1", "bad-2", "bad-3", "bad-4" and 3 more.`
+    )
   })
 
   it('reports every bad input at once, never the key', () => {
@@ -192,6 +265,6 @@ describe('readSettings', () => {
 
   it('shortens a very long bad value', () => {
     const { error } = attempt({ 'api-key': KEY, 'source-id': 'x'.repeat(500) })
-    expect(error?.message).toContain(`"${'x'.repeat(77)}..."`)
+    expect(error?.message).toContain(`"${'x'.repeat(80)}…(420 more characters)"`)
   })
 })

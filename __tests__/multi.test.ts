@@ -117,7 +117,11 @@ describe('several connectors in one step', () => {
       const workflow = randomUUID()
       const result = await runBundle(base(sim, { 'workflow-id': workflow }))
       verifyInvariants(result, sim.apiKey)
-      expect(result.outputs).toEqual({ outcome: 'not-found', results: '[]' })
+      expect(result.outputs).toEqual({
+        outcome: 'not-found',
+        results: '[]',
+        'results-file': expect.any(String)
+      })
       expect(lines(result, '::error')[0]).toContain(
         `title=Workflow not found::Workflow ${workflow} was not found on ${new URL(sim.url).host}`
       )
@@ -131,7 +135,11 @@ describe('several connectors in one step', () => {
       sim.addWorkflow(workflow, { sources: [], destinations: [] })
       const result = await runBundle(base(sim, { 'workflow-id': workflow }))
       verifyInvariants(result, sim.apiKey)
-      expect(result.outputs).toEqual({ outcome: 'invalid', results: '[]' })
+      expect(result.outputs).toEqual({
+        outcome: 'invalid',
+        results: '[]',
+        'results-file': expect.any(String)
+      })
       expect(lines(result, '::error')[0]).toContain(
         `Workflow ${workflow} has no source or destination connectors`
       )
@@ -243,19 +251,18 @@ describe('several connectors in-process', () => {
     })
   })
 
-  it('reads a workflow whose ids are not UUIDs as no workflow at all', async () => {
+  it('reads a workflow whose ids are not UUIDs as an error, at once', async () => {
     await withSimulator(async (sim) => {
       const workflow = randomUUID()
       sim.addWorkflow(workflow, { sources: ['../../workflows/x/run#'], destinations: [] })
-      const result = await runInProcess(
-        base(sim, { 'workflow-id': workflow, 'timeout-seconds': '1' })
-      )
+      const result = await runInProcess(base(sim, { 'workflow-id': workflow }))
       verifyInvariants(result, sim.apiKey)
-      expect(result.outputs.outcome).toBe('timeout')
+      expect(result.outputs.outcome).toBe('error')
       expect(lines(result, '::error')[0]).toContain(
         "the answer was not a workflow (field 'sources.0' holds an id that is not a UUID)"
       )
       expect(sim.requests.filter((r) => r.method === 'POST')).toEqual([])
+      expect(sim.requests).toHaveLength(1)
     })
   })
 
@@ -296,9 +303,17 @@ describe('several connectors in-process', () => {
       const empty = randomUUID()
       sim.addWorkflow(empty, { sources: [], destinations: [] })
       const missing = await runInProcess(base(sim, { 'workflow-id': randomUUID() }))
-      expect(missing.outputs).toEqual({ outcome: 'not-found', results: '[]' })
+      expect(missing.outputs).toEqual({
+        outcome: 'not-found',
+        results: '[]',
+        'results-file': expect.any(String)
+      })
       const nothing = await runInProcess(base(sim, { 'workflow-id': empty }))
-      expect(nothing.outputs).toEqual({ outcome: 'invalid', results: '[]' })
+      expect(nothing.outputs).toEqual({
+        outcome: 'invalid',
+        results: '[]',
+        'results-file': expect.any(String)
+      })
       expect(nothing.summary).toContain('has no source or destination connectors')
     })
   })
@@ -309,7 +324,11 @@ describe('several connectors in-process', () => {
         base(sim, { 'workflow-id': randomUUID(), 'api-key': 'not_the_right_key' })
       )
       verifyInvariants(result, sim.apiKey)
-      expect(result.outputs).toEqual({ outcome: 'unauthorized', results: '[]' })
+      expect(result.outputs).toEqual({
+        outcome: 'unauthorized',
+        results: '[]',
+        'results-file': expect.any(String)
+      })
     })
   })
 })

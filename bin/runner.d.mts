@@ -41,6 +41,7 @@ export function parseArguments(
 ): ParsedArguments
 export function withDefaults(given: Record<string, string>): Record<string, string>
 export function helpText(command?: string): string
+export function redactUserinfo(raw: string): string
 
 export function displayWidth(text: string): number
 export function rule(title: string): string

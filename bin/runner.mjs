@@ -672,11 +672,23 @@ export function summaryToText(html) {
 // ---------------------------------------------------------------------------------------------
 // Running the bundle
 
+/**
+ * api-url with everything between the scheme and the last `@` replaced by `***`: the action's
+ * own rule (redactUserinfo in src/api-url.ts), repeated here because this file runs without a
+ * build step.
+ */
+export function redactUserinfo(raw) {
+  const at = raw.lastIndexOf('@')
+  if (at === -1) return raw
+  const scheme = /^\s*https?:[/\\]*/i.exec(raw)?.[0] ?? ''
+  return `${scheme}***${raw.slice(at)}`
+}
+
 function inputLines(inputs) {
   return Object.entries(inputs)
     .filter(([, value]) => value !== '')
     .map(([name, value]) => {
-      const shown = name === 'api-key' ? '***' : value
+      const shown = name === 'api-key' ? '***' : name === 'api-url' ? redactUserinfo(value) : value
       return `  ${name}: ${shown.split('\n').join(`\n  ${' '.repeat(name.length + 2)}`)}`
     })
 }

@@ -28602,6 +28602,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -28995,7 +29007,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = getProxyUrl(new URL(serverUrl));
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -31681,10 +31693,6 @@ function connectionCheckPath(connector) {
 function problems_transient(status, reason, retryAfterMs) {
     return { kind: 'transient', status, reason, retryAfterMs };
 }
-/** A transient failure in which the host gave no answer at all. */
-function noAnswer(reason) {
-    return { kind: 'transient', status: undefined, reason, retryAfterMs: undefined, noAnswer: true };
-}
 /** Thrown only by input parsing, where one bad input ends everything before any request. */
 class InvalidInputError extends Error {
     problem;
@@ -31707,7 +31715,7 @@ function flatten(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 /** One line of at most `limit` characters, whitespace runs folded. */
-function oneLine(text, limit) {
+function oneLine(text, limit = Number.POSITIVE_INFINITY) {
     const flat = flatten(text).replace(/\s+/g, ' ').trim();
     return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
 }
@@ -41271,49 +41279,19 @@ function preprocess(fn, schema) {
  * treated as not final) instead of making every answer unreadable.
  */
 const KNOWN_STATUSES = ['SCHEDULED', 'SUCCESS', 'FAILURE'];
-// Written by whatever the platform runs on: ISO 8601 with `T` or PostgreSQL's text form with a
-// space; an offset of `Z`, `+00`, `+0000` or `+00:00`, or none; any number of fraction digits.
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d+))? ?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-/**
- * Parses a timestamp as the API may write it. One without an offset is read as UTC (Python's
- * habit); it may really be local time hours away, which is harmless because timestamps are only
- * compared with each other, and the one sanity bound against the server's Date allows a day.
- */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Parses ISO 8601 as the API writes it; a timestamp without an offset is UTC (Python's habit). */
 function parseTimestamp(text) {
-    const match = TIMESTAMP.exec(text.trim());
-    if (match === null)
+    const [, date, time, fraction = '', zone = 'Z'] = TIMESTAMP.exec(text.trim()) ?? [];
+    if (date === undefined || time === undefined)
         return undefined;
-    const [, y, mo, d, h, mi, s = '0', fraction = '', zone = 'Z'] = match;
-    const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
-    const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-    const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-    const back = new Date(local);
-    // Date.UTC rolls 2026-02-30 over into March; a real timestamp never needs that.
-    if (back.getUTCFullYear() !== year ||
-        back.getUTCMonth() !== month - 1 ||
-        back.getUTCDate() !== day ||
-        hour > 23 ||
-        minute > 59 ||
-        second > 59) {
-        return undefined;
-    }
-    const offsetMinutes = parseOffset(zone);
-    if (offsetMinutes === undefined)
+    const millis = fraction.slice(0, 3).padEnd(3, '0');
+    const hms = time.length === 5 ? `${time}:00` : time;
+    const epochMs = Date.parse(`${date}T${hms}.${millis}${zone}`);
+    if (Number.isNaN(epochMs))
         return undefined;
     const subMsNanos = Number(fraction.slice(3, 9).padEnd(6, '0'));
-    return { epochMs: local - offsetMinutes * 60_000, subMsNanos };
-}
-/** Minutes east of UTC for `Z`, `+05`, `-0530`, `+05:30`; undefined when out of range. */
-function parseOffset(zone) {
-    if (zone.toUpperCase() === 'Z')
-        return 0;
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    const hours = Number(digits.slice(0, 2));
-    const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-    if (hours > 18 || minutes > 59)
-        return undefined;
-    return sign * (hours * 60 + minutes);
+    return { epochMs, subMsNanos };
 }
 /** Negative when a is earlier than b, positive when later, 0 when the same instant. */
 function compareTimestamps(a, b) {
@@ -41355,10 +41333,11 @@ const ErrorBodySchema = looseObject({
 const connectorId = schemas_string()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'holds an id that is not a UUID')
     .transform((id) => id.toLowerCase());
+const connectorIds = array(connectorId, 'must be a list of connector UUIDs');
 /** A workflow: only the connector lists are used, so only they are checked. */
 const WorkflowConnectorsSchema = looseObject({
-    sources: array(connectorId),
-    destinations: array(connectorId)
+    sources: connectorIds,
+    destinations: connectorIds
 });
 /** A connector's name and type, for display only (its `config` is never read). */
 const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
@@ -41369,8 +41348,6 @@ const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remo
 
 
 
-const DETAIL_LIMIT = 300;
-const TITLE_LIMIT = 120;
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
  * given as an HTTP date.
@@ -41379,30 +41356,23 @@ function classifyResponse(response, expected, nowEpochMs) {
     const { status } = response;
     if (status >= 200 && status < 300) {
         const parsed = parseBody(response.body, expected.schema);
-        return parsed.ok
-            ? { ok: true, value: parsed.value }
-            : {
-                ok: false,
-                problem: problems_transient(status, `the answer was not ${expected.name} (${parsed.why})`)
-            };
+        if (parsed.ok)
+            return { ok: true, value: parsed.value };
+        const reason = `the answer was not ${expected.name} (${parsed.why})`;
+        if (parsed.json && expected.shapeIsFinal === true) {
+            return { ok: false, problem: { kind: 'malformed', status, reason } };
+        }
+        return { ok: false, problem: problems_transient(status, reason) };
     }
     if (status >= 300 && status < 400) {
         const location = header(response, 'location');
         return { ok: false, problem: { kind: 'redirect', status, location: hostOf(location) } };
     }
-    if (status === 401 || status === 403 || status === 404) {
-        // A firewall, CDN or corporate proxy answers these too, with a page of its own: saying "key
-        // rejected" or "connector not found" then would send the user the wrong way.
-        if (errorBody(response)?.success !== true) {
-            return { ok: false, problem: foreignAnswer(response) };
-        }
-        const detail = detailText(response);
-        return {
-            ok: false,
-            problem: status === 404
-                ? { kind: 'not-found', status, detail }
-                : { kind: 'unauthorized', status, detail }
-        };
+    if (status === 401 || status === 403) {
+        return { ok: false, problem: { kind: 'unauthorized', status, detail: detailText(response) } };
+    }
+    if (status === 404) {
+        return { ok: false, problem: { kind: 'not-found', status, detail: detailText(response) } };
     }
     if (status === 422) {
         return { ok: false, problem: { kind: 'validation', status, items: validationItems(response) } };
@@ -41417,7 +41387,7 @@ function httpStatusText(status) {
     const text = external_node_http_.STATUS_CODES[status];
     return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
 }
-/** The value, or a few words on why the body is not one. */
+/** The value, or a few words on why the body is not one (and whether it was JSON at all). */
 function parseBody(body, schema) {
     let json;
     try {
@@ -41425,8 +41395,9 @@ function parseBody(body, schema) {
     }
     catch {
         if (body.trim() === '')
-            return { ok: false, why: 'empty body' };
-        return { ok: false, why: body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON' };
+            return { ok: false, why: 'empty body', json: false };
+        const why = body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON';
+        return { ok: false, why, json: false };
     }
     const parsed = schema.safeParse(json);
     if (parsed.success)
@@ -41435,37 +41406,9 @@ function parseBody(body, schema) {
     const field = issue?.path.join('.') ?? '';
     return {
         ok: false,
-        why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+        why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`,
+        json: true
     };
-}
-/** What can be told about an error answer that is not the API's: status, type, page title. */
-function foreignAnswer(response) {
-    const contentType = header(response, 'content-type')?.split(';')[0]?.trim();
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(response.body)?.[1];
-    const shortTitle = title === undefined ? undefined : oneLine(decodeEntities(title), TITLE_LIMIT);
-    return {
-        kind: 'foreign-answer',
-        status: response.status,
-        contentType: contentType === '' ? undefined : contentType,
-        title: shortTitle === '' ? undefined : shortTitle
-    };
-}
-/** The few entities that page titles use ("Attention Required! &#124; Cloudflare"). */
-function decodeEntities(text) {
-    const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity) => {
-        if (entity.startsWith('#x') || entity.startsWith('#X')) {
-            return safeCodePoint(Number.parseInt(entity.slice(2), 16)) ?? whole;
-        }
-        if (entity.startsWith('#'))
-            return safeCodePoint(Number(entity.slice(1))) ?? whole;
-        return named[entity.toLowerCase()] ?? whole;
-    });
-}
-function safeCodePoint(code) {
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : undefined;
 }
 function header(response, name) {
     const value = response.headers[name];
@@ -41479,7 +41422,7 @@ function hostOf(location) {
         return new URL(location).host || location;
     }
     catch {
-        return location.slice(0, DETAIL_LIMIT);
+        return location;
     }
 }
 function errorBody(response) {
@@ -41490,14 +41433,14 @@ function errorBody(response) {
         return undefined;
     }
 }
-/** The string `detail` of an error body, on one line and not too long. */
+/** The string `detail` of an error body, on one line (reporting caps its length). */
 function detailText(response) {
     const parsed = errorBody(response);
     if (!parsed?.success)
         return undefined;
     const { detail } = parsed.data;
     const text = typeof detail === 'string' ? detail : detail.map(formatItem).join('; ');
-    return oneLine(text, DETAIL_LIMIT);
+    return oneLine(text);
 }
 /** Every item of a 422 as "loc: msg"; a plain-string detail is one item. */
 function validationItems(response) {
@@ -41506,8 +41449,8 @@ function validationItems(response) {
         return [];
     const { detail } = parsed.data;
     if (typeof detail === 'string')
-        return [oneLine(detail, DETAIL_LIMIT)];
-    return detail.map((item) => oneLine(formatItem(item), DETAIL_LIMIT));
+        return [oneLine(detail)];
+    return detail.map((item) => oneLine(formatItem(item)));
 }
 function formatItem(item) {
     const loc = item.loc?.join('.') ?? '';
@@ -41530,11 +41473,40 @@ function parseRetryAfter(value, nowEpochMs) {
     return Math.max(0, at - nowEpochMs);
 }
 
+;// CONCATENATED MODULE: ./src/api/freshness.ts
+/**
+ * How much earlier than its request a POST's answer may seem to be created and still be the
+ * check that request started: the API's own clocks (the one that stamps `created_at`, the one
+ * that writes `Date`) may disagree a little. Kept small: a check created earlier than this is
+ * someone else's, and its SUCCESS must not pass the step.
+ */
+const POST_ANSWER_TOLERANCE_MS = 2_000;
+/**
+ * Why the check in a POST's answer cannot be the one that POST started, or undefined when it can
+ * be. The POST's answer is what defines "our" check, and later answers are only weighed against
+ * it, so an older check there (a stale cache, a confused proxy) would make any check newer than
+ * it look like ours, and an older SUCCESS would pass the step at once.
+ *
+ * A check the request created was created after the request reached the server: no earlier than
+ * the server's time of answering less the round trip. The server's time is its `Date` header
+ * (whole seconds, rounded down, which only loosens the test), so the runner's clock, which may be
+ * off, does not matter; without a readable `Date` the runner's clock stands in.
+ */
+function predatesRequest(check, response, timing) {
+    const raw = response.headers.date;
+    const serverDate = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''));
+    const answeredAt = Number.isNaN(serverDate) ? timing.answeredAtEpochMs : serverDate;
+    const roundTripMs = Math.max(0, timing.answeredAtEpochMs - timing.sentAtEpochMs);
+    const earliestOurs = answeredAt - roundTripMs;
+    if (check.created.epochMs >= earliestOurs - POST_ANSWER_TOLERANCE_MS)
+        return undefined;
+    const seconds = Math.round((earliestOurs - check.created.epochMs) / 1000);
+    return `the answer was check ${check.id}, created ${seconds} s before the request, not a check it started`;
+}
+
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
-/** Connections idle longer than this are not reused (uvicorn's keep-alive timeout is 5 s). */
-const IDLE_REUSE_LIMIT_MS = 4_000;
 /**
  * HTTP for one API host, on @actions/http-client (which honours the runner's proxy settings).
  *
@@ -41549,7 +41521,6 @@ class Transport {
     userAgent;
     client;
     origin;
-    lastUsedAt = Number.NEGATIVE_INFINITY;
     constructor(apiBase, headers, userAgent) {
         this.headers = headers;
         this.userAgent = userAgent;
@@ -41562,17 +41533,13 @@ class Transport {
             throw new Error('refusing to send a request outside the configured API host');
         }
         if (options.signal.aborted)
-            return { ok: false, failure: 'aborted', answered: false };
-        this.dropIdleConnections();
+            return { ok: false, failure: 'aborted' };
         const client = this.client;
-        // Whether a status line came back: a host that answered once is known to be there.
-        let answered = false;
         const attempt = (async () => {
             // An empty string body makes the client send Content-Length: 0 on the POST.
             const response = await client.request(method, url, method === 'POST' ? '' : null, {
                 ...this.headers
             });
-            answered = true;
             const body = await readBody(response.message);
             return {
                 ok: true,
@@ -41585,17 +41552,16 @@ class Transport {
         })().catch((error) => ({
             ok: false,
             failure: 'network',
-            answered,
-            ...describeNetworkError(error)
+            reason: describeNetworkError(error)
         }));
         let timer;
         let onAbort;
         const stop = new Promise((resolve) => {
             timer = setTimeout(() => {
-                resolve({ ok: false, failure: 'timed-out', answered });
+                resolve({ ok: false, failure: 'timed-out' });
             }, Math.max(0, options.timeoutMs));
             onAbort = () => {
-                resolve({ ok: false, failure: 'aborted', answered });
+                resolve({ ok: false, failure: 'aborted' });
             };
             options.signal.addEventListener('abort', onAbort, { once: true });
         });
@@ -41610,7 +41576,6 @@ class Transport {
             return result;
         }
         finally {
-            this.lastUsedAt = performance.now();
             clearTimeout(timer);
             if (onAbort)
                 options.signal.removeEventListener('abort', onAbort);
@@ -41618,18 +41583,6 @@ class Transport {
     }
     close() {
         this.client.dispose();
-    }
-    /**
-     * Servers close idle keep-alive connections (uvicorn after 5 s), and a request written just as
-     * that happens is lost. Past a few idle seconds, a fresh connection is cheaper than the risk.
-     */
-    dropIdleConnections() {
-        if (performance.now() - this.lastUsedAt < IDLE_REUSE_LIMIT_MS)
-            return;
-        if (this.lastUsedAt === Number.NEGATIVE_INFINITY)
-            return;
-        this.client.dispose();
-        this.client = this.newClient();
     }
     newClient() {
         return new lib_HttpClient(this.userAgent, [], {
@@ -41673,47 +41626,27 @@ const NETWORK_REASONS = {
     EHOSTUNREACH: 'host unreachable',
     ENETUNREACH: 'network unreachable'
 };
-/** Certificate and TLS failures: deterministic, so waiting cannot help. */
-function isTlsCode(code) {
-    return /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_(GET|VERIFY)_/.test(code);
-}
 /** A few log-safe words; never the request options, which hold the key. */
 function describeNetworkError(error) {
     // Duck-typed, not `instanceof Error`: errors from another realm (a VM context) fail that test.
-    if (typeof error !== 'object' || error === null || !('message' in error)) {
-        return { reason: 'network error' };
-    }
+    if (typeof error !== 'object' || error === null || !('message' in error))
+        return 'network error';
     const { message, code } = error;
     if (typeof message !== 'string')
-        return { reason: 'network error' };
-    const errorCode = typeof code === 'string' ? code : undefined;
-    // The tunnel agent behind HTTPS_PROXY words a refused CONNECT like this.
-    const refused = /tunneling socket could not be established, statusCode=(\d+)/.exec(message);
-    if (refused?.[1] !== undefined) {
-        const proxyStatus = Number(refused[1]);
-        return { reason: `the proxy refused the tunnel (HTTP ${proxyStatus})`, proxyStatus };
-    }
-    if (message.startsWith('tunneling socket could not be established')) {
-        const cause = /cause=(.*)$/.exec(message)?.[1] ?? '';
-        return { reason: `could not reach the proxy (${transport_describe(cause, undefined).slice(0, 120)})` };
-    }
-    if (errorCode !== undefined && isTlsCode(errorCode)) {
-        return { reason: `TLS error (${errorCode})`, tlsCode: errorCode };
-    }
-    return { reason: transport_describe(message, errorCode) };
+        return 'network error';
+    return transport_describe(message, typeof code === 'string' ? code : undefined);
 }
 function transport_describe(message, code) {
     if (message === 'socket hang up')
         return 'connection closed before an answer';
     if (code !== undefined && code in NETWORK_REASONS)
         return NETWORK_REASONS[code] ?? code;
+    if (code !== undefined && /CERT|TLS|SSL/.test(code))
+        return `TLS error (${code})`;
     if (message.startsWith('Request timeout'))
         return 'socket timed out';
     if (code !== undefined)
         return `network error (${code})`;
-    const known = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)\b/.exec(message);
-    if (known?.[1] !== undefined)
-        return NETWORK_REASONS[known[1]] ?? known[1];
     return message.replace(/\s+/g, ' ').slice(0, 200);
 }
 
@@ -41733,7 +41666,8 @@ const CHECK = {
 };
 const WORKFLOW = {
     schema: WorkflowConnectorsSchema,
-    name: 'a workflow'
+    name: 'a workflow',
+    shapeIsFinal: true
 };
 const CONNECTOR = { schema: ConnectorInfoSchema, name: 'a connector' };
 /**
@@ -41753,10 +41687,11 @@ class PlatformClient {
         this.transport = new Transport(apiBase, { 'unstructured-api-key': apiKey, accept: 'application/json' }, `${ACTION_NAME}/${ACTION_VERSION}`);
     }
     startCheck(connector, options) {
-        return this.call('POST', connectionCheckPath(connector), CHECK, options, withServerDate);
+        // The answer defines which check is ours, so one created before the request is refused.
+        return this.call('POST', connectionCheckPath(connector), CHECK, options, predatesRequest);
     }
     latestCheck(connector, options) {
-        return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate);
+        return this.call('GET', connectionCheckPath(connector), CHECK, options);
     }
     connectorInfo(connector, options) {
         return this.call('GET', connectorPath(connector), CONNECTOR, options);
@@ -41768,14 +41703,20 @@ class PlatformClient {
         this.transport.close();
     }
     async call(method, path, expected, options, 
-    /** Adds what the answer's headers say about the value. */
-    annotate) {
+    /** Why a well-formed answer is still not an answer to this request; undefined if it is. */
+    vet) {
         const started = performance.now();
-        const url = `${this.apiBase}${path}`;
-        const sent = await this.transport.send(method, url, options);
-        let result = interpret(sent, expected, options.timeoutMs, this.epochNow(), url);
-        if (result.ok && sent.ok && annotate !== undefined) {
-            result = { ok: true, value: annotate(result.value, sent.response) };
+        const sentAtEpochMs = this.epochNow();
+        const sent = await this.transport.send(method, `${this.apiBase}${path}`, options);
+        let result = interpret(sent, expected, options.timeoutMs, this.epochNow());
+        if (result.ok && sent.ok && vet !== undefined) {
+            const timing = { sentAtEpochMs, answeredAtEpochMs: this.epochNow() };
+            const why = vet(result.value, sent.response, timing);
+            // Retried like any other 2xx that is not the answer asked for.
+            if (why !== undefined) {
+                const { status } = sent.response;
+                result = { ok: false, problem: problems_transient(status, why) };
+            }
         }
         this.log({
             method,
@@ -41786,46 +41727,16 @@ class PlatformClient {
         return result;
     }
 }
-/** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
-function withServerDate(check, response) {
-    const raw = response.headers.date;
-    const date = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''));
-    return Number.isNaN(date) ? check : { ...check, serverDateMs: date };
-}
-function interpret(sent, expected, timeoutMs, now, url) {
+function interpret(sent, expected, timeoutMs, now) {
     if (sent.ok)
         return classifyResponse(sent.response, expected, now);
     switch (sent.failure) {
         case 'aborted':
             return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
-        case 'timed-out': {
-            const reason = `no answer within ${seconds(timeoutMs)}`;
-            return { ok: false, problem: sent.answered ? problems_transient(undefined, reason) : noAnswer(reason) };
-        }
+        case 'timed-out':
+            return { ok: false, problem: problems_transient(undefined, `no answer within ${seconds(timeoutMs)}`) };
         case 'network':
-            if (sent.tlsCode !== undefined) {
-                return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } };
-            }
-            if (sent.proxyStatus !== undefined && sent.proxyStatus < 500) {
-                return {
-                    ok: false,
-                    problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
-                };
-            }
-            return {
-                ok: false,
-                problem: sent.answered ? problems_transient(undefined, sent.reason) : noAnswer(sent.reason)
-            };
-    }
-}
-/** host:port of the proxy the client uses for `url`; never its credentials. */
-function proxyHost(url) {
-    try {
-        const proxy = new URL(lib_getProxyUrl(url));
-        return proxy.port === '' ? proxy.hostname : `${proxy.hostname}:${proxy.port}`;
-    }
-    catch {
-        return 'the proxy';
+            return { ok: false, problem: problems_transient(undefined, sent.reason) };
     }
 }
 function describeResult(sent, result, expected) {
@@ -41851,8 +41762,25 @@ function isLoopbackHost(hostname) {
     // WHATWG URL parsing already normalised forms such as 127.1 to dotted quads.
     return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
+/**
+ * The value with every possible userinfo part replaced by `***`, for messages: everything
+ * between the scheme and the last `@`. Done on the raw text, because what the URL parser takes
+ * for a password (`https:alice:pw@host`, one with a space, `/` or `@` in it, or a value it
+ * rejects) is not something a pattern on the parsed form can be trusted to find.
+ */
+function redactUserinfo(raw) {
+    const at = raw.lastIndexOf('@');
+    if (at === -1)
+        return raw;
+    // Only a scheme this action knows is kept: in `alice:pw@host`, "alice:" is no scheme.
+    const scheme = /^\s*https?:[/\\]*/i.exec(raw)?.[0] ?? '';
+    return `${scheme}***${raw.slice(at)}`;
+}
 /** Returns the API base, or a sentence saying what is wrong with the value (never throws). */
 function parseApiUrl(raw) {
+    // An API's base URL has no use for `@`; where one is, a user name or password may be too.
+    if (raw.includes('@'))
+        return { error: 'must not contain a user name or password' };
     let url;
     try {
         url = new URL(raw);
@@ -41878,7 +41806,127 @@ function parseApiUrl(raw) {
     return { base: `${url.origin}${path}${API_PREFIX}`, host: url.host };
 }
 
+;// CONCATENATED MODULE: ./src/remote-text.ts
+
+/** The most characters of one piece of remote text that are ever shown or written. */
+const REMOTE_TEXT_LIMIT = 2000;
+/**
+ * Characters that change what a reader sees without being seen: bidirectional controls (the
+ * "trojan source" trick), zero-width and other format characters, lone surrogates, and the
+ * Hangul fillers that render as blanks.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu;
+/** The runner still reads the legacy `##[command]` form anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+const REDACTED = '***';
+/**
+ * Makes text that this action did not write inert before it is printed, put in an output or in
+ * the job summary: no line break or other control character (so no `::command` can start a
+ * line), no `##[` anywhere, invisible characters shown as `<U+202E>`, the API key replaced by
+ * `***`, and at most REMOTE_TEXT_LIMIT characters. The key is known only once the inputs are
+ * read, hence an object built from it rather than a bare function.
+ */
+class RemoteText {
+    /** Longest first, so a secret that contains another is replaced whole. */
+    secrets;
+    constructor(secrets) {
+        this.secrets = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+    }
+    /**
+     * The one way remote text is made safe. It only ever replaces or adds visible characters, so
+     * a value that was not exactly "SUCCESS" never becomes it.
+     */
+    clean(text, limit = REMOTE_TEXT_LIMIT) {
+        // Redacted before anything else changes it (a key with `##[` in it would no longer match
+        // afterwards), and again after, in case an escape completed one.
+        const inert = flatten(this.redact(text))
+            .replace(INVISIBLE, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`)
+            .replace(LEGACY_COMMAND, '#\\#[');
+        return cap(this.redact(inert), limit);
+    }
+    check(check) {
+        return {
+            ...check,
+            id: this.clean(check.id),
+            status: this.clean(check.status),
+            reason: check.reason === null ? null : this.clean(check.reason),
+            createdAt: this.clean(check.createdAt),
+            reportedAt: check.reportedAt === null ? null : this.clean(check.reportedAt)
+        };
+    }
+    names(names) {
+        if (names === undefined)
+            return undefined;
+        return {
+            name: names.name === undefined ? undefined : this.clean(names.name),
+            type: names.type === undefined ? undefined : this.clean(names.type)
+        };
+    }
+    problem(problem) {
+        const optional = (text) => text === undefined ? undefined : this.clean(text);
+        switch (problem.kind) {
+            case 'invalid-input':
+            case 'cancelled':
+                // Written by this action (input values in it are quoted through clean() already).
+                return problem;
+            case 'validation':
+                // One piece, however many items: their number is the server's to choose.
+                return {
+                    ...problem,
+                    items: problem.items.length === 0 ? [] : [this.clean(problem.items.join('; '))]
+                };
+            case 'unauthorized':
+            case 'not-found':
+            case 'rejected':
+                return { ...problem, detail: optional(problem.detail) };
+            case 'redirect':
+                return { ...problem, location: optional(problem.location) };
+            case 'transient':
+            case 'malformed':
+                return { ...problem, reason: this.clean(problem.reason) };
+            case 'timeout':
+                return { ...problem, lastTransient: optional(problem.lastTransient) };
+        }
+    }
+    /** A finished check run with every piece of remote text in it made inert. */
+    run(run) {
+        const check = (c) => c === undefined ? undefined : this.check(c);
+        return {
+            ...run,
+            created: check(run.created),
+            followed: check(run.followed),
+            lastIgnored: check(run.lastIgnored),
+            problem: run.problem === undefined ? undefined : this.problem(run.problem)
+        };
+    }
+    redact(text) {
+        let redacted = text;
+        for (const secret of this.secrets)
+            redacted = redacted.split(secret).join(REDACTED);
+        return redacted;
+    }
+}
+/** At most `limit` characters (code points, so no surrogate pair is split), then a count of the rest. */
+function cap(text, limit) {
+    // Fast path: a string this short cannot hold more code points than the limit.
+    if (text.length <= limit)
+        return text;
+    let kept = 0;
+    let end = 0;
+    for (const c of text) {
+        if (kept === limit)
+            break;
+        kept += 1;
+        end += c.length;
+    }
+    if (end === text.length)
+        return text;
+    const rest = text.slice(end).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
+    return `${text.slice(0, end)}…(${rest} more character${rest === 1 ? '' : 's'})`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -41891,16 +41939,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
 const MAX_SECONDS = 6 * 60 * 60;
-const positiveSeconds = schemas_string()
-    .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
+/**
+ * Polling more often than once a second, or backing off for less, only loads the API: with
+ * 0.001 s, a 429 was retried hundreds of times a second for every check in flight.
+ */
+const MIN_POLL_INTERVAL_SECONDS = 1;
+/** Checks in flight at once: each holds two connections, and all share the key's rate limit. */
+const MAX_CONCURRENCY = 100;
+const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/;
+const timeoutSeconds = schemas_string()
+    .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
     .transform(Number)
     .pipe(schemas_number()
     .positive('must be greater than zero')
     .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`));
-const positiveInteger = schemas_string()
-    .regex(/^\d+$/, 'must be a whole number')
+const pollIntervalSeconds = schemas_string()
+    .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
     .transform(Number)
-    .pipe(schemas_number().int().min(1, 'must be at least 1'));
+    .pipe(schemas_number()
+    .min(MIN_POLL_INTERVAL_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`)
+    .max(MAX_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`));
+const concurrency = schemas_string()
+    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+    .transform(Number)
+    .pipe(schemas_number()
+    .int()
+    .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+    .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`));
+/** How many bad values of one input a message quotes, and how much of each. */
+const QUOTED_VALUES = 5;
+const QUOTED_LENGTH = 80;
 /** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
 function splitIds(raw) {
     return raw.split(/[\s,]+/).filter((part) => part !== '');
@@ -41917,6 +41985,15 @@ function readSettings(read, mask) {
     const apiKey = rawKey.trim();
     if (apiKey !== '' && apiKey !== rawKey)
         mask(apiKey);
+    // Values are quoted back in messages, which also reach the job summary, where the runner does
+    // not mask: they are made inert like remote text, the key included.
+    const text = new RemoteText([apiKey]);
+    const quote = (value) => JSON.stringify(text.clean(value, QUOTED_LENGTH));
+    const quoteAll = (values) => {
+        const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ');
+        const more = values.length - QUOTED_VALUES;
+        return more > 0 ? `${shown} and ${more} more` : shown;
+    };
     const errors = [];
     const fail = (input, message) => {
         errors.push({ input, message });
@@ -41938,7 +42015,7 @@ function readSettings(read, mask) {
         const parsed = uuidList.safeParse(ids);
         if (!parsed.success) {
             const bad = ids.filter((id) => !UUID.test(id));
-            fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`);
+            fail(input, `Input '${input}' must be connector UUIDs; got ${quoteAll(bad)}.`);
             continue;
         }
         for (const id of parsed.data)
@@ -41961,25 +42038,25 @@ function readSettings(read, mask) {
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
     if ('error' in api)
-        fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUrl(apiUrlRaw))}.`);
-    const seconds = (input, fallback) => {
+        fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`);
+    const seconds = (input, fallback, schema) => {
         const raw = read(input) || fallback;
-        const parsed = positiveSeconds.safeParse(raw);
+        const parsed = schema.safeParse(raw);
         if (parsed.success)
             return parsed.data * 1000;
         const message = parsed.error.issues[0]?.message ?? 'is not valid';
         fail(input, `Input '${input}' ${message}; got ${quote(raw)}.`);
         return Number.NaN;
     };
-    const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS);
-    const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS);
+    const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds);
+    const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS, pollIntervalSeconds);
     const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY;
-    const concurrency = positiveInteger.safeParse(concurrencyRaw);
-    if (!concurrency.success) {
-        const message = concurrency.error.issues[0]?.message ?? 'is not valid';
+    const maxConcurrency = concurrency.safeParse(concurrencyRaw);
+    if (!maxConcurrency.success) {
+        const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid';
         fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`);
     }
-    if (errors.length > 0 || 'error' in api || !concurrency.success) {
+    if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
         throw new InvalidInputError([...new Set(errors.map((e) => e.input))].join(', '), errors.map((e) => e.message).join('\n'));
     }
     return {
@@ -41989,17 +42066,19 @@ function readSettings(read, mask) {
         api,
         timeoutMs,
         pollIntervalMs,
-        maxConcurrency: concurrency.data
+        maxConcurrency: maxConcurrency.data
     };
 }
-function quote(value) {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
-/** A URL pasted with credentials in it must not be echoed back into the log. */
-function redactUrl(raw) {
-    return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
-}
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
 
@@ -42020,12 +42099,7 @@ function outcomeOf(problem) {
             return 'cancelled';
         case 'redirect':
         case 'rejected':
-        case 'foreign-answer':
-        case 'tls':
-        case 'proxy-refused':
-        case 'unreachable':
-        case 'stale-answer':
-        case 'unusable-answers':
+        case 'malformed':
         case 'transient':
             return 'error';
     }
@@ -42155,62 +42229,13 @@ function problemVerdict(problem, context, subject, run) {
                 title: 'Request rejected',
                 message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
             };
-        case 'foreign-answer': {
-            const facts = [
-                httpStatusText(problem.status),
-                problem.contentType ?? 'no content type',
-                ...(problem.title === undefined ? [] : [`page title "${problem.title}"`])
-            ].join(', ');
+        case 'malformed':
             return {
                 outcome,
-                title: 'Answer not from the Platform API',
-                message: `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
-                    `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
-                    "runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and 'api-url'."
-            };
-        }
-        case 'tls':
-            return { outcome, title: 'TLS error', message: tlsMessage(problem.code, problem.host) };
-        case 'proxy-refused': {
-            const status = problem.status === undefined ? 'no status' : httpStatusText(problem.status);
-            const fix = problem.status === 407
-                ? 'Check the user name and password in HTTPS_PROXY'
-                : 'Check that the proxy allows this host';
-            return {
-                outcome,
-                title: 'Proxy refused the tunnel',
-                message: `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
-                    `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
-            };
-        }
-        case 'unreachable':
-            return {
-                outcome,
-                title: 'API host not reachable',
-                message: `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
-                    `after ${seconds(problem.waitedMs)}). Check 'api-url' for a typo, and that the runner ` +
-                    'can reach the host (DNS, firewall, proxy).'
-            };
-        case 'stale-answer': {
-            const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`;
-            const first = problem.firstCheckId === undefined
-                ? ''
-                : ` (the first answer was check ${problem.firstCheckId})`;
-            return {
-                outcome,
-                title: 'API answered with an old check',
-                message: `The API answered the POST for ${who} with check ${problem.checkId}, already ` +
-                    `${problem.status}${reported}, and did so again when asked once more${first}. It started ` +
-                    'no check that this step could follow, and a verdict given before the step began ' +
-                    "cannot pass it. Check 'api-url' and any caching proxy in between."
-            };
-        }
-        case 'unusable-answers':
-            return {
-                outcome,
-                title: 'Unusable answer',
-                message: `The API answered the POST for ${who} twice with something that is not a connection ` +
-                    `check (${problem.reason}). Check that 'api-url' points at the Platform API.`
+                title: 'Unexpected answer',
+                message: `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
+                    `${problem.reason}. This is not retried: the API may have changed, or 'api-url' may ` +
+                    'point at another service.'
             };
         case 'transient':
             return {
@@ -42228,7 +42253,7 @@ function problemVerdict(problem, context, subject, run) {
                         `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
-                parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
+                parts.push(`The API kept answering with another check (${run.lastIgnored.id}) created before ours.`);
             }
             if (problem.lastTransient)
                 parts.push(`Last error: ${problem.lastTransient}.`);
@@ -42249,30 +42274,6 @@ function problemVerdict(problem, context, subject, run) {
         }
     }
 }
-/** Why an answer was passed over, as the end of a sentence about it. */
-const IGNORED_BECAUSE = {
-    older: 'created before ours',
-    unordered: 'created at the same moment as ours, so the two cannot be ordered',
-    implausible: "stamped more than a day from the server's own time",
-    unproven: 'already final when first seen, so it may have been decided before the step began'
-};
-/** What went wrong with TLS, and what fixes it: waiting never does. */
-function tlsMessage(code, host) {
-    if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
-        return (`${host} does not speak TLS on that port (${code}). Check 'api-url': the scheme and port ` +
-            'must be those of the HTTPS endpoint.');
-    }
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-        return (`The TLS certificate of ${host} is not valid for that name (${code}). Check 'api-url', ` +
-            'or a proxy that intercepts TLS.');
-    }
-    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
-        return `The TLS certificate of ${host} is out of its validity period (${code}).`;
-    }
-    return (`The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
-        'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
-        "NODE_EXTRA_CA_CERTS in the step's env to the path of its PEM file: Node then trusts it.");
-}
 /** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
 function waitedFor(run) {
     const ours = run?.created?.id ?? 'none';
@@ -42287,6 +42288,83 @@ function waitedFor(run) {
 
 
 
+
+
+
+
+/** GitHub keeps at most 1 MB of step outputs per job; this leaves room for other steps' too. */
+const OUTPUTS_BUDGET_BYTES = 900_000;
+/**
+ * What one output costs in GITHUB_OUTPUT beyond its name and value: `<<`, a delimiter of 49
+ * characters twice, and line ends (103 bytes), rounded up.
+ */
+const OUTPUT_FRAMING_BYTES = 120;
+/** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** Kept free in the summary for the heading, the notes and the table's own markup. */
+const SUMMARY_RESERVE_BYTES = 4_000;
+/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
+const ANNOTATIONS_PER_STEP = 10;
+/** Connectors named in the closing line of a multi-connector log. */
+const NAMED_IN_CLOSING_LINE = 10;
+/**
+ * Error and warning annotations of one step. The first nine of each kind are annotations; later
+ * ones are plain log lines where they happen, and one last annotation counts them (or, when it
+ * is only one, is that one), so none is dropped without a word.
+ */
+class Annotations {
+    shown = { error: 0, warning: 0 };
+    held = { error: [], warning: [] };
+    error(message, title) {
+        this.add('error', { message, title });
+    }
+    warning(message, title) {
+        this.add('warning', { message, title });
+    }
+    /** Emits the annotation for what was held back; call once, when nothing else will come. */
+    finish() {
+        const [error] = this.held.error;
+        if (this.held.error.length === 1 && error !== undefined)
+            emit('error', error);
+        else if (this.held.error.length > 1) {
+            const n = this.held.error.length;
+            emit('error', {
+                title: `${n} more connectors did not pass`,
+                message: `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
+                    "annotations per step: each verdict is in the connector's group and in the verdict " +
+                    'table at the end of the log, and in the job summary.'
+            });
+        }
+        const [warning] = this.held.warning;
+        if (this.held.warning.length === 1 && warning !== undefined)
+            emit('warning', warning);
+        else if (this.held.warning.length > 1) {
+            const n = this.held.warning.length;
+            emit('warning', {
+                title: `${n} more warnings`,
+                message: `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
+                    'warning annotations per step.'
+            });
+        }
+        this.held.error = [];
+        this.held.warning = [];
+    }
+    add(kind, annotation) {
+        if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
+            this.shown[kind] += 1;
+            emit(kind, annotation);
+            return;
+        }
+        this.held[kind].push(annotation);
+        info(`${annotation.title}: ${annotation.message}`);
+    }
+}
+function emit(kind, { message, title }) {
+    if (kind === 'error')
+        core_error(message, { title });
+    else
+        warning(message, { title });
+}
 /**
  * One connector's log. With a single connector its lines are printed as they happen; with
  * several, checks run side by side, so each one's lines are kept and printed as one collapsible
@@ -42294,62 +42372,62 @@ function waitedFor(run) {
  */
 class ConnectorLog {
     connector;
-    apiHost;
+    report;
     grouped;
     elapsed;
     pending = [];
-    constructor(connector, apiHost, grouped, elapsed) {
+    constructor(connector, report, grouped, elapsed) {
         this.connector = connector;
-        this.apiHost = apiHost;
+        this.report = report;
         this.grouped = grouped;
         this.elapsed = elapsed;
     }
+    get apiHost() {
+        return this.report.apiHost ?? '';
+    }
+    inert(check) {
+        return this.report.text.check(check);
+    }
     events = {
-        started: (check) => {
+        started: (raw) => {
+            const check = this.inert(raw);
             this.emit(() => {
                 info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
             });
         },
-        joined: (check, refusal) => {
-            const status = refusal.kind === 'rejected' ? ` (HTTP ${refusal.status})` : '';
-            this.emit(() => {
-                info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
-                    `checking it${status}, so this step follows that check, ${check.id} (${check.status}).`);
-            });
-        },
-        finalOnArrival: (check) => {
-            this.emit(() => {
-                info(`The API answered the POST with check ${check.id}, already ${check.status}: perhaps an ` +
-                    'old check, so its verdict does not count; asking once more.');
-            });
-        },
-        statusChanged: (check, previousStatus) => {
+        statusChanged: (raw, rawPrevious) => {
+            const check = this.inert(raw);
+            const previousStatus = this.report.text.clean(rawPrevious);
             const after = seconds(this.elapsed());
             this.emit(() => {
                 info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
             });
         },
-        superseded: (previous, newer) => {
+        superseded: (rawPrevious, rawNewer) => {
+            const previous = this.inert(rawPrevious);
+            const newer = this.inert(rawNewer);
             this.emit(() => {
-                warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
+                this.report.annotations.warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
                     `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
-                    'UI or a parallel run. It tests the same connector, so its result decides this step.', { title: 'Connection check superseded' });
+                    'UI or a parallel run. It tests the same connector, so its result decides this step.', 'Connection check superseded');
             });
         },
-        unknownStatus: (check) => {
+        unknownStatus: (raw) => {
+            const check = this.inert(raw);
             this.emit(() => {
-                warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
-                    'it is treated as not final and the wait goes on.', { title: 'Unknown check status' });
+                this.report.annotations.warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
+                    'it is treated as not final and the wait goes on.', 'Unknown check status');
             });
         },
-        ignored: (answer, relation) => {
-            const why = IGNORED_WHY[relation];
+        ignored: (raw, relation) => {
+            const answer = this.inert(raw);
+            const why = relation === 'older' ? 'it is older than ours.' : 'same creation time as ours, another id.';
             this.emit(() => {
                 core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
             });
         },
         retrying: (problem, delayMs, failuresInARow) => {
-            const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+            const line = `${this.report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`;
             if (failuresInARow === 1 && this.grouped) {
                 // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
                 info(`${connectorLabel(this.connector, undefined, true)}: ${line}`);
@@ -42364,7 +42442,7 @@ class ConnectorLog {
         }
     };
     requests = (entry) => {
-        const line = requestLine(entry);
+        const line = requestLine(entry, this.report.text);
         this.emit(() => {
             core_debug(line);
         });
@@ -42376,7 +42454,7 @@ class ConnectorLog {
             if (verdict.outcome === 'success')
                 info(verdict.message);
             else
-                core_error(verdict.message, { title: verdict.title });
+                this.report.annotations.error(verdict.message, verdict.title);
         };
         if (!this.grouped) {
             print();
@@ -42396,12 +42474,6 @@ class ConnectorLog {
             line();
     }
 }
-const IGNORED_WHY = {
-    older: 'it is older than ours.',
-    unordered: 'same creation time as ours, another id.',
-    implausible: "its creation time is more than a day from the server's own time.",
-    unproven: 'it was already final when first seen, and no poll had shown ours as the latest yet.'
-};
 const ICON = {
     success: '✅',
     failure: '❌',
@@ -42418,8 +42490,9 @@ const STATUS_ICON = new Map([
     ['SCHEDULED', '⏳']
 ]);
 /** A request as the debug log shows it: method, path, result, time; never headers. */
-function requestLine(entry) {
-    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+function requestLine(entry, text) {
+    const outcome = text.clean(entry.outcome);
+    return `${entry.method} ${entry.path} -> ${outcome} (${Math.round(entry.elapsedMs)} ms)`;
 }
 /** The check whose fields the outputs show: the one that decided, else ours. */
 function shownCheck(run) {
@@ -42443,15 +42516,24 @@ function resultEntry(result) {
         'duration-seconds': Math.round(run.durationMs / 100) / 10
     };
 }
-/** The step outputs for finished checks; the single-check fields only when there is one. */
-function stepOutputs(results) {
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The step outputs for finished checks (the single-check fields only when there is one), within
+ * OUTPUTS_BUDGET_BYTES: when every entry does not fit, `results` and `check-id` hold the first
+ * `kept` connectors, and the results file has them all.
+ */
+function stepOutputs(results, resultsFile) {
     const outputs = {
         outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
         status: overallStatus(results.map((r) => shownCheck(r.run)?.status)),
-        results: JSON.stringify(results.map(resultEntry))
+        results: '[]',
+        'results-file': resultsFile
     };
     const [only] = results;
-    if (results.length === 1 && only !== undefined) {
+    const single = results.length === 1 && only !== undefined;
+    if (single) {
         const shown = shownCheck(only.run);
         if (only.run.created !== undefined)
             outputs['check-id'] = only.run.created.id;
@@ -42461,15 +42543,44 @@ function stepOutputs(results) {
             outputs['reported-at'] = shown.reportedAt ?? '';
         }
     }
-    else {
-        // One line per connector, in results order; an empty line where no check was created.
-        outputs['check-id'] = results.map((r) => r.run.created?.id ?? '').join('\n');
+    else
+        outputs['check-id'] = '';
+    let used = Object.entries(outputs).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value) + OUTPUT_FRAMING_BYTES, 0);
+    const entries = [];
+    const checkIds = [];
+    for (const result of results) {
+        const entry = JSON.stringify(resultEntry(result));
+        // One line per connector in results order; an empty line where no check was created.
+        const checkId = single ? '' : (result.run.created?.id ?? '');
+        const cost = bytes(entry) + 1 + (single ? 0 : bytes(checkId) + 1);
+        if (used + cost > OUTPUTS_BUDGET_BYTES)
+            break;
+        used += cost;
+        entries.push(entry);
+        checkIds.push(checkId);
     }
-    return outputs;
+    outputs.results = `[${entries.join(',')}]`;
+    if (!single)
+        outputs['check-id'] = checkIds.join('\n');
+    return { outputs, kept: entries.length };
+}
+/** Writes every entry, uncut, where later steps can read it; the path, or '' if it failed. */
+async function writeResultsFile(entries, annotations) {
+    const file = external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `unstructured-connection-check-results-${(0,external_node_crypto_.randomUUID)()}.json`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(entries)}\n`, { mode: 0o600 });
+        return file;
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        annotations.warning(`The results file could not be written (${why}).`, 'No results file');
+        return '';
+    }
 }
 /** Reports every connector's verdict; returns the step's outcome. */
-async function reportResults(results, apiHost, elapsedMs) {
-    const outputs = stepOutputs(results);
+async function reportResults(results, report, elapsedMs) {
+    const file = await writeResultsFile(results.map(resultEntry), report.annotations);
+    const { outputs, kept } = stepOutputs(results, file);
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     const outcome = overallOutcome(results.map((r) => r.verdict.outcome));
@@ -42479,23 +42590,51 @@ async function reportResults(results, apiHost, elapsedMs) {
         info(failed.length === 0
             ? `All ${results.length} connection checks passed in ${seconds(elapsedMs)}.`
             : `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${seconds(elapsedMs)}: ` +
-                failed
-                    .map((r) => `${connectorLabel(r.connector, r.names)}: ${shortReason(r)}`)
-                    .join('; '));
+                closingList(failed));
     }
-    await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, apiHost);
+    const notes = [];
+    if (kept < results.length) {
+        const where = file === ''
+            ? 'The results file could not be written.'
+            : `All ${results.length} are in ${file} (the results-file output).`;
+        const cut = `The results and check-id outputs hold the first ${kept} of ${count(results.length, 'connector')}: ` +
+            `GitHub keeps at most 1 MB of step outputs per job. ${where}`;
+        report.annotations.warning(cut, 'Results output cut short');
+        notes.push(cut);
+    }
+    report.annotations.finish();
+    await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, report.apiHost, notes);
     return outcome;
 }
 /** Reports a problem that ended the step before any check (bad inputs, the workflow). */
-async function reportProblem(verdict, apiHost) {
-    core_error(verdict.message, { title: verdict.title });
+async function reportProblem(verdict, report) {
+    report.annotations.error(verdict.message, verdict.title);
     setOutput('outcome', verdict.outcome);
     setOutput('results', '[]');
-    await writeSummary(`❌ Unstructured connection check: ${verdict.outcome}`, [], verdict.message, apiHost);
+    setOutput('results-file', await writeResultsFile([], report.annotations));
+    report.annotations.finish();
+    await writeSummary(`❌ Unstructured connection check: ${verdict.outcome}`, [], verdict.message, report.apiHost, []);
+}
+/** The connectors that did not pass, for the log's last line: the first few, then a count. */
+function closingList(failed) {
+    const named = failed
+        .slice(0, NAMED_IN_CLOSING_LINE)
+        .map((r) => `${connectorLabel(r.connector, shortNames(r.names))}: ${shortReason(r)}`);
+    const more = failed.length - named.length;
+    return named.join('; ') + (more > 0 ? `; and ${more} more (see the table above)` : '');
 }
 function shortReason(result) {
-    const reason = shownCheck(result.run)?.reason?.trim();
+    const reason = oneLine(shownCheck(result.run)?.reason ?? '', 200);
     return reason ? `${result.verdict.outcome} (${reason})` : result.verdict.outcome;
+}
+/** Name and type short enough for a table cell or a list. */
+function shortNames(names) {
+    if (names === undefined)
+        return undefined;
+    return {
+        name: names.name === undefined ? undefined : oneLine(names.name, 60),
+        type: names.type === undefined ? undefined : oneLine(names.type, 40)
+    };
 }
 function summaryHeading(outcome, total, failed) {
     if (total === 1) {
@@ -42505,17 +42644,17 @@ function summaryHeading(outcome, total, failed) {
         ? `✅ Unstructured connection checks: all ${total} passed`
         : `❌ Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
 }
-/** A plain-text table of every verdict, for the end of the log. */
+/** A plain-text table of every verdict, for the end of the log; long cells are shortened. */
 function verdictTable(results) {
     const rows = [
         ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
         ...results.map(({ connector, names, run, verdict }) => [
             verdict.outcome,
             connector.kind,
-            nameAndType(names) ?? '-',
+            nameAndType(shortNames(names)) ?? '-',
             connector.id,
-            run.created?.id ?? '-',
-            shownCheck(run)?.status ?? '-',
+            oneLine(run.created?.id ?? '-', 40),
+            oneLine(shownCheck(run)?.status ?? '-', 24),
             seconds(run.durationMs),
             oneLine(shownCheck(run)?.reason ?? '', 80)
         ])
@@ -42533,40 +42672,79 @@ function nameAndType(names) {
         return undefined;
     return names.type === undefined ? names.name : `${names.name} (${names.type})`;
 }
-async function writeSummary(heading, results, message, apiHost) {
+/** One connector's row of the summary table, as HTML cells. */
+function summaryRow({ connector, names, run }) {
+    const shown = shownCheck(run);
+    const name = nameAndType(names);
+    return [
+        kindTitle(connector.kind),
+        `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+        checkCell(run),
+        shown === undefined
+            ? '—'
+            : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
+        // An empty cell would be written as a bare <td>; a dash reads better anyway.
+        shown?.reason ? escapeHtml(shown.reason) : '—',
+        seconds(run.durationMs)
+    ];
+}
+/**
+ * The rows that fit the summary: all, in results order, when they do; else those that did not
+ * pass first (the annotations send readers here), with a note on what was left out.
+ */
+function summaryRows(results, room) {
+    // <tr>, </tr> and <td>...</td> around each of the six cells.
+    const rowBytes = (cells) => cells.reduce((sum, cell) => sum + bytes(cell) + 9, 9);
+    const all = results.map((result) => ({ result, cells: summaryRow(result) }));
+    const total = all.reduce((sum, row) => sum + rowBytes(row.cells), 0);
+    if (total <= room)
+        return { rows: all.map((row) => row.cells), note: undefined };
+    const ordered = [
+        ...all.filter((row) => row.result.verdict.outcome !== 'success'),
+        ...all.filter((row) => row.result.verdict.outcome === 'success')
+    ];
+    const rows = [];
+    let left = room;
+    for (const row of ordered) {
+        const size = rowBytes(row.cells);
+        if (size > left)
+            break;
+        left -= size;
+        rows.push(row.cells);
+    }
+    return {
+        rows,
+        note: `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
+            'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
+            'lists them all, and the file named by the results-file output has every entry.'
+    };
+}
+async function writeSummary(heading, results, message, apiHost, notes) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
         return;
     }
+    const paragraphs = [
+        ...(message === undefined ? [] : [escapeHtml(message)]),
+        ...notes.map(escapeHtml),
+        ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+    ];
     const summary = summary_summary.addHeading(heading, 3);
     if (results.length > 0) {
+        const fixed = bytes(heading) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
+        const { rows, note } = summaryRows(results, SUMMARY_BUDGET_BYTES - fixed);
         summary.addTable([
             ['Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'].map((data) => ({
                 data,
                 header: true
             })),
-            ...results.map(({ connector, names, run }) => {
-                const shown = shownCheck(run);
-                const name = nameAndType(names);
-                return [
-                    kindTitle(connector.kind),
-                    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
-                    checkCell(run),
-                    shown === undefined
-                        ? '—'
-                        : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
-                    // An empty cell would be written as a bare <td>; a dash reads better anyway.
-                    shown?.reason ? escapeHtml(shown.reason) : '—',
-                    seconds(run.durationMs)
-                ];
-            })
+            ...rows
         ]);
+        if (note !== undefined)
+            summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
     }
-    if (message !== undefined)
-        summary.addRaw(`<p>${escapeHtml(message)}</p>`, true);
-    if (apiHost !== undefined) {
-        summary.addRaw(`<p>API host: <code>${escapeHtml(apiHost)}</code></p>`, true);
-    }
+    for (const paragraph of paragraphs)
+        summary.addRaw(`<p>${paragraph}</p>`, true);
     await summary.write();
 }
 function checkCell(run) {
@@ -42584,35 +42762,15 @@ function escapeHtml(text) {
 
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
 
-/** How far a newer check's created_at may lie from the server's Date (either way). */
-const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
-/**
- * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
- * answered with the followed check itself, so it was the connector's latest during the step.
- */
-function relationTo(followed, answer, followedSeenAsLatest) {
+function relationTo(followed, answer) {
     if (answer.id === followed.id)
         return 'same';
     const order = compareTimestamps(answer.created, followed.created);
+    if (order > 0)
+        return 'newer';
     if (order < 0)
         return 'older';
-    if (order === 0)
-        return 'unordered';
-    if (!plausiblyNewer(followed, answer))
-        return 'implausible';
-    return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer';
-}
-/**
- * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
- * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
- * no readable Date, the bound is a day after the check being followed.
- */
-function plausiblyNewer(followed, answer) {
-    const created = answer.created.epochMs;
-    if (answer.serverDateMs !== undefined) {
-        return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS;
-    }
-    return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS;
+    return 'unordered';
 }
 function isKnownStatus(status) {
     return KNOWN_STATUSES.includes(status);
@@ -42717,12 +42875,8 @@ class Pacer {
         const reason = this.options.signal.reason;
         return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined };
     }
-    /** The deadline passed: a timeout, unless the host never answered at all. */
     timedOut() {
-        return (this.options.reach.gaveUp(this.options.clock.now()) ?? {
-            kind: 'timeout',
-            lastTransient: this.lastTransient
-        });
+        return { kind: 'timeout', lastTransient: this.lastTransient };
     }
     /** Records a transient failure that the caller decided on (e.g. an early 404). */
     noteTransient(problem) {
@@ -42733,12 +42887,15 @@ class Pacer {
      * pulled in to the deadline's last slot. Undefined when that slot was already used.
      */
     slot(lastSentAt, desiredAt) {
-        return nextPollAt({
+        const { gate } = this.options;
+        const at = nextPollAt({
             lastPollAt: lastSentAt,
-            desiredAt: Math.max(desiredAt, this.options.gate.notBefore()),
+            desiredAt: Math.max(desiredAt, gate.notBefore()),
             deadline: this.options.deadline,
             slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
         });
+        // The last slot may come before the gate opens, but never within the floor after a 429.
+        return at !== undefined && at >= gate.floor() ? at : undefined;
     }
     /**
      * Waits for the slot of a request wanted at `desiredAt`; false when no slot is left before the
@@ -42753,7 +42910,10 @@ class Pacer {
             if (this.aborted() || gate.notBefore() <= clock.now())
                 return true;
             const later = this.slot(lastSentAt, gate.notBefore());
-            if (later === undefined || later <= clock.now())
+            // No later slot: this one was the deadline's last, taken unless a 429 came just now.
+            if (later === undefined)
+                return clock.now() >= gate.floor();
+            if (later <= clock.now())
                 return true;
             at = later;
         }
@@ -42761,24 +42921,16 @@ class Pacer {
     }
     /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
     async send(call) {
-        const { clock, signal, deadline, gate, reach } = this.options;
+        const { clock, signal, deadline, gate } = this.options;
         if (this.aborted())
             return { ok: false, problem: this.cancelled() };
         const left = deadline - EXIT_RESERVE_MS - clock.now();
         if (left <= 0)
             return { ok: false, problem: this.timedOut() };
         const sentAt = clock.now();
-        // A host that never answered gets no more time than its window has left.
-        const giveUpAt = reach.giveUpAt();
-        const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
-        const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined;
-        if (gaveUp !== undefined)
-            return { ok: false, problem: gaveUp };
-        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft));
-        const result = await call({ timeoutMs, signal });
+        const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal });
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
-            reach.answered();
             gate.answered(sentAt);
             // The last error is reported on a timeout only if nothing has answered since.
             this.lastTransient = undefined;
@@ -42787,14 +42939,6 @@ class Pacer {
         const { problem } = result;
         if (problem.kind === 'cancelled')
             return { ok: false, problem: this.cancelled() };
-        if (problem.kind === 'transient' && problem.noAnswer === true) {
-            this.lastTransient = problem.reason;
-            const unreachable = reach.noAnswer(clock.now(), problem.reason);
-            return unreachable === undefined ? result : { ok: false, problem: unreachable };
-        }
-        if (problem.kind === 'tls' || problem.kind === 'proxy-refused')
-            return result;
-        reach.answered();
         if (problem.kind === 'transient') {
             this.lastTransient = problem.reason;
             if (problem.status === 429)
@@ -42807,44 +42951,36 @@ class Pacer {
     }
     /** Sends one request once the shared gate is open (or at the deadline's last slot). */
     async sendWhenAllowed(call) {
-        await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now());
+        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now()))) {
+            return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() };
+        }
         return this.send(call);
     }
     /**
      * Sends until the answer is not transient, backing off in between: for calls that must
      * succeed before anything else can happen (starting a check, reading a workflow).
      */
-    async retry(call, onRetry, retryable = () => true) {
-        const { clock } = this.options;
-        await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now());
+    async retry(call, onRetry) {
+        const { clock, random, pollIntervalMs } = this.options;
+        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+            const problem = this.aborted() ? this.cancelled() : this.timedOut();
+            return { ok: false, problem, sentAt: clock.now() };
+        }
         for (let failures = 1;; failures += 1) {
             const sentAt = clock.now();
             const result = await this.send(call);
-            if (result.ok || result.problem.kind !== 'transient' || !retryable(result.problem)) {
+            if (result.ok || result.problem.kind !== 'transient')
                 return { ...result, sentAt };
-            }
-            if (!(await this.backOff(sentAt, failures, result.problem, onRetry))) {
+            const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs);
+            const desiredAt = clock.now() + backoff;
+            const at = this.slot(sentAt, desiredAt);
+            if (at === undefined)
+                return { ok: false, problem: this.timedOut(), sentAt };
+            onRetry(result.problem, at - clock.now(), failures);
+            if (!(await this.waitForSlot(sentAt, desiredAt))) {
                 return { ok: false, problem: this.timedOut(), sentAt };
             }
         }
-    }
-    /**
-     * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
-     * when no slot is left before the deadline.
-     */
-    async backOff(sentAt, failures, problem, onRetry) {
-        const { clock, random, pollIntervalMs, reach } = this.options;
-        let desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
-        // A host that never answered gets one last try as its window ends, not later.
-        const giveUpAt = reach.giveUpAt();
-        if (problem.noAnswer === true && giveUpAt !== undefined) {
-            desiredAt = Math.min(desiredAt, Math.max(giveUpAt, clock.now()));
-        }
-        const at = this.slot(sentAt, desiredAt);
-        if (at === undefined)
-            return false;
-        onRetry(problem, at - clock.now(), failures);
-        return this.waitForSlot(sentAt, desiredAt);
     }
 }
 
@@ -42853,17 +42989,6 @@ class Pacer {
 
 
 
-/** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
-const ANSWERED_POSTS = 2;
-/** A POST whose answer never arrived (network, 5xx, 429, 408) may be sent again. */
-function unanswered(problem) {
-    const { status } = problem;
-    return status === undefined || status === 408 || status === 429 || status >= 500;
-}
-/** The API refuses to start a check while one is running (undocumented; seen as 409 or 423). */
-function isBusy(problem) {
-    return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423);
-}
 /**
  * Starts a connection check and follows it until it is final, the deadline passes, the signal
  * fires, or the API answers with something that retrying cannot fix.
@@ -42872,36 +42997,28 @@ async function runCheck(connector, options) {
     const { api, clock, random, pollIntervalMs, events } = options;
     const pacer = new Pacer(options);
     const startedAt = clock.now();
-    let posts = 0;
     let followed;
     let lastIgnored;
-    const finish = (created, joined, problem) => ({
+    const finish = (created, problem) => ({
         connector,
         created,
-        joined,
         followed,
         problem,
         lastIgnored,
-        posts,
         durationMs: clock.now() - startedAt
     });
-    const retrying = (problem, delayMs, failures) => {
+    // Start the check. A failed POST may still have created a check on the server; retrying is
+    // safe because the last check created is the connector's latest, and that one is ours.
+    const start = await pacer.retry((call) => api.startCheck(connector, call), (problem, delayMs, failures) => {
         events.retrying(problem, delayMs, failures);
-    };
-    const post = (call) => {
-        posts += 1;
-        return api.startCheck(connector, call);
-    };
-    const start = await startCheck(connector, pacer, events, post, api, retrying);
+    });
     if (!start.ok)
-        return finish(undefined, false, start.problem);
-    const { check: created, refusal } = start;
-    const joined = refusal !== undefined;
+        return finish(undefined, start.problem);
+    const created = start.value;
     followed = created;
-    if (joined)
-        events.joined(created, refusal);
-    else
-        events.started(created);
+    events.started(created);
+    if (isFinal(created.status))
+        return finish(created);
     const seenStatuses = new Set([created.status]);
     if (!isKnownStatus(created.status))
         events.unknownStatus(created);
@@ -42910,10 +43027,9 @@ async function runCheck(connector, options) {
     let lastPollAt = postSentAt;
     let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random());
     let failuresInARow = 0;
-    let seenAsLatest = false;
     for (;;) {
         if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
-            return finish(created, joined, pacer.timedOut());
+            return finish(created, pacer.timedOut());
         }
         lastPollAt = clock.now();
         const result = await pacer.send((call) => api.latestCheck(connector, call));
@@ -42922,21 +43038,19 @@ async function runCheck(connector, options) {
             failuresInARow = 0;
             desiredAt = regularAt;
             const answer = result.value;
-            const relation = relationTo(followed, answer, seenAsLatest);
-            if (relation !== 'same' && relation !== 'newer') {
-                lastIgnored = { check: answer, relation };
+            const relation = relationTo(followed, answer);
+            if (relation === 'older' || relation === 'unordered') {
+                lastIgnored = answer;
                 events.ignored(answer, relation);
                 continue;
             }
-            // Either way, a poll has now shown the check we follow as the connector's latest.
-            seenAsLatest = true;
             if (relation === 'newer')
                 events.superseded(followed, answer);
             else if (answer.status !== followed.status)
                 events.statusChanged(answer, followed.status);
             followed = answer;
             if (isFinal(answer.status))
-                return finish(created, joined);
+                return finish(created);
             if (!isKnownStatus(answer.status) && !seenStatuses.has(answer.status)) {
                 events.unknownStatus(answer);
             }
@@ -42950,83 +43064,11 @@ async function runCheck(connector, options) {
             pacer.noteTransient(problem);
         }
         if (problem.kind !== 'transient')
-            return finish(created, joined, problem);
+            return finish(created, problem);
         failuresInARow += 1;
         const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
         desiredAt = Math.max(regularAt, clock.now() + backoff);
         events.retrying(problem, desiredAt - clock.now(), failuresInARow);
-    }
-}
-/**
- * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
- * its timestamps against a clock:
- * - a check that is not final yet (ours, or one the API was already running) is followed: any
- *   verdict it reaches is decided after the step began;
- * - a check that is already final may be an old one the API answers with; one more POST tells:
- *   a new check is followed, and a final check again ends the step, for no pass can rest on it;
- * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
- *   running, the POST is sent once more after a back-off.
- * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
- * so a confused API never makes this start checks in a loop.
- */
-async function startCheck(connector, pacer, events, post, api, retrying) {
-    let firstFinal;
-    for (let answered = 1;; answered += 1) {
-        const sent = await pacer.retry(post, retrying, unanswered);
-        const last = answered >= ANSWERED_POSTS;
-        if (sent.ok) {
-            const check = sent.value;
-            if (!isFinal(check.status)) {
-                return { ok: true, check, refusal: undefined, sentAt: sent.sentAt };
-            }
-            if (last) {
-                return {
-                    ok: false,
-                    problem: {
-                        kind: 'stale-answer',
-                        checkId: check.id,
-                        status: check.status,
-                        reportedAt: check.reportedAt,
-                        ...(firstFinal !== undefined && firstFinal.id !== check.id
-                            ? { firstCheckId: firstFinal.id }
-                            : {})
-                    }
-                };
-            }
-            firstFinal = check;
-            events.finalOnArrival(check);
-            const nudge = problems_transient(undefined, `check ${check.id} was already ${check.status}`);
-            if (!(await pacer.backOff(sent.sentAt, answered, nudge, () => undefined))) {
-                return { ok: false, problem: pacer.timedOut() };
-            }
-            continue;
-        }
-        const { problem } = sent;
-        if (isBusy(problem)) {
-            const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
-            if (running.ok && !isFinal(running.value.status)) {
-                return { ok: true, check: running.value, refusal: problem, sentAt: running.sentAt };
-            }
-            if (!running.ok && running.problem.kind !== 'not-found') {
-                return { ok: false, problem: running.problem };
-            }
-        }
-        else if (problem.kind !== 'transient') {
-            return { ok: false, problem };
-        }
-        // A 409 with nothing running, or a 2xx that is not a check: once more, after a back-off.
-        if (last) {
-            return {
-                ok: false,
-                problem: problem.kind === 'transient'
-                    ? { kind: 'unusable-answers', reason: problem.reason }
-                    : problem
-            };
-        }
-        const why = problem.kind === 'transient' ? problem : problems_transient(problem.status, 'busy');
-        if (!(await pacer.backOff(sent.sentAt, answered, why, retrying))) {
-            return { ok: false, problem: pacer.timedOut() };
-        }
     }
 }
 
@@ -43076,6 +43118,8 @@ async function mapWithConcurrency(items, limit, work) {
 
 ;// CONCATENATED MODULE: ./src/wait/rate-gate.ts
 
+/** After a 429, nothing is sent for at least this long, whatever Retry-After says. */
+const RATE_LIMIT_FLOOR_MS = 1000;
 /**
  * A back-off shared by every check of the step. Rate limits apply to the API key, not to one
  * connector, so one 429 holds back every request until the server's Retry-After (or an
@@ -43095,11 +43139,18 @@ class RateGate {
     notBefore() {
         return this.openAt;
     }
+    /**
+     * Clock time before which no request may be sent even as the last one before the deadline,
+     * which may otherwise go out while the gate is still closed.
+     */
+    floor() {
+        return this.closedAt + RATE_LIMIT_FLOOR_MS;
+    }
     rateLimited(now, retryAfterMs) {
         this.strikes += 1;
         this.closedAt = now;
         const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs);
-        this.openAt = Math.max(this.openAt, now + wait);
+        this.openAt = Math.max(this.openAt, now + Math.max(RATE_LIMIT_FLOOR_MS, wait));
     }
     /**
      * An answer that was not a 429 ends the streak, so the next one starts short again; but only
@@ -43109,58 +43160,6 @@ class RateGate {
     answered(sentAt) {
         if (sentAt >= this.closedAt)
             this.strikes = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/reach.ts
-/** The longest the step keeps trying a host that has not answered once. */
-const UNREACHABLE_WINDOW_MS = 30_000;
-/**
- * Whether the API host has answered anything at all since the step began, shared by every
- * request of the step. A host that never answered (a typo in `api-url`, DNS, a firewall that drops
- * packets) will not start answering by itself, so the step gives up on it once a short window
- * from the start has passed; once the host has answered, a network error is a blip and stays
- * transient.
- */
-class HostReach {
-    host;
-    windowMs;
-    startedAt;
-    answeredOnce = false;
-    failures = 0;
-    lastReason = '';
-    constructor(host, windowMs = UNREACHABLE_WINDOW_MS, 
-    /** Clock time the step started at: the window counts from here. */
-    startedAt = 0) {
-        this.host = host;
-        this.windowMs = windowMs;
-        this.startedAt = startedAt;
-    }
-    /** Clock time past which a host that never answered is given up on; undefined once it has. */
-    giveUpAt() {
-        return this.answeredOnce ? undefined : this.startedAt + this.windowMs;
-    }
-    answered() {
-        this.answeredOnce = true;
-    }
-    /** Records a request that got no answer at all; returns the problem once it is time to stop. */
-    noAnswer(now, reason) {
-        this.failures += 1;
-        this.lastReason = reason;
-        const giveUpAt = this.giveUpAt();
-        return giveUpAt !== undefined && now >= giveUpAt ? this.problem(now) : undefined;
-    }
-    /** The problem when the host never answered and requests went unanswered, else undefined. */
-    gaveUp(now) {
-        return this.answeredOnce || this.failures === 0 ? undefined : this.problem(now);
-    }
-    problem(now) {
-        return {
-            kind: 'unreachable',
-            host: this.host,
-            lastReason: this.lastReason,
-            waitedMs: now - this.startedAt
-        };
     }
 }
 
@@ -43190,17 +43189,24 @@ async function run(options = {}) {
     // Every sleep and request of every check listens to this one signal at once.
     (0,external_node_events_.setMaxListeners)(0, signal);
     const startedAt = options.startedAt ?? 0;
+    const secrets = [];
     let settings;
     try {
         settings = readSettings((name) => getInput(name), (secret) => {
             core_setSecret(secret);
+            secrets.push(secret);
         });
     }
     catch (error) {
         if (!(error instanceof InvalidInputError))
             throw error;
         const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' });
-        await reportProblem(verdict, undefined);
+        const report = {
+            text: new RemoteText(secrets),
+            annotations: new Annotations(),
+            apiHost: undefined
+        };
+        await reportProblem(verdict, report);
         return verdict.outcome;
     }
     const step = {
@@ -43211,15 +43217,20 @@ async function run(options = {}) {
             signal,
             deadline: startedAt + settings.timeoutMs,
             pollIntervalMs: settings.pollIntervalMs,
-            gate: new RateGate(settings.pollIntervalMs, random),
-            reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs), startedAt)
+            gate: new RateGate(settings.pollIntervalMs, random)
         },
-        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
+        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
+        report: {
+            text: new RemoteText(secrets),
+            annotations: new Annotations(),
+            apiHost: settings.api.host
+        }
     };
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
-        const verdict = problemVerdict(found.problem, step.context, found.subject);
-        await reportProblem(verdict, step.context.apiHost);
+        const problem = step.report.text.problem(found.problem);
+        const verdict = problemVerdict(problem, step.context, found.subject);
+        await reportProblem(verdict, step.report);
         return verdict.outcome;
     }
     const { connectors } = found;
@@ -43232,24 +43243,24 @@ async function run(options = {}) {
     }
     const runStartedAt = clock.now();
     const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step, grouped));
-    const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt);
+    const outcome = await reportResults(results, step.report, clock.now() - runStartedAt);
     core_debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`);
     return outcome;
 }
 /** The connectors the inputs name, then the workflow's, each once, in that order. */
 async function connectorsToCheck(step) {
-    const { settings, pacing } = step;
+    const { settings, pacing, report } = step;
     const { workflowId } = settings;
     if (workflowId === undefined)
         return { connectors: settings.connectors };
     const subject = { kind: 'workflow', id: workflowId };
     const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), (entry) => {
-        core_debug(requestLine(entry));
+        core_debug(requestLine(entry, report.text));
     });
     let workflow;
     try {
         workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs, failuresInARow) => {
-            const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+            const line = `${report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`;
             // As for checks: the first failure of a streak is worth a line, the rest go to debug.
             if (failuresInARow === 1)
                 info(`Transient error reading workflow ${workflowId}: ${line}`);
@@ -43282,7 +43293,7 @@ async function checkConnector(connector, step, grouped) {
     const { settings, pacing } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
-    const log = new ConnectorLog(connector, step.context.apiHost, grouped, () => clock.now() - startedAt);
+    const log = new ConnectorLog(connector, step.report, grouped, () => clock.now() - startedAt);
     const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
@@ -43291,15 +43302,19 @@ async function checkConnector(connector, step, grouped) {
         .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
         .then((result) => (result.ok ? result.value : undefined), () => undefined);
     try {
-        const run = await runCheck(connector, { ...pacing, api: checks, events: log.events });
+        const finished = await runCheck(connector, { ...pacing, api: checks, events: log.events });
         const grace = new AbortController();
-        const named = await Promise.race([
+        const found = await Promise.race([
             names,
             clock
                 .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
                 .then(() => undefined)
         ]);
         grace.abort();
+        // From here on only inert text: the verdict's message and everything reported quote it.
+        const { text } = step.report;
+        const run = text.run(finished);
+        const named = text.names(found);
         const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) };
         log.finish(result);
         return result;
@@ -43314,17 +43329,16 @@ async function checkConnector(connector, step, grouped) {
 
 
 
+
 // The step passes only when run() resolved with 'success': any other way out, an exception in
 // reporting included (say, an output file that cannot be written), exits non-zero. Literals,
 // not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
 const SUCCESS = 0;
 const FAILURE = 1;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
-// never outlives the runner's patience if something unforeseen blocks.
+// never outlives the runner's patience if something unforeseen blocks (a log reader that has
+// stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900;
-// Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
-// agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
-process.noDeprecation = true;
 const cancellation = cancelOnSignals();
 cancellation.signal.addEventListener('abort', () => {
     setTimeout(() => process.exit(FAILURE), CANCEL_BACKSTOP_MS).unref();
@@ -43337,7 +43351,9 @@ run({ signal: cancellation.signal })
 })
     .catch((error) => {
     // Unexpected: one line, without a stack trace and without request details.
-    const message = error instanceof Error ? error.message : String(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // Its words may come from anywhere; the runner masks the key in the log.
+    const message = new RemoteText([]).clean(raw);
     try {
         core_error(`Unexpected error: ${message}`, { title: 'Connection check error' });
         setOutput('outcome', 'error');
@@ -43346,10 +43362,23 @@ run({ signal: cancellation.signal })
         // Writing the output is what failed; the annotation above is already out.
     }
 })
-    .finally(() => {
-    // A socket left open (say, behind a proxy) must not keep the step alive after the verdict.
+    .finally(async () => {
+    process.exitCode = exitCode;
+    // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
+    // only once stdout and stderr have handed everything over. Then exit all the same: a socket
+    // left open (say, behind a proxy) must not keep the step alive after the verdict.
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
     process.exit(exitCode);
 });
+/** Resolves once everything written to the stream so far has left the process (or failed to). */
+function flushed(stream) {
+    return new Promise((resolve) => {
+        // Writes complete in order, so an empty one completes after all that came before it.
+        stream.write('', () => {
+            resolve();
+        });
+    });
+}
 
 
 //# sourceMappingURL=index.js.map

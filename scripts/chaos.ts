@@ -1,5 +1,5 @@
-// Runs the bundled action (dist/index.js) against random fault schedules and checks the four
-// invariants of issue #3 on every run.
+// Runs the bundled action (dist/index.js) against random fault schedules and hostile remote
+// text, and checks the invariants (see checkInvariants) on every run.
 //
 //   npx tsx scripts/chaos.ts --runs 2000 [--seed S] [--concurrency 8]
 //   npx tsx scripts/chaos.ts --seed S --path P            replay one case

@@ -72,6 +72,8 @@ export interface WorkflowBehavior {
   name?: string
   sources: string[]
   destinations: string[]
+  /** Fields served over the normal ones, for answers of the wrong shape (`sources: null`). */
+  override?: Record<string, unknown>
 }
 
 export interface RecordedRequest {
@@ -256,6 +258,7 @@ interface WorkflowState {
   sources: string[]
   destinations: string[]
   createdAt: string
+  override: Record<string, unknown>
 }
 
 type Route =
@@ -847,7 +850,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         destinations: workflow.destinations,
         workflow_nodes: [],
         status: 'active',
-        created_at: workflow.createdAt
+        created_at: workflow.createdAt,
+        ...workflow.override
       })
       return
     }
@@ -976,7 +980,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         name: workflow.name ?? `sim-workflow-${canonical.slice(0, 8)}`,
         sources: [...workflow.sources],
         destinations: [...workflow.destinations],
-        createdAt: stamp(platformClockUs() - HOUR_US)
+        createdAt: stamp(platformClockUs() - HOUR_US),
+        override: { ...workflow.override }
       })
     },
 

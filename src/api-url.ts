@@ -21,8 +21,24 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
+/**
+ * The value with every possible userinfo part replaced by `***`, for messages: everything
+ * between the scheme and the last `@`. Done on the raw text, because what the URL parser takes
+ * for a password (`https:alice:pw@host`, one with a space, `/` or `@` in it, or a value it
+ * rejects) is not something a pattern on the parsed form can be trusted to find.
+ */
+export function redactUserinfo(raw: string): string {
+  const at = raw.lastIndexOf('@')
+  if (at === -1) return raw
+  // Only a scheme this action knows is kept: in `alice:pw@host`, "alice:" is no scheme.
+  const scheme = /^\s*https?:[/\\]*/i.exec(raw)?.[0] ?? ''
+  return `${scheme}***${raw.slice(at)}`
+}
+
 /** Returns the API base, or a sentence saying what is wrong with the value (never throws). */
 export function parseApiUrl(raw: string): ApiBase | { error: string } {
+  // An API's base URL has no use for `@`; where one is, a user name or password may be too.
+  if (raw.includes('@')) return { error: 'must not contain a user name or password' }
   let url: URL
   try {
     url = new URL(raw)

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { cancelOnSignals } from './cancellation.js'
 import { run } from './main.js'
+import { RemoteText } from './remote-text.js'
 
 // The step passes only when run() resolved with 'success': any other way out, an exception in
 // reporting included (say, an output file that cannot be written), exits non-zero. Literals,
@@ -9,7 +10,8 @@ const SUCCESS = 0
 const FAILURE = 1
 
 // After a cancellation the verdict is written at once; this is only a backstop so the step
-// never outlives the runner's patience if something unforeseen blocks.
+// never outlives the runner's patience if something unforeseen blocks (a log reader that has
+// stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900
 
 // Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
@@ -29,7 +31,9 @@ run({ signal: cancellation.signal })
   })
   .catch((error: unknown) => {
     // Unexpected: one line, without a stack trace and without request details.
-    const message = error instanceof Error ? error.message : String(error)
+    const raw = error instanceof Error ? error.message : String(error)
+    // Its words may come from anywhere; the runner masks the key in the log.
+    const message = new RemoteText([]).clean(raw)
     try {
       core.error(`Unexpected error: ${message}`, { title: 'Connection check error' })
       core.setOutput('outcome', 'error')
@@ -37,7 +41,21 @@ run({ signal: cancellation.signal })
       // Writing the output is what failed; the annotation above is already out.
     }
   })
-  .finally(() => {
-    // A socket left open (say, behind a proxy) must not keep the step alive after the verdict.
+  .finally(async () => {
+    process.exitCode = exitCode
+    // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
+    // only once stdout and stderr have handed everything over. Then exit all the same: a socket
+    // left open (say, behind a proxy) must not keep the step alive after the verdict.
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)])
     process.exit(exitCode)
   })
+
+/** Resolves once everything written to the stream so far has left the process (or failed to). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    // Writes complete in order, so an empty one completes after all that came before it.
+    stream.write('', () => {
+      resolve()
+    })
+  })
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { parseApiUrl, type ApiBase } from './api-url.js'
+import { parseApiUrl, redactUserinfo, type ApiBase } from './api-url.js'
 import { uniqueConnectors, type Connector, type ConnectorKind } from './connector.js'
 import { InvalidInputError } from './problems.js'
+import { RemoteText } from './remote-text.js'
 
 /** Everything the step was asked to do, validated and typed. */
 export interface Settings {
@@ -31,9 +32,20 @@ const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
 const MAX_SECONDS = 6 * 60 * 60
 
-const positiveSeconds = z
+/**
+ * Polling more often than once a second, or backing off for less, only loads the API: with
+ * 0.001 s, a 429 was retried hundreds of times a second for every check in flight.
+ */
+const MIN_POLL_INTERVAL_SECONDS = 1
+
+/** Checks in flight at once: each holds two connections, and all share the key's rate limit. */
+const MAX_CONCURRENCY = 100
+
+const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/
+
+const timeoutSeconds = z
   .string()
-  .regex(/^\d+(\.\d+)?$|^\.\d+$/, 'must be a positive number of seconds')
+  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
   .transform(Number)
   .pipe(
     z
@@ -42,11 +54,35 @@ const positiveSeconds = z
       .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`)
   )
 
-const positiveInteger = z
+const pollIntervalSeconds = z
   .string()
-  .regex(/^\d+$/, 'must be a whole number')
+  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
   .transform(Number)
-  .pipe(z.number().int().min(1, 'must be at least 1'))
+  .pipe(
+    z
+      .number()
+      .min(
+        MIN_POLL_INTERVAL_SECONDS,
+        `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`
+      )
+      .max(MAX_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`)
+  )
+
+const concurrency = z
+  .string()
+  .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+      .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+  )
+
+/** How many bad values of one input a message quotes, and how much of each. */
+const QUOTED_VALUES = 5
+const QUOTED_LENGTH = 80
 
 /** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
 function splitIds(raw: string): string[] {
@@ -63,6 +99,15 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   if (rawKey !== '') mask(rawKey)
   const apiKey = rawKey.trim()
   if (apiKey !== '' && apiKey !== rawKey) mask(apiKey)
+  // Values are quoted back in messages, which also reach the job summary, where the runner does
+  // not mask: they are made inert like remote text, the key included.
+  const text = new RemoteText([apiKey])
+  const quote = (value: string): string => JSON.stringify(text.clean(value, QUOTED_LENGTH))
+  const quoteAll = (values: readonly string[]): string => {
+    const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ')
+    const more = values.length - QUOTED_VALUES
+    return more > 0 ? `${shown} and ${more} more` : shown
+  }
 
   const errors: { input: string; message: string }[] = []
   const fail = (input: string, message: string): void => {
@@ -92,7 +137,7 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
     const parsed = uuidList.safeParse(ids)
     if (!parsed.success) {
       const bad = ids.filter((id) => !UUID.test(id))
-      fail(input, `Input '${input}' must be connector UUIDs; got ${bad.map(quote).join(', ')}.`)
+      fail(input, `Input '${input}' must be connector UUIDs; got ${quoteAll(bad)}.`)
       continue
     }
     for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })
@@ -120,26 +165,30 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   const apiUrlRaw = read('api-url') || DEFAULT_API_URL
   const api = parseApiUrl(apiUrlRaw)
   if ('error' in api)
-    fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUrl(apiUrlRaw))}.`)
+    fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`)
 
-  const seconds = (input: string, fallback: string): number => {
+  const seconds = (input: string, fallback: string, schema: typeof timeoutSeconds): number => {
     const raw = read(input) || fallback
-    const parsed = positiveSeconds.safeParse(raw)
+    const parsed = schema.safeParse(raw)
     if (parsed.success) return parsed.data * 1000
     const message = parsed.error.issues[0]?.message ?? 'is not valid'
     fail(input, `Input '${input}' ${message}; got ${quote(raw)}.`)
     return Number.NaN
   }
-  const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS)
-  const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS)
+  const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds)
+  const pollIntervalMs = seconds(
+    'poll-interval-seconds',
+    DEFAULT_POLL_INTERVAL_SECONDS,
+    pollIntervalSeconds
+  )
   const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY
-  const concurrency = positiveInteger.safeParse(concurrencyRaw)
-  if (!concurrency.success) {
-    const message = concurrency.error.issues[0]?.message ?? 'is not valid'
+  const maxConcurrency = concurrency.safeParse(concurrencyRaw)
+  if (!maxConcurrency.success) {
+    const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid'
     fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`)
   }
 
-  if (errors.length > 0 || 'error' in api || !concurrency.success) {
+  if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
     throw new InvalidInputError(
       [...new Set(errors.map((e) => e.input))].join(', '),
       errors.map((e) => e.message).join('\n')
@@ -152,15 +201,6 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
     api,
     timeoutMs,
     pollIntervalMs,
-    maxConcurrency: concurrency.data
+    maxConcurrency: maxConcurrency.data
   }
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
-}
-
-/** A URL pasted with credentials in it must not be echoed back into the log. */
-function redactUrl(raw: string): string {
-  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@')
 }

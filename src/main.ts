@@ -4,12 +4,15 @@ import { PlatformClient } from './api/client.js'
 import { uniqueConnectors, type Connector, type ConnectorNames } from './connector.js'
 import { readSettings, type Settings } from './inputs.js'
 import { InvalidInputError, type Problem } from './problems.js'
+import { RemoteText } from './remote-text.js'
 import {
+  Annotations,
   ConnectorLog,
   reportProblem,
   reportResults,
   requestLine,
-  type ConnectorResult
+  type ConnectorResult,
+  type ReportContext
 } from './report.js'
 import { count, seconds } from './text.js'
 import { runCheck } from './wait/check-run.js'
@@ -43,6 +46,7 @@ interface Step {
   settings: Settings
   pacing: PacerOptions
   context: VerdictContext
+  report: ReportContext
 }
 
 /** The action: read inputs, find the connectors, check them, report. Returns the outcome. */
@@ -54,18 +58,25 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   setMaxListeners(0, signal)
   const startedAt = options.startedAt ?? 0
 
+  const secrets: string[] = []
   let settings: Settings
   try {
     settings = readSettings(
       (name) => core.getInput(name),
       (secret) => {
         core.setSecret(secret)
+        secrets.push(secret)
       }
     )
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' })
-    await reportProblem(verdict, undefined)
+    const report = {
+      text: new RemoteText(secrets),
+      annotations: new Annotations(),
+      apiHost: undefined
+    }
+    await reportProblem(verdict, report)
     return verdict.outcome
   }
 
@@ -84,13 +95,19 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
         startedAt
       )
     },
-    context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs }
+    context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
+    report: {
+      text: new RemoteText(secrets),
+      annotations: new Annotations(),
+      apiHost: settings.api.host
+    }
   }
 
   const found = await connectorsToCheck(step)
   if ('problem' in found) {
-    const verdict = problemVerdict(found.problem, step.context, found.subject)
-    await reportProblem(verdict, step.context.apiHost)
+    const problem = step.report.text.problem(found.problem)
+    const verdict = problemVerdict(problem, step.context, found.subject)
+    await reportProblem(verdict, step.report)
     return verdict.outcome
   }
   const { connectors } = found
@@ -107,7 +124,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) =>
     checkConnector(connector, step, grouped)
   )
-  const outcome = await reportResults(results, step.context.apiHost, clock.now() - runStartedAt)
+  const outcome = await reportResults(results, step.report, clock.now() - runStartedAt)
   core.debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`)
   return outcome
 }
@@ -116,7 +133,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
 async function connectorsToCheck(
   step: Step
 ): Promise<{ connectors: Connector[] } | { problem: Problem; subject: Subject }> {
-  const { settings, pacing } = step
+  const { settings, pacing, report } = step
   const { workflowId } = settings
   if (workflowId === undefined) return { connectors: settings.connectors }
   const subject: Subject = { kind: 'workflow', id: workflowId }
@@ -125,7 +142,7 @@ async function connectorsToCheck(
     settings.apiKey,
     () => pacing.clock.epochNow(),
     (entry) => {
-      core.debug(requestLine(entry))
+      core.debug(requestLine(entry, report.text))
     }
   )
   let workflow: Awaited<ReturnType<PlatformClient['workflow']>>
@@ -133,7 +150,7 @@ async function connectorsToCheck(
     workflow = await new Pacer(pacing).retry(
       (call) => client.workflow(workflowId, call),
       (problem, delayMs, failuresInARow) => {
-        const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+        const line = `${report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`
         // As for checks: the first failure of a streak is worth a line, the rest go to debug.
         if (failuresInARow === 1)
           core.info(`Transient error reading workflow ${workflowId}: ${line}`)
@@ -173,12 +190,7 @@ async function checkConnector(
   const { settings, pacing } = step
   const { clock } = pacing
   const startedAt = clock.now()
-  const log = new ConnectorLog(
-    connector,
-    step.context.apiHost,
-    grouped,
-    () => clock.now() - startedAt
-  )
+  const log = new ConnectorLog(connector, step.report, grouped, () => clock.now() - startedAt)
   const client = (): PlatformClient =>
     new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests)
   // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
@@ -191,15 +203,19 @@ async function checkConnector(
       () => undefined
     )
   try {
-    const run = await runCheck(connector, { ...pacing, api: checks, events: log.events })
+    const finished = await runCheck(connector, { ...pacing, api: checks, events: log.events })
     const grace = new AbortController()
-    const named = await Promise.race([
+    const found = await Promise.race([
       names,
       clock
         .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
         .then(() => undefined)
     ])
     grace.abort()
+    // From here on only inert text: the verdict's message and everything reported quote it.
+    const { text } = step.report
+    const run = text.run(finished)
+    const named = text.names(found)
     const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) }
     log.finish(result)
     return result

@@ -17,6 +17,8 @@ export type Problem =
   | StaleAnswer
   | { kind: 'unusable-answers'; reason: string }
   | TransientProblem
+  /** A 2xx answer that is JSON of another shape where that cannot be a blip (an API change). */
+  | { kind: 'malformed'; status: number; reason: string }
   | { kind: 'timeout'; lastTransient: string | undefined }
   | { kind: 'cancelled'; signal: string | undefined }
 

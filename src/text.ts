@@ -11,7 +11,7 @@ export function flatten(text: string): string {
 }
 
 /** One line of at most `limit` characters, whitespace runs folded. */
-export function oneLine(text: string, limit: number): string {
+export function oneLine(text: string, limit = Number.POSITIVE_INFINITY): string {
   const flat = flatten(text).replace(/\s+/g, ' ').trim()
   return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat
 }

@@ -57,6 +57,7 @@ export function outcomeOf(problem: Problem): Outcome {
     case 'unreachable':
     case 'stale-answer':
     case 'unusable-answers':
+    case 'malformed':
     case 'transient':
       return 'error'
   }
@@ -269,6 +270,15 @@ export function problemVerdict(
         message:
           `The API answered the POST for ${who} twice with something that is not a connection ` +
           `check (${problem.reason}). Check that 'api-url' points at the Platform API.`
+      }
+    case 'malformed':
+      return {
+        outcome,
+        title: 'Unexpected answer',
+        message:
+          `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
+          `${problem.reason}. This is not retried: the API may have changed, or 'api-url' may ` +
+          'point at another service.'
       }
     case 'transient':
       return {

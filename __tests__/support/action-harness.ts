@@ -83,12 +83,13 @@ export async function runInProcess(
   const saved = { ...process.env }
   const savedExitCode = process.exitCode
   for (const name of Object.keys(process.env)) {
-    if (name.startsWith('INPUT_') || name.startsWith('GITHUB_') || name === 'RUNNER_DEBUG')
+    if (name.startsWith('INPUT_') || name.startsWith('GITHUB_') || name.startsWith('RUNNER_'))
       Reflect.deleteProperty(process.env, name)
   }
   Object.assign(process.env, {
     GITHUB_OUTPUT: files.outputFile,
     GITHUB_STEP_SUMMARY: files.summaryFile,
+    RUNNER_TEMP: files.tempDir,
     ...inputEnv(inputs),
     ...options.env
   })

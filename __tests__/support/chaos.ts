@@ -1,6 +1,7 @@
 // The chaos model shared by __tests__/chaos.test.ts, __tests__/signals.test.ts and
-// scripts/chaos.ts: fast-check arbitraries for fault schedules, a runner for the bundled action,
-// and the one function that checks the invariants on a run.
+// scripts/chaos.ts: fast-check arbitraries for fault schedules, platform behaviours and hostile
+// remote text, a runner for the bundled action, and the one function that checks the invariants
+// on a run.
 //
 // Nothing here imports jest, so the chaos script can use it outside the test runner.
 import { randomUUID } from 'node:crypto'
@@ -42,12 +43,14 @@ export type FaultSpec =
   | { kind: 'delay'; ms: number }
   | { kind: 'hang' }
   | { kind: 'not-a-check'; status: 200 | 202 | 204; body: string; html: boolean }
+  /** `status` may be hostile text (see HOSTILE_TOKENS). */
   | { kind: 'unknown-status'; status: string }
   | { kind: 'older-check'; status: 'SCHEDULED' | 'SUCCESS' | 'FAILURE' }
   | { kind: 'newer-check'; ending: Ending; durationMs: number }
   | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308 }
   | { kind: 'not-found' }
-  | { kind: 'refusal'; status: 400 | 401 | 403 | 409 | 422 }
+  /** The error body's `detail` (or its one item's `msg` for a 422) may be hostile text. */
+  | { kind: 'refusal'; status: 400 | 401 | 403 | 409 | 422; detail: string }
   | { kind: 'absurd-newer'; when: 'year-9999' | 'day-ahead'; status: 'SUCCESS' | 'FAILURE' }
 
 /** Retry-After in seconds, as an HTTP date that many seconds ahead, unreadable, or absent. */
@@ -74,6 +77,8 @@ export interface PlatformSpec {
 
 export interface ChaosCase {
   kind: 'source' | 'destination'
+  /** The connector's name and type as the API gives them; null for the simulator's own. */
+  connector: { name: string | null; type: string | null }
   /** How the check(s) the POSTs create end, and when. */
   check: { durationMs: number; ending: Ending; reason: string | null }
   platform: PlatformSpec
@@ -141,6 +146,62 @@ const UNKNOWN_STATUSES = [
   'CANCELLED'
 ] as const
 
+/**
+ * Stand-ins in drawn text for what is only known (or too big to print) when a case runs: the
+ * simulator's key, that key written with JSON \u escapes (in bodies the model writes itself;
+ * elsewhere the plain key), and 100 kB of text.
+ */
+export const HOSTILE_TOKENS = {
+  key: '<key>',
+  escapedKey: '<key-escaped>',
+  hundredKb: '<100kB>'
+} as const
+
+/** Pieces of hostile remote text: legacy and current workflow commands, bidi, the key, bulk. */
+const HOSTILE_FRAGMENTS = [
+  '##[',
+  '##[set-output name=approved;]true',
+  '##[add-mask]x',
+  '##[stop-commands]halt',
+  '##[error]pwned',
+  '##',
+  '#',
+  '[',
+  '::',
+  '::error::injected',
+  '\n::warning::injected',
+  '\u202E',
+  '\u2066',
+  '\u200B',
+  '\uFEFF',
+  HOSTILE_TOKENS.key,
+  HOSTILE_TOKENS.escapedKey,
+  HOSTILE_TOKENS.hundredKb,
+  'Access denied',
+  ' '
+] as const
+
+const hostileText: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom(...HOSTILE_FRAGMENTS), { minLength: 1, maxLength: 5 })
+  .map((fragments) => fragments.join(''))
+
+/** Remote text: usually plain, sometimes hostile. */
+function remoteText(plain: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof({ arbitrary: plain, weight: 2 }, { arbitrary: hostileText, weight: 1 })
+}
+
+/** Drawn text as served: the tokens replaced. `json` when it goes into a body as written. */
+export function expandTokens(text: string, key: string, json = false): string {
+  const escaped = Array.from(key, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return text
+    .split(HOSTILE_TOKENS.escapedKey)
+    .join(json ? escaped.join('') : key)
+    .split(HOSTILE_TOKENS.key)
+    .join(key)
+    .split(HOSTILE_TOKENS.hundredKb)
+    .join('y'.repeat(100_000))
+}
+
 function seconds(min: number, max: number): fc.Arbitrary<number> {
   return fc.integer({ min: Math.round(min * 10), max: Math.round(max * 10) }).map((t) => t / 10)
 }
@@ -200,7 +261,7 @@ function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<F
     {
       arbitrary: fc.record({
         kind: fc.constant('unknown-status' as const),
-        status: fc.constantFrom(...UNKNOWN_STATUSES)
+        status: remoteText(fc.constantFrom(...UNKNOWN_STATUSES))
       }),
       weight: 3
     },
@@ -252,7 +313,8 @@ function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<F
           403 as const,
           409 as const,
           422 as const
-        )
+        ),
+        detail: remoteText(fc.constant('simulated'))
       }),
       weight: 1
     }
@@ -341,18 +403,27 @@ export function chaosCaseArb(profile: ChaosProfile = QUICK_PROFILE): fc.Arbitrar
       ...fault,
       afterCreate: fault.kind !== 'pass' && afterCreate
     }))
+  const nameOrDefault = (plain: string): fc.Arbitrary<string | null> =>
+    fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, remoteText(fc.constant(plain)))
   return fc.record({
     kind: fc.constantFrom('source' as const, 'destination' as const),
+    connector: fc.record({ name: nameOrDefault('orders'), type: nameOrDefault('s3') }),
     check: fc.record({
       durationMs: fc.integer({ min: 0, max: profile.maxCheckMs }),
       ending: endingArb,
-      reason: fc.constantFrom<string | null>(null, 'Access denied: bad password', '')
+      reason: fc.oneof(
+        {
+          arbitrary: fc.constantFrom<string | null>(null, 'Access denied: bad password', ''),
+          weight: 2
+        },
+        hostileText
+      )
     }),
     platform: platformArb(profile),
     post: fc.array(postFault, { maxLength: 3 }),
     get: fc.array(faultArb(profile, 'GET'), { maxLength: 8 }),
     timeoutSeconds: seconds(profile.timeoutSeconds.min, profile.timeoutSeconds.max),
-    pollIntervalSeconds: fc.constantFrom(0.2, 0.5, 1, 2, 10),
+    pollIntervalSeconds: fc.constantFrom(1, 2, 10),
     debug: fc.boolean()
   })
 }
@@ -399,7 +470,11 @@ export function toFaultSlot(
         ...afterCreate
       }
     case 'unknown-status':
-      return { type: 'unknown-status', status: spec.status, ...afterCreate }
+      return {
+        type: 'unknown-status',
+        status: expandTokens(spec.status, sim.apiKey),
+        ...afterCreate
+      }
     case 'older-check':
       return { type: 'older-check', status: spec.status, ...afterCreate }
     case 'newer-check':
@@ -423,10 +498,18 @@ export function toFaultSlot(
       return spec.status === 422
         ? {
             type: 'validation',
-            detail: [{ loc: ['path', 'id'], msg: 'simulated', type: 'x' }],
+            detail: [
+              { loc: ['path', 'id'], msg: expandTokens(spec.detail, sim.apiKey), type: 'x' }
+            ],
             ...afterCreate
           }
-        : { type: 'status', status: spec.status, ...afterCreate }
+        : {
+            type: 'status',
+            status: spec.status,
+            // Written as the body is, so the key can come \u-escaped, as a hostile server may.
+            body: expandTokens(JSON.stringify({ detail: spec.detail }), sim.apiKey, true),
+            ...afterCreate
+          }
   }
 }
 
@@ -457,7 +540,8 @@ export const bundleRunner: ActionRunner = async (inputs, env, limitMs) =>
 // ---------------------------------------------------------------------------------------------
 // The invariants.
 
-export type Invariant = 'no-false-pass' | 'bounded' | 'no-leak' | 'clean-failure' | 'post-budget'
+export type Invariant =
+  'no-false-pass' | 'bounded' | 'no-leak' | 'clean-failure' | 'post-budget' | 'inert'
 
 export interface Violation {
   invariant: Invariant
@@ -496,6 +580,13 @@ const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
 /** Slack over timeout-seconds that invariant 2 allows. */
 export const BOUND_SLACK_MS = 1000
 
+/** GitHub's limits: step outputs per job (1 MB), and a job summary per step (1 MiB). */
+const OUTPUTS_LIMIT_BYTES = 1_000_000
+const SUMMARY_LIMIT_BYTES = 1024 * 1024
+
+/** Characters that reorder or hide text for a reader. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u
+
 /**
  * The invariants on one run. Returns every violation found (empty: all hold).
  *
@@ -506,6 +597,9 @@ export const BOUND_SLACK_MS = 1000
  * 3. No leak: the key appears nowhere but in `::add-mask::`, and never reached the trap.
  * 4. Clean failure: no uncaught error or stack trace; exactly one error annotation when the
  *    step fails, none when it passes; outcome and status consistent with what was served.
+ * 5. Inert: whatever the API said, no `##[` (a legacy workflow command) and no invisible
+ *    character in the log, outputs or summary; as many `::group::` lines as `::endgroup::`
+ *    lines; outputs under 1 MB and the summary under 1 MiB.
  */
 export function checkInvariants(
   run: RunResult,
@@ -618,6 +712,23 @@ export function checkInvariants(
     else if (status !== 'SCHEDULED' && !servedAs(status))
       fail('clean-failure', `status ${status} was never served for the check the outputs describe`)
   }
+  // 5. Inert.
+  const written: [string, string][] = [
+    ['the log', run.stdout],
+    ['the outputs', Object.values(outputs).join('\n')],
+    ['the job summary', run.summary]
+  ]
+  for (const [where, text] of written) {
+    if (text.includes('##[')) fail('inert', `##[ in ${where}`)
+    if (INVISIBLE.test(text)) fail('inert', `an invisible character in ${where}`)
+  }
+  const lines = run.stdout.split('\n')
+  const groups = lines.filter((line) => line.startsWith('::group::')).length
+  const ends = lines.filter((line) => line.startsWith('::endgroup::')).length
+  if (groups !== ends) fail('inert', `${groups} ::group:: lines, ${ends} ::endgroup:: lines`)
+  if (run.outputBytes >= OUTPUTS_LIMIT_BYTES) fail('inert', `${run.outputBytes} bytes of outputs`)
+  const summaryBytes = Buffer.byteLength(run.summary)
+  if (summaryBytes >= SUMMARY_LIMIT_BYTES) fail('inert', `${summaryBytes} bytes of job summary`)
   return violations
 }
 
@@ -655,11 +766,15 @@ export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<
   try {
     const connectorId = randomUUID()
     const checkPath = `/api/v1/${c.kind}s/${connectorId}/connection-check`
+    const served = (text: string | null): string | undefined =>
+      text === null ? undefined : expandTokens(text, sim.apiKey)
     sim.addConnector(connectorId, {
       kind: c.kind,
+      name: served(c.connector.name),
+      type: served(c.connector.type),
       checkDurationMs: c.check.durationMs,
       ending: c.check.ending,
-      reason: c.check.reason,
+      reason: c.check.reason === null ? null : expandTokens(c.check.reason, sim.apiKey),
       faults: {
         post: c.post.map((f) => toFaultSlot(f, sim, checkPath)),
         get: c.get.map((f) => toFaultSlot(f, sim, checkPath))

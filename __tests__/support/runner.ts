@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -15,7 +15,11 @@ export interface ActionResult {
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** Size of the GITHUB_OUTPUT file, framing included: what GitHub's 1 MB limit counts. */
+  outputBytes: number
   summary: string
+  /** What the file named by the results-file output holds; undefined when there is none. */
+  resultsFile: string | undefined
   durationMs: number
 }
 
@@ -44,6 +48,8 @@ export interface RunFiles {
   dir: string
   outputFile: string
   summaryFile: string
+  /** RUNNER_TEMP: the runner's folder for a job's temporary files. */
+  tempDir: string
 }
 
 /** A temp folder with the output and summary files, created as a runner creates them. */
@@ -51,20 +57,34 @@ export async function runFiles(): Promise<RunFiles> {
   const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-'))
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
+  const tempDir = path.join(dir, 'temp')
   await writeFile(outputFile, '')
   await writeFile(summaryFile, '')
-  return { dir, outputFile, summaryFile }
+  await mkdir(tempDir)
+  return { dir, outputFile, summaryFile, tempDir }
 }
 
 /** Reads what a run left in its files, then removes them. */
 export async function collect(
   files: RunFiles,
-  partial: Omit<ActionResult, 'outputs' | 'summary'>
+  partial: Omit<ActionResult, 'outputs' | 'outputBytes' | 'summary' | 'resultsFile'>
 ): Promise<ActionResult> {
-  const outputs = parseOutputs(await readFile(files.outputFile, 'utf8'))
+  const outputText = await readFile(files.outputFile, 'utf8')
+  const outputs = parseOutputs(outputText)
   const summary = await readFile(files.summaryFile, 'utf8')
+  const named = outputs['results-file']
+  const resultsFile =
+    named !== undefined && named !== ''
+      ? await readFile(named, 'utf8').catch(() => undefined)
+      : undefined
   await rm(files.dir, { recursive: true, force: true })
-  return { ...partial, outputs, summary }
+  return {
+    ...partial,
+    outputs,
+    outputBytes: Buffer.byteLength(outputText),
+    summary,
+    resultsFile
+  }
 }
 
 export interface StartedBundle {
@@ -93,6 +113,7 @@ export async function startBundle(
       PATH: process.env.PATH ?? '',
       GITHUB_OUTPUT: files.outputFile,
       GITHUB_STEP_SUMMARY: files.summaryFile,
+      RUNNER_TEMP: files.tempDir,
       ...inputEnv(inputs),
       ...env
     },

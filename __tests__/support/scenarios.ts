@@ -73,8 +73,10 @@ export const scenarios: Scenario[] = [
         'created-at': check?.createdAt,
         'reported-at': expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
         outcome: 'success',
-        results: expect.any(String)
+        results: expect.any(String),
+        'results-file': expect.any(String)
       })
+      expect(JSON.parse(result.resultsFile ?? '')).toEqual(JSON.parse(result.outputs.results ?? ''))
       expect(JSON.parse(result.outputs.results ?? '')).toEqual([
         {
           kind: 'source',
@@ -351,7 +353,11 @@ export const scenarios: Scenario[] = [
     },
     verify(result, sim) {
       expect(result.exitCode).toBe(1)
-      expect(result.outputs).toEqual({ outcome: 'invalid', results: '[]' })
+      expect(result.outputs).toEqual({
+        outcome: 'invalid',
+        results: '[]',
+        'results-file': expect.any(String)
+      })
       expect(errorLine(result)).toContain(
         "title=Invalid input::Input 'source-id' must be connector UUIDs"
       )

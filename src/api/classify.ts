@@ -18,9 +18,10 @@ export interface Expected<T> {
   schema: z.ZodType<T>
   name: string
   describe?: (value: T) => string
+  /** JSON of another shape is an API change, not a blip: it ends the work instead of a retry. */
+  shapeIsFinal?: boolean
 }
 
-const DETAIL_LIMIT = 300
 const TITLE_LIMIT = 120
 
 /**
@@ -35,12 +36,12 @@ export function classifyResponse<T>(
   const { status } = response
   if (status >= 200 && status < 300) {
     const parsed = parseBody(response.body, expected.schema)
-    return parsed.ok
-      ? { ok: true, value: parsed.value }
-      : {
-          ok: false,
-          problem: transient(status, `the answer was not ${expected.name} (${parsed.why})`)
-        }
+    if (parsed.ok) return { ok: true, value: parsed.value }
+    const reason = `the answer was not ${expected.name} (${parsed.why})`
+    if (parsed.json && expected.shapeIsFinal === true) {
+      return { ok: false, problem: { kind: 'malformed', status, reason } }
+    }
+    return { ok: false, problem: transient(status, reason) }
   }
   if (status >= 300 && status < 400) {
     const location = header(response, 'location')
@@ -76,17 +77,18 @@ export function httpStatusText(status: number): string {
   return text ? `HTTP ${status} ${text}` : `HTTP ${status}`
 }
 
-/** The value, or a few words on why the body is not one. */
+/** The value, or a few words on why the body is not one (and whether it was JSON at all). */
 function parseBody<T>(
   body: string,
   schema: z.ZodType<T>
-): { ok: true; value: T } | { ok: false; why: string } {
+): { ok: true; value: T } | { ok: false; why: string; json: boolean } {
   let json: unknown
   try {
     json = JSON.parse(body)
   } catch {
-    if (body.trim() === '') return { ok: false, why: 'empty body' }
-    return { ok: false, why: body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON' }
+    if (body.trim() === '') return { ok: false, why: 'empty body', json: false }
+    const why = body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON'
+    return { ok: false, why, json: false }
   }
   const parsed = schema.safeParse(json)
   if (parsed.success) return { ok: true, value: parsed.data }
@@ -94,7 +96,8 @@ function parseBody<T>(
   const field = issue?.path.join('.') ?? ''
   return {
     ok: false,
-    why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`
+    why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`,
+    json: true
   }
 }
 
@@ -140,7 +143,7 @@ function hostOf(location: string | undefined): string | undefined {
     // A relative Location stays on the same host; report it as a path then.
     return new URL(location).host || location
   } catch {
-    return location.slice(0, DETAIL_LIMIT)
+    return location
   }
 }
 
@@ -154,13 +157,13 @@ function errorBody(
   }
 }
 
-/** The string `detail` of an error body, on one line and not too long. */
+/** The string `detail` of an error body, on one line (reporting caps its length). */
 function detailText(response: RawResponse): string | undefined {
   const parsed = errorBody(response)
   if (!parsed?.success) return undefined
   const { detail } = parsed.data
   const text = typeof detail === 'string' ? detail : detail.map(formatItem).join('; ')
-  return oneLine(text, DETAIL_LIMIT)
+  return oneLine(text)
 }
 
 /** Every item of a 422 as "loc: msg"; a plain-string detail is one item. */
@@ -168,8 +171,8 @@ function validationItems(response: RawResponse): string[] {
   const parsed = errorBody(response)
   if (!parsed?.success) return []
   const { detail } = parsed.data
-  if (typeof detail === 'string') return [oneLine(detail, DETAIL_LIMIT)]
-  return detail.map((item) => oneLine(formatItem(item), DETAIL_LIMIT))
+  if (typeof detail === 'string') return [oneLine(detail)]
+  return detail.map((item) => oneLine(formatItem(item)))
 }
 
 function formatItem(item: { loc?: (string | number)[] | undefined; msg: string }): string {

@@ -47,7 +47,8 @@ const CHECK: Expected<ConnectionCheck> = {
 }
 const WORKFLOW: Expected<WorkflowConnectors> = {
   schema: WorkflowConnectorsSchema,
-  name: 'a workflow'
+  name: 'a workflow',
+  shapeIsFinal: true
 }
 const CONNECTOR: Expected<ConnectorNames> = { schema: ConnectorInfoSchema, name: 'a connector' }
 

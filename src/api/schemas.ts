@@ -135,10 +135,12 @@ const connectorId = z
   )
   .transform((id) => id.toLowerCase())
 
+const connectorIds = z.array(connectorId, 'must be a list of connector UUIDs')
+
 /** A workflow: only the connector lists are used, so only they are checked. */
 export const WorkflowConnectorsSchema = z.looseObject({
-  sources: z.array(connectorId),
-  destinations: z.array(connectorId)
+  sources: connectorIds,
+  destinations: connectorIds
 })
 
 export type WorkflowConnectors = z.infer<typeof WorkflowConnectorsSchema>

@@ -69,12 +69,15 @@ export class Pacer {
    * pulled in to the deadline's last slot. Undefined when that slot was already used.
    */
   slot(lastSentAt: number, desiredAt: number): number | undefined {
-    return nextPollAt({
+    const { gate } = this.options
+    const at = nextPollAt({
       lastPollAt: lastSentAt,
-      desiredAt: Math.max(desiredAt, this.options.gate.notBefore()),
+      desiredAt: Math.max(desiredAt, gate.notBefore()),
       deadline: this.options.deadline,
       slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
     })
+    // The last slot may come before the gate opens, but never within the floor after a 429.
+    return at !== undefined && at >= gate.floor() ? at : undefined
   }
 
   /**
@@ -89,7 +92,9 @@ export class Pacer {
       await clock.sleep(at - clock.now(), signal)
       if (this.aborted() || gate.notBefore() <= clock.now()) return true
       const later = this.slot(lastSentAt, gate.notBefore())
-      if (later === undefined || later <= clock.now()) return true
+      // No later slot: this one was the deadline's last, taken unless a 429 came just now.
+      if (later === undefined) return clock.now() >= gate.floor()
+      if (later <= clock.now()) return true
       at = later
     }
     return false
@@ -137,7 +142,9 @@ export class Pacer {
 
   /** Sends one request once the shared gate is open (or at the deadline's last slot). */
   async sendWhenAllowed<T>(call: (options: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
-    await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now())
+    if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now()))) {
+      return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() }
+    }
     return this.send(call)
   }
 
@@ -151,7 +158,10 @@ export class Pacer {
     retryable: (problem: TransientProblem) => boolean = () => true
   ): Promise<Result<T> & { sentAt: number }> {
     const { clock } = this.options
-    await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now())
+    if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+      const problem = this.aborted() ? this.cancelled() : this.timedOut()
+      return { ok: false, problem, sentAt: clock.now() }
+    }
     for (let failures = 1; ; failures += 1) {
       const sentAt = clock.now()
       const result = await this.send(call)

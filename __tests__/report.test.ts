@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import type { ConnectionCheck } from '../src/api/schemas.js'
+import {
+  ANNOTATIONS_PER_STEP,
+  Annotations,
+  OUTPUTS_BUDGET_BYTES,
+  stepOutputs,
+  type ConnectorResult
+} from '../src/report.js'
+import { runInProcess } from './support/action-harness.js'
+import { withSimulator } from './support/runner.js'
+
+let written: string[]
+beforeEach(() => {
+  written = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+    return true
+  })
+})
+afterEach(() => {
+  jest.restoreAllMocks()
+})
+
+const lines = (prefix: string): string[] =>
+  written
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+
+describe('Annotations', () => {
+  it('shows nine of a kind, then plain lines, then one that counts them', () => {
+    const annotations = new Annotations()
+    for (let i = 1; i <= 12; i += 1) annotations.error(`connector ${i} failed`, 'Failed')
+    for (let i = 1; i <= 11; i += 1) annotations.warning(`warning ${i}`, 'Odd')
+    expect(lines('::error')).toHaveLength(ANNOTATIONS_PER_STEP - 1)
+    expect(lines('Failed: connector ')).toEqual([
+      'Failed: connector 10 failed',
+      'Failed: connector 11 failed',
+      'Failed: connector 12 failed'
+    ])
+    annotations.finish()
+    expect(lines('::error')).toHaveLength(ANNOTATIONS_PER_STEP)
+    expect(lines('::error').at(-1)).toMatch(/^::error title=3 more connectors did not pass::/)
+    expect(lines('::warning')).toHaveLength(ANNOTATIONS_PER_STEP)
+    expect(lines('::warning').at(-1)).toMatch(/^::warning title=2 more warnings::2 more warnings/)
+  })
+
+  it('shows the tenth itself when it is the only one held back', () => {
+    const annotations = new Annotations()
+    for (let i = 1; i <= 10; i += 1) annotations.error(`connector ${i} failed`, 'Failed')
+    annotations.warning('only one', 'Odd')
+    annotations.finish()
+    expect(lines('::error').at(-1)).toBe('::error title=Failed::connector 10 failed')
+    expect(lines('::warning')).toEqual(['::warning title=Odd::only one'])
+  })
+})
+
+describe('stepOutputs', () => {
+  const check = (id: string, reason: string): ConnectionCheck => ({
+    id,
+    status: 'FAILURE',
+    reason,
+    createdAt: '2026-01-01T00:00:00Z',
+    reportedAt: '2026-01-01T00:00:05Z',
+    created: { epochMs: 0, subMsNanos: 0 }
+  })
+  const result = (reason: string): ConnectorResult => {
+    const created = check(randomUUID(), reason)
+    return {
+      connector: { kind: 'source', id: randomUUID() },
+      names: { name: 'orders', type: 's3' },
+      run: {
+        connector: { kind: 'source', id: 'x' },
+        created,
+        joined: false,
+        followed: created,
+        problem: undefined,
+        lastIgnored: undefined,
+        posts: 1,
+        durationMs: 1000
+      },
+      verdict: { outcome: 'failure', title: 'Failed', message: 'failed' }
+    }
+  }
+
+  it('keeps every entry when they fit', () => {
+    const results = [result('a'), result('b')]
+    const { outputs, kept } = stepOutputs(results, '/tmp/x.json')
+    expect(kept).toBe(2)
+    expect(outputs['check-id']?.split('\n')).toEqual(results.map((r) => r.run.created?.id))
+    expect(outputs['results-file']).toBe('/tmp/x.json')
+  })
+
+  it('keeps the first entries that fit, and check-id lines to match', () => {
+    const results = Array.from({ length: 300 }, () => result('€'.repeat(2000)))
+    const { outputs, kept } = stepOutputs(results, '/tmp/x.json')
+    const bytes = Object.entries(outputs).reduce(
+      (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value) + 120,
+      0
+    )
+    expect(bytes).toBeLessThanOrEqual(OUTPUTS_BUDGET_BYTES)
+    expect(kept).toBeGreaterThan(100)
+    expect(kept).toBeLessThan(300)
+    const entries = JSON.parse(outputs.results ?? '') as { 'connector-id': string }[]
+    expect(entries.map((e) => e['connector-id'])).toEqual(
+      results.slice(0, kept).map((r) => r.connector.id)
+    )
+    expect(outputs['check-id']?.split('\n')).toHaveLength(kept)
+  })
+})
+
+describe('the results file', () => {
+  it('is reported, not fatal, when it cannot be written', async () => {
+    jest.restoreAllMocks()
+    await withSimulator(async (sim) => {
+      const [a, b] = [randomUUID(), randomUUID()]
+      sim.addConnector(a, { kind: 'source', checkDurationMs: 0 })
+      sim.addConnector(b, { kind: 'source', checkDurationMs: 0 })
+      const result = await runInProcess(
+        { 'source-id': `${a} ${b}`, 'api-key': sim.apiKey, 'api-url': sim.url },
+        { env: { RUNNER_TEMP: '/nonexistent-dir' } }
+      )
+      expect(result.outcome).toBe('success')
+      expect(result.outputs['results-file']).toBe('')
+      expect(result.stdout).toMatch(/^::warning title=No results file::The results file could not/m)
+    })
+  })
+})

@@ -1,0 +1,159 @@
+import type { ConnectionCheck } from './api/schemas.js'
+import type { ConnectorNames } from './connector.js'
+import type { Problem } from './problems.js'
+import { flatten } from './text.js'
+import type { CheckRun } from './wait/check-run.js'
+
+/** The most characters of one piece of remote text that are ever shown or written. */
+export const REMOTE_TEXT_LIMIT = 2000
+
+/**
+ * Characters that change what a reader sees without being seen: bidirectional controls (the
+ * "trojan source" trick), zero-width and other format characters, lone surrogates, and the
+ * Hangul fillers that render as blanks.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu
+
+/** The runner still reads the legacy `##[command]` form anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g
+
+const REDACTED = '***'
+
+/**
+ * Makes text that this action did not write inert before it is printed, put in an output or in
+ * the job summary: no line break or other control character (so no `::command` can start a
+ * line), no `##[` anywhere, invisible characters shown as `<U+202E>`, the API key replaced by
+ * `***`, and at most REMOTE_TEXT_LIMIT characters. The key is known only once the inputs are
+ * read, hence an object built from it rather than a bare function.
+ */
+export class RemoteText {
+  /** Longest first, so a secret that contains another is replaced whole. */
+  private readonly secrets: string[]
+
+  constructor(secrets: readonly string[]) {
+    this.secrets = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length)
+  }
+
+  /**
+   * The one way remote text is made safe. It only ever replaces or adds visible characters, so
+   * a value that was not exactly "SUCCESS" never becomes it.
+   */
+  clean(text: string, limit = REMOTE_TEXT_LIMIT): string {
+    // Redacted before anything else changes it (a key with `##[` in it would no longer match
+    // afterwards), and again after, in case an escape completed one.
+    const inert = flatten(this.redact(text))
+      .replace(
+        INVISIBLE,
+        (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`
+      )
+      .replace(LEGACY_COMMAND, '#\\#[')
+    return cap(this.redact(inert), limit)
+  }
+
+  check(check: ConnectionCheck): ConnectionCheck {
+    return {
+      ...check,
+      id: this.clean(check.id),
+      status: this.clean(check.status),
+      reason: check.reason === null ? null : this.clean(check.reason),
+      createdAt: this.clean(check.createdAt),
+      reportedAt: check.reportedAt === null ? null : this.clean(check.reportedAt)
+    }
+  }
+
+  names(names: ConnectorNames | undefined): ConnectorNames | undefined {
+    if (names === undefined) return undefined
+    return {
+      name: names.name === undefined ? undefined : this.clean(names.name),
+      type: names.type === undefined ? undefined : this.clean(names.type)
+    }
+  }
+
+  problem(problem: Problem): Problem {
+    const optional = (text: string | undefined): string | undefined =>
+      text === undefined ? undefined : this.clean(text)
+    switch (problem.kind) {
+      case 'invalid-input':
+      case 'cancelled':
+      case 'tls':
+      case 'proxy-refused':
+        // Written by this action (input values in it are quoted through clean() already), or
+        // read from the runner's own settings and Node's error codes.
+        return problem
+      case 'validation':
+        // One piece, however many items: their number is the server's to choose.
+        return {
+          ...problem,
+          items: problem.items.length === 0 ? [] : [this.clean(problem.items.join('; '))]
+        }
+      case 'unauthorized':
+      case 'not-found':
+      case 'rejected':
+        return { ...problem, detail: optional(problem.detail) }
+      case 'redirect':
+        return { ...problem, location: optional(problem.location) }
+      case 'transient':
+      case 'malformed':
+      case 'unusable-answers':
+        return { ...problem, reason: this.clean(problem.reason) }
+      case 'unreachable':
+        return { ...problem, lastReason: this.clean(problem.lastReason) }
+      case 'foreign-answer':
+        return {
+          ...problem,
+          contentType: optional(problem.contentType),
+          title: optional(problem.title)
+        }
+      case 'stale-answer':
+        return {
+          ...problem,
+          checkId: this.clean(problem.checkId),
+          status: this.clean(problem.status),
+          reportedAt: problem.reportedAt === null ? null : this.clean(problem.reportedAt),
+          ...(problem.firstCheckId === undefined
+            ? {}
+            : { firstCheckId: this.clean(problem.firstCheckId) })
+        }
+      case 'timeout':
+        return { ...problem, lastTransient: optional(problem.lastTransient) }
+    }
+  }
+
+  /** A finished check run with every piece of remote text in it made inert. */
+  run(run: CheckRun): CheckRun {
+    const check = (c: ConnectionCheck | undefined): ConnectionCheck | undefined =>
+      c === undefined ? undefined : this.check(c)
+    return {
+      ...run,
+      created: check(run.created),
+      followed: check(run.followed),
+      lastIgnored:
+        run.lastIgnored === undefined
+          ? undefined
+          : { ...run.lastIgnored, check: this.check(run.lastIgnored.check) },
+      problem: run.problem === undefined ? undefined : this.problem(run.problem)
+    }
+  }
+
+  private redact(text: string): string {
+    let redacted = text
+    for (const secret of this.secrets) redacted = redacted.split(secret).join(REDACTED)
+    return redacted
+  }
+}
+
+/** At most `limit` characters (code points, so no surrogate pair is split), then a count of the rest. */
+function cap(text: string, limit: number): string {
+  // Fast path: a string this short cannot hold more code points than the limit.
+  if (text.length <= limit) return text
+  let kept = 0
+  let end = 0
+  for (const c of text) {
+    if (kept === limit) break
+    kept += 1
+    end += c.length
+  }
+  if (end === text.length) return text
+  const rest = text.slice(end).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length
+  return `${text.slice(0, end)}…(${rest} more character${rest === 1 ? '' : 's'})`
+}
