@@ -29007,7 +29007,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -31692,6 +31692,10 @@ function connectionCheckPath(connector) {
 /** A transient problem; `retryAfterMs` only where the server said when to come back. */
 function problems_transient(status, reason, retryAfterMs) {
     return { kind: 'transient', status, reason, retryAfterMs };
+}
+/** A transient failure in which the host gave no answer at all. */
+function noAnswer(reason) {
+    return { kind: 'transient', status: undefined, reason, retryAfterMs: undefined, noAnswer: true };
 }
 /** Thrown only by input parsing, where one bad input ends everything before any request. */
 class InvalidInputError extends Error {
@@ -41279,19 +41283,49 @@ function preprocess(fn, schema) {
  * treated as not final) instead of making every answer unreadable.
  */
 const KNOWN_STATUSES = ['SCHEDULED', 'SUCCESS', 'FAILURE'];
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-/** Parses ISO 8601 as the API writes it; a timestamp without an offset is UTC (Python's habit). */
+// Written by whatever the platform runs on: ISO 8601 with `T` or PostgreSQL's text form with a
+// space; an offset of `Z`, `+00`, `+0000` or `+00:00`, or none; any number of fraction digits.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d+))? ?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/**
+ * Parses a timestamp as the API may write it. One without an offset is read as UTC (Python's
+ * habit); it may really be local time hours away, which is harmless because timestamps are only
+ * compared with each other, and the one sanity bound against the server's Date allows a day.
+ */
 function parseTimestamp(text) {
-    const [, date, time, fraction = '', zone = 'Z'] = TIMESTAMP.exec(text.trim()) ?? [];
-    if (date === undefined || time === undefined)
+    const match = TIMESTAMP.exec(text.trim());
+    if (match === null)
         return undefined;
-    const millis = fraction.slice(0, 3).padEnd(3, '0');
-    const hms = time.length === 5 ? `${time}:00` : time;
-    const epochMs = Date.parse(`${date}T${hms}.${millis}${zone}`);
-    if (Number.isNaN(epochMs))
+    const [, y, mo, d, h, mi, s = '0', fraction = '', zone = 'Z'] = match;
+    const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+    const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
+    const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+    const back = new Date(local);
+    // Date.UTC rolls 2026-02-30 over into March; a real timestamp never needs that.
+    if (back.getUTCFullYear() !== year ||
+        back.getUTCMonth() !== month - 1 ||
+        back.getUTCDate() !== day ||
+        hour > 23 ||
+        minute > 59 ||
+        second > 59) {
+        return undefined;
+    }
+    const offsetMinutes = parseOffset(zone);
+    if (offsetMinutes === undefined)
         return undefined;
     const subMsNanos = Number(fraction.slice(3, 9).padEnd(6, '0'));
-    return { epochMs, subMsNanos };
+    return { epochMs: local - offsetMinutes * 60_000, subMsNanos };
+}
+/** Minutes east of UTC for `Z`, `+05`, `-0530`, `+05:30`; undefined when out of range. */
+function parseOffset(zone) {
+    if (zone.toUpperCase() === 'Z')
+        return 0;
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const hours = Number(digits.slice(0, 2));
+    const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+    if (hours > 18 || minutes > 59)
+        return undefined;
+    return sign * (hours * 60 + minutes);
 }
 /** Negative when a is earlier than b, positive when later, 0 when the same instant. */
 function compareTimestamps(a, b) {
@@ -41348,6 +41382,7 @@ const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remo
 
 
 
+const TITLE_LIMIT = 120;
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
  * given as an HTTP date.
@@ -41368,11 +41403,19 @@ function classifyResponse(response, expected, nowEpochMs) {
         const location = header(response, 'location');
         return { ok: false, problem: { kind: 'redirect', status, location: hostOf(location) } };
     }
-    if (status === 401 || status === 403) {
-        return { ok: false, problem: { kind: 'unauthorized', status, detail: detailText(response) } };
-    }
-    if (status === 404) {
-        return { ok: false, problem: { kind: 'not-found', status, detail: detailText(response) } };
+    if (status === 401 || status === 403 || status === 404) {
+        // A firewall, CDN or corporate proxy answers these too, with a page of its own: saying "key
+        // rejected" or "connector not found" then would send the user the wrong way.
+        if (errorBody(response)?.success !== true) {
+            return { ok: false, problem: foreignAnswer(response) };
+        }
+        const detail = detailText(response);
+        return {
+            ok: false,
+            problem: status === 404
+                ? { kind: 'not-found', status, detail }
+                : { kind: 'unauthorized', status, detail }
+        };
     }
     if (status === 422) {
         return { ok: false, problem: { kind: 'validation', status, items: validationItems(response) } };
@@ -41409,6 +41452,35 @@ function parseBody(body, schema) {
         why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`,
         json: true
     };
+}
+/** What can be told about an error answer that is not the API's: status, type, page title. */
+function foreignAnswer(response) {
+    const contentType = header(response, 'content-type')?.split(';')[0]?.trim();
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(response.body)?.[1];
+    const shortTitle = title === undefined ? undefined : oneLine(decodeEntities(title), TITLE_LIMIT);
+    return {
+        kind: 'foreign-answer',
+        status: response.status,
+        contentType: contentType === '' ? undefined : contentType,
+        title: shortTitle === '' ? undefined : shortTitle
+    };
+}
+/** The few entities that page titles use ("Attention Required! &#124; Cloudflare"). */
+function decodeEntities(text) {
+    const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity) => {
+        if (entity.startsWith('#x') || entity.startsWith('#X')) {
+            return safeCodePoint(Number.parseInt(entity.slice(2), 16)) ?? whole;
+        }
+        if (entity.startsWith('#'))
+            return safeCodePoint(Number(entity.slice(1))) ?? whole;
+        return named[entity.toLowerCase()] ?? whole;
+    });
+}
+function safeCodePoint(code) {
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : undefined;
 }
 function header(response, name) {
     const value = response.headers[name];
@@ -41473,40 +41545,11 @@ function parseRetryAfter(value, nowEpochMs) {
     return Math.max(0, at - nowEpochMs);
 }
 
-;// CONCATENATED MODULE: ./src/api/freshness.ts
-/**
- * How much earlier than its request a POST's answer may seem to be created and still be the
- * check that request started: the API's own clocks (the one that stamps `created_at`, the one
- * that writes `Date`) may disagree a little. Kept small: a check created earlier than this is
- * someone else's, and its SUCCESS must not pass the step.
- */
-const POST_ANSWER_TOLERANCE_MS = 2_000;
-/**
- * Why the check in a POST's answer cannot be the one that POST started, or undefined when it can
- * be. The POST's answer is what defines "our" check, and later answers are only weighed against
- * it, so an older check there (a stale cache, a confused proxy) would make any check newer than
- * it look like ours, and an older SUCCESS would pass the step at once.
- *
- * A check the request created was created after the request reached the server: no earlier than
- * the server's time of answering less the round trip. The server's time is its `Date` header
- * (whole seconds, rounded down, which only loosens the test), so the runner's clock, which may be
- * off, does not matter; without a readable `Date` the runner's clock stands in.
- */
-function predatesRequest(check, response, timing) {
-    const raw = response.headers.date;
-    const serverDate = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''));
-    const answeredAt = Number.isNaN(serverDate) ? timing.answeredAtEpochMs : serverDate;
-    const roundTripMs = Math.max(0, timing.answeredAtEpochMs - timing.sentAtEpochMs);
-    const earliestOurs = answeredAt - roundTripMs;
-    if (check.created.epochMs >= earliestOurs - POST_ANSWER_TOLERANCE_MS)
-        return undefined;
-    const seconds = Math.round((earliestOurs - check.created.epochMs) / 1000);
-    return `the answer was check ${check.id}, created ${seconds} s before the request, not a check it started`;
-}
-
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Connections idle longer than this are not reused (uvicorn's keep-alive timeout is 5 s). */
+const IDLE_REUSE_LIMIT_MS = 4_000;
 /**
  * HTTP for one API host, on @actions/http-client (which honours the runner's proxy settings).
  *
@@ -41521,6 +41564,7 @@ class Transport {
     userAgent;
     client;
     origin;
+    lastUsedAt = Number.NEGATIVE_INFINITY;
     constructor(apiBase, headers, userAgent) {
         this.headers = headers;
         this.userAgent = userAgent;
@@ -41533,13 +41577,17 @@ class Transport {
             throw new Error('refusing to send a request outside the configured API host');
         }
         if (options.signal.aborted)
-            return { ok: false, failure: 'aborted' };
+            return { ok: false, failure: 'aborted', answered: false };
+        this.dropIdleConnections();
         const client = this.client;
+        // Whether a status line came back: a host that answered once is known to be there.
+        let answered = false;
         const attempt = (async () => {
             // An empty string body makes the client send Content-Length: 0 on the POST.
             const response = await client.request(method, url, method === 'POST' ? '' : null, {
                 ...this.headers
             });
+            answered = true;
             const body = await readBody(response.message);
             return {
                 ok: true,
@@ -41552,16 +41600,17 @@ class Transport {
         })().catch((error) => ({
             ok: false,
             failure: 'network',
-            reason: describeNetworkError(error)
+            answered,
+            ...describeNetworkError(error)
         }));
         let timer;
         let onAbort;
         const stop = new Promise((resolve) => {
             timer = setTimeout(() => {
-                resolve({ ok: false, failure: 'timed-out' });
+                resolve({ ok: false, failure: 'timed-out', answered });
             }, Math.max(0, options.timeoutMs));
             onAbort = () => {
-                resolve({ ok: false, failure: 'aborted' });
+                resolve({ ok: false, failure: 'aborted', answered });
             };
             options.signal.addEventListener('abort', onAbort, { once: true });
         });
@@ -41576,6 +41625,7 @@ class Transport {
             return result;
         }
         finally {
+            this.lastUsedAt = performance.now();
             clearTimeout(timer);
             if (onAbort)
                 options.signal.removeEventListener('abort', onAbort);
@@ -41583,6 +41633,18 @@ class Transport {
     }
     close() {
         this.client.dispose();
+    }
+    /**
+     * Servers close idle keep-alive connections (uvicorn after 5 s), and a request written just as
+     * that happens is lost. Past a few idle seconds, a fresh connection is cheaper than the risk.
+     */
+    dropIdleConnections() {
+        if (performance.now() - this.lastUsedAt < IDLE_REUSE_LIMIT_MS)
+            return;
+        if (this.lastUsedAt === Number.NEGATIVE_INFINITY)
+            return;
+        this.client.dispose();
+        this.client = this.newClient();
     }
     newClient() {
         return new lib_HttpClient(this.userAgent, [], {
@@ -41626,27 +41688,47 @@ const NETWORK_REASONS = {
     EHOSTUNREACH: 'host unreachable',
     ENETUNREACH: 'network unreachable'
 };
+/** Certificate and TLS failures: deterministic, so waiting cannot help. */
+function isTlsCode(code) {
+    return /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_(GET|VERIFY)_/.test(code);
+}
 /** A few log-safe words; never the request options, which hold the key. */
 function describeNetworkError(error) {
     // Duck-typed, not `instanceof Error`: errors from another realm (a VM context) fail that test.
-    if (typeof error !== 'object' || error === null || !('message' in error))
-        return 'network error';
+    if (typeof error !== 'object' || error === null || !('message' in error)) {
+        return { reason: 'network error' };
+    }
     const { message, code } = error;
     if (typeof message !== 'string')
-        return 'network error';
-    return transport_describe(message, typeof code === 'string' ? code : undefined);
+        return { reason: 'network error' };
+    const errorCode = typeof code === 'string' ? code : undefined;
+    // The tunnel agent behind HTTPS_PROXY words a refused CONNECT like this.
+    const refused = /tunneling socket could not be established, statusCode=(\d+)/.exec(message);
+    if (refused?.[1] !== undefined) {
+        const proxyStatus = Number(refused[1]);
+        return { reason: `the proxy refused the tunnel (HTTP ${proxyStatus})`, proxyStatus };
+    }
+    if (message.startsWith('tunneling socket could not be established')) {
+        const cause = /cause=(.*)$/.exec(message)?.[1] ?? '';
+        return { reason: `could not reach the proxy (${transport_describe(cause, undefined).slice(0, 120)})` };
+    }
+    if (errorCode !== undefined && isTlsCode(errorCode)) {
+        return { reason: `TLS error (${errorCode})`, tlsCode: errorCode };
+    }
+    return { reason: transport_describe(message, errorCode) };
 }
 function transport_describe(message, code) {
     if (message === 'socket hang up')
         return 'connection closed before an answer';
     if (code !== undefined && code in NETWORK_REASONS)
         return NETWORK_REASONS[code] ?? code;
-    if (code !== undefined && /CERT|TLS|SSL/.test(code))
-        return `TLS error (${code})`;
     if (message.startsWith('Request timeout'))
         return 'socket timed out';
     if (code !== undefined)
         return `network error (${code})`;
+    const known = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)\b/.exec(message);
+    if (known?.[1] !== undefined)
+        return NETWORK_REASONS[known[1]] ?? known[1];
     return message.replace(/\s+/g, ' ').slice(0, 200);
 }
 
@@ -41687,11 +41769,10 @@ class PlatformClient {
         this.transport = new Transport(apiBase, { 'unstructured-api-key': apiKey, accept: 'application/json' }, `${ACTION_NAME}/${ACTION_VERSION}`);
     }
     startCheck(connector, options) {
-        // The answer defines which check is ours, so one created before the request is refused.
-        return this.call('POST', connectionCheckPath(connector), CHECK, options, predatesRequest);
+        return this.call('POST', connectionCheckPath(connector), CHECK, options, withServerDate);
     }
     latestCheck(connector, options) {
-        return this.call('GET', connectionCheckPath(connector), CHECK, options);
+        return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate);
     }
     connectorInfo(connector, options) {
         return this.call('GET', connectorPath(connector), CONNECTOR, options);
@@ -41703,20 +41784,14 @@ class PlatformClient {
         this.transport.close();
     }
     async call(method, path, expected, options, 
-    /** Why a well-formed answer is still not an answer to this request; undefined if it is. */
-    vet) {
+    /** Adds what the answer's headers say about the value. */
+    annotate) {
         const started = performance.now();
-        const sentAtEpochMs = this.epochNow();
-        const sent = await this.transport.send(method, `${this.apiBase}${path}`, options);
-        let result = interpret(sent, expected, options.timeoutMs, this.epochNow());
-        if (result.ok && sent.ok && vet !== undefined) {
-            const timing = { sentAtEpochMs, answeredAtEpochMs: this.epochNow() };
-            const why = vet(result.value, sent.response, timing);
-            // Retried like any other 2xx that is not the answer asked for.
-            if (why !== undefined) {
-                const { status } = sent.response;
-                result = { ok: false, problem: problems_transient(status, why) };
-            }
+        const url = `${this.apiBase}${path}`;
+        const sent = await this.transport.send(method, url, options);
+        let result = interpret(sent, expected, options.timeoutMs, this.epochNow(), url);
+        if (result.ok && sent.ok && annotate !== undefined) {
+            result = { ok: true, value: annotate(result.value, sent.response) };
         }
         this.log({
             method,
@@ -41727,16 +41802,46 @@ class PlatformClient {
         return result;
     }
 }
-function interpret(sent, expected, timeoutMs, now) {
+/** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
+function withServerDate(check, response) {
+    const raw = response.headers.date;
+    const date = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''));
+    return Number.isNaN(date) ? check : { ...check, serverDateMs: date };
+}
+function interpret(sent, expected, timeoutMs, now, url) {
     if (sent.ok)
         return classifyResponse(sent.response, expected, now);
     switch (sent.failure) {
         case 'aborted':
             return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
-        case 'timed-out':
-            return { ok: false, problem: problems_transient(undefined, `no answer within ${seconds(timeoutMs)}`) };
+        case 'timed-out': {
+            const reason = `no answer within ${seconds(timeoutMs)}`;
+            return { ok: false, problem: sent.answered ? problems_transient(undefined, reason) : noAnswer(reason) };
+        }
         case 'network':
-            return { ok: false, problem: problems_transient(undefined, sent.reason) };
+            if (sent.tlsCode !== undefined) {
+                return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } };
+            }
+            if (sent.proxyStatus !== undefined && sent.proxyStatus < 500) {
+                return {
+                    ok: false,
+                    problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
+                };
+            }
+            return {
+                ok: false,
+                problem: sent.answered ? problems_transient(undefined, sent.reason) : noAnswer(sent.reason)
+            };
+    }
+}
+/** host:port of the proxy the client uses for `url`; never its credentials. */
+function proxyHost(url) {
+    try {
+        const proxy = new URL(lib_getProxyUrl(url));
+        return proxy.port === '' ? proxy.hostname : `${proxy.hostname}:${proxy.port}`;
+    }
+    catch {
+        return 'the proxy';
     }
 }
 function describeResult(sent, result, expected) {
@@ -41867,7 +41972,10 @@ class RemoteText {
         switch (problem.kind) {
             case 'invalid-input':
             case 'cancelled':
-                // Written by this action (input values in it are quoted through clean() already).
+            case 'tls':
+            case 'proxy-refused':
+                // Written by this action (input values in it are quoted through clean() already), or
+                // read from the runner's own settings and Node's error codes.
                 return problem;
             case 'validation':
                 // One piece, however many items: their number is the server's to choose.
@@ -41883,7 +41991,26 @@ class RemoteText {
                 return { ...problem, location: optional(problem.location) };
             case 'transient':
             case 'malformed':
+            case 'unusable-answers':
                 return { ...problem, reason: this.clean(problem.reason) };
+            case 'unreachable':
+                return { ...problem, lastReason: this.clean(problem.lastReason) };
+            case 'foreign-answer':
+                return {
+                    ...problem,
+                    contentType: optional(problem.contentType),
+                    title: optional(problem.title)
+                };
+            case 'stale-answer':
+                return {
+                    ...problem,
+                    checkId: this.clean(problem.checkId),
+                    status: this.clean(problem.status),
+                    reportedAt: problem.reportedAt === null ? null : this.clean(problem.reportedAt),
+                    ...(problem.firstCheckId === undefined
+                        ? {}
+                        : { firstCheckId: this.clean(problem.firstCheckId) })
+                };
             case 'timeout':
                 return { ...problem, lastTransient: optional(problem.lastTransient) };
         }
@@ -41895,7 +42022,9 @@ class RemoteText {
             ...run,
             created: check(run.created),
             followed: check(run.followed),
-            lastIgnored: check(run.lastIgnored),
+            lastIgnored: run.lastIgnored === undefined
+                ? undefined
+                : { ...run.lastIgnored, check: this.check(run.lastIgnored.check) },
             problem: run.problem === undefined ? undefined : this.problem(run.problem)
         };
     }
@@ -42099,6 +42228,12 @@ function outcomeOf(problem) {
             return 'cancelled';
         case 'redirect':
         case 'rejected':
+        case 'foreign-answer':
+        case 'tls':
+        case 'proxy-refused':
+        case 'unreachable':
+        case 'stale-answer':
+        case 'unusable-answers':
         case 'malformed':
         case 'transient':
             return 'error';
@@ -42229,6 +42364,63 @@ function problemVerdict(problem, context, subject, run) {
                 title: 'Request rejected',
                 message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
             };
+        case 'foreign-answer': {
+            const facts = [
+                httpStatusText(problem.status),
+                problem.contentType ?? 'no content type',
+                ...(problem.title === undefined ? [] : [`page title "${problem.title}"`])
+            ].join(', ');
+            return {
+                outcome,
+                title: 'Answer not from the Platform API',
+                message: `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
+                    `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
+                    "runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and 'api-url'."
+            };
+        }
+        case 'tls':
+            return { outcome, title: 'TLS error', message: tlsMessage(problem.code, problem.host) };
+        case 'proxy-refused': {
+            const status = problem.status === undefined ? 'no status' : httpStatusText(problem.status);
+            const fix = problem.status === 407
+                ? 'Check the user name and password in HTTPS_PROXY'
+                : 'Check that the proxy allows this host';
+            return {
+                outcome,
+                title: 'Proxy refused the tunnel',
+                message: `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
+                    `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
+            };
+        }
+        case 'unreachable':
+            return {
+                outcome,
+                title: 'API host not reachable',
+                message: `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
+                    `after ${seconds(problem.waitedMs)}). Check 'api-url' for a typo, and that the runner ` +
+                    'can reach the host (DNS, firewall, proxy).'
+            };
+        case 'stale-answer': {
+            const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`;
+            const first = problem.firstCheckId === undefined
+                ? ''
+                : ` (the first answer was check ${problem.firstCheckId})`;
+            return {
+                outcome,
+                title: 'API answered with an old check',
+                message: `The API answered the POST for ${who} with check ${problem.checkId}, already ` +
+                    `${problem.status}${reported}, and did so again when asked once more${first}. It started ` +
+                    'no check that this step could follow, and a verdict given before the step began ' +
+                    "cannot pass it. Check 'api-url' and any caching proxy in between."
+            };
+        }
+        case 'unusable-answers':
+            return {
+                outcome,
+                title: 'Unusable answer',
+                message: `The API answered the POST for ${who} twice with something that is not a connection ` +
+                    `check (${problem.reason}). Check that 'api-url' points at the Platform API.`
+            };
         case 'malformed':
             return {
                 outcome,
@@ -42253,7 +42445,7 @@ function problemVerdict(problem, context, subject, run) {
                         `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
-                parts.push(`The API kept answering with another check (${run.lastIgnored.id}) created before ours.`);
+                parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
             }
             if (problem.lastTransient)
                 parts.push(`Last error: ${problem.lastTransient}.`);
@@ -42273,6 +42465,30 @@ function problemVerdict(problem, context, subject, run) {
             };
         }
     }
+}
+/** Why an answer was passed over, as the end of a sentence about it. */
+const IGNORED_BECAUSE = {
+    older: 'created before ours',
+    unordered: 'created at the same moment as ours, so the two cannot be ordered',
+    implausible: "stamped more than a day from the server's own time",
+    unproven: 'already final when first seen, so it may have been decided before the step began'
+};
+/** What went wrong with TLS, and what fixes it: waiting never does. */
+function tlsMessage(code, host) {
+    if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
+        return (`${host} does not speak TLS on that port (${code}). Check 'api-url': the scheme and port ` +
+            'must be those of the HTTPS endpoint.');
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return (`The TLS certificate of ${host} is not valid for that name (${code}). Check 'api-url', ` +
+            'or a proxy that intercepts TLS.');
+    }
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+        return `The TLS certificate of ${host} is out of its validity period (${code}).`;
+    }
+    return (`The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
+        'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
+        "NODE_EXTRA_CA_CERTS in the step's env to the path of its PEM file: Node then trusts it.");
 }
 /** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
 function waitedFor(run) {
@@ -42395,6 +42611,21 @@ class ConnectorLog {
                 info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
             });
         },
+        joined: (raw, refusal) => {
+            const check = this.inert(raw);
+            const status = refusal.kind === 'rejected' ? ` (HTTP ${refusal.status})` : '';
+            this.emit(() => {
+                info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
+                    `checking it${status}, so this step follows that check, ${check.id} (${check.status}).`);
+            });
+        },
+        finalOnArrival: (raw) => {
+            const check = this.inert(raw);
+            this.emit(() => {
+                info(`The API answered the POST with check ${check.id}, already ${check.status}: perhaps an ` +
+                    'old check, so its verdict does not count; asking once more.');
+            });
+        },
         statusChanged: (raw, rawPrevious) => {
             const check = this.inert(raw);
             const previousStatus = this.report.text.clean(rawPrevious);
@@ -42421,7 +42652,7 @@ class ConnectorLog {
         },
         ignored: (raw, relation) => {
             const answer = this.inert(raw);
-            const why = relation === 'older' ? 'it is older than ours.' : 'same creation time as ours, another id.';
+            const why = IGNORED_WHY[relation];
             this.emit(() => {
                 core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
             });
@@ -42474,6 +42705,12 @@ class ConnectorLog {
             line();
     }
 }
+const IGNORED_WHY = {
+    older: 'it is older than ours.',
+    unordered: 'same creation time as ours, another id.',
+    implausible: "its creation time is more than a day from the server's own time.",
+    unproven: 'it was already final when first seen, and no poll had shown ours as the latest yet.'
+};
 const ICON = {
     success: '✅',
     failure: '❌',
@@ -42762,15 +42999,35 @@ function escapeHtml(text) {
 
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
 
-function relationTo(followed, answer) {
+/** How far a newer check's created_at may lie from the server's Date (either way). */
+const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
+/**
+ * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
+ * answered with the followed check itself, so it was the connector's latest during the step.
+ */
+function relationTo(followed, answer, followedSeenAsLatest) {
     if (answer.id === followed.id)
         return 'same';
     const order = compareTimestamps(answer.created, followed.created);
-    if (order > 0)
-        return 'newer';
     if (order < 0)
         return 'older';
-    return 'unordered';
+    if (order === 0)
+        return 'unordered';
+    if (!plausiblyNewer(followed, answer))
+        return 'implausible';
+    return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer';
+}
+/**
+ * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
+ * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
+ * no readable Date, the bound is a day after the check being followed.
+ */
+function plausiblyNewer(followed, answer) {
+    const created = answer.created.epochMs;
+    if (answer.serverDateMs !== undefined) {
+        return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS;
+    }
+    return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS;
 }
 function isKnownStatus(status) {
     return KNOWN_STATUSES.includes(status);
@@ -42875,8 +43132,12 @@ class Pacer {
         const reason = this.options.signal.reason;
         return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined };
     }
+    /** The deadline passed: a timeout, unless the host never answered at all. */
     timedOut() {
-        return { kind: 'timeout', lastTransient: this.lastTransient };
+        return (this.options.reach.gaveUp(this.options.clock.now()) ?? {
+            kind: 'timeout',
+            lastTransient: this.lastTransient
+        });
     }
     /** Records a transient failure that the caller decided on (e.g. an early 404). */
     noteTransient(problem) {
@@ -42921,16 +43182,24 @@ class Pacer {
     }
     /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
     async send(call) {
-        const { clock, signal, deadline, gate } = this.options;
+        const { clock, signal, deadline, gate, reach } = this.options;
         if (this.aborted())
             return { ok: false, problem: this.cancelled() };
         const left = deadline - EXIT_RESERVE_MS - clock.now();
         if (left <= 0)
             return { ok: false, problem: this.timedOut() };
         const sentAt = clock.now();
-        const result = await call({ timeoutMs: Math.min(left, REQUEST_TIMEOUT_CAP_MS), signal });
+        // A host that never answered gets no more time than its window has left.
+        const giveUpAt = reach.giveUpAt();
+        const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
+        const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined;
+        if (gaveUp !== undefined)
+            return { ok: false, problem: gaveUp };
+        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft));
+        const result = await call({ timeoutMs, signal });
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
+            reach.answered();
             gate.answered(sentAt);
             // The last error is reported on a timeout only if nothing has answered since.
             this.lastTransient = undefined;
@@ -42939,6 +43208,14 @@ class Pacer {
         const { problem } = result;
         if (problem.kind === 'cancelled')
             return { ok: false, problem: this.cancelled() };
+        if (problem.kind === 'transient' && problem.noAnswer === true) {
+            this.lastTransient = problem.reason;
+            const unreachable = reach.noAnswer(clock.now(), problem.reason);
+            return unreachable === undefined ? result : { ok: false, problem: unreachable };
+        }
+        if (problem.kind === 'tls' || problem.kind === 'proxy-refused')
+            return result;
+        reach.answered();
         if (problem.kind === 'transient') {
             this.lastTransient = problem.reason;
             if (problem.status === 429)
@@ -42960,8 +43237,8 @@ class Pacer {
      * Sends until the answer is not transient, backing off in between: for calls that must
      * succeed before anything else can happen (starting a check, reading a workflow).
      */
-    async retry(call, onRetry) {
-        const { clock, random, pollIntervalMs } = this.options;
+    async retry(call, onRetry, retryable = () => true) {
+        const { clock } = this.options;
         if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
             const problem = this.aborted() ? this.cancelled() : this.timedOut();
             return { ok: false, problem, sentAt: clock.now() };
@@ -42969,18 +43246,31 @@ class Pacer {
         for (let failures = 1;; failures += 1) {
             const sentAt = clock.now();
             const result = await this.send(call);
-            if (result.ok || result.problem.kind !== 'transient')
+            if (result.ok || result.problem.kind !== 'transient' || !retryable(result.problem)) {
                 return { ...result, sentAt };
-            const backoff = retryGap(failures, pollIntervalMs, random(), result.problem.retryAfterMs);
-            const desiredAt = clock.now() + backoff;
-            const at = this.slot(sentAt, desiredAt);
-            if (at === undefined)
-                return { ok: false, problem: this.timedOut(), sentAt };
-            onRetry(result.problem, at - clock.now(), failures);
-            if (!(await this.waitForSlot(sentAt, desiredAt))) {
+            }
+            if (!(await this.backOff(sentAt, failures, result.problem, onRetry))) {
                 return { ok: false, problem: this.timedOut(), sentAt };
             }
         }
+    }
+    /**
+     * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
+     * when no slot is left before the deadline.
+     */
+    async backOff(sentAt, failures, problem, onRetry) {
+        const { clock, random, pollIntervalMs, reach } = this.options;
+        let desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        // A host that never answered gets one last try as its window ends, not later.
+        const giveUpAt = reach.giveUpAt();
+        if (problem.noAnswer === true && giveUpAt !== undefined) {
+            desiredAt = Math.min(desiredAt, Math.max(giveUpAt, clock.now()));
+        }
+        const at = this.slot(sentAt, desiredAt);
+        if (at === undefined)
+            return false;
+        onRetry(problem, at - clock.now(), failures);
+        return this.waitForSlot(sentAt, desiredAt);
     }
 }
 
@@ -42989,6 +43279,17 @@ class Pacer {
 
 
 
+/** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
+const ANSWERED_POSTS = 2;
+/** A POST whose answer never arrived (network, 5xx, 429, 408) may be sent again. */
+function unanswered(problem) {
+    const { status } = problem;
+    return status === undefined || status === 408 || status === 429 || status >= 500;
+}
+/** The API refuses to start a check while one is running (undocumented; seen as 409 or 423). */
+function isBusy(problem) {
+    return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423);
+}
 /**
  * Starts a connection check and follows it until it is final, the deadline passes, the signal
  * fires, or the API answers with something that retrying cannot fix.
@@ -42997,28 +43298,36 @@ async function runCheck(connector, options) {
     const { api, clock, random, pollIntervalMs, events } = options;
     const pacer = new Pacer(options);
     const startedAt = clock.now();
+    let posts = 0;
     let followed;
     let lastIgnored;
-    const finish = (created, problem) => ({
+    const finish = (created, joined, problem) => ({
         connector,
         created,
+        joined,
         followed,
         problem,
         lastIgnored,
+        posts,
         durationMs: clock.now() - startedAt
     });
-    // Start the check. A failed POST may still have created a check on the server; retrying is
-    // safe because the last check created is the connector's latest, and that one is ours.
-    const start = await pacer.retry((call) => api.startCheck(connector, call), (problem, delayMs, failures) => {
+    const retrying = (problem, delayMs, failures) => {
         events.retrying(problem, delayMs, failures);
-    });
+    };
+    const post = (call) => {
+        posts += 1;
+        return api.startCheck(connector, call);
+    };
+    const start = await startCheck(connector, pacer, events, post, api, retrying);
     if (!start.ok)
-        return finish(undefined, start.problem);
-    const created = start.value;
+        return finish(undefined, false, start.problem);
+    const { check: created, refusal } = start;
+    const joined = refusal !== undefined;
     followed = created;
-    events.started(created);
-    if (isFinal(created.status))
-        return finish(created);
+    if (joined)
+        events.joined(created, refusal);
+    else
+        events.started(created);
     const seenStatuses = new Set([created.status]);
     if (!isKnownStatus(created.status))
         events.unknownStatus(created);
@@ -43027,9 +43336,10 @@ async function runCheck(connector, options) {
     let lastPollAt = postSentAt;
     let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random());
     let failuresInARow = 0;
+    let seenAsLatest = false;
     for (;;) {
         if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
-            return finish(created, pacer.timedOut());
+            return finish(created, joined, pacer.timedOut());
         }
         lastPollAt = clock.now();
         const result = await pacer.send((call) => api.latestCheck(connector, call));
@@ -43038,19 +43348,21 @@ async function runCheck(connector, options) {
             failuresInARow = 0;
             desiredAt = regularAt;
             const answer = result.value;
-            const relation = relationTo(followed, answer);
-            if (relation === 'older' || relation === 'unordered') {
-                lastIgnored = answer;
+            const relation = relationTo(followed, answer, seenAsLatest);
+            if (relation !== 'same' && relation !== 'newer') {
+                lastIgnored = { check: answer, relation };
                 events.ignored(answer, relation);
                 continue;
             }
+            // Either way, a poll has now shown the check we follow as the connector's latest.
+            seenAsLatest = true;
             if (relation === 'newer')
                 events.superseded(followed, answer);
             else if (answer.status !== followed.status)
                 events.statusChanged(answer, followed.status);
             followed = answer;
             if (isFinal(answer.status))
-                return finish(created);
+                return finish(created, joined);
             if (!isKnownStatus(answer.status) && !seenStatuses.has(answer.status)) {
                 events.unknownStatus(answer);
             }
@@ -43064,11 +43376,83 @@ async function runCheck(connector, options) {
             pacer.noteTransient(problem);
         }
         if (problem.kind !== 'transient')
-            return finish(created, problem);
+            return finish(created, joined, problem);
         failuresInARow += 1;
         const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
         desiredAt = Math.max(regularAt, clock.now() + backoff);
         events.retrying(problem, desiredAt - clock.now(), failuresInARow);
+    }
+}
+/**
+ * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
+ * its timestamps against a clock:
+ * - a check that is not final yet (ours, or one the API was already running) is followed: any
+ *   verdict it reaches is decided after the step began;
+ * - a check that is already final may be an old one the API answers with; one more POST tells:
+ *   a new check is followed, and a final check again ends the step, for no pass can rest on it;
+ * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
+ *   running, the POST is sent once more after a back-off.
+ * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
+ * so a confused API never makes this start checks in a loop.
+ */
+async function startCheck(connector, pacer, events, post, api, retrying) {
+    let firstFinal;
+    for (let answered = 1;; answered += 1) {
+        const sent = await pacer.retry(post, retrying, unanswered);
+        const last = answered >= ANSWERED_POSTS;
+        if (sent.ok) {
+            const check = sent.value;
+            if (!isFinal(check.status)) {
+                return { ok: true, check, refusal: undefined, sentAt: sent.sentAt };
+            }
+            if (last) {
+                return {
+                    ok: false,
+                    problem: {
+                        kind: 'stale-answer',
+                        checkId: check.id,
+                        status: check.status,
+                        reportedAt: check.reportedAt,
+                        ...(firstFinal !== undefined && firstFinal.id !== check.id
+                            ? { firstCheckId: firstFinal.id }
+                            : {})
+                    }
+                };
+            }
+            firstFinal = check;
+            events.finalOnArrival(check);
+            const nudge = problems_transient(undefined, `check ${check.id} was already ${check.status}`);
+            if (!(await pacer.backOff(sent.sentAt, answered, nudge, () => undefined))) {
+                return { ok: false, problem: pacer.timedOut() };
+            }
+            continue;
+        }
+        const { problem } = sent;
+        if (isBusy(problem)) {
+            const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+            if (running.ok && !isFinal(running.value.status)) {
+                return { ok: true, check: running.value, refusal: problem, sentAt: running.sentAt };
+            }
+            if (!running.ok && running.problem.kind !== 'not-found') {
+                return { ok: false, problem: running.problem };
+            }
+        }
+        else if (problem.kind !== 'transient') {
+            return { ok: false, problem };
+        }
+        // A 409 with nothing running, or a 2xx that is not a check: once more, after a back-off.
+        if (last) {
+            return {
+                ok: false,
+                problem: problem.kind === 'transient'
+                    ? { kind: 'unusable-answers', reason: problem.reason }
+                    : problem
+            };
+        }
+        const why = problem.kind === 'transient' ? problem : problems_transient(problem.status, 'busy');
+        if (!(await pacer.backOff(sent.sentAt, answered, why, retrying))) {
+            return { ok: false, problem: pacer.timedOut() };
+        }
     }
 }
 
@@ -43163,7 +43547,60 @@ class RateGate {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wait/reach.ts
+/** The longest the step keeps trying a host that has not answered once. */
+const UNREACHABLE_WINDOW_MS = 30_000;
+/**
+ * Whether the API host has answered anything at all since the step began, shared by every
+ * request of the step. A host that never answered (a typo in `api-url`, DNS, a firewall that drops
+ * packets) will not start answering by itself, so the step gives up on it once a short window
+ * from the start has passed; once the host has answered, a network error is a blip and stays
+ * transient.
+ */
+class HostReach {
+    host;
+    windowMs;
+    startedAt;
+    answeredOnce = false;
+    failures = 0;
+    lastReason = '';
+    constructor(host, windowMs = UNREACHABLE_WINDOW_MS, 
+    /** Clock time the step started at: the window counts from here. */
+    startedAt = 0) {
+        this.host = host;
+        this.windowMs = windowMs;
+        this.startedAt = startedAt;
+    }
+    /** Clock time past which a host that never answered is given up on; undefined once it has. */
+    giveUpAt() {
+        return this.answeredOnce ? undefined : this.startedAt + this.windowMs;
+    }
+    answered() {
+        this.answeredOnce = true;
+    }
+    /** Records a request that got no answer at all; returns the problem once it is time to stop. */
+    noAnswer(now, reason) {
+        this.failures += 1;
+        this.lastReason = reason;
+        const giveUpAt = this.giveUpAt();
+        return giveUpAt !== undefined && now >= giveUpAt ? this.problem(now) : undefined;
+    }
+    /** The problem when the host never answered and requests went unanswered, else undefined. */
+    gaveUp(now) {
+        return this.answeredOnce || this.failures === 0 ? undefined : this.problem(now);
+    }
+    problem(now) {
+        return {
+            kind: 'unreachable',
+            host: this.host,
+            lastReason: this.lastReason,
+            waitedMs: now - this.startedAt
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -43217,7 +43654,8 @@ async function run(options = {}) {
             signal,
             deadline: startedAt + settings.timeoutMs,
             pollIntervalMs: settings.pollIntervalMs,
-            gate: new RateGate(settings.pollIntervalMs, random)
+            gate: new RateGate(settings.pollIntervalMs, random),
+            reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs), startedAt)
         },
         context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
         report: {
@@ -43339,6 +43777,9 @@ const FAILURE = 1;
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has
 // stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900;
+// Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
+// agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
+process.noDeprecation = true;
 const cancellation = cancelOnSignals();
 cancellation.signal.addEventListener('abort', () => {
     setTimeout(() => process.exit(FAILURE), CANCEL_BACKSTOP_MS).unref();
