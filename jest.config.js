@@ -13,8 +13,5 @@ export default {
   coverageReporters: ['text-summary', 'text'],
   coverageThreshold: { global: { lines: 90 } },
   reporters: ['default', '<rootDir>/scripts/count-reporter.js'],
-  testTimeout: 30000,
-  // Most suites wait on child processes and sockets rather than compute, so two workers finish
-  // in about 60 % of the time one takes, even on two cores.
-  maxWorkers: 2
+  testTimeout: 30000
 }

@@ -114,7 +114,8 @@ export const PLATFORM_CASES: PlatformCase[] = [
     profile: { postMode: 'dedupe' },
     arrange(sim, id) {
       connector(sim, id)
-      sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
+      // Long enough to be still running when a slow-starting step sends its POST.
+      sim.startCheck(id, { durationMs: 4000, ending: 'SUCCESS' })
     },
     expected: { outcome: 'success', posts: 1 },
     verify: followedTheRunningCheck
@@ -124,7 +125,8 @@ export const PLATFORM_CASES: PlatformCase[] = [
     profile: { postMode: 'conflict', conflictStatus: status },
     arrange(sim, id) {
       connector(sim, id)
-      sim.startCheck(id, { durationMs: 1500, ending: 'SUCCESS' })
+      // Long enough to be still running when a slow-starting step sends its POST.
+      sim.startCheck(id, { durationMs: 4000, ending: 'SUCCESS' })
     },
     expected: { outcome: 'success', posts: 1 },
     verify: followedTheRunningCheck
