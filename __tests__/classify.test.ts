@@ -181,10 +181,16 @@ describe('classifyResponse', () => {
       ok: false,
       problem: { kind: 'malformed', status: 200, reason: `the answer was not a workflow (${why})` }
     })
-    // A body that is not JSON at all is still a blip (a proxy's page, a cut-off answer).
-    expect(classifyAny(answer(200, '<html>'), workflow, NOW)).toMatchObject({
-      problem: { kind: 'transient' }
+    // A web page where the API's JSON belongs (api-url pointing at the web app) is final too.
+    expect(classifyAny(answer(200, '<!DOCTYPE html><html>'), workflow, NOW)).toMatchObject({
+      problem: { kind: 'malformed', reason: 'the answer was not a workflow (an HTML page)' }
     })
+    // An empty or cut-off body is still a blip.
+    for (const blip of ['', '{"sources":[']) {
+      expect(classifyAny(answer(200, blip), workflow, NOW)).toMatchObject({
+        problem: { kind: 'transient' }
+      })
+    }
   })
 
   it('takes other 4xx as a rejection that retrying cannot fix', () => {

@@ -149,3 +149,36 @@ describe('RemoteText on structured values', () => {
     expect(run.problem).toEqual({ kind: 'malformed', status: 200, reason: '#\\#[***' })
   })
 })
+
+describe('page titles from firewalls and proxies', () => {
+  const page = (title: string) => ({
+    status: 403,
+    headers: { 'content-type': 'text/html' },
+    body: `<html><head><title>${title}</title></head><body>blocked</body></html>`
+  })
+
+  it('never shows part of the key, wherever a long title would be cut', async () => {
+    const { classifyResponse } = await import('../src/api/classify.js')
+    const { ConnectionCheckSchema } = await import('../src/api/schemas.js')
+    const expected = { schema: ConnectionCheckSchema, name: 'a connection check' }
+    for (let pad = 100; pad <= 125; pad += 1) {
+      const classified = classifyResponse(page(`${'x'.repeat(pad)}${KEY} ##[x`), expected, 0)
+      if (classified.ok || classified.problem.kind !== 'foreign-answer')
+        throw new Error('not foreign')
+      const inert = text.problem(classified.problem)
+      const shown = JSON.stringify(inert)
+      for (let cut = 8; cut <= KEY.length; cut += 1) expect(shown).not.toContain(KEY.slice(0, cut))
+      expect(shown).not.toContain('##[')
+    }
+  })
+
+  it('reads the title of a 1 MiB page made of <title> tags in one pass', async () => {
+    const { classifyResponse } = await import('../src/api/classify.js')
+    const { ConnectionCheckSchema } = await import('../src/api/schemas.js')
+    const expected = { schema: ConnectionCheckSchema, name: 'a connection check' }
+    const body = '<title>'.repeat(150_000)
+    // A backtracking pattern took about 75 s of CPU on this body; jest's limit is 30 s.
+    const classified = classifyResponse({ status: 401, headers: {}, body }, expected, 0)
+    expect(classified).toMatchObject({ problem: { kind: 'foreign-answer', title: undefined } })
+  })
+})

@@ -159,6 +159,15 @@ describe('describeNetworkError', () => {
     })
   })
 
+  it.each(['ERR_SSL_TLSV1_ALERT_INTERNAL_ERROR', 'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC'])(
+    'keeps %s, which can be a blip on one connection, retryable',
+    (code) => {
+      expect(describeNetworkError(withCode('alert', code))).toEqual({
+        reason: `TLS error (${code})`
+      })
+    }
+  )
+
   it.each([403, 407])('reads a proxy that refused the tunnel with %i', (status) => {
     const error = withCode(`tunneling socket could not be established, statusCode=${status}`)
     expect(describeNetworkError(error)).toEqual({
@@ -175,4 +184,62 @@ describe('describeNetworkError', () => {
       reason: 'could not reach the proxy (connection refused)'
     })
   })
+})
+
+describe('PlatformClient behind a proxy that answers CONNECT itself', () => {
+  /** A "proxy" that answers every CONNECT with `status`, as a corporate proxy would. */
+  async function refusingProxy(status: number): Promise<{ url: string; close: () => void }> {
+    const { createServer: createTcpServer } = await import('node:net')
+    const server = createTcpServer((socket) => {
+      socket.once('data', () => {
+        socket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    return { url: `http://proxy-user:proxy-secret@127.0.0.1:${port}`, close: () => server.close() }
+  }
+
+  async function startThrough(status: number) {
+    const proxy = await refusingProxy(status)
+    const saved = process.env.HTTPS_PROXY
+    process.env.HTTPS_PROXY = proxy.url
+    try {
+      const api = client('https://api.platform.test/api/v1')
+      const result = await api.startCheck({ kind: 'source', id: randomUUID() }, options())
+      api.close()
+      return { result, proxy }
+    } finally {
+      if (saved === undefined) delete process.env.HTTPS_PROXY
+      else process.env.HTTPS_PROXY = saved
+      proxy.close()
+    }
+  }
+
+  it.each([403, 407])(
+    'takes a %i as the proxy refusing for good, named without credentials',
+    async (status) => {
+      const { result } = await startThrough(status)
+      expect(result).toEqual({
+        ok: false,
+        problem: {
+          kind: 'proxy-refused',
+          proxy: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+          status
+        }
+      })
+      expect(JSON.stringify(result)).not.toContain('proxy-secret')
+    }
+  )
+
+  it.each([429, 408, 502])(
+    'takes a %i as a proxy that may let the tunnel through later',
+    async (status) => {
+      const { result } = await startThrough(status)
+      expect(result).toMatchObject({
+        ok: false,
+        problem: { kind: 'transient', reason: `the proxy refused the tunnel (HTTP ${status})` }
+      })
+    }
+  )
 })

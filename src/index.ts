@@ -14,6 +14,9 @@ const FAILURE = 1
 // stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900
 
+// How long a log reader may take to read what is left once the verdict is written.
+const FLUSH_LIMIT_MS = 10_000
+
 // Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
 // agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
 process.noDeprecation = true
@@ -46,7 +49,9 @@ run({ signal: cancellation.signal })
     // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
     // only once stdout and stderr have handed everything over. Then exit all the same: a socket
     // left open (say, behind a proxy) must not keep the step alive after the verdict.
-    await Promise.all([flushed(process.stdout), flushed(process.stderr)])
+    // A reader that stopped reading altogether gets a bounded wait, not the rest of time.
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref())
+    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit])
     process.exit(exitCode)
   })
 

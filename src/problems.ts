@@ -15,7 +15,8 @@ export type Problem =
   | { kind: 'proxy-refused'; proxy: string; status: number | undefined }
   | { kind: 'unreachable'; host: string; lastReason: string; waitedMs: number }
   | StaleAnswer
-  | { kind: 'unusable-answers'; reason: string }
+  /** Each answered POST started nothing to follow, each for the reason given, in order. */
+  | { kind: 'unusable-answers'; answers: string[] }
   | TransientProblem
   /** A 2xx answer that is JSON of another shape where that cannot be a blip (an API change). */
   | { kind: 'malformed'; status: number; reason: string }
@@ -53,6 +54,8 @@ export interface TransientProblem {
    * no answer in time): such failures count towards giving up on a host that never answered.
    */
   noAnswer?: boolean
+  /** True when the request ran out of time: the host may be slow or out of reach, who knows. */
+  timedOut?: boolean
 }
 
 /** A transient problem; `retryAfterMs` only where the server said when to come back. */

@@ -19,6 +19,9 @@ const LEGACY_COMMAND = /##\[/g
 
 const REDACTED = '***'
 
+/** A page title is a few words; more is noise in a message. */
+const TITLE_LIMIT = 120
+
 /**
  * Makes text that this action did not write inert before it is printed, put in an output or in
  * the job summary: no line break or other control character (so no `::command` can start a
@@ -94,15 +97,20 @@ export class RemoteText {
         return { ...problem, location: optional(problem.location) }
       case 'transient':
       case 'malformed':
-      case 'unusable-answers':
         return { ...problem, reason: this.clean(problem.reason) }
+      case 'unusable-answers':
+        return { ...problem, answers: problem.answers.map((answer) => this.clean(answer)) }
       case 'unreachable':
         return { ...problem, lastReason: this.clean(problem.lastReason) }
       case 'foreign-answer':
         return {
           ...problem,
           contentType: optional(problem.contentType),
-          title: optional(problem.title)
+          // Cut only here, after the key is redacted: a cut before could split the key.
+          title:
+            problem.title === undefined
+              ? undefined
+              : this.clean(problem.title.replace(/\s+/g, ' ').trim(), TITLE_LIMIT)
         }
       case 'stale-answer':
         return {

@@ -8,7 +8,7 @@ import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, kindTitle, type Connector, type ConnectorNames } from './connector.js'
 import type { RemoteText } from './remote-text.js'
 import type { CheckEvents, CheckRun } from './wait/check-run.js'
-import type { IgnoredRelation } from './wait/ownership.js'
+import { IGNORED_BECAUSE } from './wait/ownership.js'
 import { count, oneLine, seconds } from './text.js'
 import { overallOutcome, overallStatus, type Outcome, type Verdict } from './verdict.js'
 
@@ -153,7 +153,7 @@ export class ConnectorLog {
     },
     joined: (raw, refusal) => {
       const check = this.inert(raw)
-      const status = refusal.kind === 'rejected' ? ` (HTTP ${refusal.status})` : ''
+      const status = ` (HTTP ${refusal.status})`
       this.emit(() => {
         core.info(
           `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
@@ -202,7 +202,7 @@ export class ConnectorLog {
     },
     ignored: (raw, relation) => {
       const answer = this.inert(raw)
-      const why = IGNORED_WHY[relation]
+      const why = `${IGNORED_BECAUSE[relation]}.`
       this.emit(() => {
         core.debug(
           `Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`
@@ -254,13 +254,6 @@ export class ConnectorLog {
     if (this.grouped) this.pending.push(line)
     else line()
   }
-}
-
-const IGNORED_WHY: Record<IgnoredRelation, string> = {
-  older: 'it is older than ours.',
-  unordered: 'same creation time as ours, another id.',
-  implausible: "its creation time is more than a day from the server's own time.",
-  unproven: 'it was already final when first seen, and no poll had shown ours as the latest yet.'
 }
 
 const ICON: Record<Outcome, string> = {

@@ -3,7 +3,7 @@ import { connectorLabel, type Connector, type ConnectorNames } from './connector
 import type { Problem } from './problems.js'
 import { seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
-import type { IgnoredRelation } from './wait/ownership.js'
+import { IGNORED_BECAUSE } from './wait/ownership.js'
 
 /** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
 export type Outcome =
@@ -268,8 +268,9 @@ export function problemVerdict(
         outcome,
         title: 'Unusable answer',
         message:
-          `The API answered the POST for ${who} twice with something that is not a connection ` +
-          `check (${problem.reason}). Check that 'api-url' points at the Platform API.`
+          `The API answered both POSTs for ${who} without starting a check this step can ` +
+          `follow: first ${problem.answers.join('; then ')}. Check that 'api-url' points at ` +
+          'the Platform API.'
       }
     case 'malformed':
       return {
@@ -319,14 +320,6 @@ export function problemVerdict(
       }
     }
   }
-}
-
-/** Why an answer was passed over, as the end of a sentence about it. */
-const IGNORED_BECAUSE: Record<IgnoredRelation, string> = {
-  older: 'created before ours',
-  unordered: 'created at the same moment as ours, so the two cannot be ordered',
-  implausible: "stamped more than a day from the server's own time",
-  unproven: 'already final when first seen, so it may have been decided before the step began'
 }
 
 /** What went wrong with TLS, and what fixes it: waiting never does. */

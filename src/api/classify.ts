@@ -22,8 +22,6 @@ export interface Expected<T> {
   shapeIsFinal?: boolean
 }
 
-const TITLE_LIMIT = 120
-
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
  * given as an HTTP date.
@@ -38,7 +36,10 @@ export function classifyResponse<T>(
     const parsed = parseBody(response.body, expected.schema)
     if (parsed.ok) return { ok: true, value: parsed.value }
     const reason = `the answer was not ${expected.name} (${parsed.why})`
-    if (parsed.json && expected.shapeIsFinal === true) {
+    // A web page where an API answer belongs (an `api-url` pointing at the web app) is no blip
+    // either; an empty or cut-off body may be.
+    const final = parsed.json || parsed.why === 'an HTML page'
+    if (final && expected.shapeIsFinal === true) {
       return { ok: false, problem: { kind: 'malformed', status, reason } }
     }
     return { ok: false, problem: transient(status, reason) }
@@ -104,14 +105,28 @@ function parseBody<T>(
 /** What can be told about an error answer that is not the API's: status, type, page title. */
 function foreignAnswer(response: RawResponse): ForeignAnswer {
   const contentType = header(response, 'content-type')?.split(';')[0]?.trim()
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(response.body)?.[1]
-  const shortTitle = title === undefined ? undefined : oneLine(decodeEntities(title), TITLE_LIMIT)
+  const title = pageTitle(response.body)
   return {
     kind: 'foreign-answer',
     status: response.status,
     contentType: contentType === '' ? undefined : contentType,
-    title: shortTitle === '' ? undefined : shortTitle
+    // Whole: it is cut only once the key has been redacted from it, or a cut could split the key.
+    title: title === undefined || title.trim() === '' ? undefined : decodeEntities(title)
   }
+}
+
+/** Where a page's <title> is looked for: it sits in the head, near the start. */
+const TITLE_SEARCH_CHARS = 16 * 1024
+
+/** The text of the first <title> element near the start of a page; linear in its length. */
+function pageTitle(body: string): string | undefined {
+  const head = body.slice(0, TITLE_SEARCH_CHARS)
+  const lower = head.toLowerCase()
+  const open = lower.indexOf('<title')
+  if (open < 0) return undefined
+  const start = lower.indexOf('>', open)
+  const end = start < 0 ? -1 : lower.indexOf('</title', start)
+  return end < 0 ? undefined : head.slice(start + 1, end)
 }
 
 /** The few entities that page titles use ("Attention Required! &#124; Cloudflare"). */

@@ -136,15 +136,21 @@ function interpret<T>(
   switch (sent.failure) {
     case 'aborted':
       return { ok: false, problem: { kind: 'cancelled', signal: undefined } }
-    case 'timed-out': {
-      const reason = `no answer within ${seconds(timeoutMs)}`
-      return { ok: false, problem: sent.answered ? transient(undefined, reason) : noAnswer(reason) }
-    }
+    case 'timed-out':
+      // Not counted as a host that never answered: a host that is connected but slow would then
+      // be given up on as a typo in api-url.
+      return {
+        ok: false,
+        problem: {
+          ...transient(undefined, `no answer within ${seconds(timeoutMs)}`),
+          timedOut: true
+        }
+      }
     case 'network':
       if (sent.tlsCode !== undefined) {
         return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } }
       }
-      if (sent.proxyStatus !== undefined && sent.proxyStatus < 500) {
+      if (sent.proxyStatus !== undefined && refusesForGood(sent.proxyStatus)) {
         return {
           ok: false,
           problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
@@ -155,6 +161,11 @@ function interpret<T>(
         problem: sent.answered ? transient(undefined, sent.reason) : noAnswer(sent.reason)
       }
   }
+}
+
+/** A proxy's 4xx to CONNECT is its policy (403, 407 for credentials), except 408 and 429. */
+function refusesForGood(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429
 }
 
 /** host:port of the proxy the client uses for `url`; never its credentials. */

@@ -10,7 +10,7 @@ import { flatten } from '../text.js'
 export const KNOWN_STATUSES = ['SCHEDULED', 'SUCCESS', 'FAILURE'] as const
 export type KnownStatus = (typeof KNOWN_STATUSES)[number]
 
-/** A moment as the API wrote it, kept to the microsecond so two checks created in one ms still order. */
+/** A moment as the API wrote it, kept below the millisecond so two checks created in one ms still order. */
 export interface Timestamp {
   /** Milliseconds since the epoch (UTC). */
   epochMs: number
@@ -105,7 +105,7 @@ export const ConnectionCheckSchema = z
     status: remoteText.pipe(z.string().min(1)),
     reason: remoteText.nullish(),
     created_at: timestampText,
-    reported_at: z.string().nullish()
+    reported_at: remoteText.nullish()
   })
   .transform((raw): ConnectionCheck => ({
     id: raw.id,

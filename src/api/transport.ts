@@ -31,7 +31,9 @@ export const IDLE_REUSE_LIMIT_MS = 4_000
  *
  * The client takes no AbortSignal and its socket timer is an inactivity timer, so the per-request
  * timeout and cancellation are enforced here: the request races a timer and the signal, and the
- * loser's client is disposed (which destroys its sockets) and replaced. Redirects are never
+ * loser's client is disposed and replaced, so its late answer is never read. Disposing destroys
+ * the client's direct sockets, but not a tunnel behind HTTPS_PROXY (the client keeps that agent
+ * apart): such a socket lingers until index.ts exits, once the verdict is written. Redirects are never
  * followed: the client only strips `authorization` on a cross-host redirect, and our key travels
  * in another header. Every URL is checked against the configured origin before it is sent.
  */
@@ -98,7 +100,8 @@ export class Transport {
     try {
       const result = await Promise.race([attempt, stop])
       if (!result.ok && result.failure !== 'network') {
-        // The request lost the race: destroy its socket so it cannot linger or answer late.
+        // The request lost the race: drop its client (and with it a direct socket), so a late
+        // answer is never read.
         client.dispose()
         if (this.client === client) this.client = this.newClient()
       }
@@ -169,9 +172,15 @@ const NETWORK_REASONS: Record<string, string> = {
   ENETUNREACH: 'network unreachable'
 }
 
-/** Certificate and TLS failures: deterministic, so waiting cannot help. */
-function isTlsCode(code: string): boolean {
-  return /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_(GET|VERIFY)_/.test(code)
+/**
+ * Failures that waiting cannot fix: the certificate (untrusted, expired, another name) and a port
+ * that does not speak TLS at all. Other TLS alerts can be blips on a connection, and are retried.
+ */
+function isFatalTlsCode(code: string): boolean {
+  return (
+    /CERT|^UNABLE_TO_(GET|VERIFY)_|^DEPTH_ZERO_|^HOSTNAME_MISMATCH$/.test(code) ||
+    /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)
+  )
 }
 
 /** A few log-safe words; never the request options, which hold the key. */
@@ -193,8 +202,11 @@ export function describeNetworkError(error: unknown): NetworkError {
     const cause = /cause=(.*)$/.exec(message)?.[1] ?? ''
     return { reason: `could not reach the proxy (${describe(cause, undefined).slice(0, 120)})` }
   }
-  if (errorCode !== undefined && isTlsCode(errorCode)) {
+  if (errorCode !== undefined && isFatalTlsCode(errorCode)) {
     return { reason: `TLS error (${errorCode})`, tlsCode: errorCode }
+  }
+  if (errorCode !== undefined && /^ERR_(SSL|TLS)_/.test(errorCode)) {
+    return { reason: `TLS error (${errorCode})` }
   }
   return { reason: describe(message, errorCode) }
 }

@@ -10,7 +10,7 @@ import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
 export interface CheckEvents {
   started(check: ConnectionCheck): void
   /** The API would not start a check (409, 423) and this one was already running: it is followed. */
-  joined(check: ConnectionCheck, refusal: Problem): void
+  joined(check: ConnectionCheck, refusal: Busy): void
   /** The POST answered with a check that was already final: perhaps old, so one more POST tells. */
   finalOnArrival(check: ConnectionCheck): void
   statusChanged(check: ConnectionCheck, previousStatus: string): void
@@ -49,19 +49,25 @@ export interface CheckRun {
 /** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
 const ANSWERED_POSTS = 2
 
-/** A POST whose answer never arrived (network, 5xx, 429, 408) may be sent again. */
+/**
+ * A POST whose answer never arrived (no status line at all, 5xx, 429, 408) may be sent again. An
+ * answer cut off after its status line did arrive: the check may well have been created.
+ */
 function unanswered(problem: TransientProblem): boolean {
   const { status } = problem
-  return status === undefined || status === 408 || status === 429 || status >= 500
+  if (status === undefined) return problem.noAnswer === true
+  return status === 408 || status === 429 || status >= 500
 }
 
-/** The API refuses to start a check while one is running (undocumented; seen as 409 or 423). */
-function isBusy(problem: Problem): problem is Problem & { kind: 'rejected' } {
+/** A refusal to start a check while one is running (undocumented; seen as 409 or 423). */
+export type Busy = Problem & { kind: 'rejected' }
+
+function isBusy(problem: Problem): problem is Busy {
   return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423)
 }
 
 type Start =
-  | { ok: true; check: ConnectionCheck; refusal: Problem | undefined; sentAt: number }
+  | { ok: true; check: ConnectionCheck; refusal: Busy | undefined; sentAt: number }
   | { ok: false; problem: Problem }
 
 /**
@@ -178,62 +184,77 @@ async function startCheck(
   api: ConnectionCheckApi,
   retrying: RetryEvent
 ): Promise<Start> {
-  let firstFinal: ConnectionCheck | undefined
-  for (let answered = 1; ; answered += 1) {
+  const answers: UnfollowedAnswer[] = []
+  for (;;) {
     const sent = await pacer.retry(post, retrying, unanswered)
-    const last = answered >= ANSWERED_POSTS
+    let answer: UnfollowedAnswer
     if (sent.ok) {
       const check = sent.value
       if (!isFinal(check.status)) {
         return { ok: true, check, refusal: undefined, sentAt: sent.sentAt }
       }
-      if (last) {
-        return {
-          ok: false,
-          problem: {
-            kind: 'stale-answer',
-            checkId: check.id,
-            status: check.status,
-            reportedAt: check.reportedAt,
-            ...(firstFinal !== undefined && firstFinal.id !== check.id
-              ? { firstCheckId: firstFinal.id }
-              : {})
-          }
-        }
-      }
-      firstFinal = check
-      events.finalOnArrival(check)
-      const nudge = transient(undefined, `check ${check.id} was already ${check.status}`)
-      if (!(await pacer.backOff(sent.sentAt, answered, nudge, () => undefined))) {
-        return { ok: false, problem: pacer.timedOut() }
-      }
-      continue
-    }
-    const { problem } = sent
-    if (isBusy(problem)) {
+      answer = { kind: 'final', check }
+    } else if (isBusy(sent.problem)) {
       const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
       if (running.ok && !isFinal(running.value.status)) {
-        return { ok: true, check: running.value, refusal: problem, sentAt: running.sentAt }
+        return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt }
       }
       if (!running.ok && running.problem.kind !== 'not-found') {
         return { ok: false, problem: running.problem }
       }
-    } else if (problem.kind !== 'transient') {
-      return { ok: false, problem }
+      answer = { kind: 'busy', refusal: sent.problem }
+    } else if (sent.problem.kind === 'transient') {
+      answer = { kind: 'not-a-check', problem: sent.problem }
+    } else {
+      return { ok: false, problem: sent.problem }
     }
-    // A 409 with nothing running, or a 2xx that is not a check: once more, after a back-off.
-    if (last) {
-      return {
-        ok: false,
-        problem:
-          problem.kind === 'transient'
-            ? { kind: 'unusable-answers', reason: problem.reason }
-            : problem
-      }
-    }
-    const why = problem.kind === 'transient' ? problem : transient(problem.status, 'busy')
-    if (!(await pacer.backOff(sent.sentAt, answered, why, retrying))) {
+    answers.push(answer)
+    if (answers.length >= ANSWERED_POSTS) return { ok: false, problem: noCheckToFollow(answers) }
+    if (answer.kind === 'final') events.finalOnArrival(answer.check)
+    const why =
+      answer.kind === 'not-a-check' ? answer.problem : transient(undefined, describeAnswer(answer))
+    const onRetry = answer.kind === 'final' ? () => undefined : retrying
+    if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
       return { ok: false, problem: pacer.timedOut() }
     }
   }
+}
+
+/** An answered POST that started nothing to follow. */
+type UnfollowedAnswer =
+  | { kind: 'final'; check: ConnectionCheck }
+  | { kind: 'busy'; refusal: Busy }
+  | { kind: 'not-a-check'; problem: TransientProblem }
+
+function describeAnswer(answer: UnfollowedAnswer): string {
+  switch (answer.kind) {
+    case 'final':
+      return `check ${answer.check.id}, already ${answer.check.status}`
+    case 'busy': {
+      const { status, detail } = answer.refusal
+      return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`
+    }
+    case 'not-a-check':
+      return answer.problem.reason
+  }
+}
+
+/** Why the step ends after every answered POST it may send started nothing to follow. */
+function noCheckToFollow(answers: readonly UnfollowedAnswer[]): Problem {
+  const finals = answers.flatMap((a) => (a.kind === 'final' ? [a.check] : []))
+  const last = answers.at(-1)
+  const first = finals[0]
+  if (finals.length === answers.length && last?.kind === 'final' && first !== undefined) {
+    const { check } = last
+    return {
+      kind: 'stale-answer',
+      checkId: check.id,
+      status: check.status,
+      reportedAt: check.reportedAt,
+      ...(first.id === check.id ? {} : { firstCheckId: first.id })
+    }
+  }
+  // The API's own words on why it would not start one, when it refused every time.
+  if (answers.every((a) => a.kind === 'busy') && last?.kind === 'busy') return last.refusal
+  return { kind: 'unusable-answers', answers: answers.map(describeAnswer) }
 }

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks'
 export interface Clock {
   /** Monotonic milliseconds; 0 is the moment the process started. */
   now(): number
-  /** Wall-clock epoch milliseconds: for Retry-After dates and the age of a POST's answer. */
+  /** Wall-clock epoch milliseconds: only for reading a Retry-After given as an HTTP date. */
   epochNow(): number
   /** Waits ms, or less if the signal aborts first; never rejects. */
   sleep(ms: number, signal: AbortSignal): Promise<void>

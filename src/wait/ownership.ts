@@ -28,6 +28,14 @@ export type Relation = 'same' | 'newer' | 'older' | 'unordered' | 'implausible' 
 /** The relations under which an answer is not ours and is passed over. */
 export type IgnoredRelation = Exclude<Relation, 'same' | 'newer'>
 
+/** Why an answer under each relation is passed over, as the end of a sentence about it. */
+export const IGNORED_BECAUSE: Record<IgnoredRelation, string> = {
+  older: 'created before ours',
+  unordered: 'created at the same moment as ours, so the two cannot be ordered',
+  implausible: "stamped more than a day from the server's own time",
+  unproven: 'already final when first seen, so it may have been decided before the step began'
+}
+
 /** How far a newer check's created_at may lie from the server's Date (either way). */
 export const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000
 

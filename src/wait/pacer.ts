@@ -130,6 +130,10 @@ export class Pacer {
       return unreachable === undefined ? result : { ok: false, problem: unreachable }
     }
     if (problem.kind === 'tls' || problem.kind === 'proxy-refused') return result
+    if (problem.kind === 'transient' && problem.timedOut === true) {
+      this.lastTransient = problem.reason
+      return result
+    }
     reach.answered()
     if (problem.kind === 'transient') {
       this.lastTransient = problem.reason
@@ -185,12 +189,11 @@ export class Pacer {
     onRetry: RetryEvent
   ): Promise<boolean> {
     const { clock, random, pollIntervalMs, reach } = this.options
-    let desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
-    // A host that never answered gets one last try as its window ends, not later.
+    const desiredAt =
+      clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    // A host that never answered is given up on when the next try would come after its window.
     const giveUpAt = reach.giveUpAt()
-    if (problem.noAnswer === true && giveUpAt !== undefined) {
-      desiredAt = Math.min(desiredAt, Math.max(giveUpAt, clock.now()))
-    }
+    if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt) return false
     const at = this.slot(sentAt, desiredAt)
     if (at === undefined) return false
     onRetry(problem, at - clock.now(), failures)
