@@ -41345,7 +41345,7 @@ const ConnectionCheckSchema = looseObject({
     status: remoteText.pipe(schemas_string().min(1)),
     reason: remoteText.nullish(),
     created_at: timestampText,
-    reported_at: schemas_string().nullish()
+    reported_at: remoteText.nullish()
 })
     .transform((raw) => ({
     id: raw.id,
@@ -41382,7 +41382,6 @@ const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remo
 
 
 
-const TITLE_LIMIT = 120;
 /**
  * Gives an answer its meaning. Pure: the wall clock is passed in only to read a Retry-After
  * given as an HTTP date.
@@ -41394,7 +41393,10 @@ function classifyResponse(response, expected, nowEpochMs) {
         if (parsed.ok)
             return { ok: true, value: parsed.value };
         const reason = `the answer was not ${expected.name} (${parsed.why})`;
-        if (parsed.json && expected.shapeIsFinal === true) {
+        // A web page where an API answer belongs (an `api-url` pointing at the web app) is no blip
+        // either; an empty or cut-off body may be.
+        const final = parsed.json || parsed.why === 'an HTML page';
+        if (final && expected.shapeIsFinal === true) {
             return { ok: false, problem: { kind: 'malformed', status, reason } };
         }
         return { ok: false, problem: problems_transient(status, reason) };
@@ -41456,14 +41458,27 @@ function parseBody(body, schema) {
 /** What can be told about an error answer that is not the API's: status, type, page title. */
 function foreignAnswer(response) {
     const contentType = header(response, 'content-type')?.split(';')[0]?.trim();
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(response.body)?.[1];
-    const shortTitle = title === undefined ? undefined : oneLine(decodeEntities(title), TITLE_LIMIT);
+    const title = pageTitle(response.body);
     return {
         kind: 'foreign-answer',
         status: response.status,
         contentType: contentType === '' ? undefined : contentType,
-        title: shortTitle === '' ? undefined : shortTitle
+        // Whole: it is cut only once the key has been redacted from it, or a cut could split the key.
+        title: title === undefined || title.trim() === '' ? undefined : decodeEntities(title)
     };
+}
+/** Where a page's <title> is looked for: it sits in the head, near the start. */
+const TITLE_SEARCH_CHARS = 16 * 1024;
+/** The text of the first <title> element near the start of a page; linear in its length. */
+function pageTitle(body) {
+    const head = body.slice(0, TITLE_SEARCH_CHARS);
+    const lower = head.toLowerCase();
+    const open = lower.indexOf('<title');
+    if (open < 0)
+        return undefined;
+    const start = lower.indexOf('>', open);
+    const end = start < 0 ? -1 : lower.indexOf('</title', start);
+    return end < 0 ? undefined : head.slice(start + 1, end);
 }
 /** The few entities that page titles use ("Attention Required! &#124; Cloudflare"). */
 function decodeEntities(text) {
@@ -41555,7 +41570,9 @@ const IDLE_REUSE_LIMIT_MS = 4_000;
  *
  * The client takes no AbortSignal and its socket timer is an inactivity timer, so the per-request
  * timeout and cancellation are enforced here: the request races a timer and the signal, and the
- * loser's client is disposed (which destroys its sockets) and replaced. Redirects are never
+ * loser's client is disposed and replaced, so its late answer is never read. Disposing destroys
+ * the client's direct sockets, but not a tunnel behind HTTPS_PROXY (the client keeps that agent
+ * apart): such a socket lingers until index.ts exits, once the verdict is written. Redirects are never
  * followed: the client only strips `authorization` on a cross-host redirect, and our key travels
  * in another header. Every URL is checked against the configured origin before it is sent.
  */
@@ -41597,12 +41614,12 @@ class Transport {
                     body
                 }
             };
-        })().catch((error) => ({
-            ok: false,
-            failure: 'network',
-            answered,
-            ...describeNetworkError(error)
-        }));
+        })().catch((error) => {
+            const described = describeNetworkError(error);
+            // After the status line, whatever went wrong cut the answer short.
+            const reason = answered ? `the answer was cut off (${described.reason})` : described.reason;
+            return { ok: false, failure: 'network', answered, ...described, reason };
+        });
         let timer;
         let onAbort;
         const stop = new Promise((resolve) => {
@@ -41617,7 +41634,8 @@ class Transport {
         try {
             const result = await Promise.race([attempt, stop]);
             if (!result.ok && result.failure !== 'network') {
-                // The request lost the race: destroy its socket so it cannot linger or answer late.
+                // The request lost the race: drop its client (and with it a direct socket), so a late
+                // answer is never read.
                 client.dispose();
                 if (this.client === client)
                     this.client = this.newClient();
@@ -41688,9 +41706,13 @@ const NETWORK_REASONS = {
     EHOSTUNREACH: 'host unreachable',
     ENETUNREACH: 'network unreachable'
 };
-/** Certificate and TLS failures: deterministic, so waiting cannot help. */
-function isTlsCode(code) {
-    return /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_(GET|VERIFY)_/.test(code);
+/**
+ * Failures that waiting cannot fix: the certificate (untrusted, expired, another name) and a port
+ * that does not speak TLS at all. Other TLS alerts can be blips on a connection, and are retried.
+ */
+function isFatalTlsCode(code) {
+    return (/CERT|^UNABLE_TO_(GET|VERIFY)_|^DEPTH_ZERO_|^HOSTNAME_MISMATCH$/.test(code) ||
+        /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code));
 }
 /** A few log-safe words; never the request options, which hold the key. */
 function describeNetworkError(error) {
@@ -41712,8 +41734,11 @@ function describeNetworkError(error) {
         const cause = /cause=(.*)$/.exec(message)?.[1] ?? '';
         return { reason: `could not reach the proxy (${transport_describe(cause, undefined).slice(0, 120)})` };
     }
-    if (errorCode !== undefined && isTlsCode(errorCode)) {
+    if (errorCode !== undefined && isFatalTlsCode(errorCode)) {
         return { reason: `TLS error (${errorCode})`, tlsCode: errorCode };
+    }
+    if (errorCode !== undefined && /^ERR_(SSL|TLS)_/.test(errorCode)) {
+        return { reason: `TLS error (${errorCode})` };
     }
     return { reason: transport_describe(message, errorCode) };
 }
@@ -41814,15 +41839,21 @@ function interpret(sent, expected, timeoutMs, now, url) {
     switch (sent.failure) {
         case 'aborted':
             return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
-        case 'timed-out': {
-            const reason = `no answer within ${seconds(timeoutMs)}`;
-            return { ok: false, problem: sent.answered ? problems_transient(undefined, reason) : noAnswer(reason) };
-        }
+        case 'timed-out':
+            // Not counted as a host that never answered: a host that is connected but slow would then
+            // be given up on as a typo in api-url.
+            return {
+                ok: false,
+                problem: {
+                    ...problems_transient(undefined, `no answer within ${seconds(timeoutMs)}`),
+                    timedOut: true
+                }
+            };
         case 'network':
             if (sent.tlsCode !== undefined) {
                 return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } };
             }
-            if (sent.proxyStatus !== undefined && sent.proxyStatus < 500) {
+            if (sent.proxyStatus !== undefined && refusesForGood(sent.proxyStatus)) {
                 return {
                     ok: false,
                     problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
@@ -41833,6 +41864,10 @@ function interpret(sent, expected, timeoutMs, now, url) {
                 problem: sent.answered ? problems_transient(undefined, sent.reason) : noAnswer(sent.reason)
             };
     }
+}
+/** A proxy's 4xx to CONNECT is its policy (403, 407 for credentials), except 408 and 429. */
+function refusesForGood(status) {
+    return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 /** host:port of the proxy the client uses for `url`; never its credentials. */
 function proxyHost(url) {
@@ -41924,6 +41959,8 @@ const INVISIBLE = /[\p{Cf}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu;
 /** The runner still reads the legacy `##[command]` form anywhere in a line. */
 const LEGACY_COMMAND = /##\[/g;
 const REDACTED = '***';
+/** A page title is a few words; more is noise in a message. */
+const TITLE_LIMIT = 120;
 /**
  * Makes text that this action did not write inert before it is printed, put in an output or in
  * the job summary: no line break or other control character (so no `::command` can start a
@@ -41991,15 +42028,19 @@ class RemoteText {
                 return { ...problem, location: optional(problem.location) };
             case 'transient':
             case 'malformed':
-            case 'unusable-answers':
                 return { ...problem, reason: this.clean(problem.reason) };
+            case 'unusable-answers':
+                return { ...problem, answers: problem.answers.map((answer) => this.clean(answer)) };
             case 'unreachable':
                 return { ...problem, lastReason: this.clean(problem.lastReason) };
             case 'foreign-answer':
                 return {
                     ...problem,
                     contentType: optional(problem.contentType),
-                    title: optional(problem.title)
+                    // Cut only here, after the key is redacted: a cut before could split the key.
+                    title: problem.title === undefined
+                        ? undefined
+                        : this.clean(problem.title.replace(/\s+/g, ' ').trim(), TITLE_LIMIT)
                 };
             case 'stale-answer':
                 return {
@@ -42208,7 +42249,55 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/wait/ownership.ts
+
+/** Why an answer under each relation is passed over, as the end of a sentence about it. */
+const IGNORED_BECAUSE = {
+    older: 'created before ours',
+    unordered: 'created at the same moment as ours, so the two cannot be ordered',
+    implausible: "stamped more than a day from the server's own time",
+    unproven: 'already final when first seen, so it may have been decided before the step began'
+};
+/** How far a newer check's created_at may lie from the server's Date (either way). */
+const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
+/**
+ * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
+ * answered with the followed check itself, so it was the connector's latest during the step.
+ */
+function relationTo(followed, answer, followedSeenAsLatest) {
+    if (answer.id === followed.id)
+        return 'same';
+    const order = compareTimestamps(answer.created, followed.created);
+    if (order < 0)
+        return 'older';
+    if (order === 0)
+        return 'unordered';
+    if (!plausiblyNewer(followed, answer))
+        return 'implausible';
+    return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer';
+}
+/**
+ * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
+ * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
+ * no readable Date, the bound is a day after the check being followed.
+ */
+function plausiblyNewer(followed, answer) {
+    const created = answer.created.epochMs;
+    if (answer.serverDateMs !== undefined) {
+        return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS;
+    }
+    return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS;
+}
+function isKnownStatus(status) {
+    return KNOWN_STATUSES.includes(status);
+}
+/** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
+function isFinal(status) {
+    return status === 'SUCCESS' || status === 'FAILURE';
+}
+
 ;// CONCATENATED MODULE: ./src/verdict.ts
+
 
 
 
@@ -42418,8 +42507,9 @@ function problemVerdict(problem, context, subject, run) {
             return {
                 outcome,
                 title: 'Unusable answer',
-                message: `The API answered the POST for ${who} twice with something that is not a connection ` +
-                    `check (${problem.reason}). Check that 'api-url' points at the Platform API.`
+                message: `The API answered both POSTs for ${who} without starting a check this step can ` +
+                    `follow: first ${problem.answers.join('; then ')}. Check that 'api-url' points at ` +
+                    'the Platform API.'
             };
         case 'malformed':
             return {
@@ -42466,13 +42556,6 @@ function problemVerdict(problem, context, subject, run) {
         }
     }
 }
-/** Why an answer was passed over, as the end of a sentence about it. */
-const IGNORED_BECAUSE = {
-    older: 'created before ours',
-    unordered: 'created at the same moment as ours, so the two cannot be ordered',
-    implausible: "stamped more than a day from the server's own time",
-    unproven: 'already final when first seen, so it may have been decided before the step began'
-};
 /** What went wrong with TLS, and what fixes it: waiting never does. */
 function tlsMessage(code, host) {
     if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
@@ -42500,6 +42583,7 @@ function waitedFor(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
@@ -42613,7 +42697,7 @@ class ConnectorLog {
         },
         joined: (raw, refusal) => {
             const check = this.inert(raw);
-            const status = refusal.kind === 'rejected' ? ` (HTTP ${refusal.status})` : '';
+            const status = ` (HTTP ${refusal.status})`;
             this.emit(() => {
                 info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
                     `checking it${status}, so this step follows that check, ${check.id} (${check.status}).`);
@@ -42652,7 +42736,7 @@ class ConnectorLog {
         },
         ignored: (raw, relation) => {
             const answer = this.inert(raw);
-            const why = IGNORED_WHY[relation];
+            const why = `${IGNORED_BECAUSE[relation]}.`;
             this.emit(() => {
                 core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
             });
@@ -42705,12 +42789,6 @@ class ConnectorLog {
             line();
     }
 }
-const IGNORED_WHY = {
-    older: 'it is older than ours.',
-    unordered: 'same creation time as ours, another id.',
-    implausible: "its creation time is more than a day from the server's own time.",
-    unproven: 'it was already final when first seen, and no poll had shown ours as the latest yet.'
-};
 const ICON = {
     success: '✅',
     failure: '❌',
@@ -42997,46 +43075,6 @@ function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-;// CONCATENATED MODULE: ./src/wait/ownership.ts
-
-/** How far a newer check's created_at may lie from the server's Date (either way). */
-const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
-/**
- * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
- * answered with the followed check itself, so it was the connector's latest during the step.
- */
-function relationTo(followed, answer, followedSeenAsLatest) {
-    if (answer.id === followed.id)
-        return 'same';
-    const order = compareTimestamps(answer.created, followed.created);
-    if (order < 0)
-        return 'older';
-    if (order === 0)
-        return 'unordered';
-    if (!plausiblyNewer(followed, answer))
-        return 'implausible';
-    return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer';
-}
-/**
- * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
- * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
- * no readable Date, the bound is a day after the check being followed.
- */
-function plausiblyNewer(followed, answer) {
-    const created = answer.created.epochMs;
-    if (answer.serverDateMs !== undefined) {
-        return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS;
-    }
-    return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS;
-}
-function isKnownStatus(status) {
-    return KNOWN_STATUSES.includes(status);
-}
-/** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
-function isFinal(status) {
-    return status === 'SUCCESS' || status === 'FAILURE';
-}
-
 ;// CONCATENATED MODULE: ./src/wait/schedule.ts
 /**
  * When to poll. Pure functions of elapsed time and a random number in [0, 1).
@@ -43215,6 +43253,10 @@ class Pacer {
         }
         if (problem.kind === 'tls' || problem.kind === 'proxy-refused')
             return result;
+        if (problem.kind === 'transient' && problem.timedOut === true) {
+            this.lastTransient = problem.reason;
+            return result;
+        }
         reach.answered();
         if (problem.kind === 'transient') {
             this.lastTransient = problem.reason;
@@ -43260,12 +43302,11 @@ class Pacer {
      */
     async backOff(sentAt, failures, problem, onRetry) {
         const { clock, random, pollIntervalMs, reach } = this.options;
-        let desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
-        // A host that never answered gets one last try as its window ends, not later.
+        const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        // A host that never answered is given up on when the next try would come after its window.
         const giveUpAt = reach.giveUpAt();
-        if (problem.noAnswer === true && giveUpAt !== undefined) {
-            desiredAt = Math.min(desiredAt, Math.max(giveUpAt, clock.now()));
-        }
+        if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt)
+            return false;
         const at = this.slot(sentAt, desiredAt);
         if (at === undefined)
             return false;
@@ -43281,12 +43322,16 @@ class Pacer {
 
 /** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
 const ANSWERED_POSTS = 2;
-/** A POST whose answer never arrived (network, 5xx, 429, 408) may be sent again. */
+/**
+ * A POST whose answer never arrived (no status line at all, 5xx, 429, 408) may be sent again. An
+ * answer cut off after its status line did arrive: the check may well have been created.
+ */
 function unanswered(problem) {
     const { status } = problem;
-    return status === undefined || status === 408 || status === 429 || status >= 500;
+    if (status === undefined)
+        return problem.noAnswer === true;
+    return status === 408 || status === 429 || status >= 500;
 }
-/** The API refuses to start a check while one is running (undocumented; seen as 409 or 423). */
 function isBusy(problem) {
     return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423);
 }
@@ -43396,64 +43441,76 @@ async function runCheck(connector, options) {
  * so a confused API never makes this start checks in a loop.
  */
 async function startCheck(connector, pacer, events, post, api, retrying) {
-    let firstFinal;
-    for (let answered = 1;; answered += 1) {
+    const answers = [];
+    for (;;) {
         const sent = await pacer.retry(post, retrying, unanswered);
-        const last = answered >= ANSWERED_POSTS;
+        let answer;
         if (sent.ok) {
             const check = sent.value;
             if (!isFinal(check.status)) {
                 return { ok: true, check, refusal: undefined, sentAt: sent.sentAt };
             }
-            if (last) {
-                return {
-                    ok: false,
-                    problem: {
-                        kind: 'stale-answer',
-                        checkId: check.id,
-                        status: check.status,
-                        reportedAt: check.reportedAt,
-                        ...(firstFinal !== undefined && firstFinal.id !== check.id
-                            ? { firstCheckId: firstFinal.id }
-                            : {})
-                    }
-                };
-            }
-            firstFinal = check;
-            events.finalOnArrival(check);
-            const nudge = problems_transient(undefined, `check ${check.id} was already ${check.status}`);
-            if (!(await pacer.backOff(sent.sentAt, answered, nudge, () => undefined))) {
-                return { ok: false, problem: pacer.timedOut() };
-            }
-            continue;
+            answer = { kind: 'final', check };
         }
-        const { problem } = sent;
-        if (isBusy(problem)) {
+        else if (isBusy(sent.problem)) {
             const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
             if (running.ok && !isFinal(running.value.status)) {
-                return { ok: true, check: running.value, refusal: problem, sentAt: running.sentAt };
+                return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt };
             }
             if (!running.ok && running.problem.kind !== 'not-found') {
                 return { ok: false, problem: running.problem };
             }
+            answer = { kind: 'busy', refusal: sent.problem };
         }
-        else if (problem.kind !== 'transient') {
-            return { ok: false, problem };
+        else if (sent.problem.kind === 'transient') {
+            answer = { kind: 'not-a-check', problem: sent.problem };
         }
-        // A 409 with nothing running, or a 2xx that is not a check: once more, after a back-off.
-        if (last) {
-            return {
-                ok: false,
-                problem: problem.kind === 'transient'
-                    ? { kind: 'unusable-answers', reason: problem.reason }
-                    : problem
-            };
+        else {
+            return { ok: false, problem: sent.problem };
         }
-        const why = problem.kind === 'transient' ? problem : problems_transient(problem.status, 'busy');
-        if (!(await pacer.backOff(sent.sentAt, answered, why, retrying))) {
+        answers.push(answer);
+        if (answers.length >= ANSWERED_POSTS)
+            return { ok: false, problem: noCheckToFollow(answers) };
+        if (answer.kind === 'final')
+            events.finalOnArrival(answer.check);
+        const why = answer.kind === 'not-a-check' ? answer.problem : problems_transient(undefined, describeAnswer(answer));
+        const onRetry = answer.kind === 'final' ? () => undefined : retrying;
+        if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
             return { ok: false, problem: pacer.timedOut() };
         }
     }
+}
+function describeAnswer(answer) {
+    switch (answer.kind) {
+        case 'final':
+            return `check ${answer.check.id}, already ${answer.check.status}`;
+        case 'busy': {
+            const { status, detail } = answer.refusal;
+            return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`;
+        }
+        case 'not-a-check':
+            return answer.problem.reason;
+    }
+}
+/** Why the step ends after every answered POST it may send started nothing to follow. */
+function noCheckToFollow(answers) {
+    const finals = answers.flatMap((a) => (a.kind === 'final' ? [a.check] : []));
+    const last = answers.at(-1);
+    const first = finals[0];
+    if (finals.length === answers.length && last?.kind === 'final' && first !== undefined) {
+        const { check } = last;
+        return {
+            kind: 'stale-answer',
+            checkId: check.id,
+            status: check.status,
+            reportedAt: check.reportedAt,
+            ...(first.id === check.id ? {} : { firstCheckId: first.id })
+        };
+    }
+    // The API's own words on why it would not start one, when it refused every time.
+    if (answers.every((a) => a.kind === 'busy') && last?.kind === 'busy')
+        return last.refusal;
+    return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
 }
 
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -43777,6 +43834,8 @@ const FAILURE = 1;
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has
 // stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900;
+// How long a log reader may take to read what is left once the verdict is written.
+const FLUSH_LIMIT_MS = 10_000;
 // Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
 // agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
 process.noDeprecation = true;
@@ -43808,7 +43867,9 @@ run({ signal: cancellation.signal })
     // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
     // only once stdout and stderr have handed everything over. Then exit all the same: a socket
     // left open (say, behind a proxy) must not keep the step alive after the verdict.
-    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    // A reader that stopped reading altogether gets a bounded wait, not the rest of time.
+    const limit = new Promise((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref());
+    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
     process.exit(exitCode);
 });
 /** Resolves once everything written to the stream so far has left the process (or failed to). */

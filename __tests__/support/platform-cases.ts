@@ -149,6 +149,20 @@ export const PLATFORM_CASES: PlatformCase[] = [
     }
   },
   {
+    name: 'every POST creates a check, then its answer is cut off mid-body',
+    arrange: (sim, id) => {
+      connector(sim, id)
+      sim.setFaults(id, {
+        post: Array.from({ length: 50 }, () => ({ type: 'truncate' as const, afterCreate: true }))
+      })
+    },
+    expected: {
+      outcome: 'error',
+      posts: 2,
+      message: /without starting a check this step can follow: first the answer was cut off/
+    }
+  },
+  {
     name: 'the POST keeps answering with the same check, final long before the request',
     profile: { staleFinalPost: true },
     arrange: (sim, id) => {

@@ -76,12 +76,12 @@ export class Transport {
           body
         }
       }
-    })().catch((error: unknown): Sent => ({
-      ok: false,
-      failure: 'network',
-      answered,
-      ...describeNetworkError(error)
-    }))
+    })().catch((error: unknown): Sent => {
+      const described = describeNetworkError(error)
+      // After the status line, whatever went wrong cut the answer short.
+      const reason = answered ? `the answer was cut off (${described.reason})` : described.reason
+      return { ok: false, failure: 'network', answered, ...described, reason }
+    })
 
     let timer: NodeJS.Timeout | undefined
     let onAbort: (() => void) | undefined
