@@ -41615,6 +41615,9 @@ class Transport {
                 }
             };
         })().catch((error) => {
+            if (error instanceof AnswerTooLarge) {
+                return { ok: false, failure: 'network', answered, reason: error.message };
+            }
             const described = describeNetworkError(error);
             // After the status line, whatever went wrong cut the answer short.
             const reason = answered ? `the answer was cut off (${described.reason})` : described.reason;
@@ -41672,6 +41675,12 @@ class Transport {
         });
     }
 }
+/** An answer longer than any the API sends: refused rather than read into memory. */
+class AnswerTooLarge extends Error {
+    constructor() {
+        super('answer larger than 1 MiB');
+    }
+}
 /** Reads the whole body; rejects when the connection drops mid-answer (readBody() would hang). */
 function readBody(message) {
     return new Promise((resolve, reject) => {
@@ -41680,7 +41689,7 @@ function readBody(message) {
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > BODY_LIMIT_BYTES) {
-                message.destroy(new Error('answer larger than 1 MiB'));
+                message.destroy(new AnswerTooLarge());
                 return;
             }
             chunks.push(chunk);

@@ -77,6 +77,9 @@ export class Transport {
         }
       }
     })().catch((error: unknown): Sent => {
+      if (error instanceof AnswerTooLarge) {
+        return { ok: false, failure: 'network', answered, reason: error.message }
+      }
       const described = describeNetworkError(error)
       // After the status line, whatever went wrong cut the answer short.
       const reason = answered ? `the answer was cut off (${described.reason})` : described.reason
@@ -137,6 +140,13 @@ export class Transport {
   }
 }
 
+/** An answer longer than any the API sends: refused rather than read into memory. */
+class AnswerTooLarge extends Error {
+  constructor() {
+    super('answer larger than 1 MiB')
+  }
+}
+
 /** Reads the whole body; rejects when the connection drops mid-answer (readBody() would hang). */
 function readBody(message: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -145,7 +155,7 @@ function readBody(message: IncomingMessage): Promise<string> {
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > BODY_LIMIT_BYTES) {
-        message.destroy(new Error('answer larger than 1 MiB'))
+        message.destroy(new AnswerTooLarge())
         return
       }
       chunks.push(chunk)
