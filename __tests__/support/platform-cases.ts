@@ -29,8 +29,8 @@ export interface PlatformCase {
   proxy?: { refuse?: 403 | 407; credentials?: boolean; noProxy?: boolean }
   /** Points api-url at a port where nothing listens. */
   closedPort?: boolean
-  /** Set-up on the simulator before the step. */
-  arrange(sim: Simulator, connectorId: string): void
+  /** Set-up on the simulator before the step (default: a source whose checks take 600 ms). */
+  arrange?: (sim: Simulator, connectorId: string) => void
   /** Inputs beyond the defaults. */
   inputs?: Record<string, string>
   /** timeout-seconds (default 20). */
@@ -78,34 +78,22 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'created_at written by a clock 5 s behind the Date header',
     profile: { clockOffsetMs: -5000 },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: { outcome: 'success', posts: 1 }
   },
   {
     name: 'created_at written by a clock 5 s ahead of the Date header',
     profile: { clockOffsetMs: 5000 },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: { outcome: 'success', posts: 1 }
   },
   ...[-8, 9].map((hours): PlatformCase => ({
     name: `naive timestamps in local time ${hours > 0 ? '+' : ''}${hours} h from UTC`,
     profile: { timestampForm: 'naive', naiveUtcOffsetHours: hours },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: { outcome: 'success', posts: 1 }
   })),
   ...(['postgres', 'postgres-0000', 'offset-colon', 'whole-seconds'] as const).map(
     (form): PlatformCase => ({
       name: `timestamps in the ${form} form`,
       profile: { timestampForm: form },
-      arrange: (sim, id) => {
-        connector(sim, id)
-      },
       expected: { outcome: 'success', posts: 1 }
     })
   ),
@@ -165,9 +153,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'the POST keeps answering with the same check, final long before the request',
     profile: { staleFinalPost: true },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: { outcome: 'error', posts: 2, message: /already SUCCESS.*asked once more/ },
     verify(run) {
       const stale = run.checks[0]?.id ?? 'none'
@@ -177,9 +162,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
   ...([401, 403, 404] as const).map((status): PlatformCase => ({
     name: `an HTML ${status} page from a firewall instead of the API's JSON`,
     profile: { firewallPage: { status, title: 'Attention Required! | Cloudflare' } },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: {
       outcome: 'error',
       posts: 1,
@@ -191,18 +173,12 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'an HTML 503 page from a load balancer stays transient',
     profile: { firewallPage: { status: 503 } },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     timeoutSeconds: 3,
     expected: { outcome: 'timeout', message: /Last error: HTTP 503/ }
   },
   {
     name: 'a TLS certificate the runner does not trust',
     https: 'untrusted',
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     timeoutSeconds: 60,
     expected: {
       outcome: 'error',
@@ -214,9 +190,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'a private CA trusted through NODE_EXTRA_CA_CERTS',
     https: 'trusted',
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: { outcome: 'success', posts: 1 }
   },
   {
@@ -233,17 +206,11 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'an HTTPS proxy that opens the tunnel',
     proxy: {},
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     expected: { outcome: 'success', posts: 1 }
   },
   ...([403, 407] as const).map((refuse): PlatformCase => ({
     name: `an HTTPS proxy that refuses the tunnel with ${refuse}`,
     proxy: { refuse, credentials: refuse === 407 },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     timeoutSeconds: 60,
     expected: {
       outcome: 'error',
@@ -256,9 +223,6 @@ export const PLATFORM_CASES: PlatformCase[] = [
   {
     name: 'NO_PROXY names the API host: the proxy is not used',
     proxy: { noProxy: true },
-    arrange: (sim, id) => {
-      connector(sim, id)
-    },
     timeoutSeconds: 4,
     expected: { outcome: 'error', posts: 0, message: /has not answered since the step began/ }
   },
@@ -305,7 +269,8 @@ export async function runPlatformCase(
   let proxy: ConnectProxy | undefined
   try {
     const connectorId = randomUUID()
-    c.arrange(sim, connectorId)
+    const arrange = c.arrange ?? connector
+    arrange(sim, connectorId)
     const extra = c.inputs ?? {}
     const env: Record<string, string> = {}
     if (certs !== undefined && c.https !== 'untrusted') env.NODE_EXTRA_CA_CERTS = certs.caCertPath
