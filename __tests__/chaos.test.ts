@@ -146,6 +146,32 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
           'check-id': ours?.id
         })
       }
+    },
+    {
+      // seed 1, path 316 of a 1000-case run. Every POST answered with one check decided an hour
+      // before, and the first answer's status was mangled into " SUCCESS" (not final, so it was
+      // taken as still running); the poll then said SUCCESS, and the step passed on an old
+      // verdict. A check that has a reported_at is no proof of a verdict yet to come.
+      name: 'an old check with a mangled status in the POST answer is not a running one',
+      chaosCase: {
+        kind: 'source',
+        connector: { name: null, type: null },
+        check: { durationMs: 585, ending: 'FAILURE', reason: null },
+        platform: { ...DOCUMENTED_PLATFORM, staleFinalPost: true },
+        post: [
+          { kind: 'unknown-status', status: ' SUCCESS', afterCreate: true },
+          { kind: 'pass', afterCreate: false }
+        ],
+        get: [],
+        timeoutSeconds: 1.9,
+        pollIntervalSeconds: 10,
+        debug: false
+      },
+      verify(report) {
+        expect(report.result.outputs.outcome).toBe('error')
+        expect(report.result.stdout).toContain('did so again when asked once more')
+        expect(report.records.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+      }
     }
   ]
 

@@ -485,6 +485,25 @@ describe('runCheck: starting a check, without clocks', () => {
     expect(log.slice(0, 2)).toEqual(['final on arrival old SUCCESS', 'started new SCHEDULED'])
   })
 
+  it('takes a POST answer that has already reported, whatever its status, as decided', async () => {
+    const reported = (status: string): Result<ConnectionCheck> => ({
+      ok: true,
+      value: ConnectionCheckSchema.parse({
+        id: 'old',
+        status,
+        created_at: '2026-11-28T11:00:00Z',
+        reported_at: '2026-11-28T11:00:05Z'
+      })
+    })
+    const { api, log, result } = setup((call, i) =>
+      post(call) ? reported(i === 0 ? ' SUCCESS' : 'SUCCESS') : reported('SUCCESS')
+    )
+    const run = await result
+    expect(run.problem).toMatchObject({ kind: 'stale-answer', checkId: 'old' })
+    expect(api.calls.map((c) => c.method)).toEqual(['POST', 'POST'])
+    expect(log[0]).toBe('final on arrival old  SUCCESS')
+  })
+
   it('fails at once, naming the check, when the POST keeps answering with a final one', async () => {
     const { api, result } = setup(() => checkAt('stale', 1, 'SUCCESS'))
     const run = await result

@@ -33,6 +33,17 @@ describe('which check is mine', () => {
     expect(relationTo(ours, check('b', '2026-11-28T12:00:01Z'), false)).toBe('newer')
   })
 
+  it('takes a newer check that has a reported_at as decided, whatever its status', () => {
+    const reported = ConnectionCheckSchema.parse({
+      id: 'b',
+      status: 'RUNNING',
+      created_at: '2026-11-28T12:00:01Z',
+      reported_at: '2026-11-28T12:00:02Z'
+    })
+    expect(relationTo(ours, reported, false)).toBe('unproven')
+    expect(relationTo(ours, reported, true)).toBe('newer')
+  })
+
   it('never trusts a newer check stamped more than a day from the server Date', () => {
     const serverDateMs = Date.UTC(2026, 10, 28, 12, 0, 0)
     const at = (createdAt: string) => ({ ...check('b', createdAt), serverDateMs })

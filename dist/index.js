@@ -42283,7 +42283,7 @@ function relationTo(followed, answer, followedSeenAsLatest) {
         return 'unordered';
     if (!plausiblyNewer(followed, answer))
         return 'implausible';
-    return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer';
+    return !isUnfinished(answer) && !followedSeenAsLatest ? 'unproven' : 'newer';
 }
 /**
  * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
@@ -42300,9 +42300,462 @@ function plausiblyNewer(followed, answer) {
 function isKnownStatus(status) {
     return KNOWN_STATUSES.includes(status);
 }
+/**
+ * The platform shows the check as not yet decided: a status that is not final and no
+ * `reported_at`. Only such a sighting proves that its verdict, when it comes, comes later; an
+ * unknown status on a check that has already reported proves nothing (an old check, or a status
+ * mangled on the way).
+ */
+function isUnfinished(check) {
+    return !isFinal(check.status) && check.reportedAt === null;
+}
 /** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
 function isFinal(status) {
     return status === 'SUCCESS' || status === 'FAILURE';
+}
+
+;// CONCATENATED MODULE: ./src/wait/schedule.ts
+/**
+ * When to poll. Pure functions of elapsed time and a random number in [0, 1).
+ *
+ * The gap after a poll made s ms after the POST is
+ *     min(cap, 420 ms + 0.255 * s) * j,   j drawn from [0.96, 0.98]
+ * Why these numbers (BENCHMARKS.md compares them with other candidates):
+ * - Lag. A check that turns final T s after the POST, just after a poll, is seen one gap later,
+ *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.98 the gap is at most
+ *   0.412 s + 0.2499 * s: about 88 ms spare at every T for the request and the process exit.
+ * - Cost. Growth of about 25 % per poll reaches the cap (10 s by default) near s = 38 s. Even at
+ *   the low end of the jitter it takes 14 polls to pass 30 s (a fixed 2 s poller needs 15) and
+ *   20 to pass 90 s (a fixed 5 s poller needs 18; 1.2x of its 19 requests is 22.8, and ours,
+ *   with the POST and the connector's name lookup, are 22).
+ * - Jitter only shortens the gap, so the lag bound holds for every draw; it keeps parallel jobs
+ *   that started together from polling in lockstep. A wider band would cost requests or spare.
+ * The first poll comes 0.40 to 0.41 s after the POST.
+ */
+const POLL_SCHEDULE = {
+    firstGapMs: 420,
+    growth: 0.255,
+    jitterLow: 0.96,
+    jitterHigh: 0.98
+};
+function pollGap(sincePostMs, capMs, random) {
+    const { firstGapMs, growth, jitterLow, jitterHigh } = POLL_SCHEDULE;
+    const nominal = Math.min(capMs, firstGapMs + growth * Math.max(0, sincePostMs));
+    return nominal * (jitterHigh - (jitterHigh - jitterLow) * random);
+}
+/** The first retry's wait; it doubles with each failure in a row. */
+const RETRY_BASE_MS = 500;
+/**
+ * Back-off after the n-th failure in a row (n >= 1): 0.5 s, 1 s, 2 s ... up to the cap, with the
+ * same downward jitter. A Retry-After from the server can only lengthen it: the request is never
+ * retried sooner, even past the cap, but a Retry-After of 0, or a date the runner's clock has
+ * already passed (a clock a little fast is enough), does not make it retry at once. Otherwise a
+ * POST answered so again and again was re-sent once per round trip until the deadline.
+ */
+function retryGap(failuresInARow, capMs, random, retryAfterMs) {
+    const { jitterLow, jitterHigh } = POLL_SCHEDULE;
+    const exponent = Math.min(Math.max(failuresInARow, 1) - 1, 20);
+    const nominal = Math.min(capMs, RETRY_BASE_MS * 2 ** exponent);
+    const backOff = nominal * (jitterHigh - (jitterHigh - jitterLow) * random);
+    return Math.max(retryAfterMs ?? 0, backOff);
+}
+/** Kept free at the end for writing outputs and the summary and exiting. */
+const EXIT_RESERVE_MS = 100;
+/** No single request may take longer, so a hung connection costs one slot, not the deadline. */
+const REQUEST_TIMEOUT_CAP_MS = 15_000;
+/** A 404 on the GET this soon after the POST is taken as the check not being visible yet. */
+const GET_NOT_FOUND_GRACE_MS = 10_000;
+/**
+ * How long before the deadline the last poll is sent: time for its answer (twice the slowest
+ * answer seen so far, 0.1 to 1 s) plus the exit reserve. Adapting to the measured latency lets
+ * the last poll come as late as it usefully can, close to the deadline but not past it.
+ */
+function lastPollLead(slowestAnswerMs) {
+    return EXIT_RESERVE_MS + Math.min(1000, Math.max(100, 2 * slowestAnswerMs));
+}
+/**
+ * When the next poll should be sent (clock ms), or undefined when the last useful poll has
+ * already been made: that is, the next one would land after the deadline's last slot.
+ */
+function nextPollAt(options) {
+    const lastSlot = options.deadline - lastPollLead(options.slowestAnswerMs);
+    if (options.desiredAt <= lastSlot)
+        return options.desiredAt;
+    return options.lastPollAt < lastSlot ? lastSlot : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/wait/pacer.ts
+
+/** Until an answer has been timed, one is assumed to take this long. */
+const ASSUMED_ANSWER_MS = 200;
+/**
+ * Sends one thread of requests within the step's deadline: it gives each request the time left,
+ * holds back while the shared rate-limit gate is closed, times answers so the last request can
+ * be aimed just before the deadline, and remembers the last transient error for the timeout
+ * message. Requests for one connector (or the workflow) go through one pacer.
+ */
+class Pacer {
+    options;
+    lastTransient;
+    slowestAnswerMs;
+    constructor(options) {
+        this.options = options;
+    }
+    /** A function, not a property read: TypeScript would narrow `signal.aborted` across awaits. */
+    aborted() {
+        return this.options.signal.aborted;
+    }
+    cancelled() {
+        const reason = this.options.signal.reason;
+        return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined };
+    }
+    /** The deadline passed: a timeout, unless the host never answered at all. */
+    timedOut() {
+        return (this.options.reach.gaveUp(this.options.clock.now()) ?? {
+            kind: 'timeout',
+            lastTransient: this.lastTransient
+        });
+    }
+    /** Records a transient failure that the caller decided on (e.g. an early 404). */
+    noteTransient(problem) {
+        this.lastTransient = problem.reason;
+    }
+    /**
+     * When to send a request wanted at `desiredAt`: no earlier than the shared gate allows, and
+     * pulled in to the deadline's last slot. Undefined when that slot was already used.
+     */
+    slot(lastSentAt, desiredAt) {
+        const { gate } = this.options;
+        const at = nextPollAt({
+            lastPollAt: lastSentAt,
+            desiredAt: Math.max(desiredAt, gate.notBefore()),
+            deadline: this.options.deadline,
+            slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
+        });
+        // The last slot may come before the gate opens, but never within the floor after a 429.
+        return at !== undefined && at >= gate.floor() ? at : undefined;
+    }
+    /**
+     * Waits for the slot of a request wanted at `desiredAt`; false when no slot is left before the
+     * deadline. The shared gate can close while this waits (another check got a 429), so it is
+     * looked at again on waking: the request then waits for the gate, unless this was the last slot.
+     */
+    async waitForSlot(lastSentAt, desiredAt) {
+        const { clock, signal, gate } = this.options;
+        let at = this.slot(lastSentAt, desiredAt);
+        while (at !== undefined) {
+            await clock.sleep(at - clock.now(), signal);
+            if (this.aborted() || gate.notBefore() <= clock.now())
+                return true;
+            const later = this.slot(lastSentAt, gate.notBefore());
+            // No later slot: this one was the deadline's last, taken unless a 429 came just now.
+            if (later === undefined)
+                return clock.now() >= gate.floor();
+            if (later <= clock.now())
+                return true;
+            at = later;
+        }
+        return false;
+    }
+    /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
+    async send(call) {
+        const { clock, signal, deadline, gate, reach } = this.options;
+        if (this.aborted())
+            return { ok: false, problem: this.cancelled() };
+        const left = deadline - EXIT_RESERVE_MS - clock.now();
+        if (left <= 0)
+            return { ok: false, problem: this.timedOut() };
+        const sentAt = clock.now();
+        // A host that never answered gets no more time than its window has left.
+        const giveUpAt = reach.giveUpAt();
+        const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
+        const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined;
+        if (gaveUp !== undefined)
+            return { ok: false, problem: gaveUp };
+        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft));
+        const result = await call({ timeoutMs, signal });
+        this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
+        if (result.ok) {
+            reach.answered();
+            gate.answered(sentAt);
+            // The last error is reported on a timeout only if nothing has answered since.
+            this.lastTransient = undefined;
+            return result;
+        }
+        const { problem } = result;
+        if (problem.kind === 'cancelled')
+            return { ok: false, problem: this.cancelled() };
+        if (problem.kind === 'transient' && problem.noAnswer === true) {
+            this.lastTransient = problem.reason;
+            const unreachable = reach.noAnswer(clock.now(), problem.reason);
+            return unreachable === undefined ? result : { ok: false, problem: unreachable };
+        }
+        if (problem.kind === 'tls' || problem.kind === 'proxy-refused')
+            return result;
+        if (problem.kind === 'transient' && problem.timedOut === true) {
+            this.lastTransient = problem.reason;
+            return result;
+        }
+        reach.answered();
+        if (problem.kind === 'transient') {
+            this.lastTransient = problem.reason;
+            if (problem.status === 429)
+                gate.rateLimited(clock.now(), problem.retryAfterMs);
+        }
+        else {
+            gate.answered(sentAt);
+        }
+        return result;
+    }
+    /** Sends one request once the shared gate is open (or at the deadline's last slot). */
+    async sendWhenAllowed(call) {
+        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now()))) {
+            return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() };
+        }
+        return this.send(call);
+    }
+    /**
+     * Sends until the answer is not transient, backing off in between: for calls that must
+     * succeed before anything else can happen (starting a check, reading a workflow).
+     */
+    async retry(call, onRetry, retryable = () => true) {
+        const { clock } = this.options;
+        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+            const problem = this.aborted() ? this.cancelled() : this.timedOut();
+            return { ok: false, problem, sentAt: clock.now() };
+        }
+        for (let failures = 1;; failures += 1) {
+            const sentAt = clock.now();
+            const result = await this.send(call);
+            if (result.ok || result.problem.kind !== 'transient' || !retryable(result.problem)) {
+                return { ...result, sentAt };
+            }
+            if (!(await this.backOff(sentAt, failures, result.problem, onRetry))) {
+                return { ok: false, problem: this.timedOut(), sentAt };
+            }
+        }
+    }
+    /**
+     * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
+     * when no slot is left before the deadline.
+     */
+    async backOff(sentAt, failures, problem, onRetry) {
+        const { clock, random, pollIntervalMs, reach } = this.options;
+        const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        // A host that never answered is given up on when the next try would come after its window.
+        const giveUpAt = reach.giveUpAt();
+        if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt)
+            return false;
+        const at = this.slot(sentAt, desiredAt);
+        if (at === undefined)
+            return false;
+        onRetry(problem, at - clock.now(), failures);
+        return this.waitForSlot(sentAt, desiredAt);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/check-run.ts
+
+
+
+
+/** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
+const ANSWERED_POSTS = 2;
+/**
+ * A POST whose answer never arrived (no status line at all, 5xx, 429, 408) may be sent again. An
+ * answer cut off after its status line did arrive: the check may well have been created.
+ */
+function unanswered(problem) {
+    const { status } = problem;
+    if (status === undefined)
+        return problem.noAnswer === true;
+    return status === 408 || status === 429 || status >= 500;
+}
+function isBusy(problem) {
+    return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423);
+}
+/**
+ * Starts a connection check and follows it until it is final, the deadline passes, the signal
+ * fires, or the API answers with something that retrying cannot fix.
+ */
+async function runCheck(connector, options) {
+    const { api, clock, random, pollIntervalMs, events } = options;
+    const pacer = new Pacer(options);
+    const startedAt = clock.now();
+    let posts = 0;
+    let followed;
+    let lastIgnored;
+    const finish = (created, joined, problem) => ({
+        connector,
+        created,
+        joined,
+        followed,
+        problem,
+        lastIgnored,
+        posts,
+        durationMs: clock.now() - startedAt
+    });
+    const retrying = (problem, delayMs, failures) => {
+        events.retrying(problem, delayMs, failures);
+    };
+    const post = (call) => {
+        posts += 1;
+        return api.startCheck(connector, call);
+    };
+    const start = await startCheck(connector, pacer, events, post, api, retrying);
+    if (!start.ok)
+        return finish(undefined, false, start.problem);
+    const { check: created, refusal } = start;
+    const joined = refusal !== undefined;
+    followed = created;
+    if (joined)
+        events.joined(created, refusal);
+    else
+        events.started(created);
+    const seenStatuses = new Set([created.status]);
+    if (!isKnownStatus(created.status))
+        events.unknownStatus(created);
+    // Follow it. Gaps count from when each poll was sent, so slow answers do not stretch them.
+    const postSentAt = start.sentAt;
+    let lastPollAt = postSentAt;
+    let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random());
+    let failuresInARow = 0;
+    let seenAsLatest = false;
+    for (;;) {
+        if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
+            return finish(created, joined, pacer.timedOut());
+        }
+        lastPollAt = clock.now();
+        const result = await pacer.send((call) => api.latestCheck(connector, call));
+        const regularAt = lastPollAt + pollGap(lastPollAt - postSentAt, pollIntervalMs, random());
+        if (result.ok) {
+            failuresInARow = 0;
+            desiredAt = regularAt;
+            const answer = result.value;
+            const relation = relationTo(followed, answer, seenAsLatest);
+            if (relation !== 'same' && relation !== 'newer') {
+                lastIgnored = { check: answer, relation };
+                events.ignored(answer, relation);
+                continue;
+            }
+            // Either way, a poll has now shown the check we follow as the connector's latest.
+            seenAsLatest = true;
+            if (relation === 'newer')
+                events.superseded(followed, answer);
+            else if (answer.status !== followed.status)
+                events.statusChanged(answer, followed.status);
+            followed = answer;
+            if (isFinal(answer.status))
+                return finish(created, joined);
+            if (!isKnownStatus(answer.status) && !seenStatuses.has(answer.status)) {
+                events.unknownStatus(answer);
+            }
+            seenStatuses.add(answer.status);
+            continue;
+        }
+        let problem = result.problem;
+        if (problem.kind === 'not-found' && lastPollAt - postSentAt < GET_NOT_FOUND_GRACE_MS) {
+            // Right after the POST the new check may not be visible to the GET yet.
+            problem = problems_transient(404, 'HTTP 404 Not Found (the new check is not visible yet)');
+            pacer.noteTransient(problem);
+        }
+        if (problem.kind !== 'transient')
+            return finish(created, joined, problem);
+        failuresInARow += 1;
+        const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
+        desiredAt = Math.max(regularAt, clock.now() + backoff);
+        events.retrying(problem, desiredAt - clock.now(), failuresInARow);
+    }
+}
+/**
+ * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
+ * its timestamps against a clock:
+ * - a check the platform shows as undecided (a status that is not final, no reported_at), ours
+ *   or one the API was already running, is followed: any verdict it reaches comes later;
+ * - a check that is already decided may be an old one the API answers with; one more POST tells:
+ *   a new check is followed, and a decided one again ends the step, for no pass can rest on it;
+ * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
+ *   running, the POST is sent once more after a back-off.
+ * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
+ * so a confused API never makes this start checks in a loop.
+ */
+async function startCheck(connector, pacer, events, post, api, retrying) {
+    const answers = [];
+    for (;;) {
+        const sent = await pacer.retry(post, retrying, unanswered);
+        let answer;
+        if (sent.ok) {
+            const check = sent.value;
+            if (isUnfinished(check)) {
+                return { ok: true, check, refusal: undefined, sentAt: sent.sentAt };
+            }
+            answer = { kind: 'final', check };
+        }
+        else if (isBusy(sent.problem)) {
+            const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+            if (running.ok && isUnfinished(running.value)) {
+                return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt };
+            }
+            if (!running.ok && running.problem.kind !== 'not-found') {
+                return { ok: false, problem: running.problem };
+            }
+            answer = { kind: 'busy', refusal: sent.problem };
+        }
+        else if (sent.problem.kind === 'transient') {
+            answer = { kind: 'not-a-check', problem: sent.problem };
+        }
+        else {
+            return { ok: false, problem: sent.problem };
+        }
+        answers.push(answer);
+        if (answers.length >= ANSWERED_POSTS)
+            return { ok: false, problem: noCheckToFollow(answers) };
+        if (answer.kind === 'final')
+            events.finalOnArrival(answer.check);
+        const why = answer.kind === 'not-a-check' ? answer.problem : problems_transient(undefined, describeAnswer(answer));
+        const onRetry = answer.kind === 'final' ? () => undefined : retrying;
+        if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
+            return { ok: false, problem: pacer.timedOut() };
+        }
+    }
+}
+/** "already SUCCESS", or for a status not known to be final, when the check says it reported. */
+function alreadyDecided(check) {
+    return isFinal(check.status)
+        ? `already ${check.status}`
+        : `already reported at ${check.reportedAt ?? 'an unknown time'} (status "${check.status}")`;
+}
+function describeAnswer(answer) {
+    switch (answer.kind) {
+        case 'final':
+            return `check ${answer.check.id}, ${alreadyDecided(answer.check)}`;
+        case 'busy': {
+            const { status, detail } = answer.refusal;
+            return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`;
+        }
+        case 'not-a-check':
+            return answer.problem.reason;
+    }
+}
+/** Why the step ends after every answered POST it may send started nothing to follow. */
+function noCheckToFollow(answers) {
+    const finals = answers.flatMap((a) => (a.kind === 'final' ? [a.check] : []));
+    const last = answers.at(-1);
+    const first = finals[0];
+    if (finals.length === answers.length && last?.kind === 'final' && first !== undefined) {
+        const { check } = last;
+        return {
+            kind: 'stale-answer',
+            checkId: check.id,
+            status: check.status,
+            reportedAt: check.reportedAt,
+            ...(first.id === check.id ? {} : { firstCheckId: first.id })
+        };
+    }
+    // The API's own words on why it would not start one, when it refused every time.
+    if (answers.every((a) => a.kind === 'busy') && last?.kind === 'busy')
+        return last.refusal;
+    return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
 }
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
@@ -42500,14 +42953,17 @@ function problemVerdict(problem, context, subject, run) {
             };
         case 'stale-answer': {
             const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`;
+            const decided = isFinal(problem.status)
+                ? `already ${problem.status}${reported}`
+                : `already reported${problem.reportedAt === null ? '' : ` at ${problem.reportedAt}`} (status "${problem.status}")`;
             const first = problem.firstCheckId === undefined
                 ? ''
                 : ` (the first answer was check ${problem.firstCheckId})`;
             return {
                 outcome,
                 title: 'API answered with an old check',
-                message: `The API answered the POST for ${who} with check ${problem.checkId}, already ` +
-                    `${problem.status}${reported}, and did so again when asked once more${first}. It started ` +
+                message: `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
+                    `and did so again when asked once more${first}. It started ` +
                     'no check that this step could follow, and a verdict given before the step began ' +
                     "cannot pass it. Check 'api-url' and any caching proxy in between."
             };
@@ -42592,6 +43048,7 @@ function waitedFor(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
@@ -42715,7 +43172,7 @@ class ConnectorLog {
         finalOnArrival: (raw) => {
             const check = this.inert(raw);
             this.emit(() => {
-                info(`The API answered the POST with check ${check.id}, already ${check.status}: perhaps an ` +
+                info(`The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
                     'old check, so its verdict does not count; asking once more.');
             });
         },
@@ -43082,444 +43539,6 @@ function checkCell(run) {
 }
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-;// CONCATENATED MODULE: ./src/wait/schedule.ts
-/**
- * When to poll. Pure functions of elapsed time and a random number in [0, 1).
- *
- * The gap after a poll made s ms after the POST is
- *     min(cap, 420 ms + 0.255 * s) * j,   j drawn from [0.96, 0.98]
- * Why these numbers (BENCHMARKS.md compares them with other candidates):
- * - Lag. A check that turns final T s after the POST, just after a poll, is seen one gap later,
- *   so the gap must stay under 0.5 s + 0.25 * T. With j <= 0.98 the gap is at most
- *   0.412 s + 0.2499 * s: about 88 ms spare at every T for the request and the process exit.
- * - Cost. Growth of about 25 % per poll reaches the cap (10 s by default) near s = 38 s. Even at
- *   the low end of the jitter it takes 14 polls to pass 30 s (a fixed 2 s poller needs 15) and
- *   20 to pass 90 s (a fixed 5 s poller needs 18; 1.2x of its 19 requests is 22.8, and ours,
- *   with the POST and the connector's name lookup, are 22).
- * - Jitter only shortens the gap, so the lag bound holds for every draw; it keeps parallel jobs
- *   that started together from polling in lockstep. A wider band would cost requests or spare.
- * The first poll comes 0.40 to 0.41 s after the POST.
- */
-const POLL_SCHEDULE = {
-    firstGapMs: 420,
-    growth: 0.255,
-    jitterLow: 0.96,
-    jitterHigh: 0.98
-};
-function pollGap(sincePostMs, capMs, random) {
-    const { firstGapMs, growth, jitterLow, jitterHigh } = POLL_SCHEDULE;
-    const nominal = Math.min(capMs, firstGapMs + growth * Math.max(0, sincePostMs));
-    return nominal * (jitterHigh - (jitterHigh - jitterLow) * random);
-}
-/** The first retry's wait; it doubles with each failure in a row. */
-const RETRY_BASE_MS = 500;
-/**
- * Back-off after the n-th failure in a row (n >= 1): 0.5 s, 1 s, 2 s ... up to the cap, with the
- * same downward jitter. A Retry-After from the server can only lengthen it: the request is never
- * retried sooner, even past the cap, but a Retry-After of 0, or a date the runner's clock has
- * already passed (a clock a little fast is enough), does not make it retry at once. Otherwise a
- * POST answered so again and again was re-sent once per round trip until the deadline.
- */
-function retryGap(failuresInARow, capMs, random, retryAfterMs) {
-    const { jitterLow, jitterHigh } = POLL_SCHEDULE;
-    const exponent = Math.min(Math.max(failuresInARow, 1) - 1, 20);
-    const nominal = Math.min(capMs, RETRY_BASE_MS * 2 ** exponent);
-    const backOff = nominal * (jitterHigh - (jitterHigh - jitterLow) * random);
-    return Math.max(retryAfterMs ?? 0, backOff);
-}
-/** Kept free at the end for writing outputs and the summary and exiting. */
-const EXIT_RESERVE_MS = 100;
-/** No single request may take longer, so a hung connection costs one slot, not the deadline. */
-const REQUEST_TIMEOUT_CAP_MS = 15_000;
-/** A 404 on the GET this soon after the POST is taken as the check not being visible yet. */
-const GET_NOT_FOUND_GRACE_MS = 10_000;
-/**
- * How long before the deadline the last poll is sent: time for its answer (twice the slowest
- * answer seen so far, 0.1 to 1 s) plus the exit reserve. Adapting to the measured latency lets
- * the last poll come as late as it usefully can, close to the deadline but not past it.
- */
-function lastPollLead(slowestAnswerMs) {
-    return EXIT_RESERVE_MS + Math.min(1000, Math.max(100, 2 * slowestAnswerMs));
-}
-/**
- * When the next poll should be sent (clock ms), or undefined when the last useful poll has
- * already been made: that is, the next one would land after the deadline's last slot.
- */
-function nextPollAt(options) {
-    const lastSlot = options.deadline - lastPollLead(options.slowestAnswerMs);
-    if (options.desiredAt <= lastSlot)
-        return options.desiredAt;
-    return options.lastPollAt < lastSlot ? lastSlot : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/wait/pacer.ts
-
-/** Until an answer has been timed, one is assumed to take this long. */
-const ASSUMED_ANSWER_MS = 200;
-/**
- * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed, times answers so the last request can
- * be aimed just before the deadline, and remembers the last transient error for the timeout
- * message. Requests for one connector (or the workflow) go through one pacer.
- */
-class Pacer {
-    options;
-    lastTransient;
-    slowestAnswerMs;
-    constructor(options) {
-        this.options = options;
-    }
-    /** A function, not a property read: TypeScript would narrow `signal.aborted` across awaits. */
-    aborted() {
-        return this.options.signal.aborted;
-    }
-    cancelled() {
-        const reason = this.options.signal.reason;
-        return { kind: 'cancelled', signal: typeof reason === 'string' ? reason : undefined };
-    }
-    /** The deadline passed: a timeout, unless the host never answered at all. */
-    timedOut() {
-        return (this.options.reach.gaveUp(this.options.clock.now()) ?? {
-            kind: 'timeout',
-            lastTransient: this.lastTransient
-        });
-    }
-    /** Records a transient failure that the caller decided on (e.g. an early 404). */
-    noteTransient(problem) {
-        this.lastTransient = problem.reason;
-    }
-    /**
-     * When to send a request wanted at `desiredAt`: no earlier than the shared gate allows, and
-     * pulled in to the deadline's last slot. Undefined when that slot was already used.
-     */
-    slot(lastSentAt, desiredAt) {
-        const { gate } = this.options;
-        const at = nextPollAt({
-            lastPollAt: lastSentAt,
-            desiredAt: Math.max(desiredAt, gate.notBefore()),
-            deadline: this.options.deadline,
-            slowestAnswerMs: this.slowestAnswerMs ?? ASSUMED_ANSWER_MS
-        });
-        // The last slot may come before the gate opens, but never within the floor after a 429.
-        return at !== undefined && at >= gate.floor() ? at : undefined;
-    }
-    /**
-     * Waits for the slot of a request wanted at `desiredAt`; false when no slot is left before the
-     * deadline. The shared gate can close while this waits (another check got a 429), so it is
-     * looked at again on waking: the request then waits for the gate, unless this was the last slot.
-     */
-    async waitForSlot(lastSentAt, desiredAt) {
-        const { clock, signal, gate } = this.options;
-        let at = this.slot(lastSentAt, desiredAt);
-        while (at !== undefined) {
-            await clock.sleep(at - clock.now(), signal);
-            if (this.aborted() || gate.notBefore() <= clock.now())
-                return true;
-            const later = this.slot(lastSentAt, gate.notBefore());
-            // No later slot: this one was the deadline's last, taken unless a 429 came just now.
-            if (later === undefined)
-                return clock.now() >= gate.floor();
-            if (later <= clock.now())
-                return true;
-            at = later;
-        }
-        return false;
-    }
-    /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
-    async send(call) {
-        const { clock, signal, deadline, gate, reach } = this.options;
-        if (this.aborted())
-            return { ok: false, problem: this.cancelled() };
-        const left = deadline - EXIT_RESERVE_MS - clock.now();
-        if (left <= 0)
-            return { ok: false, problem: this.timedOut() };
-        const sentAt = clock.now();
-        // A host that never answered gets no more time than its window has left.
-        const giveUpAt = reach.giveUpAt();
-        const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
-        const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined;
-        if (gaveUp !== undefined)
-            return { ok: false, problem: gaveUp };
-        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft));
-        const result = await call({ timeoutMs, signal });
-        this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
-        if (result.ok) {
-            reach.answered();
-            gate.answered(sentAt);
-            // The last error is reported on a timeout only if nothing has answered since.
-            this.lastTransient = undefined;
-            return result;
-        }
-        const { problem } = result;
-        if (problem.kind === 'cancelled')
-            return { ok: false, problem: this.cancelled() };
-        if (problem.kind === 'transient' && problem.noAnswer === true) {
-            this.lastTransient = problem.reason;
-            const unreachable = reach.noAnswer(clock.now(), problem.reason);
-            return unreachable === undefined ? result : { ok: false, problem: unreachable };
-        }
-        if (problem.kind === 'tls' || problem.kind === 'proxy-refused')
-            return result;
-        if (problem.kind === 'transient' && problem.timedOut === true) {
-            this.lastTransient = problem.reason;
-            return result;
-        }
-        reach.answered();
-        if (problem.kind === 'transient') {
-            this.lastTransient = problem.reason;
-            if (problem.status === 429)
-                gate.rateLimited(clock.now(), problem.retryAfterMs);
-        }
-        else {
-            gate.answered(sentAt);
-        }
-        return result;
-    }
-    /** Sends one request once the shared gate is open (or at the deadline's last slot). */
-    async sendWhenAllowed(call) {
-        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now()))) {
-            return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() };
-        }
-        return this.send(call);
-    }
-    /**
-     * Sends until the answer is not transient, backing off in between: for calls that must
-     * succeed before anything else can happen (starting a check, reading a workflow).
-     */
-    async retry(call, onRetry, retryable = () => true) {
-        const { clock } = this.options;
-        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
-            const problem = this.aborted() ? this.cancelled() : this.timedOut();
-            return { ok: false, problem, sentAt: clock.now() };
-        }
-        for (let failures = 1;; failures += 1) {
-            const sentAt = clock.now();
-            const result = await this.send(call);
-            if (result.ok || result.problem.kind !== 'transient' || !retryable(result.problem)) {
-                return { ...result, sentAt };
-            }
-            if (!(await this.backOff(sentAt, failures, result.problem, onRetry))) {
-                return { ok: false, problem: this.timedOut(), sentAt };
-            }
-        }
-    }
-    /**
-     * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
-     * when no slot is left before the deadline.
-     */
-    async backOff(sentAt, failures, problem, onRetry) {
-        const { clock, random, pollIntervalMs, reach } = this.options;
-        const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
-        // A host that never answered is given up on when the next try would come after its window.
-        const giveUpAt = reach.giveUpAt();
-        if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt)
-            return false;
-        const at = this.slot(sentAt, desiredAt);
-        if (at === undefined)
-            return false;
-        onRetry(problem, at - clock.now(), failures);
-        return this.waitForSlot(sentAt, desiredAt);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/check-run.ts
-
-
-
-
-/** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
-const ANSWERED_POSTS = 2;
-/**
- * A POST whose answer never arrived (no status line at all, 5xx, 429, 408) may be sent again. An
- * answer cut off after its status line did arrive: the check may well have been created.
- */
-function unanswered(problem) {
-    const { status } = problem;
-    if (status === undefined)
-        return problem.noAnswer === true;
-    return status === 408 || status === 429 || status >= 500;
-}
-function isBusy(problem) {
-    return problem.kind === 'rejected' && (problem.status === 409 || problem.status === 423);
-}
-/**
- * Starts a connection check and follows it until it is final, the deadline passes, the signal
- * fires, or the API answers with something that retrying cannot fix.
- */
-async function runCheck(connector, options) {
-    const { api, clock, random, pollIntervalMs, events } = options;
-    const pacer = new Pacer(options);
-    const startedAt = clock.now();
-    let posts = 0;
-    let followed;
-    let lastIgnored;
-    const finish = (created, joined, problem) => ({
-        connector,
-        created,
-        joined,
-        followed,
-        problem,
-        lastIgnored,
-        posts,
-        durationMs: clock.now() - startedAt
-    });
-    const retrying = (problem, delayMs, failures) => {
-        events.retrying(problem, delayMs, failures);
-    };
-    const post = (call) => {
-        posts += 1;
-        return api.startCheck(connector, call);
-    };
-    const start = await startCheck(connector, pacer, events, post, api, retrying);
-    if (!start.ok)
-        return finish(undefined, false, start.problem);
-    const { check: created, refusal } = start;
-    const joined = refusal !== undefined;
-    followed = created;
-    if (joined)
-        events.joined(created, refusal);
-    else
-        events.started(created);
-    const seenStatuses = new Set([created.status]);
-    if (!isKnownStatus(created.status))
-        events.unknownStatus(created);
-    // Follow it. Gaps count from when each poll was sent, so slow answers do not stretch them.
-    const postSentAt = start.sentAt;
-    let lastPollAt = postSentAt;
-    let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random());
-    let failuresInARow = 0;
-    let seenAsLatest = false;
-    for (;;) {
-        if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
-            return finish(created, joined, pacer.timedOut());
-        }
-        lastPollAt = clock.now();
-        const result = await pacer.send((call) => api.latestCheck(connector, call));
-        const regularAt = lastPollAt + pollGap(lastPollAt - postSentAt, pollIntervalMs, random());
-        if (result.ok) {
-            failuresInARow = 0;
-            desiredAt = regularAt;
-            const answer = result.value;
-            const relation = relationTo(followed, answer, seenAsLatest);
-            if (relation !== 'same' && relation !== 'newer') {
-                lastIgnored = { check: answer, relation };
-                events.ignored(answer, relation);
-                continue;
-            }
-            // Either way, a poll has now shown the check we follow as the connector's latest.
-            seenAsLatest = true;
-            if (relation === 'newer')
-                events.superseded(followed, answer);
-            else if (answer.status !== followed.status)
-                events.statusChanged(answer, followed.status);
-            followed = answer;
-            if (isFinal(answer.status))
-                return finish(created, joined);
-            if (!isKnownStatus(answer.status) && !seenStatuses.has(answer.status)) {
-                events.unknownStatus(answer);
-            }
-            seenStatuses.add(answer.status);
-            continue;
-        }
-        let problem = result.problem;
-        if (problem.kind === 'not-found' && lastPollAt - postSentAt < GET_NOT_FOUND_GRACE_MS) {
-            // Right after the POST the new check may not be visible to the GET yet.
-            problem = problems_transient(404, 'HTTP 404 Not Found (the new check is not visible yet)');
-            pacer.noteTransient(problem);
-        }
-        if (problem.kind !== 'transient')
-            return finish(created, joined, problem);
-        failuresInARow += 1;
-        const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
-        desiredAt = Math.max(regularAt, clock.now() + backoff);
-        events.retrying(problem, desiredAt - clock.now(), failuresInARow);
-    }
-}
-/**
- * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
- * its timestamps against a clock:
- * - a check that is not final yet (ours, or one the API was already running) is followed: any
- *   verdict it reaches is decided after the step began;
- * - a check that is already final may be an old one the API answers with; one more POST tells:
- *   a new check is followed, and a final check again ends the step, for no pass can rest on it;
- * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
- *   running, the POST is sent once more after a back-off.
- * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
- * so a confused API never makes this start checks in a loop.
- */
-async function startCheck(connector, pacer, events, post, api, retrying) {
-    const answers = [];
-    for (;;) {
-        const sent = await pacer.retry(post, retrying, unanswered);
-        let answer;
-        if (sent.ok) {
-            const check = sent.value;
-            if (!isFinal(check.status)) {
-                return { ok: true, check, refusal: undefined, sentAt: sent.sentAt };
-            }
-            answer = { kind: 'final', check };
-        }
-        else if (isBusy(sent.problem)) {
-            const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
-            if (running.ok && !isFinal(running.value.status)) {
-                return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt };
-            }
-            if (!running.ok && running.problem.kind !== 'not-found') {
-                return { ok: false, problem: running.problem };
-            }
-            answer = { kind: 'busy', refusal: sent.problem };
-        }
-        else if (sent.problem.kind === 'transient') {
-            answer = { kind: 'not-a-check', problem: sent.problem };
-        }
-        else {
-            return { ok: false, problem: sent.problem };
-        }
-        answers.push(answer);
-        if (answers.length >= ANSWERED_POSTS)
-            return { ok: false, problem: noCheckToFollow(answers) };
-        if (answer.kind === 'final')
-            events.finalOnArrival(answer.check);
-        const why = answer.kind === 'not-a-check' ? answer.problem : problems_transient(undefined, describeAnswer(answer));
-        const onRetry = answer.kind === 'final' ? () => undefined : retrying;
-        if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
-            return { ok: false, problem: pacer.timedOut() };
-        }
-    }
-}
-function describeAnswer(answer) {
-    switch (answer.kind) {
-        case 'final':
-            return `check ${answer.check.id}, already ${answer.check.status}`;
-        case 'busy': {
-            const { status, detail } = answer.refusal;
-            return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`;
-        }
-        case 'not-a-check':
-            return answer.problem.reason;
-    }
-}
-/** Why the step ends after every answered POST it may send started nothing to follow. */
-function noCheckToFollow(answers) {
-    const finals = answers.flatMap((a) => (a.kind === 'final' ? [a.check] : []));
-    const last = answers.at(-1);
-    const first = finals[0];
-    if (finals.length === answers.length && last?.kind === 'final' && first !== undefined) {
-        const { check } = last;
-        return {
-            kind: 'stale-answer',
-            checkId: check.id,
-            status: check.status,
-            reportedAt: check.reportedAt,
-            ...(first.id === check.id ? {} : { firstCheckId: first.id })
-        };
-    }
-    // The API's own words on why it would not start one, when it refused every time.
-    if (answers.every((a) => a.kind === 'busy') && last?.kind === 'busy')
-        return last.refusal;
-    return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
 }
 
 // EXTERNAL MODULE: external "node:perf_hooks"

@@ -7,7 +7,7 @@ import type { RequestLog } from './api/client.js'
 import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, kindTitle, type Connector, type ConnectorNames } from './connector.js'
 import type { RemoteText } from './remote-text.js'
-import type { CheckEvents, CheckRun } from './wait/check-run.js'
+import { alreadyDecided, type CheckEvents, type CheckRun } from './wait/check-run.js'
 import { IGNORED_BECAUSE } from './wait/ownership.js'
 import { count, oneLine, seconds } from './text.js'
 import { overallOutcome, overallStatus, type Outcome, type Verdict } from './verdict.js'
@@ -165,7 +165,7 @@ export class ConnectorLog {
       const check = this.inert(raw)
       this.emit(() => {
         core.info(
-          `The API answered the POST with check ${check.id}, already ${check.status}: perhaps an ` +
+          `The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
             'old check, so its verdict does not count; asking once more.'
         )
       })

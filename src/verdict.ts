@@ -3,7 +3,7 @@ import { connectorLabel, type Connector, type ConnectorNames } from './connector
 import type { Problem } from './problems.js'
 import { seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
-import { IGNORED_BECAUSE } from './wait/ownership.js'
+import { IGNORED_BECAUSE, isFinal } from './wait/ownership.js'
 
 /** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
 export type Outcome =
@@ -249,6 +249,9 @@ export function problemVerdict(
       }
     case 'stale-answer': {
       const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`
+      const decided = isFinal(problem.status)
+        ? `already ${problem.status}${reported}`
+        : `already reported${problem.reportedAt === null ? '' : ` at ${problem.reportedAt}`} (status "${problem.status}")`
       const first =
         problem.firstCheckId === undefined
           ? ''
@@ -257,8 +260,8 @@ export function problemVerdict(
         outcome,
         title: 'API answered with an old check',
         message:
-          `The API answered the POST for ${who} with check ${problem.checkId}, already ` +
-          `${problem.status}${reported}, and did so again when asked once more${first}. It started ` +
+          `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
+          `and did so again when asked once more${first}. It started ` +
           'no check that this step could follow, and a verdict given before the step began ' +
           "cannot pass it. Check 'api-url' and any caching proxy in between."
       }

@@ -2,7 +2,13 @@ import type { CallOptions, ConnectionCheckApi, Result } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
-import { isFinal, isKnownStatus, relationTo, type IgnoredRelation } from './ownership.js'
+import {
+  isFinal,
+  isKnownStatus,
+  isUnfinished,
+  relationTo,
+  type IgnoredRelation
+} from './ownership.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
 
@@ -167,10 +173,10 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
 /**
  * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
  * its timestamps against a clock:
- * - a check that is not final yet (ours, or one the API was already running) is followed: any
- *   verdict it reaches is decided after the step began;
- * - a check that is already final may be an old one the API answers with; one more POST tells:
- *   a new check is followed, and a final check again ends the step, for no pass can rest on it;
+ * - a check the platform shows as undecided (a status that is not final, no reported_at), ours
+ *   or one the API was already running, is followed: any verdict it reaches comes later;
+ * - a check that is already decided may be an old one the API answers with; one more POST tells:
+ *   a new check is followed, and a decided one again ends the step, for no pass can rest on it;
  * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
  *   running, the POST is sent once more after a back-off.
  * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
@@ -190,13 +196,13 @@ async function startCheck(
     let answer: UnfollowedAnswer
     if (sent.ok) {
       const check = sent.value
-      if (!isFinal(check.status)) {
+      if (isUnfinished(check)) {
         return { ok: true, check, refusal: undefined, sentAt: sent.sentAt }
       }
       answer = { kind: 'final', check }
     } else if (isBusy(sent.problem)) {
       const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
-      if (running.ok && !isFinal(running.value.status)) {
+      if (running.ok && isUnfinished(running.value)) {
         return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt }
       }
       if (!running.ok && running.problem.kind !== 'not-found') {
@@ -220,6 +226,13 @@ async function startCheck(
   }
 }
 
+/** "already SUCCESS", or for a status not known to be final, when the check says it reported. */
+export function alreadyDecided(check: ConnectionCheck): string {
+  return isFinal(check.status)
+    ? `already ${check.status}`
+    : `already reported at ${check.reportedAt ?? 'an unknown time'} (status "${check.status}")`
+}
+
 /** An answered POST that started nothing to follow. */
 type UnfollowedAnswer =
   | { kind: 'final'; check: ConnectionCheck }
@@ -229,7 +242,7 @@ type UnfollowedAnswer =
 function describeAnswer(answer: UnfollowedAnswer): string {
   switch (answer.kind) {
     case 'final':
-      return `check ${answer.check.id}, already ${answer.check.status}`
+      return `check ${answer.check.id}, ${alreadyDecided(answer.check)}`
     case 'busy': {
       const { status, detail } = answer.refusal
       return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`

@@ -15,7 +15,7 @@ import {
  * - 'unordered': another id with the very same created_at; we cannot tell, so it is not ours;
  * - 'implausible': "newer", but stamped absurdly far from the server's own time (the year 9999,
  *   a day off): a broken clock or a forged answer, so it is not trusted to replace ours;
- * - 'unproven': newer, but already final when first seen, while no poll has yet shown ours as
+ * - 'unproven': newer, but already decided when first seen, while no poll has yet shown ours as
  *   the connector's latest check: nothing shows it was decided after the step began (an API that
  *   answered the POST with an old check would look just like this), so it does not replace ours.
  *
@@ -53,7 +53,7 @@ export function relationTo(
   if (order < 0) return 'older'
   if (order === 0) return 'unordered'
   if (!plausiblyNewer(followed, answer)) return 'implausible'
-  return isFinal(answer.status) && !followedSeenAsLatest ? 'unproven' : 'newer'
+  return !isUnfinished(answer) && !followedSeenAsLatest ? 'unproven' : 'newer'
 }
 
 /**
@@ -71,6 +71,16 @@ function plausiblyNewer(followed: ConnectionCheck, answer: ConnectionCheck): boo
 
 export function isKnownStatus(status: string): status is KnownStatus {
   return (KNOWN_STATUSES as readonly string[]).includes(status)
+}
+
+/**
+ * The platform shows the check as not yet decided: a status that is not final and no
+ * `reported_at`. Only such a sighting proves that its verdict, when it comes, comes later; an
+ * unknown status on a check that has already reported proves nothing (an old check, or a status
+ * mangled on the way).
+ */
+export function isUnfinished(check: ConnectionCheck): boolean {
+  return !isFinal(check.status) && check.reportedAt === null
 }
 
 /** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
