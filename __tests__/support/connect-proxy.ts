@@ -29,7 +29,7 @@ export interface ProxyRecord {
   /** The request line as received, e.g. 'CONNECT api.platform.test:443 HTTP/1.1'. */
   line: string
   headers: Record<string, string | string[] | undefined>
-  /** What the proxy answered: 200 for an open tunnel. */
+  /** What the proxy answered: 200 for an open tunnel; 0 while it is still connecting. */
   status: number
 }
 
