@@ -743,3 +743,31 @@ describe('runCheck: a host that never answered', () => {
     return call.method === 'POST'
   }
 })
+
+describe('runCheck: requests that run out of time', () => {
+  const slow = fail({
+    kind: 'transient',
+    status: undefined,
+    reason: 'no answer within 15.0 s',
+    retryAfterMs: undefined,
+    timedOut: true
+  })
+
+  it('sends a POST that got no answer in time again, as one whose answer never arrived', async () => {
+    const { result } = setup((call, i) =>
+      i < 3 ? slow : checkAt('ours', 20, call.method === 'POST' ? 'SCHEDULED' : 'SUCCESS')
+    )
+    // The POSTs that timed out do not use up the two answered ones.
+    const run = await result
+    expect(run).toMatchObject({ posts: 4, followed: { id: 'ours', status: 'SUCCESS' } })
+  })
+
+  it('never takes a host that is only slow for one that is out of reach', async () => {
+    const reach = new HostReach('slow.example', 30_000)
+    const { api, result } = setup(() => slow, { reach, deadline: 60_000 })
+    const run = await result
+    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'no answer within 15.0 s' })
+    // Every try gets its full time; none is cut to nothing by the window.
+    for (const call of api.calls.slice(0, -1)) expect(call.timeoutMs).toBeGreaterThan(1000)
+  })
+})

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   classifyResponse as classifyAny,
   parseRetryAfter,
+  serverDate,
   type RawResponse
 } from '../src/api/classify.js'
 import { ConnectionCheckSchema, WorkflowConnectorsSchema } from '../src/api/schemas.js'
@@ -225,5 +226,14 @@ describe('parseRetryAfter', () => {
       NOW
     )
     expect(result).toMatchObject({ problem: { retryAfterMs: 1000 } })
+  })
+})
+
+describe('serverDate', () => {
+  it('reads an HTTP date and nothing that merely parses as one', () => {
+    const at = (date: string) => serverDate(answer(200, '', { date }))
+    expect(at('Fri, 28 Nov 2026 12:00:00 GMT')).toBe(NOW)
+    for (const odd of ['7', '-1', '2026', 'soon', '']) expect(at(odd)).toBeUndefined()
+    expect(serverDate(answer(200, ''))).toBeUndefined()
   })
 })

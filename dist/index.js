@@ -41550,14 +41550,23 @@ function parseRetryAfter(value, nowEpochMs) {
     const text = value.trim();
     if (/^\d+(\.\d+)?$/.test(text))
         return Number(text) * 1000;
-    // HTTP dates name the day and month ("Fri, 28 Nov 2026 12:00:00 GMT"); Date.parse alone
-    // would also accept strings such as "-1".
+    const at = parseHttpDate(text);
+    return at === undefined ? undefined : Math.max(0, at - nowEpochMs);
+}
+/** The server's `Date` header as epoch ms; undefined when absent or unreadable. */
+function serverDate(response) {
+    const value = header(response, 'date');
+    return value === undefined ? undefined : parseHttpDate(value.trim());
+}
+/**
+ * An HTTP date ("Fri, 28 Nov 2026 12:00:00 GMT"). Such dates name the day and month; Date.parse
+ * alone would also accept strings such as "-1" or "7", which a proxy may well send.
+ */
+function parseHttpDate(text) {
     if (!/[a-z]{3}/i.test(text))
         return undefined;
     const at = Date.parse(text);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - nowEpochMs);
+    return Number.isNaN(at) ? undefined : at;
 }
 
 ;// CONCATENATED MODULE: ./src/api/transport.ts
@@ -41838,9 +41847,8 @@ class PlatformClient {
 }
 /** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
 function withServerDate(check, response) {
-    const raw = response.headers.date;
-    const date = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''));
-    return Number.isNaN(date) ? check : { ...check, serverDateMs: date };
+    const date = serverDate(response);
+    return date === undefined ? check : { ...check, serverDateMs: date };
 }
 function interpret(sent, expected, timeoutMs, now, url) {
     if (sent.ok)
@@ -41848,16 +41856,15 @@ function interpret(sent, expected, timeoutMs, now, url) {
     switch (sent.failure) {
         case 'aborted':
             return { ok: false, problem: { kind: 'cancelled', signal: undefined } };
-        case 'timed-out':
-            // Not counted as a host that never answered: a host that is connected but slow would then
-            // be given up on as a typo in api-url.
-            return {
-                ok: false,
-                problem: {
-                    ...problems_transient(undefined, `no answer within ${seconds(timeoutMs)}`),
-                    timedOut: true
-                }
-            };
+        case 'timed-out': {
+            const reason = `no answer within ${seconds(timeoutMs)}`;
+            // Begun but not finished in time: the host answered, and a POST may have created a check.
+            if (sent.answered)
+                return { ok: false, problem: problems_transient(undefined, `${reason} (cut off)`) };
+            // Not counted as a host that never answered: one that is connected but slow would then be
+            // given up on as a typo in api-url.
+            return { ok: false, problem: { ...problems_transient(undefined, reason), timedOut: true } };
+        }
         case 'network':
             if (sent.tlsCode !== undefined) {
                 return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } };
@@ -42265,7 +42272,7 @@ const IGNORED_BECAUSE = {
     older: 'created before ours',
     unordered: 'created at the same moment as ours, so the two cannot be ordered',
     implausible: "stamped more than a day from the server's own time",
-    unproven: 'already final when first seen, so it may have been decided before the step began'
+    unproven: 'already decided when first seen, perhaps before the step began'
 };
 /** How far a newer check's created_at may lie from the server's Date (either way). */
 const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
@@ -42469,10 +42476,9 @@ class Pacer {
         // A host that never answered gets no more time than its window has left.
         const giveUpAt = reach.giveUpAt();
         const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
-        const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined;
-        if (gaveUp !== undefined)
-            return { ok: false, problem: gaveUp };
-        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft));
+        if (windowLeft <= 0)
+            return { ok: false, problem: this.timedOut() };
+        const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft);
         const result = await call({ timeoutMs, signal });
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
@@ -42562,13 +42568,13 @@ class Pacer {
 /** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
 const ANSWERED_POSTS = 2;
 /**
- * A POST whose answer never arrived (no status line at all, 5xx, 429, 408) may be sent again. An
- * answer cut off after its status line did arrive: the check may well have been created.
+ * A POST whose answer never arrived (no status line at all, or none in time; 5xx, 429, 408) may be
+ * sent again. An answer cut off after its status line did arrive: the check may well exist.
  */
 function unanswered(problem) {
     const { status } = problem;
     if (status === undefined)
-        return problem.noAnswer === true;
+        return problem.noAnswer === true || problem.timedOut === true;
     return status === 408 || status === 429 || status >= 500;
 }
 function isBusy(problem) {
@@ -43656,9 +43662,13 @@ class HostReach {
         this.windowMs = windowMs;
         this.startedAt = startedAt;
     }
-    /** Clock time past which a host that never answered is given up on; undefined once it has. */
+    /**
+     * Clock time past which the host is given up on: set only while it has never answered and a
+     * request to it has failed without an answer (a request that merely ran out of time does not
+     * count, nor does one still in flight).
+     */
     giveUpAt() {
-        return this.answeredOnce ? undefined : this.startedAt + this.windowMs;
+        return this.answeredOnce || this.failures === 0 ? undefined : this.startedAt + this.windowMs;
     }
     answered() {
         this.answeredOnce = true;
@@ -43672,7 +43682,7 @@ class HostReach {
     }
     /** The problem when the host never answered and requests went unanswered, else undefined. */
     gaveUp(now) {
-        return this.answeredOnce || this.failures === 0 ? undefined : this.problem(now);
+        return this.giveUpAt() === undefined ? undefined : this.problem(now);
     }
     problem(now) {
         return {

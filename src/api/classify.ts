@@ -200,10 +200,22 @@ export function parseRetryAfter(value: string | undefined, nowEpochMs: number): 
   if (value === undefined) return undefined
   const text = value.trim()
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000
-  // HTTP dates name the day and month ("Fri, 28 Nov 2026 12:00:00 GMT"); Date.parse alone
-  // would also accept strings such as "-1".
+  const at = parseHttpDate(text)
+  return at === undefined ? undefined : Math.max(0, at - nowEpochMs)
+}
+
+/** The server's `Date` header as epoch ms; undefined when absent or unreadable. */
+export function serverDate(response: RawResponse): number | undefined {
+  const value = header(response, 'date')
+  return value === undefined ? undefined : parseHttpDate(value.trim())
+}
+
+/**
+ * An HTTP date ("Fri, 28 Nov 2026 12:00:00 GMT"). Such dates name the day and month; Date.parse
+ * alone would also accept strings such as "-1" or "7", which a proxy may well send.
+ */
+function parseHttpDate(text: string): number | undefined {
   if (!/[a-z]{3}/i.test(text)) return undefined
   const at = Date.parse(text)
-  if (Number.isNaN(at)) return undefined
-  return Math.max(0, at - nowEpochMs)
+  return Number.isNaN(at) ? undefined : at
 }

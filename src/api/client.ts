@@ -8,7 +8,7 @@ import { getProxyUrl } from '@actions/http-client'
 import { noAnswer, transient, type Problem } from '../problems.js'
 import { seconds } from '../text.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
-import { classifyResponse, type Expected, type RawResponse } from './classify.js'
+import { classifyResponse, serverDate, type Expected, type RawResponse } from './classify.js'
 import {
   ConnectionCheckSchema,
   ConnectorInfoSchema,
@@ -120,9 +120,8 @@ export class PlatformClient implements ConnectionCheckApi {
 
 /** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
 function withServerDate(check: ConnectionCheck, response: RawResponse): ConnectionCheck {
-  const raw = response.headers.date
-  const date = Date.parse(Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? ''))
-  return Number.isNaN(date) ? check : { ...check, serverDateMs: date }
+  const date = serverDate(response)
+  return date === undefined ? check : { ...check, serverDateMs: date }
 }
 
 function interpret<T>(
@@ -136,16 +135,14 @@ function interpret<T>(
   switch (sent.failure) {
     case 'aborted':
       return { ok: false, problem: { kind: 'cancelled', signal: undefined } }
-    case 'timed-out':
-      // Not counted as a host that never answered: a host that is connected but slow would then
-      // be given up on as a typo in api-url.
-      return {
-        ok: false,
-        problem: {
-          ...transient(undefined, `no answer within ${seconds(timeoutMs)}`),
-          timedOut: true
-        }
-      }
+    case 'timed-out': {
+      const reason = `no answer within ${seconds(timeoutMs)}`
+      // Begun but not finished in time: the host answered, and a POST may have created a check.
+      if (sent.answered) return { ok: false, problem: transient(undefined, `${reason} (cut off)`) }
+      // Not counted as a host that never answered: one that is connected but slow would then be
+      // given up on as a typo in api-url.
+      return { ok: false, problem: { ...transient(undefined, reason), timedOut: true } }
+    }
     case 'network':
       if (sent.tlsCode !== undefined) {
         return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } }

@@ -56,12 +56,12 @@ export interface CheckRun {
 const ANSWERED_POSTS = 2
 
 /**
- * A POST whose answer never arrived (no status line at all, 5xx, 429, 408) may be sent again. An
- * answer cut off after its status line did arrive: the check may well have been created.
+ * A POST whose answer never arrived (no status line at all, or none in time; 5xx, 429, 408) may be
+ * sent again. An answer cut off after its status line did arrive: the check may well exist.
  */
 function unanswered(problem: TransientProblem): boolean {
   const { status } = problem
-  if (status === undefined) return problem.noAnswer === true
+  if (status === undefined) return problem.noAnswer === true || problem.timedOut === true
   return status === 408 || status === 429 || status >= 500
 }
 

@@ -20,7 +20,7 @@ import {
  *   answered the POST with an old check would look just like this), so it does not replace ours.
  *
  * What this guards: a pass needs a SUCCESS decided after the step began. That holds for a check
- * seen unfinished during the step (the POST's answer, or a poll), and for one newer than a check
+ * seen undecided during the step (the POST's answer, or a poll), and for one newer than a check
  * that a poll showed as the latest during the step.
  */
 export type Relation = 'same' | 'newer' | 'older' | 'unordered' | 'implausible' | 'unproven'
@@ -33,7 +33,7 @@ export const IGNORED_BECAUSE: Record<IgnoredRelation, string> = {
   older: 'created before ours',
   unordered: 'created at the same moment as ours, so the two cannot be ordered',
   implausible: "stamped more than a day from the server's own time",
-  unproven: 'already final when first seen, so it may have been decided before the step began'
+  unproven: 'already decided when first seen, perhaps before the step began'
 }
 
 /** How far a newer check's created_at may lie from the server's Date (either way). */

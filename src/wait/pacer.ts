@@ -110,9 +110,8 @@ export class Pacer {
     // A host that never answered gets no more time than its window has left.
     const giveUpAt = reach.giveUpAt()
     const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt
-    const gaveUp = windowLeft <= 0 ? reach.gaveUp(sentAt) : undefined
-    if (gaveUp !== undefined) return { ok: false, problem: gaveUp }
-    const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, Math.max(0, windowLeft))
+    if (windowLeft <= 0) return { ok: false, problem: this.timedOut() }
+    const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft)
     const result = await call({ timeoutMs, signal })
     this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
     if (result.ok) {

@@ -22,9 +22,13 @@ export class HostReach {
     private readonly startedAt = 0
   ) {}
 
-  /** Clock time past which a host that never answered is given up on; undefined once it has. */
+  /**
+   * Clock time past which the host is given up on: set only while it has never answered and a
+   * request to it has failed without an answer (a request that merely ran out of time does not
+   * count, nor does one still in flight).
+   */
   giveUpAt(): number | undefined {
-    return this.answeredOnce ? undefined : this.startedAt + this.windowMs
+    return this.answeredOnce || this.failures === 0 ? undefined : this.startedAt + this.windowMs
   }
 
   answered(): void {
@@ -41,7 +45,7 @@ export class HostReach {
 
   /** The problem when the host never answered and requests went unanswered, else undefined. */
   gaveUp(now: number): Problem | undefined {
-    return this.answeredOnce || this.failures === 0 ? undefined : this.problem(now)
+    return this.giveUpAt() === undefined ? undefined : this.problem(now)
   }
 
   private problem(now: number): Problem {
