@@ -76,7 +76,7 @@ describe('readSettings', () => {
     (key) => {
       const { error } = attempt({ 'source-id': SOURCE, 'api-key': key })
       expect(error?.message).toBe(
-        "Input 'api-key' may hold only printable ASCII without spaces; check the secret."
+        "Input 'api-key' may hold only printable ASCII without spaces; check the 'api-key' secret."
       )
     }
   )

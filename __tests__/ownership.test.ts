@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConnectionCheckSchema, parseTimestamp, type ConnectionCheck } from '../src/api/schemas.js'
-import { isFinal, isKnownStatus, relationTo } from '../src/wait/ownership.js'
+import { isFinal, isKnownStatus } from '../src/api/status.js'
+import { relationTo } from '../src/wait/ownership.js'
 
 function check(id: string, createdAt: string, status = 'SCHEDULED'): ConnectionCheck {
   return ConnectionCheckSchema.parse({ id, status, created_at: createdAt })

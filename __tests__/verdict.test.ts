@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConnectionCheckSchema } from '../src/api/schemas.js'
+import { ACTION_INPUTS } from '../src/inputs.js'
 import type { Problem } from '../src/problems.js'
 import type { CheckRun } from '../src/wait/check-run.js'
 import {
@@ -10,7 +11,7 @@ import {
   type Subject
 } from '../src/verdict.js'
 
-const CONTEXT = { apiHost: 'platform.example', timeoutMs: 30_000 }
+const CONTEXT = { apiHost: 'platform.example', timeoutMs: 30_000, names: ACTION_INPUTS }
 const CONNECTOR = { kind: 'destination' as const, id: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' }
 const SUBJECT: Subject = { kind: 'connector', connector: CONNECTOR }
 const check = (id: string, status: string, reason: string | null = null) =>

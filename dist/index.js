@@ -30073,7 +30073,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31647,6 +31647,8 @@ function cancelOnSignals(signals = ['SIGINT', 'SIGTERM']) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/connector.ts
@@ -41274,15 +41276,17 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/ids.ts
+/** The id format of connectors, workflows and checks on the Platform API. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(text) {
+    return UUID.test(text);
+}
+
 ;// CONCATENATED MODULE: ./src/api/schemas.ts
 
 
-/**
- * Response shapes from the vendor's OpenAPI document, loosened where the docs say the API may
- * grow: extra fields are accepted, and `status` is any string so a future value is seen (and
- * treated as not final) instead of making every answer unreadable.
- */
-const KNOWN_STATUSES = ['SCHEDULED', 'SUCCESS', 'FAILURE'];
+
 // Written by whatever the platform runs on: ISO 8601 with `T` or PostgreSQL's text form with a
 // space; an offset of `Z`, `+00`, `+0000` or `+00:00`, or none; any number of fraction digits.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d+))? ?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -41365,7 +41369,7 @@ const ErrorBodySchema = looseObject({
 });
 /** Connector ids go into request paths, so a workflow's must be UUIDs like the inputs'. */
 const connectorId = schemas_string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'holds an id that is not a UUID')
+    .regex(UUID, 'holds an id that is not a UUID')
     .transform((id) => id.toLowerCase());
 const connectorIds = array(connectorId, 'must be a list of connector UUIDs');
 /** A workflow: only the connector lists are used, so only they are checked. */
@@ -42117,11 +42121,20 @@ function cap(text, limit) {
 
 
 
+
 const DEFAULT_API_URL = 'https://platform.unstructuredapp.io';
 const DEFAULT_TIMEOUT_SECONDS = '300';
 const DEFAULT_POLL_INTERVAL_SECONDS = '10';
 const DEFAULT_MAX_CONCURRENCY = '10';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The action's words: inputs of a workflow step. */
+const ACTION_INPUTS = {
+    subject: (input) => `Input '${input}'`,
+    ref: (input) => `'${input}'`,
+    key: "the 'api-key' secret",
+    missingKey: "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
+        'note that secrets are empty in workflows triggered from forks.',
+    environment: "the step's env"
+};
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
 const MAX_SECONDS = 6 * 60 * 60;
@@ -42164,7 +42177,7 @@ function splitIds(raw) {
  * later log line (debug included) can show it. All problems are reported together, each naming
  * its input and the offending value (never the key's).
  */
-function readSettings(read, mask) {
+function readSettings(read, mask, names = ACTION_INPUTS) {
     const rawKey = read('api-key');
     if (rawKey !== '')
         mask(rawKey);
@@ -42185,12 +42198,11 @@ function readSettings(read, mask) {
         errors.push({ input, message });
     };
     if (apiKey === '') {
-        fail('api-key', "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
-            'note that secrets are empty in workflows triggered from forks.');
+        fail('api-key', names.missingKey);
     }
     else if (!/^[\x21-\x7e]+$/.test(apiKey)) {
         // Anything else cannot travel in an HTTP header and would fail every request.
-        fail('api-key', "Input 'api-key' may hold only printable ASCII without spaces; check the secret.");
+        fail('api-key', `${names.subject('api-key')} may hold only printable ASCII without spaces; check ${names.key}.`);
     }
     const named = [];
     for (const [input, kind] of [
@@ -42201,7 +42213,7 @@ function readSettings(read, mask) {
         const parsed = uuidList.safeParse(ids);
         if (!parsed.success) {
             const bad = ids.filter((id) => !UUID.test(id));
-            fail(input, `Input '${input}' must be connector UUIDs; got ${quoteAll(bad)}.`);
+            fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`);
             continue;
         }
         for (const id of parsed.data)
@@ -42214,24 +42226,25 @@ function readSettings(read, mask) {
         if (UUID.test(workflowRaw))
             workflowId = workflowRaw.toLowerCase();
         else
-            fail('workflow-id', `Input 'workflow-id' must be a workflow UUID; got ${quote(workflowRaw)}.`);
+            fail('workflow-id', `${names.subject('workflow-id')} must be a workflow UUID; got ${quote(workflowRaw)}.`);
     }
     if (connectors.length === 0 &&
         workflowRaw === '' &&
         !errors.some((e) => e.input.endsWith('-id'))) {
-        fail('source-id', "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several).");
+        fail('source-id', `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
+            `${names.ref('workflow-id')} (or several).`);
     }
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
     if ('error' in api)
-        fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`);
+        fail('api-url', `${names.subject('api-url')} ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`);
     const seconds = (input, fallback, schema) => {
         const raw = read(input) || fallback;
         const parsed = schema.safeParse(raw);
         if (parsed.success)
             return parsed.data * 1000;
         const message = parsed.error.issues[0]?.message ?? 'is not valid';
-        fail(input, `Input '${input}' ${message}; got ${quote(raw)}.`);
+        fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`);
         return Number.NaN;
     };
     const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds);
@@ -42240,7 +42253,12 @@ function readSettings(read, mask) {
     const maxConcurrency = concurrency.safeParse(concurrencyRaw);
     if (!maxConcurrency.success) {
         const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid';
-        fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`);
+        fail('max-concurrency', `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`);
+    }
+    const junitRaw = read('junit-file').trim();
+    // eslint-disable-next-line no-control-regex -- no file system takes these in a path
+    if (/[\u0000-\u001f]/.test(junitRaw)) {
+        fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
     }
     if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
         throw new InvalidInputError([...new Set(errors.map((e) => e.input))].join(', '), errors.map((e) => e.message).join('\n'));
@@ -42252,20 +42270,24 @@ function readSettings(read, mask) {
         api,
         timeoutMs,
         pollIntervalMs,
-        maxConcurrency: maxConcurrency.data
+        maxConcurrency: maxConcurrency.data,
+        junitFile: junitRaw === '' ? undefined : junitRaw
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/api/status.ts
+/** The statuses a connection check may have, and which of them end the wait. */
+const KNOWN_STATUSES = ['SCHEDULED', 'SUCCESS', 'FAILURE'];
+function isKnownStatus(status) {
+    return KNOWN_STATUSES.includes(status);
+}
+/** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
+function isFinal(status) {
+    return status === 'SUCCESS' || status === 'FAILURE';
+}
+
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
+
 
 /** Why an answer under each relation is passed over, as the end of a sentence about it. */
 const IGNORED_BECAUSE = {
@@ -42304,9 +42326,6 @@ function plausiblyNewer(followed, answer) {
     }
     return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS;
 }
-function isKnownStatus(status) {
-    return KNOWN_STATUSES.includes(status);
-}
 /**
  * The platform shows the check as not yet decided: a status that is not final and no
  * `reported_at`. Only such a sighting proves that its verdict, when it comes, comes later; an
@@ -42315,10 +42334,6 @@ function isKnownStatus(status) {
  */
 function isUnfinished(check) {
     return !isFinal(check.status) && check.reportedAt === null;
-}
-/** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
-function isFinal(status) {
-    return status === 'SUCCESS' || status === 'FAILURE';
 }
 
 ;// CONCATENATED MODULE: ./src/wait/schedule.ts
@@ -42565,6 +42580,7 @@ class Pacer {
 
 
 
+
 /** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
 const ANSWERED_POSTS = 2;
 /**
@@ -42764,789 +42780,6 @@ function noCheckToFollow(answers) {
     return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
 }
 
-;// CONCATENATED MODULE: ./src/verdict.ts
-
-
-
-
-/** The single place where a kind of problem becomes an outcome. */
-function outcomeOf(problem) {
-    switch (problem.kind) {
-        case 'invalid-input':
-        case 'validation':
-            return 'invalid';
-        case 'unauthorized':
-            return 'unauthorized';
-        case 'not-found':
-            return 'not-found';
-        case 'timeout':
-            return 'timeout';
-        case 'cancelled':
-            return 'cancelled';
-        case 'redirect':
-        case 'rejected':
-        case 'foreign-answer':
-        case 'tls':
-        case 'proxy-refused':
-        case 'unreachable':
-        case 'stale-answer':
-        case 'unusable-answers':
-        case 'malformed':
-        case 'transient':
-            return 'error';
-    }
-}
-/** Most severe first: the step's outcome is the first of these that any connector has. */
-const OUTCOME_PRECEDENCE = [
-    'cancelled',
-    'unauthorized',
-    'invalid',
-    'not-found',
-    'failure',
-    'timeout',
-    'error',
-    'success'
-];
-function overallOutcome(outcomes) {
-    return OUTCOME_PRECEDENCE.find((outcome) => outcomes.includes(outcome)) ?? 'error';
-}
-/**
- * SUCCESS only if every connector succeeded, else FAILURE if any failed, else SCHEDULED; empty
- * when no check was created at all.
- */
-function overallStatus(statuses) {
-    if (statuses.every((status) => status === undefined))
-        return '';
-    if (statuses.every((status) => status === 'SUCCESS'))
-        return 'SUCCESS';
-    return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED';
-}
-function label(subject, capital) {
-    switch (subject.kind) {
-        case 'connector':
-            return connectorLabel(subject.connector, subject.names, capital);
-        case 'workflow':
-            return `${capital ? 'Workflow' : 'workflow'} ${subject.id}`;
-        case 'inputs':
-            return capital ? 'The inputs' : 'the inputs';
-    }
-}
-/** The verdict on one connector's run. */
-function runVerdict(run, names, context) {
-    const subject = { kind: 'connector', connector: run.connector, names };
-    const { followed, created } = run;
-    if (run.problem === undefined && followed !== undefined) {
-        const who = label(subject, true);
-        const which = created !== undefined && followed.id !== created.id
-            ? `check ${followed.id}, which replaced ours, ${created.id}`
-            : `check ${followed.id}`;
-        if (followed.status === 'SUCCESS') {
-            return {
-                outcome: 'success',
-                title: 'Connection check passed',
-                message: `${who} passed its connection check in ${seconds(run.durationMs)} (${which}).`
-            };
-        }
-        const reason = followed.reason?.trim() ? followed.reason.trim() : 'the platform gave no reason';
-        return {
-            outcome: 'failure',
-            title: 'Connection check failed',
-            message: `${who} failed its connection check after ${seconds(run.durationMs)} (${which}): ${reason}`
-        };
-    }
-    /* istanbul ignore next: a run ends with either a final check or a problem */
-    const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined };
-    return problemVerdict(problem, context, subject, run);
-}
-/** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
-function problemVerdict(problem, context, subject, run) {
-    const outcome = outcomeOf(problem);
-    const who = label(subject, false);
-    const status = run?.followed?.status;
-    const checkId = run?.created?.id;
-    const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector';
-    const withDetail = (status, detail) => detail ? `${status}: ${detail}` : httpStatusText(status);
-    switch (problem.kind) {
-        case 'invalid-input':
-            return { outcome, title: 'Invalid input', message: problem.message };
-        case 'validation': {
-            const items = problem.items.length > 0 ? problem.items.join('; ') : 'no details given';
-            return {
-                outcome,
-                title: 'Request rejected as invalid',
-                message: `The API rejected the request for ${who} as invalid (${problem.status}): ${items}`
-            };
-        }
-        case 'unauthorized':
-            return {
-                outcome,
-                title: 'API key rejected',
-                message: problem.status === 403
-                    ? `The API key may not read ${who} (${withDetail(problem.status, problem.detail)}). ` +
-                        `Each key works with one workspace: put a key from the workspace that owns ${owner} in 'api-key'.`
-                    : `The API refused the key (${withDetail(problem.status, problem.detail)}). ` +
-                        "Check that the 'api-key' secret holds a current Unstructured API key from the workspace " +
-                        `that owns ${who}.`
-            };
-        case 'not-found':
-            if (checkId !== undefined) {
-                // The POST worked, so the connector existed a moment ago.
-                return {
-                    outcome,
-                    title: 'Connection check vanished',
-                    message: `Check ${checkId} of ${who} could no longer be read ` +
-                        `(${withDetail(problem.status, problem.detail)}): the connector may have been deleted ` +
-                        'while the check ran.'
-                };
-            }
-            return {
-                outcome,
-                title: subject.kind === 'workflow' ? 'Workflow not found' : 'Connector not found',
-                message: `${label(subject, true)} was not found on ${context.apiHost} ` +
-                    `(${withDetail(problem.status, problem.detail)}). Check the id and that ${owner} belongs ` +
-                    "to the API key's workspace; if 'api-url' does not point at the Platform API, every path " +
-                    'answers 404 too.'
-            };
-        case 'redirect':
-            return {
-                outcome,
-                title: 'Unexpected redirect',
-                message: `The API answered ${httpStatusText(problem.status)} with a redirect to ` +
-                    `${problem.location ?? 'an unnamed location'}. Redirects are not followed, so the API key ` +
-                    `never leaves ${context.apiHost}; check 'api-url'.`
-            };
-        case 'rejected':
-            return {
-                outcome,
-                title: 'Request rejected',
-                message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
-            };
-        case 'foreign-answer': {
-            const facts = [
-                httpStatusText(problem.status),
-                problem.contentType ?? 'no content type',
-                ...(problem.title === undefined ? [] : [`page title "${problem.title}"`])
-            ].join(', ');
-            return {
-                outcome,
-                title: 'Answer not from the Platform API',
-                message: `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
-                    `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
-                    "runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and 'api-url'."
-            };
-        }
-        case 'tls':
-            return { outcome, title: 'TLS error', message: tlsMessage(problem.code, problem.host) };
-        case 'proxy-refused': {
-            const status = problem.status === undefined ? 'no status' : httpStatusText(problem.status);
-            const fix = problem.status === 407
-                ? 'Check the user name and password in HTTPS_PROXY'
-                : 'Check that the proxy allows this host';
-            return {
-                outcome,
-                title: 'Proxy refused the tunnel',
-                message: `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
-                    `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
-            };
-        }
-        case 'unreachable':
-            return {
-                outcome,
-                title: 'API host not reachable',
-                message: `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
-                    `after ${seconds(problem.waitedMs)}). Check 'api-url' for a typo, and that the runner ` +
-                    'can reach the host (DNS, firewall, proxy).'
-            };
-        case 'stale-answer': {
-            const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`;
-            const decided = isFinal(problem.status)
-                ? `already ${problem.status}${reported}`
-                : `already reported${problem.reportedAt === null ? '' : ` at ${problem.reportedAt}`} (status "${problem.status}")`;
-            const first = problem.firstCheckId === undefined
-                ? ''
-                : ` (the first answer was check ${problem.firstCheckId})`;
-            return {
-                outcome,
-                title: 'API answered with an old check',
-                message: `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
-                    `and did so again when asked once more${first}. It started ` +
-                    'no check that this step could follow, and a verdict given before the step began ' +
-                    "cannot pass it. Check 'api-url' and any caching proxy in between."
-            };
-        }
-        case 'unusable-answers':
-            return {
-                outcome,
-                title: 'Unusable answer',
-                message: `The API answered both POSTs for ${who} without starting a check this step can ` +
-                    `follow: first ${problem.answers.join('; then ')}. Check that 'api-url' points at ` +
-                    'the Platform API.'
-            };
-        case 'malformed':
-            return {
-                outcome,
-                title: 'Unexpected answer',
-                message: `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
-                    `${problem.reason}. This is not retried: the API may have changed, or 'api-url' may ` +
-                    'point at another service.'
-            };
-        case 'transient':
-            return {
-                outcome,
-                title: 'API error',
-                message: `The request for ${who} failed: ${problem.reason}.`
-            };
-        case 'timeout': {
-            const limit = seconds(context.timeoutMs);
-            const parts = subject.kind === 'workflow'
-                ? [`Workflow ${subject.id} could not be read within ${limit}.`]
-                : checkId === undefined
-                    ? [`No connection check of ${who} could be started within ${limit}.`]
-                    : [
-                        `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
-                    ];
-            if (run?.lastIgnored && run.followed?.id === checkId) {
-                parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
-            }
-            if (problem.lastTransient)
-                parts.push(`Last error: ${problem.lastTransient}.`);
-            if (checkId !== undefined) {
-                parts.push("Raise 'timeout-seconds' if checks of this connector take longer.");
-            }
-            return { outcome, title: 'Connection check timed out', message: parts.join(' ') };
-        }
-        case 'cancelled': {
-            const by = problem.signal ? ` (${problem.signal})` : '';
-            return {
-                outcome,
-                title: 'Connection check cancelled',
-                message: checkId === undefined
-                    ? `Cancelled${by} before a connection check of ${who} was started.`
-                    : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
-            };
-        }
-    }
-}
-/** What went wrong with TLS, and what fixes it: waiting never does. */
-function tlsMessage(code, host) {
-    if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
-        return (`${host} does not speak TLS on that port (${code}). Check 'api-url': the scheme and port ` +
-            'must be those of the HTTPS endpoint.');
-    }
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-        return (`The TLS certificate of ${host} is not valid for that name (${code}). Check 'api-url', ` +
-            'or a proxy that intercepts TLS.');
-    }
-    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
-        return `The TLS certificate of ${host} is out of its validity period (${code}).`;
-    }
-    return (`The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
-        'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
-        "NODE_EXTRA_CA_CERTS in the step's env to the path of its PEM file: Node then trusts it.");
-}
-/** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
-function waitedFor(run) {
-    const ours = run?.created?.id ?? 'none';
-    const followed = run?.followed?.id;
-    return followed === undefined || followed === ours
-        ? `check ${ours}`
-        : `check ${followed} (which replaced ours, ${ours})`;
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-
-
-
-
-
-
-
-
-
-/** GitHub keeps at most 1 MB of step outputs per job; this leaves room for other steps' too. */
-const OUTPUTS_BUDGET_BYTES = 900_000;
-/**
- * What one output costs in GITHUB_OUTPUT beyond its name and value: `<<`, a delimiter of 49
- * characters twice, and line ends (103 bytes), rounded up.
- */
-const OUTPUT_FRAMING_BYTES = 120;
-/** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
-const SUMMARY_BUDGET_BYTES = 1_000_000;
-/** Kept free in the summary for the heading, the notes and the table's own markup. */
-const SUMMARY_RESERVE_BYTES = 4_000;
-/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
-const ANNOTATIONS_PER_STEP = 10;
-/** Connectors named in the closing line of a multi-connector log. */
-const NAMED_IN_CLOSING_LINE = 10;
-/**
- * Error and warning annotations of one step. The first nine of each kind are annotations; later
- * ones are plain log lines where they happen, and one last annotation counts them (or, when it
- * is only one, is that one), so none is dropped without a word.
- */
-class Annotations {
-    shown = { error: 0, warning: 0 };
-    held = { error: [], warning: [] };
-    error(message, title) {
-        this.add('error', { message, title });
-    }
-    warning(message, title) {
-        this.add('warning', { message, title });
-    }
-    /** Emits the annotation for what was held back; call once, when nothing else will come. */
-    finish() {
-        const [error] = this.held.error;
-        if (this.held.error.length === 1 && error !== undefined)
-            emit('error', error);
-        else if (this.held.error.length > 1) {
-            const n = this.held.error.length;
-            emit('error', {
-                title: `${n} more connectors did not pass`,
-                message: `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
-                    "annotations per step: each verdict is in the connector's group and in the verdict " +
-                    'table at the end of the log, and in the job summary.'
-            });
-        }
-        const [warning] = this.held.warning;
-        if (this.held.warning.length === 1 && warning !== undefined)
-            emit('warning', warning);
-        else if (this.held.warning.length > 1) {
-            const n = this.held.warning.length;
-            emit('warning', {
-                title: `${n} more warnings`,
-                message: `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
-                    'warning annotations per step.'
-            });
-        }
-        this.held.error = [];
-        this.held.warning = [];
-    }
-    add(kind, annotation) {
-        if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
-            this.shown[kind] += 1;
-            emit(kind, annotation);
-            return;
-        }
-        this.held[kind].push(annotation);
-        info(`${annotation.title}: ${annotation.message}`);
-    }
-}
-function emit(kind, { message, title }) {
-    if (kind === 'error')
-        core_error(message, { title });
-    else
-        warning(message, { title });
-}
-/**
- * One connector's log. With a single connector its lines are printed as they happen; with
- * several, checks run side by side, so each one's lines are kept and printed as one collapsible
- * group when it ends, instead of interleaving.
- */
-class ConnectorLog {
-    connector;
-    report;
-    grouped;
-    elapsed;
-    pending = [];
-    constructor(connector, report, grouped, elapsed) {
-        this.connector = connector;
-        this.report = report;
-        this.grouped = grouped;
-        this.elapsed = elapsed;
-    }
-    get apiHost() {
-        return this.report.apiHost ?? '';
-    }
-    inert(check) {
-        return this.report.text.check(check);
-    }
-    events = {
-        started: (raw) => {
-            const check = this.inert(raw);
-            this.emit(() => {
-                info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
-            });
-        },
-        joined: (raw, refusal) => {
-            const check = this.inert(raw);
-            const status = ` (HTTP ${refusal.status})`;
-            this.emit(() => {
-                info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
-                    `checking it${status}, so this step follows that check, ${check.id} (${check.status}).`);
-            });
-        },
-        finalOnArrival: (raw) => {
-            const check = this.inert(raw);
-            this.emit(() => {
-                info(`The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
-                    'old check, so its verdict does not count; asking once more.');
-            });
-        },
-        statusChanged: (raw, rawPrevious) => {
-            const check = this.inert(raw);
-            const previousStatus = this.report.text.clean(rawPrevious);
-            const after = seconds(this.elapsed());
-            this.emit(() => {
-                info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
-            });
-        },
-        superseded: (rawPrevious, rawNewer) => {
-            const previous = this.inert(rawPrevious);
-            const newer = this.inert(rawNewer);
-            this.emit(() => {
-                this.report.annotations.warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
-                    `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
-                    'UI or a parallel run. It tests the same connector, so its result decides this step.', 'Connection check superseded');
-            });
-        },
-        unknownStatus: (raw) => {
-            const check = this.inert(raw);
-            this.emit(() => {
-                this.report.annotations.warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
-                    'it is treated as not final and the wait goes on.', 'Unknown check status');
-            });
-        },
-        ignored: (raw, relation) => {
-            const answer = this.inert(raw);
-            const why = `${IGNORED_BECAUSE[relation]}.`;
-            this.emit(() => {
-                core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
-            });
-        },
-        retrying: (problem, delayMs, failuresInARow) => {
-            const line = `${this.report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`;
-            if (failuresInARow === 1 && this.grouped) {
-                // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
-                info(`${connectorLabel(this.connector, undefined, true)}: ${line}`);
-            }
-            this.emit(() => {
-                // The first failure in a row is worth a line; the rest of a streak goes to debug.
-                if (failuresInARow === 1)
-                    info(`Transient error from ${this.apiHost}: ${line}`);
-                else
-                    core_debug(`Transient error #${failuresInARow}: ${line}`);
-            });
-        }
-    };
-    requests = (entry) => {
-        const line = requestLine(entry, this.report.text);
-        this.emit(() => {
-            core_debug(line);
-        });
-    };
-    /** Ends the connector's log with its verdict: a line, or an error annotation. */
-    finish(result) {
-        const { verdict } = result;
-        const print = () => {
-            if (verdict.outcome === 'success')
-                info(verdict.message);
-            else
-                this.report.annotations.error(verdict.message, verdict.title);
-        };
-        if (!this.grouped) {
-            print();
-            return;
-        }
-        const label = connectorLabel(this.connector, result.names, true);
-        startGroup(`${ICON[verdict.outcome]} ${label}: ${verdict.outcome} (${seconds(result.run.durationMs)})`);
-        for (const line of this.pending.splice(0))
-            line();
-        print();
-        endGroup();
-    }
-    emit(line) {
-        if (this.grouped)
-            this.pending.push(line);
-        else
-            line();
-    }
-}
-const ICON = {
-    success: '✅',
-    failure: '❌',
-    invalid: '⛔',
-    unauthorized: '🔒',
-    'not-found': '❓',
-    timeout: '⏱️',
-    cancelled: '🚫',
-    error: '⚠️'
-};
-const STATUS_ICON = new Map([
-    ['SUCCESS', '✅'],
-    ['FAILURE', '❌'],
-    ['SCHEDULED', '⏳']
-]);
-/** A request as the debug log shows it: method, path, result, time; never headers. */
-function requestLine(entry, text) {
-    const outcome = text.clean(entry.outcome);
-    return `${entry.method} ${entry.path} -> ${outcome} (${Math.round(entry.elapsedMs)} ms)`;
-}
-/** The check whose fields the outputs show: the one that decided, else ours. */
-function shownCheck(run) {
-    return run.followed ?? run.created;
-}
-/** One entry of the `results` output. */
-function resultEntry(result) {
-    const { connector, names, run, verdict } = result;
-    const shown = shownCheck(run);
-    return {
-        kind: connector.kind,
-        'connector-id': connector.id,
-        ...(names?.name === undefined ? {} : { name: names.name }),
-        ...(names?.type === undefined ? {} : { type: names.type }),
-        'check-id': run.created?.id ?? null,
-        status: shown?.status ?? null,
-        reason: shown?.reason ?? null,
-        outcome: verdict.outcome,
-        'created-at': shown?.createdAt ?? null,
-        'reported-at': shown?.reportedAt ?? null,
-        'duration-seconds': Math.round(run.durationMs / 100) / 10
-    };
-}
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/**
- * The step outputs for finished checks (the single-check fields only when there is one), within
- * OUTPUTS_BUDGET_BYTES: when every entry does not fit, `results` and `check-id` hold the first
- * `kept` connectors, and the results file has them all.
- */
-function stepOutputs(results, resultsFile) {
-    const outputs = {
-        outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
-        status: overallStatus(results.map((r) => shownCheck(r.run)?.status)),
-        results: '[]',
-        'results-file': resultsFile
-    };
-    const [only] = results;
-    const single = results.length === 1 && only !== undefined;
-    if (single) {
-        const shown = shownCheck(only.run);
-        if (only.run.created !== undefined)
-            outputs['check-id'] = only.run.created.id;
-        if (shown !== undefined) {
-            outputs.reason = shown.reason ?? '';
-            outputs['created-at'] = shown.createdAt;
-            outputs['reported-at'] = shown.reportedAt ?? '';
-        }
-    }
-    else
-        outputs['check-id'] = '';
-    let used = Object.entries(outputs).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value) + OUTPUT_FRAMING_BYTES, 0);
-    const entries = [];
-    const checkIds = [];
-    for (const result of results) {
-        const entry = JSON.stringify(resultEntry(result));
-        // One line per connector in results order; an empty line where no check was created.
-        const checkId = single ? '' : (result.run.created?.id ?? '');
-        const cost = bytes(entry) + 1 + (single ? 0 : bytes(checkId) + 1);
-        if (used + cost > OUTPUTS_BUDGET_BYTES)
-            break;
-        used += cost;
-        entries.push(entry);
-        checkIds.push(checkId);
-    }
-    outputs.results = `[${entries.join(',')}]`;
-    if (!single)
-        outputs['check-id'] = checkIds.join('\n');
-    return { outputs, kept: entries.length };
-}
-/** Writes every entry, uncut, where later steps can read it; the path, or '' if it failed. */
-async function writeResultsFile(entries, annotations) {
-    const file = external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `unstructured-connection-check-results-${(0,external_node_crypto_.randomUUID)()}.json`);
-    try {
-        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(entries)}\n`, { mode: 0o600 });
-        return file;
-    }
-    catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        annotations.warning(`The results file could not be written (${why}).`, 'No results file');
-        return '';
-    }
-}
-/** Reports every connector's verdict; returns the step's outcome. */
-async function reportResults(results, report, elapsedMs) {
-    const file = await writeResultsFile(results.map(resultEntry), report.annotations);
-    const { outputs, kept } = stepOutputs(results, file);
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    const outcome = overallOutcome(results.map((r) => r.verdict.outcome));
-    const failed = results.filter((r) => r.verdict.outcome !== 'success');
-    if (results.length > 1) {
-        info(`\n${verdictTable(results)}`);
-        info(failed.length === 0
-            ? `All ${results.length} connection checks passed in ${seconds(elapsedMs)}.`
-            : `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${seconds(elapsedMs)}: ` +
-                closingList(failed));
-    }
-    const notes = [];
-    if (kept < results.length) {
-        const where = file === ''
-            ? 'The results file could not be written.'
-            : `All ${results.length} are in ${file} (the results-file output).`;
-        const cut = `The results and check-id outputs hold the first ${kept} of ${count(results.length, 'connector')}: ` +
-            `GitHub keeps at most 1 MB of step outputs per job. ${where}`;
-        report.annotations.warning(cut, 'Results output cut short');
-        notes.push(cut);
-    }
-    report.annotations.finish();
-    await writeSummary(summaryHeading(outcome, results.length, failed.length), results, results.length === 1 ? results[0]?.verdict.message : undefined, report.apiHost, notes);
-    return outcome;
-}
-/** Reports a problem that ended the step before any check (bad inputs, the workflow). */
-async function reportProblem(verdict, report) {
-    report.annotations.error(verdict.message, verdict.title);
-    setOutput('outcome', verdict.outcome);
-    setOutput('results', '[]');
-    setOutput('results-file', await writeResultsFile([], report.annotations));
-    report.annotations.finish();
-    await writeSummary(`❌ Unstructured connection check: ${verdict.outcome}`, [], verdict.message, report.apiHost, []);
-}
-/** The connectors that did not pass, for the log's last line: the first few, then a count. */
-function closingList(failed) {
-    const named = failed
-        .slice(0, NAMED_IN_CLOSING_LINE)
-        .map((r) => `${connectorLabel(r.connector, shortNames(r.names))}: ${shortReason(r)}`);
-    const more = failed.length - named.length;
-    return named.join('; ') + (more > 0 ? `; and ${more} more (see the table above)` : '');
-}
-function shortReason(result) {
-    const reason = oneLine(shownCheck(result.run)?.reason ?? '', 200);
-    return reason ? `${result.verdict.outcome} (${reason})` : result.verdict.outcome;
-}
-/** Name and type short enough for a table cell or a list. */
-function shortNames(names) {
-    if (names === undefined)
-        return undefined;
-    return {
-        name: names.name === undefined ? undefined : oneLine(names.name, 60),
-        type: names.type === undefined ? undefined : oneLine(names.type, 40)
-    };
-}
-function summaryHeading(outcome, total, failed) {
-    if (total === 1) {
-        return `${outcome === 'success' ? '✅' : '❌'} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`;
-    }
-    return failed === 0
-        ? `✅ Unstructured connection checks: all ${total} passed`
-        : `❌ Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
-}
-/** A plain-text table of every verdict, for the end of the log; long cells are shortened. */
-function verdictTable(results) {
-    const rows = [
-        ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
-        ...results.map(({ connector, names, run, verdict }) => [
-            verdict.outcome,
-            connector.kind,
-            nameAndType(shortNames(names)) ?? '-',
-            connector.id,
-            oneLine(run.created?.id ?? '-', 40),
-            oneLine(shownCheck(run)?.status ?? '-', 24),
-            seconds(run.durationMs),
-            oneLine(shownCheck(run)?.reason ?? '', 80)
-        ])
-    ];
-    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-    return rows
-        .map((row) => row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-function nameAndType(names) {
-    if (names?.name === undefined)
-        return undefined;
-    return names.type === undefined ? names.name : `${names.name} (${names.type})`;
-}
-/** One connector's row of the summary table, as HTML cells. */
-function summaryRow({ connector, names, run }) {
-    const shown = shownCheck(run);
-    const name = nameAndType(names);
-    return [
-        kindTitle(connector.kind),
-        `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
-        checkCell(run),
-        shown === undefined
-            ? '—'
-            : `${STATUS_ICON.get(shown.status) ?? '❔'} ${escapeHtml(shown.status)}`,
-        // An empty cell would be written as a bare <td>; a dash reads better anyway.
-        shown?.reason ? escapeHtml(shown.reason) : '—',
-        seconds(run.durationMs)
-    ];
-}
-/**
- * The rows that fit the summary: all, in results order, when they do; else those that did not
- * pass first (the annotations send readers here), with a note on what was left out.
- */
-function summaryRows(results, room) {
-    // <tr>, </tr> and <td>...</td> around each of the six cells.
-    const rowBytes = (cells) => cells.reduce((sum, cell) => sum + bytes(cell) + 9, 9);
-    const all = results.map((result) => ({ result, cells: summaryRow(result) }));
-    const total = all.reduce((sum, row) => sum + rowBytes(row.cells), 0);
-    if (total <= room)
-        return { rows: all.map((row) => row.cells), note: undefined };
-    const ordered = [
-        ...all.filter((row) => row.result.verdict.outcome !== 'success'),
-        ...all.filter((row) => row.result.verdict.outcome === 'success')
-    ];
-    const rows = [];
-    let left = room;
-    for (const row of ordered) {
-        const size = rowBytes(row.cells);
-        if (size > left)
-            break;
-        left -= size;
-        rows.push(row.cells);
-    }
-    return {
-        rows,
-        note: `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
-            'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
-            'lists them all, and the file named by the results-file output has every entry.'
-    };
-}
-async function writeSummary(heading, results, message, apiHost, notes) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
-        return;
-    }
-    const paragraphs = [
-        ...(message === undefined ? [] : [escapeHtml(message)]),
-        ...notes.map(escapeHtml),
-        ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
-    ];
-    const summary = summary_summary.addHeading(heading, 3);
-    if (results.length > 0) {
-        const fixed = bytes(heading) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
-        const { rows, note } = summaryRows(results, SUMMARY_BUDGET_BYTES - fixed);
-        summary.addTable([
-            ['Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'].map((data) => ({
-                data,
-                header: true
-            })),
-            ...rows
-        ]);
-        if (note !== undefined)
-            summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-    }
-    for (const paragraph of paragraphs)
-        summary.addRaw(`<p>${paragraph}</p>`, true);
-    await summary.write();
-}
-function checkCell(run) {
-    if (run.created === undefined)
-        return 'none';
-    const ours = `<code>${escapeHtml(run.created.id)}</code>`;
-    const followed = run.followed;
-    return followed && followed.id !== run.created.id
-        ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
-        : ours;
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./src/wait/clock.ts
@@ -43694,10 +42927,304 @@ class HostReach {
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/verdict.ts
 
 
 
+
+
+/** The single place where a kind of problem becomes an outcome. */
+function outcomeOf(problem) {
+    switch (problem.kind) {
+        case 'invalid-input':
+        case 'validation':
+            return 'invalid';
+        case 'unauthorized':
+            return 'unauthorized';
+        case 'not-found':
+            return 'not-found';
+        case 'timeout':
+            return 'timeout';
+        case 'cancelled':
+            return 'cancelled';
+        case 'redirect':
+        case 'rejected':
+        case 'foreign-answer':
+        case 'tls':
+        case 'proxy-refused':
+        case 'unreachable':
+        case 'stale-answer':
+        case 'unusable-answers':
+        case 'malformed':
+        case 'transient':
+            return 'error';
+    }
+}
+/** Most severe first: the step's outcome is the first of these that any connector has. */
+const OUTCOME_PRECEDENCE = [
+    'cancelled',
+    'unauthorized',
+    'invalid',
+    'not-found',
+    'failure',
+    'timeout',
+    'error',
+    'success'
+];
+function overallOutcome(outcomes) {
+    return OUTCOME_PRECEDENCE.find((outcome) => outcomes.includes(outcome)) ?? 'error';
+}
+/**
+ * SUCCESS only if every connector succeeded, else FAILURE if any failed, else SCHEDULED; empty
+ * when no check was created at all.
+ */
+function overallStatus(statuses) {
+    if (statuses.every((status) => status === undefined))
+        return '';
+    if (statuses.every((status) => status === 'SUCCESS'))
+        return 'SUCCESS';
+    return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED';
+}
+function label(subject, capital) {
+    switch (subject.kind) {
+        case 'connector':
+            return connectorLabel(subject.connector, subject.names, capital);
+        case 'workflow':
+            return `${capital ? 'Workflow' : 'workflow'} ${subject.id}`;
+        case 'inputs':
+            return capital ? 'The inputs' : 'the inputs';
+    }
+}
+/** The verdict on one connector's run. */
+function runVerdict(run, names, context) {
+    const subject = { kind: 'connector', connector: run.connector, names };
+    const { followed, created } = run;
+    if (run.problem === undefined && followed !== undefined) {
+        const who = label(subject, true);
+        const which = created !== undefined && followed.id !== created.id
+            ? `check ${followed.id}, which replaced ours, ${created.id}`
+            : `check ${followed.id}`;
+        if (followed.status === 'SUCCESS') {
+            return {
+                outcome: 'success',
+                title: 'Connection check passed',
+                message: `${who} passed its connection check in ${seconds(run.durationMs)} (${which}).`
+            };
+        }
+        const reason = followed.reason?.trim() ? followed.reason.trim() : 'the platform gave no reason';
+        return {
+            outcome: 'failure',
+            title: 'Connection check failed',
+            message: `${who} failed its connection check after ${seconds(run.durationMs)} (${which}): ${reason}`
+        };
+    }
+    /* istanbul ignore next: a run ends with either a final check or a problem */
+    const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined };
+    return problemVerdict(problem, context, subject, run);
+}
+/** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
+function problemVerdict(problem, context, subject, run) {
+    const outcome = outcomeOf(problem);
+    const who = label(subject, false);
+    const status = run?.followed?.status;
+    const checkId = run?.created?.id;
+    const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector';
+    const { names } = context;
+    const apiUrl = names.ref('api-url');
+    const withDetail = (status, detail) => detail ? `${status}: ${detail}` : httpStatusText(status);
+    switch (problem.kind) {
+        case 'invalid-input':
+            return { outcome, title: 'Invalid input', message: problem.message };
+        case 'validation': {
+            const items = problem.items.length > 0 ? problem.items.join('; ') : 'no details given';
+            return {
+                outcome,
+                title: 'Request rejected as invalid',
+                message: `The API rejected the request for ${who} as invalid (${problem.status}): ${items}`
+            };
+        }
+        case 'unauthorized':
+            return {
+                outcome,
+                title: 'API key rejected',
+                message: problem.status === 403
+                    ? `The API key may not read ${who} (${withDetail(problem.status, problem.detail)}). ` +
+                        `Each key works with one workspace: put a key from the workspace that owns ${owner} in ${names.ref('api-key')}.`
+                    : `The API refused the key (${withDetail(problem.status, problem.detail)}). ` +
+                        `Check that ${names.key} holds a current Unstructured API key from the workspace ` +
+                        `that owns ${who}.`
+            };
+        case 'not-found':
+            if (checkId !== undefined) {
+                // The POST worked, so the connector existed a moment ago.
+                return {
+                    outcome,
+                    title: 'Connection check vanished',
+                    message: `Check ${checkId} of ${who} could no longer be read ` +
+                        `(${withDetail(problem.status, problem.detail)}): the connector may have been deleted ` +
+                        'while the check ran.'
+                };
+            }
+            return {
+                outcome,
+                title: subject.kind === 'workflow' ? 'Workflow not found' : 'Connector not found',
+                message: `${label(subject, true)} was not found on ${context.apiHost} ` +
+                    `(${withDetail(problem.status, problem.detail)}). Check the id and that ${owner} belongs ` +
+                    `to the API key's workspace; if ${apiUrl} does not point at the Platform API, every path ` +
+                    'answers 404 too.'
+            };
+        case 'redirect':
+            return {
+                outcome,
+                title: 'Unexpected redirect',
+                message: `The API answered ${httpStatusText(problem.status)} with a redirect to ` +
+                    `${problem.location ?? 'an unnamed location'}. Redirects are not followed, so the API key ` +
+                    `never leaves ${context.apiHost}; check ${apiUrl}.`
+            };
+        case 'rejected':
+            return {
+                outcome,
+                title: 'Request rejected',
+                message: `The API rejected the request for ${who} (${withDetail(problem.status, problem.detail)}).`
+            };
+        case 'foreign-answer': {
+            const facts = [
+                httpStatusText(problem.status),
+                problem.contentType ?? 'no content type',
+                ...(problem.title === undefined ? [] : [`page title "${problem.title}"`])
+            ].join(', ');
+            return {
+                outcome,
+                title: 'Answer not from the Platform API',
+                message: `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
+                    `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
+                    `runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
+            };
+        }
+        case 'tls':
+            return {
+                outcome,
+                title: 'TLS error',
+                message: tlsMessage(problem.code, problem.host, names)
+            };
+        case 'proxy-refused': {
+            const status = problem.status === undefined ? 'no status' : httpStatusText(problem.status);
+            const fix = problem.status === 407
+                ? 'Check the user name and password in HTTPS_PROXY'
+                : 'Check that the proxy allows this host';
+            return {
+                outcome,
+                title: 'Proxy refused the tunnel',
+                message: `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
+                    `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
+            };
+        }
+        case 'unreachable':
+            return {
+                outcome,
+                title: 'API host not reachable',
+                message: `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
+                    `after ${seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that the runner ` +
+                    'can reach the host (DNS, firewall, proxy).'
+            };
+        case 'stale-answer': {
+            const reported = problem.reportedAt === null ? '' : `, reported ${problem.reportedAt}`;
+            const decided = isFinal(problem.status)
+                ? `already ${problem.status}${reported}`
+                : `already reported${problem.reportedAt === null ? '' : ` at ${problem.reportedAt}`} (status "${problem.status}")`;
+            const first = problem.firstCheckId === undefined
+                ? ''
+                : ` (the first answer was check ${problem.firstCheckId})`;
+            return {
+                outcome,
+                title: 'API answered with an old check',
+                message: `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
+                    `and did so again when asked once more${first}. It started ` +
+                    'no check that this step could follow, and a verdict given before the step began ' +
+                    `cannot pass it. Check ${apiUrl} and any caching proxy in between.`
+            };
+        }
+        case 'unusable-answers':
+            return {
+                outcome,
+                title: 'Unusable answer',
+                message: `The API answered both POSTs for ${who} without starting a check this step can ` +
+                    `follow: first ${problem.answers.join('; then ')}. Check that ${apiUrl} points at ` +
+                    'the Platform API.'
+            };
+        case 'malformed':
+            return {
+                outcome,
+                title: 'Unexpected answer',
+                message: `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
+                    `${problem.reason}. This is not retried: the API may have changed, or ${apiUrl} may ` +
+                    'point at another service.'
+            };
+        case 'transient':
+            return {
+                outcome,
+                title: 'API error',
+                message: `The request for ${who} failed: ${problem.reason}.`
+            };
+        case 'timeout': {
+            const limit = seconds(context.timeoutMs);
+            const parts = subject.kind === 'workflow'
+                ? [`Workflow ${subject.id} could not be read within ${limit}.`]
+                : checkId === undefined
+                    ? [`No connection check of ${who} could be started within ${limit}.`]
+                    : [
+                        `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+                    ];
+            if (run?.lastIgnored && run.followed?.id === checkId) {
+                parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
+            }
+            if (problem.lastTransient)
+                parts.push(`Last error: ${problem.lastTransient}.`);
+            if (checkId !== undefined) {
+                parts.push(`Raise ${names.ref('timeout-seconds')} if checks of this connector take longer.`);
+            }
+            return { outcome, title: 'Connection check timed out', message: parts.join(' ') };
+        }
+        case 'cancelled': {
+            const by = problem.signal ? ` (${problem.signal})` : '';
+            return {
+                outcome,
+                title: 'Connection check cancelled',
+                message: checkId === undefined
+                    ? `Cancelled${by} before a connection check of ${who} was started.`
+                    : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+            };
+        }
+    }
+}
+/** What went wrong with TLS, and what fixes it: waiting never does. */
+function tlsMessage(code, host, names) {
+    const apiUrl = names.ref('api-url');
+    if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
+        return (`${host} does not speak TLS on that port (${code}). Check ${apiUrl}: the scheme and port ` +
+            'must be those of the HTTPS endpoint.');
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return (`The TLS certificate of ${host} is not valid for that name (${code}). Check ${apiUrl}, ` +
+            'or a proxy that intercepts TLS.');
+    }
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+        return `The TLS certificate of ${host} is out of its validity period (${code}).`;
+    }
+    return (`The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
+        'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
+        `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`);
+}
+/** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
+function waitedFor(run) {
+    const ours = run?.created?.id ?? 'none';
+    const followed = run?.followed?.id;
+    return followed === undefined || followed === ours
+        ? `check ${ours}`
+        : `check ${followed} (which replaced ours, ${ours})`;
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
 
 
 
@@ -43713,8 +43240,7 @@ class HostReach {
 
 /** How long a connector's name lookup may still take once its check has ended. */
 const NAME_GRACE_MS = 300;
-/** The action: read inputs, find the connectors, check them, report. Returns the outcome. */
-async function run(options = {}) {
+async function runStep(read, names, reporter, options = {}) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const signal = options.signal ?? new AbortController().signal;
@@ -43724,25 +43250,22 @@ async function run(options = {}) {
     const secrets = [];
     let settings;
     try {
-        settings = readSettings((name) => getInput(name), (secret) => {
-            core_setSecret(secret);
+        settings = readSettings(read, (secret) => {
+            reporter.secret(secret);
             secrets.push(secret);
-        });
+        }, names);
     }
     catch (error) {
         if (!(error instanceof InvalidInputError))
             throw error;
-        const verdict = problemVerdict(error.problem, { apiHost: '', timeoutMs: 0 }, { kind: 'inputs' });
-        const report = {
-            text: new RemoteText(secrets),
-            annotations: new Annotations(),
-            apiHost: undefined
-        };
-        await reportProblem(verdict, report);
-        return verdict.outcome;
+        const context = { apiHost: '', timeoutMs: 0, names };
+        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined);
     }
+    const text = new RemoteText(secrets);
     const step = {
         settings,
+        text,
+        reporter,
         pacing: {
             clock,
             random,
@@ -43752,53 +43275,46 @@ async function run(options = {}) {
             gate: new RateGate(settings.pollIntervalMs, random),
             reach: new HostReach(settings.api.host, Math.min(UNREACHABLE_WINDOW_MS, settings.timeoutMs), startedAt)
         },
-        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs },
-        report: {
-            text: new RemoteText(secrets),
-            annotations: new Annotations(),
-            apiHost: settings.api.host
-        }
+        context: { apiHost: settings.api.host, timeoutMs: settings.timeoutMs, names }
     };
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
-        const problem = step.report.text.problem(found.problem);
-        const verdict = problemVerdict(problem, step.context, found.subject);
-        await reportProblem(verdict, step.report);
-        return verdict.outcome;
+        const problem = text.problem(found.problem);
+        return stopped(problemVerdict(problem, step.context, found.subject), settings);
     }
     const { connectors } = found;
-    const grouped = connectors.length > 1;
-    if (grouped) {
-        const sources = connectors.filter((c) => c.kind === 'source').length;
-        info(`Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
-            `${count(connectors.length - sources, 'destination')}) on ${step.context.apiHost}, ` +
-            `up to ${settings.maxConcurrency} at a time.`);
-    }
-    const runStartedAt = clock.now();
-    const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step, grouped));
-    const outcome = await reportResults(results, step.report, clock.now() - runStartedAt);
-    core_debug(`Finished in ${seconds(clock.now() - startedAt)} with outcome ${outcome}.`);
-    return outcome;
+    reporter.checking({
+        connectors,
+        apiHost: settings.api.host,
+        maxConcurrency: settings.maxConcurrency
+    });
+    const checksStartedAt = clock.now();
+    const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step));
+    return {
+        outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
+        results,
+        problem: undefined,
+        settings,
+        durationMs: clock.now() - checksStartedAt
+    };
+}
+function stopped(verdict, settings) {
+    return { outcome: verdict.outcome, results: [], problem: verdict, settings, durationMs: 0 };
 }
 /** The connectors the inputs name, then the workflow's, each once, in that order. */
 async function connectorsToCheck(step) {
-    const { settings, pacing, report } = step;
+    const { settings, pacing, text, reporter } = step;
     const { workflowId } = settings;
     if (workflowId === undefined)
         return { connectors: settings.connectors };
     const subject = { kind: 'workflow', id: workflowId };
-    const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), (entry) => {
-        core_debug(requestLine(entry, report.text));
-    });
+    const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests((entry) => {
+        reporter.request(entry);
+    }, text));
     let workflow;
     try {
         workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs, failuresInARow) => {
-            const line = `${report.text.clean(problem.reason)}; retrying in ${seconds(delayMs)}.`;
-            // As for checks: the first failure of a streak is worth a line, the rest go to debug.
-            if (failuresInARow === 1)
-                info(`Transient error reading workflow ${workflowId}: ${line}`);
-            else
-                core_debug(`Transient error #${failuresInARow} reading the workflow: ${line}`);
+            reporter.workflowRetrying(workflowId, inertTransient(problem, text), delayMs, failuresInARow);
         });
     }
     finally {
@@ -43807,27 +43323,30 @@ async function connectorsToCheck(step) {
     if (!workflow.ok)
         return { problem: workflow.problem, subject };
     const { sources, destinations } = workflow.value;
-    info(`Workflow ${workflowId} has ${count(sources.length, 'source')} and ` +
-        `${count(destinations.length, 'destination')}.`);
+    reporter.workflowRead(workflowId, sources.length, destinations.length);
     const connectors = uniqueConnectors([
         ...settings.connectors,
         ...sources.map((id) => ({ kind: 'source', id })),
         ...destinations.map((id) => ({ kind: 'destination', id }))
     ]);
     if (connectors.length === 0) {
-        const message = `Workflow ${workflowId} has no source or destination connectors, and neither 'source-id' ` +
-            "nor 'destination-id' names one: there is nothing to check.";
+        const { names } = step.context;
+        const message = `Workflow ${workflowId} has no source or destination connectors, and neither ` +
+            `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is nothing to check.`;
         return { problem: { kind: 'invalid-input', input: 'workflow-id', message }, subject };
     }
     return { connectors };
 }
 /** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
-async function checkConnector(connector, step, grouped) {
-    const { settings, pacing } = step;
+async function checkConnector(connector, step) {
+    const { settings, pacing, text } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
-    const log = new ConnectorLog(connector, step.report, grouped, () => clock.now() - startedAt);
-    const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), log.requests);
+    const report = step.reporter.connector(connector, () => clock.now() - startedAt);
+    const requests = inertRequests((entry) => {
+        report.request(entry);
+    }, text);
+    const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), requests);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
     const lookups = client();
@@ -43835,7 +43354,11 @@ async function checkConnector(connector, step, grouped) {
         .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
         .then((result) => (result.ok ? result.value : undefined), () => undefined);
     try {
-        const finished = await runCheck(connector, { ...pacing, api: checks, events: log.events });
+        const finished = await runCheck(connector, {
+            ...pacing,
+            api: checks,
+            events: inertEvents(report, text)
+        });
         const grace = new AbortController();
         const found = await Promise.race([
             names,
@@ -43845,17 +43368,794 @@ async function checkConnector(connector, step, grouped) {
         ]);
         grace.abort();
         // From here on only inert text: the verdict's message and everything reported quote it.
-        const { text } = step.report;
         const run = text.run(finished);
         const named = text.names(found);
         const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) };
-        log.finish(result);
+        report.finished(result);
         return result;
     }
     finally {
         checks.close();
         lookups.close();
     }
+}
+function inertTransient(problem, text) {
+    return { ...problem, reason: text.clean(problem.reason) };
+}
+function inertRequests(log, text) {
+    return (entry) => {
+        log({ ...entry, outcome: text.clean(entry.outcome) });
+    };
+}
+/** The check's events with every piece of remote text in them made inert. */
+function inertEvents(to, text) {
+    const check = (raw) => text.check(raw);
+    return {
+        started: (raw) => {
+            to.started(check(raw));
+        },
+        joined: (raw, refusal) => {
+            to.joined(check(raw), refusal);
+        },
+        finalOnArrival: (raw) => {
+            to.finalOnArrival(check(raw));
+        },
+        statusChanged: (raw, previous) => {
+            to.statusChanged(check(raw), text.clean(previous));
+        },
+        superseded: (previous, newer) => {
+            to.superseded(check(previous), check(newer));
+        },
+        unknownStatus: (raw) => {
+            to.unknownStatus(check(raw));
+        },
+        ignored: (raw, relation) => {
+            to.ignored(check(raw), relation);
+        },
+        retrying: (problem, delayMs, failuresInARow) => {
+            to.retrying(inertTransient(problem, text), delayMs, failuresInARow);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/results.ts
+
+
+/** The check whose fields are shown: the one that decided, else ours. */
+function shownCheck(run) {
+    return run.followed ?? run.created;
+}
+function resultEntry(result) {
+    const { connector, names, run, verdict } = result;
+    const shown = shownCheck(run);
+    return {
+        kind: connector.kind,
+        'connector-id': connector.id,
+        ...(names?.name === undefined ? {} : { name: names.name }),
+        ...(names?.type === undefined ? {} : { type: names.type }),
+        'check-id': run.created?.id ?? null,
+        status: shown?.status ?? null,
+        reason: shown?.reason ?? null,
+        outcome: verdict.outcome,
+        'created-at': shown?.createdAt ?? null,
+        'reported-at': shown?.reportedAt ?? null,
+        'duration-seconds': Math.round(run.durationMs / 100) / 10
+    };
+}
+/** Name and type short enough for a table cell or a list. */
+function shortNames(names) {
+    if (names === undefined)
+        return undefined;
+    return {
+        name: names.name === undefined ? undefined : oneLine(names.name, 60),
+        type: names.type === undefined ? undefined : oneLine(names.type, 40)
+    };
+}
+/** "orders (s3)", or undefined when the name is not known. */
+function nameAndType(names) {
+    if (names?.name === undefined)
+        return undefined;
+    return names.type === undefined ? names.name : `${names.name} (${names.type})`;
+}
+/**
+ * Why a result did not pass, in a few words, for a table cell or a list, or '' when the outcome
+ * says it all: the platform's reason for a FAILURE, the last status for a timeout or a
+ * cancellation (unless a status column shows it), else what went wrong (the verdict's title).
+ */
+function shortReason(result, limit, statusShown = false) {
+    const { outcome, title } = result.verdict;
+    const shown = shownCheck(result.run);
+    switch (outcome) {
+        case 'success':
+            return '';
+        case 'failure':
+            return oneLine(shown?.reason ?? '', limit) || 'no reason given';
+        case 'timeout':
+        case 'cancelled':
+            if (shown === undefined)
+                return 'no check started';
+            return statusShown ? '' : oneLine(`last status ${shown.status}`, limit);
+        default:
+            return oneLine(title, limit);
+    }
+}
+/** Most connectors named in a closing line before the rest are counted. */
+const NAMED_IN_CLOSING_LINE = 10;
+/** The step's last line: how many passed, and which did not, the first few by name. */
+function closingLine(results, outcome, durationMs) {
+    const failed = results.filter((r) => r.verdict.outcome !== 'success');
+    const took = seconds(durationMs);
+    if (failed.length === 0) {
+        return results.length === 1
+            ? `The connection check passed in ${took}.`
+            : `All ${results.length} connection checks passed in ${took}.`;
+    }
+    const named = failed.slice(0, NAMED_IN_CLOSING_LINE).map((r) => {
+        const why = shortReason(r, 200);
+        const label = connectorLabel(r.connector, shortNames(r.names));
+        return `${label}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
+    });
+    const more = failed.length - named.length;
+    const list = named.join('; ') + (more > 0 ? `; and ${more} more (see the table above)` : '');
+    return `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}: ${list}`;
+}
+/** One symbol per outcome, for group headings, tables and the terminal. */
+const OUTCOME_ICON = {
+    success: '✅',
+    failure: '❌',
+    invalid: '⛔',
+    unauthorized: '🔒',
+    'not-found': '❓',
+    timeout: '⏱️',
+    cancelled: '🚫',
+    error: '⚠️'
+};
+/** The verdict table of the log and the terminal: one row per connector, long cells shortened. */
+function verdictRows(results) {
+    return {
+        header: ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
+        rows: results.map((result) => {
+            const { connector, names, run, verdict } = result;
+            return [
+                verdict.outcome,
+                connector.kind,
+                nameAndType(shortNames(names)) ?? '-',
+                connector.id,
+                oneLine(run.created?.id ?? '-', 40),
+                oneLine(shownCheck(run)?.status ?? '-', 24),
+                seconds(run.durationMs),
+                shortReason(result, 80, true)
+            ];
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/table.ts
+/** The one table renderer: the log's and the terminal's verdict tables, and the scripts'. */
+/** Columns a string takes in a terminal: emoji and East Asian wide characters take two. */
+function displayWidth(text) {
+    let width = 0;
+    for (const { segment } of new Intl.Segmenter().segment(text)) {
+        if (/\p{Extended_Pictographic}/u.test(segment))
+            width += 2;
+        else if (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/u.test(segment))
+            width += 2;
+        else if (!/^\p{M}+$/u.test(segment))
+            width += 1;
+    }
+    return width;
+}
+function padEnd(text, width) {
+    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+/** Aligned columns separated by two spaces: the verdict tables. */
+const PLAIN = { gap: '  ', rules: 'none' };
+/** Columns between bars, with a rule under each row: the benchmark's and the scripts' tables. */
+const RULED = { gap: ' | ', rules: 'every-row' };
+const widest = (xs) => Math.max(0, ...xs);
+/** A plain-text table; a cell may hold several lines. */
+function renderTable(header, rows, style = RULED) {
+    const split = (row) => row.map((cell) => cell.split('\n'));
+    const all = [split(header), ...rows.map(split)];
+    const widths = header.map((_, c) => widest(all.map((row) => widest((row[c] ?? ['']).map(displayWidth)))));
+    const rule = widths.map((w) => '-'.repeat(w)).join(style.gap.replace(/ /g, '-').replace('|', '+'));
+    const lines = [];
+    for (const [r, row] of all.entries()) {
+        const height = widest(row.map((cell) => cell.length));
+        for (let l = 0; l < height; l += 1) {
+            lines.push(row
+                .map((cell, c) => padEnd(cell[l] ?? '', widths[c] ?? 0))
+                .join(style.gap)
+                .trimEnd());
+        }
+        if (style.rules === 'every-row' && r < all.length - 1)
+            lines.push(rule);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/log.ts
+
+
+
+
+
+
+
+/**
+ * The step's live log: lines, collapsible groups and annotations, as the runner shows them. The
+ * key is masked before any request, nothing here ever sees headers or options, and the engine
+ * makes every piece of remote text inert before it arrives.
+ */
+/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
+const ANNOTATIONS_PER_STEP = 10;
+/**
+ * Error and warning annotations of one step. The first nine of each kind are annotations; later
+ * ones are plain log lines where they happen, and one last annotation counts them (or, when it
+ * is only one, is that one), so none is dropped without a word.
+ */
+class Annotations {
+    shown = { error: 0, warning: 0 };
+    held = { error: [], warning: [] };
+    error(message, title) {
+        this.add('error', { message, title });
+    }
+    warning(message, title) {
+        this.add('warning', { message, title });
+    }
+    /** Emits the annotation for what was held back; call once, when nothing else will come. */
+    finish() {
+        const [error] = this.held.error;
+        if (this.held.error.length === 1 && error !== undefined)
+            emit('error', error);
+        else if (this.held.error.length > 1) {
+            const n = this.held.error.length;
+            emit('error', {
+                title: `${n} more connectors did not pass`,
+                message: `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
+                    "annotations per step: each verdict is in the connector's group and in the verdict " +
+                    'table at the end of the log, and in the job summary.'
+            });
+        }
+        const [warning] = this.held.warning;
+        if (this.held.warning.length === 1 && warning !== undefined)
+            emit('warning', warning);
+        else if (this.held.warning.length > 1) {
+            const n = this.held.warning.length;
+            emit('warning', {
+                title: `${n} more warnings`,
+                message: `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
+                    'warning annotations per step.'
+            });
+        }
+        this.held.error = [];
+        this.held.warning = [];
+    }
+    add(kind, annotation) {
+        if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
+            this.shown[kind] += 1;
+            emit(kind, annotation);
+            return;
+        }
+        this.held[kind].push(annotation);
+        info(`${annotation.title}: ${annotation.message}`);
+    }
+}
+function emit(kind, { message, title }) {
+    if (kind === 'error')
+        core_error(message, { title });
+    else
+        warning(message, { title });
+}
+/** A request as the debug log shows it: method, path, result, time; never headers. */
+function requestLine(entry) {
+    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+}
+/** What the runner's log shows while the step runs. */
+class GitHubLog {
+    annotations = new Annotations();
+    apiHost = '';
+    grouped = false;
+    secret(value) {
+        core_setSecret(value);
+    }
+    request = (entry) => {
+        core_debug(requestLine(entry));
+    };
+    workflowRetrying(workflowId, problem, delayMs, failuresInARow) {
+        const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+        // As for checks: the first failure of a streak is worth a line, the rest go to debug.
+        if (failuresInARow === 1)
+            info(`Transient error reading workflow ${workflowId}: ${line}`);
+        else
+            core_debug(`Transient error #${failuresInARow} reading the workflow: ${line}`);
+    }
+    workflowRead(workflowId, sources, destinations) {
+        info(`Workflow ${workflowId} has ${count(sources, 'source')} and ${count(destinations, 'destination')}.`);
+    }
+    checking({ connectors, apiHost, maxConcurrency }) {
+        this.apiHost = apiHost;
+        this.grouped = connectors.length > 1;
+        if (!this.grouped)
+            return;
+        const sources = connectors.filter((c) => c.kind === 'source').length;
+        info(`Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
+            `${count(connectors.length - sources, 'destination')}) on ${apiHost}, ` +
+            `up to ${maxConcurrency} at a time.`);
+    }
+    connector(connector, elapsed) {
+        return new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed);
+    }
+    /** The end of the log: the verdict table and closing line, or the problem that stopped it. */
+    finish(step) {
+        if (step.problem !== undefined) {
+            this.annotations.error(step.problem.message, step.problem.title);
+        }
+        else if (step.results.length > 1) {
+            const { header, rows } = verdictRows(step.results);
+            info(`\n${renderTable(header, rows, PLAIN)}`);
+            info(closingLine(step.results, step.outcome, step.durationMs));
+        }
+    }
+}
+/**
+ * One connector's log. With a single connector its lines are printed as they happen; with
+ * several, checks run side by side, so each one's lines are kept and printed as one collapsible
+ * group when it ends, instead of interleaving.
+ */
+class ConnectorLog {
+    connector;
+    apiHost;
+    grouped;
+    annotations;
+    elapsed;
+    pending = [];
+    constructor(connector, apiHost, grouped, annotations, elapsed) {
+        this.connector = connector;
+        this.apiHost = apiHost;
+        this.grouped = grouped;
+        this.annotations = annotations;
+        this.elapsed = elapsed;
+    }
+    request = (entry) => {
+        const line = requestLine(entry);
+        this.emit(() => {
+            core_debug(line);
+        });
+    };
+    started = (check) => {
+        this.emit(() => {
+            info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
+        });
+    };
+    joined = (check, refusal) => {
+        this.emit(() => {
+            info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
+                `checking it (HTTP ${refusal.status}), so this step follows that check, ${check.id} (${check.status}).`);
+        });
+    };
+    finalOnArrival = (check) => {
+        this.emit(() => {
+            info(`The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
+                'old check, so its verdict does not count; asking once more.');
+        });
+    };
+    statusChanged = (check, previousStatus) => {
+        const after = seconds(this.elapsed());
+        this.emit(() => {
+            info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
+        });
+    };
+    superseded = (previous, newer) => {
+        this.emit(() => {
+            this.annotations.warning(`A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
+                `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
+                'UI or a parallel run. It tests the same connector, so its result decides this step.', 'Connection check superseded');
+        });
+    };
+    unknownStatus = (check) => {
+        this.emit(() => {
+            this.annotations.warning(`Check ${check.id} has status "${check.status}", which this action does not know; ` +
+                'it is treated as not final and the wait goes on.', 'Unknown check status');
+        });
+    };
+    ignored = (answer, relation) => {
+        const why = `${IGNORED_BECAUSE[relation]}.`;
+        this.emit(() => {
+            core_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
+        });
+    };
+    retrying = (problem, delayMs, failuresInARow) => {
+        const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+        if (failuresInARow === 1 && this.grouped) {
+            // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
+            info(`${connectorLabel(this.connector, undefined, true)}: ${line}`);
+        }
+        this.emit(() => {
+            // The first failure in a row is worth a line; the rest of a streak goes to debug.
+            if (failuresInARow === 1)
+                info(`Transient error from ${this.apiHost}: ${line}`);
+            else
+                core_debug(`Transient error #${failuresInARow}: ${line}`);
+        });
+    };
+    /** Ends the connector's log with its verdict: a line, or an error annotation. */
+    finished(result) {
+        const { verdict } = result;
+        const print = () => {
+            if (verdict.outcome === 'success')
+                info(verdict.message);
+            else
+                this.annotations.error(verdict.message, verdict.title);
+        };
+        if (!this.grouped) {
+            print();
+            return;
+        }
+        const label = connectorLabel(this.connector, result.names, true);
+        startGroup(`${OUTCOME_ICON[verdict.outcome]} ${label}: ${verdict.outcome} (${seconds(result.run.durationMs)})`);
+        for (const line of this.pending.splice(0))
+            line();
+        print();
+        endGroup();
+    }
+    emit(line) {
+        if (this.grouped)
+            this.pending.push(line);
+        else
+            line();
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/github/outputs.ts
+
+
+
+
+
+
+
+
+/** GitHub keeps at most 1 MB of step outputs per job; this leaves room for other steps' too. */
+const OUTPUTS_BUDGET_BYTES = 900_000;
+/**
+ * What one output costs in GITHUB_OUTPUT beyond its name and value: `<<`, a delimiter of 49
+ * characters twice, and line ends (103 bytes), rounded up.
+ */
+const OUTPUT_FRAMING_BYTES = 120;
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The step outputs (the single-check fields only when there is one connector), within
+ * OUTPUTS_BUDGET_BYTES: when every entry does not fit, `results` and `check-id` hold the first
+ * `kept` connectors, and the results file has them all.
+ */
+function stepOutputs(step, resultsFile) {
+    const { results } = step;
+    // Stopped before any check: there is no check, status or reason to tell of.
+    if (step.problem !== undefined) {
+        return {
+            outputs: { outcome: step.outcome, results: '[]', 'results-file': resultsFile },
+            kept: 0
+        };
+    }
+    const outputs = {
+        outcome: step.outcome,
+        status: overallStatus(results.map((r) => shownCheck(r.run)?.status)),
+        results: '[]',
+        'results-file': resultsFile
+    };
+    const [only] = results;
+    const single = results.length === 1 && only !== undefined;
+    if (single) {
+        const shown = shownCheck(only.run);
+        if (only.run.created !== undefined)
+            outputs['check-id'] = only.run.created.id;
+        if (shown !== undefined) {
+            outputs.reason = shown.reason ?? '';
+            outputs['created-at'] = shown.createdAt;
+            outputs['reported-at'] = shown.reportedAt ?? '';
+        }
+    }
+    else
+        outputs['check-id'] = '';
+    let used = Object.entries(outputs).reduce((sum, [name, value]) => sum + bytes(name) + bytes(value) + OUTPUT_FRAMING_BYTES, 0);
+    const entries = [];
+    const checkIds = [];
+    for (const result of results) {
+        const entry = JSON.stringify(resultEntry(result));
+        // One line per connector in results order; an empty line where no check was created.
+        const checkId = single ? '' : (result.run.created?.id ?? '');
+        const cost = bytes(entry) + 1 + (single ? 0 : bytes(checkId) + 1);
+        if (used + cost > OUTPUTS_BUDGET_BYTES)
+            break;
+        used += cost;
+        entries.push(entry);
+        checkIds.push(checkId);
+    }
+    outputs.results = `[${entries.join(',')}]`;
+    if (!single)
+        outputs['check-id'] = checkIds.join('\n');
+    return { outputs, kept: entries.length };
+}
+/** Writes every entry, uncut, where later steps can read it; the path, or '' if it failed. */
+async function writeResultsFile(entries, annotations) {
+    const file = external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `unstructured-connection-check-results-${(0,external_node_crypto_.randomUUID)()}.json`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(entries)}\n`, { mode: 0o600 });
+        return file;
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        annotations.warning(`The results file could not be written (${why}).`, 'No results file');
+        return '';
+    }
+}
+/**
+ * Sets every output and writes the results file. Returns what a reader of the job summary must
+ * know as well: that the outputs were cut short, if they were.
+ */
+async function writeOutputs(step, annotations) {
+    const file = await writeResultsFile(step.results.map(resultEntry), annotations);
+    const { outputs, kept } = stepOutputs(step, file);
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+    const total = step.results.length;
+    if (kept === total)
+        return [];
+    const where = file === ''
+        ? 'The results file could not be written.'
+        : `All ${total} are in ${file} (the results-file output).`;
+    const cut = `The results and check-id outputs hold the first ${kept} of ${count(total, 'connector')}: ` +
+        `GitHub keeps at most 1 MB of step outputs per job. ${where}`;
+    annotations.warning(cut, 'Results output cut short');
+    return [cut];
+}
+
+;// CONCATENATED MODULE: ./src/junit.ts
+
+
+/**
+ * The step as JUnit XML, which GitLab, Jenkins, CircleCI and Azure Pipelines render as a test
+ * report: one testcase per connector. A platform FAILURE is a <failure> with its reason as the
+ * message; any other way of not passing (a timeout, a key refused) is an <error>, with the
+ * verdict's title as the message and the verdict itself as the text.
+ */
+const SUITE = 'Unstructured connection checks';
+/** XML 1.0 allows only these characters; anything else becomes U+FFFD. */
+// eslint-disable-next-line no-control-regex -- the characters XML forbids are exactly the target
+const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+function xml(text) {
+    return text.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const secondsAttr = (ms) => (ms / 1000).toFixed(3);
+function attributes(values) {
+    return Object.entries(values)
+        .map(([name, value]) => ` ${name}="${xml(String(value))}"`)
+        .join('');
+}
+function notPassed(verdict, reason) {
+    if (verdict.outcome === 'failure') {
+        const message = reason?.trim() ? reason.trim() : 'the platform gave no reason';
+        return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(verdict.message)}</failure>\n`;
+    }
+    return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`;
+}
+function testcase(result) {
+    const { connector, names, run, verdict } = result;
+    const head = `    <testcase${attributes({
+        classname: `unstructured.${connector.kind}`,
+        name: connectorLabel(connector, shortNames(names)),
+        time: secondsAttr(run.durationMs)
+    })}`;
+    if (verdict.outcome === 'success')
+        return `${head}/>\n`;
+    return `${head}>\n${notPassed(verdict, shownCheck(run)?.reason ?? undefined)}    </testcase>\n`;
+}
+/** A step that ended before any check (bad inputs, say) is one testcase in error. */
+function stepCase(verdict) {
+    const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`;
+    return `${head}>\n${notPassed(verdict, undefined)}    </testcase>\n`;
+}
+function renderJunit(step) {
+    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)];
+    const outcomes = step.problem === undefined ? step.results.map((r) => r.verdict.outcome) : [step.problem.outcome];
+    const counts = {
+        tests: cases.length,
+        failures: outcomes.filter((o) => o === 'failure').length,
+        errors: outcomes.filter((o) => o !== 'failure' && o !== 'success').length,
+        time: secondsAttr(step.durationMs)
+    };
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' +
+        `<testsuites${attributes({ name: SUITE, ...counts })}>\n` +
+        `  <testsuite${attributes({ name: SUITE, ...counts, skipped: 0 })}>\n` +
+        cases.join('') +
+        '  </testsuite>\n' +
+        '</testsuites>\n');
+}
+
+;// CONCATENATED MODULE: ./src/report-file.ts
+
+
+/**
+ * Writes a report the user asked for (JUnit XML, a summary) at `file`, creating missing folders
+ * as actions/upload-artifact users expect; a relative path starts in the working directory.
+ * Returns why it failed, or undefined.
+ */
+async function writeReportFile(file, content) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(file, content);
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+/**
+ * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
+ * per connector and what a reviewer must know besides. The action appends it to the step's
+ * summary file, the command line writes it where --summary-file says.
+ */
+/** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** Kept free for the heading, the notes and the table's own markup. */
+const SUMMARY_RESERVE_BYTES = 4_000;
+const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
+function summary_bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function heading(outcome, results) {
+    const total = results.length;
+    const failed = results.filter((r) => r.verdict.outcome !== 'success').length;
+    const icon = outcome === 'success' ? '✅' : '❌';
+    if (total <= 1) {
+        return `${icon} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`;
+    }
+    return failed === 0
+        ? `${icon} Unstructured connection checks: all ${total} passed`
+        : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
+}
+/**
+ * Why the row did not pass, said once: the platform's reason for a FAILURE; for any other way
+ * of not passing the verdict itself, which also says what to do.
+ */
+function reasonCell({ run, verdict }) {
+    if (verdict.outcome === 'success')
+        return '—';
+    if (verdict.outcome === 'failure') {
+        const reason = shownCheck(run)?.reason?.trim();
+        return reason ? escapeHtml(reason) : 'no reason given';
+    }
+    return escapeHtml(verdict.message);
+}
+function checkCell({ run }) {
+    if (run.created === undefined)
+        return 'none';
+    const ours = `<code>${escapeHtml(run.created.id)}</code>`;
+    const followed = run.followed;
+    return followed && followed.id !== run.created.id
+        ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
+        : ours;
+}
+function row(result) {
+    const { connector, names, run, verdict } = result;
+    const name = nameAndType(names);
+    const status = shownCheck(run)?.status;
+    return [
+        `${OUTCOME_ICON[verdict.outcome]} ${verdict.outcome}`,
+        kindTitle(connector.kind),
+        `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+        checkCell(result),
+        status === undefined ? '—' : escapeHtml(status),
+        reasonCell(result),
+        seconds(run.durationMs)
+    ];
+}
+const rowHtml = (cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+/**
+ * The rows that fit: all, in results order, when they do; else those that did not pass first
+ * (the annotations send readers here), with a note on what was left out.
+ */
+function rowsThatFit(results, room) {
+    const all = results.map((result) => ({ result, html: rowHtml(row(result)) }));
+    const total = all.reduce((sum, r) => sum + summary_bytes(r.html) + 1, 0);
+    if (total <= room)
+        return { rows: all.map((r) => r.html), note: undefined };
+    const ordered = [
+        ...all.filter((r) => r.result.verdict.outcome !== 'success'),
+        ...all.filter((r) => r.result.verdict.outcome === 'success')
+    ];
+    const rows = [];
+    let left = room;
+    for (const r of ordered) {
+        const size = summary_bytes(r.html) + 1;
+        if (size > left)
+            break;
+        left -= size;
+        rows.push(r.html);
+    }
+    return {
+        rows,
+        note: `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
+            'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
+            'lists them all, and the results file has every entry.'
+    };
+}
+/** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
+function renderSummary(step, notes = []) {
+    const apiHost = step.settings?.api.host;
+    const paragraphs = [
+        // Without a table, the step's verdict is the summary's only content.
+        ...(step.problem === undefined ? [] : [escapeHtml(step.problem.message)]),
+        ...notes.map(escapeHtml),
+        ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+    ];
+    const title = heading(step.outcome, step.results);
+    const parts = [`<h3>${escapeHtml(title)}</h3>`];
+    if (step.results.length > 0) {
+        const fixed = summary_bytes(title) + paragraphs.reduce((sum, p) => sum + summary_bytes(p), 0) + SUMMARY_RESERVE_BYTES;
+        const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed);
+        parts.push('<table>', `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows, '</table>');
+        if (note !== undefined)
+            parts.push(`<p>${escapeHtml(note)}</p>`);
+    }
+    for (const paragraph of paragraphs)
+        parts.push(`<p>${paragraph}</p>`);
+    return `${parts.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The GitHub front end: inputs from the runner, progress in the log, then annotations, outputs,
+ * the job summary and the JUnit report. Returns the engine's outcome, which alone decides
+ * whether the step passes.
+ */
+async function run(options = {}) {
+    const log = new GitHubLog();
+    const step = await runStep((name) => getInput(name), ACTION_INPUTS, log, options);
+    log.finish(step);
+    const notes = await writeOutputs(step, log.annotations);
+    const junitFile = step.settings?.junitFile;
+    if (junitFile !== undefined) {
+        const failed = await writeReportFile(junitFile, renderJunit(step));
+        if (failed === undefined)
+            info(`JUnit report written to ${junitFile}.`);
+        else
+            log.annotations.warning(`The JUnit report could not be written (${failed}).`, 'No JUnit report');
+    }
+    log.annotations.finish();
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile)
+        await (0,promises_namespaceObject.appendFile)(summaryFile, renderSummary(step, notes));
+    else
+        core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
+    return step.outcome;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
@@ -43864,10 +44164,9 @@ async function checkConnector(connector, step, grouped) {
 
 
 // The step passes only when run() resolved with 'success': any other way out, an exception in
-// reporting included (say, an output file that cannot be written), exits non-zero. Literals,
-// not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
-const SUCCESS = 0;
-const FAILURE = 1;
+// reporting included (say, an output file that cannot be written), exits non-zero.
+const SUCCESS = ExitCode.Success;
+const FAILURE = ExitCode.Failure;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has
 // stopped reading included: what it has not taken by then is lost).

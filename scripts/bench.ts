@@ -14,7 +14,7 @@ import { format, resolveConfig } from 'prettier'
 import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
 import { POLL_SCHEDULE, pollGap } from '../src/wait/schedule.js'
 import { parseOutputs } from '../__tests__/support/runner.js'
-import { renderTable } from './table.js'
+import { renderTable } from '../src/table.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.join(ROOT, 'dist', 'index.js')

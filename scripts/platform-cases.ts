@@ -7,7 +7,7 @@
 // of 300 s, as a user would meet them.
 import { parseArgs } from 'node:util'
 import { BUNDLE, PLATFORM_CASES, runPlatformCase } from '../__tests__/support/platform-cases.js'
-import { renderTable } from './table.js'
+import { renderTable } from '../src/table.js'
 
 const { values } = parseArgs({
   options: {

@@ -12,6 +12,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { isUuid } from '../src/ids.js'
 
 export type ConnectorKind = 'source' | 'destination'
 /** NEVER: the check stays SCHEDULED forever. */
@@ -219,7 +220,6 @@ export interface SimulatorOptions {
 
 export const DEFAULT_API_KEY = 'sim_key_0123456789abcdef'
 
-const UUID_HYPHENATED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const UUID_SIMPLE = /^[0-9a-f]{32}$/i
 const KEY_SHAPE = /^[A-Za-z0-9_-]{8,}$/
 const JSON_TYPE = 'application/json'
@@ -276,7 +276,7 @@ interface CheckJson {
 
 /** Pydantic accepts both the hyphenated and the 32-hex form; lookups use the canonical one. */
 function canonicalUuid(id: string): string | undefined {
-  if (UUID_HYPHENATED.test(id)) return id.toLowerCase()
+  if (isUuid(id)) return id.toLowerCase()
   if (UUID_SIMPLE.test(id)) {
     const h = id.toLowerCase()
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`

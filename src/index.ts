@@ -4,10 +4,9 @@ import { run } from './main.js'
 import { RemoteText } from './remote-text.js'
 
 // The step passes only when run() resolved with 'success': any other way out, an exception in
-// reporting included (say, an output file that cannot be written), exits non-zero. Literals,
-// not core.ExitCode: @github/local-action's stand-in for @actions/core lacks it.
-const SUCCESS = 0
-const FAILURE = 1
+// reporting included (say, an output file that cannot be written), exits non-zero.
+const SUCCESS: number = core.ExitCode.Success
+const FAILURE: number = core.ExitCode.Failure
 
 // After a cancellation the verdict is written at once; this is only a backstop so the step
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has

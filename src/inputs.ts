@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseApiUrl, redactUserinfo, type ApiBase } from './api-url.js'
+import { UUID } from './ids.js'
 import { uniqueConnectors, type Connector, type ConnectorKind } from './connector.js'
 import { InvalidInputError } from './problems.js'
 import { RemoteText } from './remote-text.js'
@@ -15,6 +16,8 @@ export interface Settings {
   timeoutMs: number
   pollIntervalMs: number
   maxConcurrency: number
+  /** Where to write a JUnit XML report; undefined for none. */
+  junitFile: string | undefined
 }
 
 const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
@@ -25,7 +28,33 @@ const DEFAULT_MAX_CONCURRENCY = '10'
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/**
+ * How messages name what the user sets: a workflow sets inputs, a terminal sets flags and
+ * environment variables. Every message about an input says it through one of these.
+ */
+export interface InputNames {
+  /** Starts a sentence about an input: "Input 'api-url'", or "--api-url". */
+  subject(input: string): string
+  /** Names an input inside a sentence: "'api-url'", or "--api-url". */
+  ref(input: string): string
+  /** Where the key lives: "the 'api-key' secret", or "UNSTRUCTURED_API_KEY". */
+  key: string
+  /** What to do when no key was given at all. */
+  missingKey: string
+  /** Where environment variables such as NODE_EXTRA_CA_CERTS are set. */
+  environment: string
+}
+
+/** The action's words: inputs of a workflow step. */
+export const ACTION_INPUTS: InputNames = {
+  subject: (input) => `Input '${input}'`,
+  ref: (input) => `'${input}'`,
+  key: "the 'api-key' secret",
+  missingKey:
+    "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
+    'note that secrets are empty in workflows triggered from forks.',
+  environment: "the step's env"
+}
 
 const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
 
@@ -94,7 +123,11 @@ function splitIds(raw: string): string[] {
  * later log line (debug included) can show it. All problems are reported together, each naming
  * its input and the offending value (never the key's).
  */
-export function readSettings(read: InputReader, mask: (secret: string) => void): Settings {
+export function readSettings(
+  read: InputReader,
+  mask: (secret: string) => void,
+  names: InputNames = ACTION_INPUTS
+): Settings {
   const rawKey = read('api-key')
   if (rawKey !== '') mask(rawKey)
   const apiKey = rawKey.trim()
@@ -115,16 +148,12 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   }
 
   if (apiKey === '') {
-    fail(
-      'api-key',
-      "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
-        'note that secrets are empty in workflows triggered from forks.'
-    )
+    fail('api-key', names.missingKey)
   } else if (!/^[\x21-\x7e]+$/.test(apiKey)) {
     // Anything else cannot travel in an HTTP header and would fail every request.
     fail(
       'api-key',
-      "Input 'api-key' may hold only printable ASCII without spaces; check the secret."
+      `${names.subject('api-key')} may hold only printable ASCII without spaces; check ${names.key}.`
     )
   }
 
@@ -137,7 +166,7 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
     const parsed = uuidList.safeParse(ids)
     if (!parsed.success) {
       const bad = ids.filter((id) => !UUID.test(id))
-      fail(input, `Input '${input}' must be connector UUIDs; got ${quoteAll(bad)}.`)
+      fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`)
       continue
     }
     for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })
@@ -149,7 +178,10 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   if (workflowRaw !== '') {
     if (UUID.test(workflowRaw)) workflowId = workflowRaw.toLowerCase()
     else
-      fail('workflow-id', `Input 'workflow-id' must be a workflow UUID; got ${quote(workflowRaw)}.`)
+      fail(
+        'workflow-id',
+        `${names.subject('workflow-id')} must be a workflow UUID; got ${quote(workflowRaw)}.`
+      )
   }
   if (
     connectors.length === 0 &&
@@ -158,21 +190,25 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   ) {
     fail(
       'source-id',
-      "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several)."
+      `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
+        `${names.ref('workflow-id')} (or several).`
     )
   }
 
   const apiUrlRaw = read('api-url') || DEFAULT_API_URL
   const api = parseApiUrl(apiUrlRaw)
   if ('error' in api)
-    fail('api-url', `Input 'api-url' ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`)
+    fail(
+      'api-url',
+      `${names.subject('api-url')} ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`
+    )
 
   const seconds = (input: string, fallback: string, schema: typeof timeoutSeconds): number => {
     const raw = read(input) || fallback
     const parsed = schema.safeParse(raw)
     if (parsed.success) return parsed.data * 1000
     const message = parsed.error.issues[0]?.message ?? 'is not valid'
-    fail(input, `Input '${input}' ${message}; got ${quote(raw)}.`)
+    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
     return Number.NaN
   }
   const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds)
@@ -185,7 +221,16 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
   const maxConcurrency = concurrency.safeParse(concurrencyRaw)
   if (!maxConcurrency.success) {
     const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid'
-    fail('max-concurrency', `Input 'max-concurrency' ${message}; got ${quote(concurrencyRaw)}.`)
+    fail(
+      'max-concurrency',
+      `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`
+    )
+  }
+
+  const junitRaw = read('junit-file').trim()
+  // eslint-disable-next-line no-control-regex -- no file system takes these in a path
+  if (/[\u0000-\u001f]/.test(junitRaw)) {
+    fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`)
   }
 
   if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
@@ -201,6 +246,7 @@ export function readSettings(read: InputReader, mask: (secret: string) => void):
     api,
     timeoutMs,
     pollIntervalMs,
-    maxConcurrency: maxConcurrency.data
+    maxConcurrency: maxConcurrency.data,
+    junitFile: junitRaw === '' ? undefined : junitRaw
   }
 }

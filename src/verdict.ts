@@ -1,9 +1,11 @@
 import { httpStatusText } from './api/classify.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
+import type { InputNames } from './inputs.js'
 import type { Problem } from './problems.js'
 import { seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
-import { IGNORED_BECAUSE, isFinal } from './wait/ownership.js'
+import { isFinal } from './api/status.js'
+import { IGNORED_BECAUSE } from './wait/ownership.js'
 
 /** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
 export type Outcome =
@@ -27,6 +29,8 @@ export interface Verdict {
 export interface VerdictContext {
   apiHost: string
   timeoutMs: number
+  /** How to name what the user sets, in the front end's words. */
+  names: InputNames
 }
 
 /** What a verdict is about: a connector (named when the API told its name), a workflow, inputs. */
@@ -145,6 +149,8 @@ export function problemVerdict(
   const status = run?.followed?.status
   const checkId = run?.created?.id
   const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector'
+  const { names } = context
+  const apiUrl = names.ref('api-url')
   const withDetail = (status: number, detail: string | undefined): string =>
     detail ? `${status}: ${detail}` : httpStatusText(status)
 
@@ -166,9 +172,9 @@ export function problemVerdict(
         message:
           problem.status === 403
             ? `The API key may not read ${who} (${withDetail(problem.status, problem.detail)}). ` +
-              `Each key works with one workspace: put a key from the workspace that owns ${owner} in 'api-key'.`
+              `Each key works with one workspace: put a key from the workspace that owns ${owner} in ${names.ref('api-key')}.`
             : `The API refused the key (${withDetail(problem.status, problem.detail)}). ` +
-              "Check that the 'api-key' secret holds a current Unstructured API key from the workspace " +
+              `Check that ${names.key} holds a current Unstructured API key from the workspace ` +
               `that owns ${who}.`
       }
     case 'not-found':
@@ -189,7 +195,7 @@ export function problemVerdict(
         message:
           `${label(subject, true)} was not found on ${context.apiHost} ` +
           `(${withDetail(problem.status, problem.detail)}). Check the id and that ${owner} belongs ` +
-          "to the API key's workspace; if 'api-url' does not point at the Platform API, every path " +
+          `to the API key's workspace; if ${apiUrl} does not point at the Platform API, every path ` +
           'answers 404 too.'
       }
     case 'redirect':
@@ -199,7 +205,7 @@ export function problemVerdict(
         message:
           `The API answered ${httpStatusText(problem.status)} with a redirect to ` +
           `${problem.location ?? 'an unnamed location'}. Redirects are not followed, so the API key ` +
-          `never leaves ${context.apiHost}; check 'api-url'.`
+          `never leaves ${context.apiHost}; check ${apiUrl}.`
       }
     case 'rejected':
       return {
@@ -219,11 +225,15 @@ export function problemVerdict(
         message:
           `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
           `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
-          "runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and 'api-url'."
+          `runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
       }
     }
     case 'tls':
-      return { outcome, title: 'TLS error', message: tlsMessage(problem.code, problem.host) }
+      return {
+        outcome,
+        title: 'TLS error',
+        message: tlsMessage(problem.code, problem.host, names)
+      }
     case 'proxy-refused': {
       const status = problem.status === undefined ? 'no status' : httpStatusText(problem.status)
       const fix =
@@ -244,7 +254,7 @@ export function problemVerdict(
         title: 'API host not reachable',
         message:
           `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
-          `after ${seconds(problem.waitedMs)}). Check 'api-url' for a typo, and that the runner ` +
+          `after ${seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that the runner ` +
           'can reach the host (DNS, firewall, proxy).'
       }
     case 'stale-answer': {
@@ -263,7 +273,7 @@ export function problemVerdict(
           `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
           `and did so again when asked once more${first}. It started ` +
           'no check that this step could follow, and a verdict given before the step began ' +
-          "cannot pass it. Check 'api-url' and any caching proxy in between."
+          `cannot pass it. Check ${apiUrl} and any caching proxy in between.`
       }
     }
     case 'unusable-answers':
@@ -272,7 +282,7 @@ export function problemVerdict(
         title: 'Unusable answer',
         message:
           `The API answered both POSTs for ${who} without starting a check this step can ` +
-          `follow: first ${problem.answers.join('; then ')}. Check that 'api-url' points at ` +
+          `follow: first ${problem.answers.join('; then ')}. Check that ${apiUrl} points at ` +
           'the Platform API.'
       }
     case 'malformed':
@@ -281,7 +291,7 @@ export function problemVerdict(
         title: 'Unexpected answer',
         message:
           `The API answered the request for ${who} with ${httpStatusText(problem.status)}, but ` +
-          `${problem.reason}. This is not retried: the API may have changed, or 'api-url' may ` +
+          `${problem.reason}. This is not retried: the API may have changed, or ${apiUrl} may ` +
           'point at another service.'
       }
     case 'transient':
@@ -307,7 +317,7 @@ export function problemVerdict(
       }
       if (problem.lastTransient) parts.push(`Last error: ${problem.lastTransient}.`)
       if (checkId !== undefined) {
-        parts.push("Raise 'timeout-seconds' if checks of this connector take longer.")
+        parts.push(`Raise ${names.ref('timeout-seconds')} if checks of this connector take longer.`)
       }
       return { outcome, title: 'Connection check timed out', message: parts.join(' ') }
     }
@@ -326,16 +336,17 @@ export function problemVerdict(
 }
 
 /** What went wrong with TLS, and what fixes it: waiting never does. */
-function tlsMessage(code: string, host: string): string {
+function tlsMessage(code: string, host: string, names: InputNames): string {
+  const apiUrl = names.ref('api-url')
   if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
     return (
-      `${host} does not speak TLS on that port (${code}). Check 'api-url': the scheme and port ` +
+      `${host} does not speak TLS on that port (${code}). Check ${apiUrl}: the scheme and port ` +
       'must be those of the HTTPS endpoint.'
     )
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return (
-      `The TLS certificate of ${host} is not valid for that name (${code}). Check 'api-url', ` +
+      `The TLS certificate of ${host} is not valid for that name (${code}). Check ${apiUrl}, ` +
       'or a proxy that intercepts TLS.'
     )
   }
@@ -345,7 +356,7 @@ function tlsMessage(code: string, host: string): string {
   return (
     `The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
     'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
-    "NODE_EXTRA_CA_CERTS in the step's env to the path of its PEM file: Node then trusts it."
+    `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`
   )
 }
 

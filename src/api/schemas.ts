@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UUID } from '../ids.js'
 import { flatten } from '../text.js'
 
 /**
@@ -6,9 +7,6 @@ import { flatten } from '../text.js'
  * grow: extra fields are accepted, and `status` is any string so a future value is seen (and
  * treated as not final) instead of making every answer unreadable.
  */
-
-export const KNOWN_STATUSES = ['SCHEDULED', 'SUCCESS', 'FAILURE'] as const
-export type KnownStatus = (typeof KNOWN_STATUSES)[number]
 
 /** A moment as the API wrote it, kept below the millisecond so two checks created in one ms still order. */
 export interface Timestamp {
@@ -129,10 +127,7 @@ export const ErrorBodySchema = z.looseObject({
 /** Connector ids go into request paths, so a workflow's must be UUIDs like the inputs'. */
 const connectorId = z
   .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    'holds an id that is not a UUID'
-  )
+  .regex(UUID, 'holds an id that is not a UUID')
   .transform((id) => id.toLowerCase())
 
 const connectorIds = z.array(connectorId, 'must be a list of connector UUIDs')

@@ -2,13 +2,8 @@ import type { CallOptions, ConnectionCheckApi, Result } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
-import {
-  isFinal,
-  isKnownStatus,
-  isUnfinished,
-  relationTo,
-  type IgnoredRelation
-} from './ownership.js'
+import { isFinal, isKnownStatus } from '../api/status.js'
+import { isUnfinished, relationTo, type IgnoredRelation } from './ownership.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
 

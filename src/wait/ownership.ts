@@ -1,9 +1,5 @@
-import {
-  compareTimestamps,
-  KNOWN_STATUSES,
-  type ConnectionCheck,
-  type KnownStatus
-} from '../api/schemas.js'
+import { compareTimestamps, type ConnectionCheck } from '../api/schemas.js'
+import { isFinal } from '../api/status.js'
 
 /**
  * The GET answers with the connector's latest check, which need not be ours. Identity comes from
@@ -69,10 +65,6 @@ function plausiblyNewer(followed: ConnectionCheck, answer: ConnectionCheck): boo
   return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS
 }
 
-export function isKnownStatus(status: string): status is KnownStatus {
-  return (KNOWN_STATUSES as readonly string[]).includes(status)
-}
-
 /**
  * The platform shows the check as not yet decided: a status that is not final and no
  * `reported_at`. Only such a sighting proves that its verdict, when it comes, comes later; an
@@ -81,9 +73,4 @@ export function isKnownStatus(status: string): status is KnownStatus {
  */
 export function isUnfinished(check: ConnectionCheck): boolean {
   return !isFinal(check.status) && check.reportedAt === null
-}
-
-/** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
-export function isFinal(status: string): status is 'SUCCESS' | 'FAILURE' {
-  return status === 'SUCCESS' || status === 'FAILURE'
 }

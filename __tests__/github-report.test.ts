@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { ConnectionCheck } from '../src/api/schemas.js'
-import {
-  ANNOTATIONS_PER_STEP,
-  Annotations,
-  OUTPUTS_BUDGET_BYTES,
-  stepOutputs,
-  type ConnectorResult
-} from '../src/report.js'
+import type { StepReport } from '../src/engine.js'
+import { ANNOTATIONS_PER_STEP, Annotations } from '../src/github/log.js'
+import { OUTPUTS_BUDGET_BYTES, stepOutputs } from '../src/github/outputs.js'
+import type { Result } from '../src/results.js'
 import { runInProcess } from './support/action-harness.js'
 import { withSimulator } from './support/runner.js'
 
@@ -66,7 +63,7 @@ describe('stepOutputs', () => {
     reportedAt: '2026-01-01T00:00:05Z',
     created: { epochMs: 0, subMsNanos: 0 }
   })
-  const result = (reason: string): ConnectorResult => {
+  const result = (reason: string): Result => {
     const created = check(randomUUID(), reason)
     return {
       connector: { kind: 'source', id: randomUUID() },
@@ -85,9 +82,17 @@ describe('stepOutputs', () => {
     }
   }
 
+  const step = (results: Result[]): StepReport => ({
+    outcome: 'failure',
+    results,
+    problem: undefined,
+    settings: undefined,
+    durationMs: 1000
+  })
+
   it('keeps every entry when they fit', () => {
     const results = [result('a'), result('b')]
-    const { outputs, kept } = stepOutputs(results, '/tmp/x.json')
+    const { outputs, kept } = stepOutputs(step(results), '/tmp/x.json')
     expect(kept).toBe(2)
     expect(outputs['check-id']?.split('\n')).toEqual(results.map((r) => r.run.created?.id))
     expect(outputs['results-file']).toBe('/tmp/x.json')
@@ -95,7 +100,7 @@ describe('stepOutputs', () => {
 
   it('keeps the first entries that fit, and check-id lines to match', () => {
     const results = Array.from({ length: 300 }, () => result('€'.repeat(2000)))
-    const { outputs, kept } = stepOutputs(results, '/tmp/x.json')
+    const { outputs, kept } = stepOutputs(step(results), '/tmp/x.json')
     const bytes = Object.entries(outputs).reduce(
       (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value) + 120,
       0
@@ -103,7 +108,7 @@ describe('stepOutputs', () => {
     expect(bytes).toBeLessThanOrEqual(OUTPUTS_BUDGET_BYTES)
     expect(kept).toBeGreaterThan(100)
     expect(kept).toBeLessThan(300)
-    const entries = JSON.parse(outputs.results ?? '') as { 'connector-id': string }[]
+    const entries = JSON.parse(outputs.results ?? '[]') as { 'connector-id': string }[]
     expect(entries.map((e) => e['connector-id'])).toEqual(
       results.slice(0, kept).map((r) => r.connector.id)
     )

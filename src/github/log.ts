@@ -1,0 +1,277 @@
+import * as core from '@actions/core'
+import type { RequestLog } from '../api/client.js'
+import { connectorLabel, type Connector } from '../connector.js'
+import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
+import { alreadyDecided } from '../wait/check-run.js'
+import { IGNORED_BECAUSE } from '../wait/ownership.js'
+import { closingLine, OUTCOME_ICON, verdictRows, type Result } from '../results.js'
+import { PLAIN, renderTable } from '../table.js'
+import { count, seconds } from '../text.js'
+
+/**
+ * The step's live log: lines, collapsible groups and annotations, as the runner shows them. The
+ * key is masked before any request, nothing here ever sees headers or options, and the engine
+ * makes every piece of remote text inert before it arrives.
+ */
+
+/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
+export const ANNOTATIONS_PER_STEP = 10
+
+type AnnotationKind = 'error' | 'warning'
+
+interface Annotation {
+  message: string
+  title: string
+}
+
+/**
+ * Error and warning annotations of one step. The first nine of each kind are annotations; later
+ * ones are plain log lines where they happen, and one last annotation counts them (or, when it
+ * is only one, is that one), so none is dropped without a word.
+ */
+export class Annotations {
+  private readonly shown: Record<AnnotationKind, number> = { error: 0, warning: 0 }
+  private readonly held: Record<AnnotationKind, Annotation[]> = { error: [], warning: [] }
+
+  error(message: string, title: string): void {
+    this.add('error', { message, title })
+  }
+
+  warning(message: string, title: string): void {
+    this.add('warning', { message, title })
+  }
+
+  /** Emits the annotation for what was held back; call once, when nothing else will come. */
+  finish(): void {
+    const [error] = this.held.error
+    if (this.held.error.length === 1 && error !== undefined) emit('error', error)
+    else if (this.held.error.length > 1) {
+      const n = this.held.error.length
+      emit('error', {
+        title: `${n} more connectors did not pass`,
+        message:
+          `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
+          "annotations per step: each verdict is in the connector's group and in the verdict " +
+          'table at the end of the log, and in the job summary.'
+      })
+    }
+    const [warning] = this.held.warning
+    if (this.held.warning.length === 1 && warning !== undefined) emit('warning', warning)
+    else if (this.held.warning.length > 1) {
+      const n = this.held.warning.length
+      emit('warning', {
+        title: `${n} more warnings`,
+        message:
+          `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
+          'warning annotations per step.'
+      })
+    }
+    this.held.error = []
+    this.held.warning = []
+  }
+
+  private add(kind: AnnotationKind, annotation: Annotation): void {
+    if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
+      this.shown[kind] += 1
+      emit(kind, annotation)
+      return
+    }
+    this.held[kind].push(annotation)
+    core.info(`${annotation.title}: ${annotation.message}`)
+  }
+}
+
+function emit(kind: AnnotationKind, { message, title }: Annotation): void {
+  if (kind === 'error') core.error(message, { title })
+  else core.warning(message, { title })
+}
+
+/** A request as the debug log shows it: method, path, result, time; never headers. */
+export function requestLine(entry: Parameters<RequestLog>[0]): string {
+  return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
+}
+
+/** What the runner's log shows while the step runs. */
+export class GitHubLog implements Reporter {
+  readonly annotations = new Annotations()
+  private apiHost = ''
+  private grouped = false
+
+  secret(value: string): void {
+    core.setSecret(value)
+  }
+
+  readonly request: RequestLog = (entry) => {
+    core.debug(requestLine(entry))
+  }
+
+  workflowRetrying(
+    workflowId: string,
+    problem: { reason: string },
+    delayMs: number,
+    failuresInARow: number
+  ): void {
+    const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+    // As for checks: the first failure of a streak is worth a line, the rest go to debug.
+    if (failuresInARow === 1) core.info(`Transient error reading workflow ${workflowId}: ${line}`)
+    else core.debug(`Transient error #${failuresInARow} reading the workflow: ${line}`)
+  }
+
+  workflowRead(workflowId: string, sources: number, destinations: number): void {
+    core.info(
+      `Workflow ${workflowId} has ${count(sources, 'source')} and ${count(destinations, 'destination')}.`
+    )
+  }
+
+  checking({ connectors, apiHost, maxConcurrency }: Plan): void {
+    this.apiHost = apiHost
+    this.grouped = connectors.length > 1
+    if (!this.grouped) return
+    const sources = connectors.filter((c) => c.kind === 'source').length
+    core.info(
+      `Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
+        `${count(connectors.length - sources, 'destination')}) on ${apiHost}, ` +
+        `up to ${maxConcurrency} at a time.`
+    )
+  }
+
+  connector(connector: Connector, elapsed: () => number): ConnectorReporter {
+    return new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed)
+  }
+
+  /** The end of the log: the verdict table and closing line, or the problem that stopped it. */
+  finish(step: StepReport): void {
+    if (step.problem !== undefined) {
+      this.annotations.error(step.problem.message, step.problem.title)
+    } else if (step.results.length > 1) {
+      const { header, rows } = verdictRows(step.results)
+      core.info(`\n${renderTable(header, rows, PLAIN)}`)
+      core.info(closingLine(step.results, step.outcome, step.durationMs))
+    }
+  }
+}
+
+/**
+ * One connector's log. With a single connector its lines are printed as they happen; with
+ * several, checks run side by side, so each one's lines are kept and printed as one collapsible
+ * group when it ends, instead of interleaving.
+ */
+class ConnectorLog implements ConnectorReporter {
+  private readonly pending: (() => void)[] = []
+
+  constructor(
+    private readonly connector: Connector,
+    private readonly apiHost: string,
+    private readonly grouped: boolean,
+    private readonly annotations: Annotations,
+    private readonly elapsed: () => number
+  ) {}
+
+  readonly request: RequestLog = (entry) => {
+    const line = requestLine(entry)
+    this.emit(() => {
+      core.debug(line)
+    })
+  }
+
+  started: ConnectorReporter['started'] = (check) => {
+    this.emit(() => {
+      core.info(
+        `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`
+      )
+    })
+  }
+
+  joined: ConnectorReporter['joined'] = (check, refusal) => {
+    this.emit(() => {
+      core.info(
+        `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
+          `checking it (HTTP ${refusal.status}), so this step follows that check, ${check.id} (${check.status}).`
+      )
+    })
+  }
+
+  finalOnArrival: ConnectorReporter['finalOnArrival'] = (check) => {
+    this.emit(() => {
+      core.info(
+        `The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
+          'old check, so its verdict does not count; asking once more.'
+      )
+    })
+  }
+
+  statusChanged: ConnectorReporter['statusChanged'] = (check, previousStatus) => {
+    const after = seconds(this.elapsed())
+    this.emit(() => {
+      core.info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`)
+    })
+  }
+
+  superseded: ConnectorReporter['superseded'] = (previous, newer) => {
+    this.emit(() => {
+      this.annotations.warning(
+        `A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
+          `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
+          'UI or a parallel run. It tests the same connector, so its result decides this step.',
+        'Connection check superseded'
+      )
+    })
+  }
+
+  unknownStatus: ConnectorReporter['unknownStatus'] = (check) => {
+    this.emit(() => {
+      this.annotations.warning(
+        `Check ${check.id} has status "${check.status}", which this action does not know; ` +
+          'it is treated as not final and the wait goes on.',
+        'Unknown check status'
+      )
+    })
+  }
+
+  ignored: ConnectorReporter['ignored'] = (answer, relation) => {
+    const why = `${IGNORED_BECAUSE[relation]}.`
+    this.emit(() => {
+      core.debug(
+        `Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`
+      )
+    })
+  }
+
+  retrying: ConnectorReporter['retrying'] = (problem, delayMs, failuresInARow) => {
+    const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+    if (failuresInARow === 1 && this.grouped) {
+      // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
+      core.info(`${connectorLabel(this.connector, undefined, true)}: ${line}`)
+    }
+    this.emit(() => {
+      // The first failure in a row is worth a line; the rest of a streak goes to debug.
+      if (failuresInARow === 1) core.info(`Transient error from ${this.apiHost}: ${line}`)
+      else core.debug(`Transient error #${failuresInARow}: ${line}`)
+    })
+  }
+
+  /** Ends the connector's log with its verdict: a line, or an error annotation. */
+  finished(result: Result): void {
+    const { verdict } = result
+    const print = (): void => {
+      if (verdict.outcome === 'success') core.info(verdict.message)
+      else this.annotations.error(verdict.message, verdict.title)
+    }
+    if (!this.grouped) {
+      print()
+      return
+    }
+    const label = connectorLabel(this.connector, result.names, true)
+    core.startGroup(
+      `${OUTCOME_ICON[verdict.outcome]} ${label}: ${verdict.outcome} (${seconds(result.run.durationMs)})`
+    )
+    for (const line of this.pending.splice(0)) line()
+    print()
+    core.endGroup()
+  }
+
+  private emit(line: () => void): void {
+    if (this.grouped) this.pending.push(line)
+    else line()
+  }
+}

@@ -1,0 +1,74 @@
+import { connectorLabel } from './connector.js'
+import type { StepReport } from './engine.js'
+import { shownCheck, shortNames, type Result } from './results.js'
+import type { Verdict } from './verdict.js'
+
+/**
+ * The step as JUnit XML, which GitLab, Jenkins, CircleCI and Azure Pipelines render as a test
+ * report: one testcase per connector. A platform FAILURE is a <failure> with its reason as the
+ * message; any other way of not passing (a timeout, a key refused) is an <error>, with the
+ * verdict's title as the message and the verdict itself as the text.
+ */
+
+const SUITE = 'Unstructured connection checks'
+
+/** XML 1.0 allows only these characters; anything else becomes U+FFFD. */
+// eslint-disable-next-line no-control-regex -- the characters XML forbids are exactly the target
+const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
+
+function xml(text: string): string {
+  return text.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+const secondsAttr = (ms: number): string => (ms / 1000).toFixed(3)
+
+function attributes(values: Record<string, string | number>): string {
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${xml(String(value))}"`)
+    .join('')
+}
+
+function notPassed(verdict: Verdict, reason: string | undefined): string {
+  if (verdict.outcome === 'failure') {
+    const message = reason?.trim() ? reason.trim() : 'the platform gave no reason'
+    return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(verdict.message)}</failure>\n`
+  }
+  return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`
+}
+
+function testcase(result: Result): string {
+  const { connector, names, run, verdict } = result
+  const head = `    <testcase${attributes({
+    classname: `unstructured.${connector.kind}`,
+    name: connectorLabel(connector, shortNames(names)),
+    time: secondsAttr(run.durationMs)
+  })}`
+  if (verdict.outcome === 'success') return `${head}/>\n`
+  return `${head}>\n${notPassed(verdict, shownCheck(run)?.reason ?? undefined)}    </testcase>\n`
+}
+
+/** A step that ended before any check (bad inputs, say) is one testcase in error. */
+function stepCase(verdict: Verdict): string {
+  const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`
+  return `${head}>\n${notPassed(verdict, undefined)}    </testcase>\n`
+}
+
+export function renderJunit(step: StepReport): string {
+  const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)]
+  const outcomes =
+    step.problem === undefined ? step.results.map((r) => r.verdict.outcome) : [step.problem.outcome]
+  const counts = {
+    tests: cases.length,
+    failures: outcomes.filter((o) => o === 'failure').length,
+    errors: outcomes.filter((o) => o !== 'failure' && o !== 'success').length,
+    time: secondsAttr(step.durationMs)
+  }
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites${attributes({ name: SUITE, ...counts })}>\n` +
+    `  <testsuite${attributes({ name: SUITE, ...counts, skipped: 0 })}>\n` +
+    cases.join('') +
+    '  </testsuite>\n' +
+    '</testsuites>\n'
+  )
+}

@@ -1,0 +1,137 @@
+import { kindTitle } from './connector.js'
+import type { StepReport } from './engine.js'
+import { nameAndType, OUTCOME_ICON, shownCheck, type Result } from './results.js'
+import { count, seconds } from './text.js'
+import type { Outcome } from './verdict.js'
+
+/**
+ * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
+ * per connector and what a reviewer must know besides. The action appends it to the step's
+ * summary file, the command line writes it where --summary-file says.
+ */
+
+/** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
+export const SUMMARY_BUDGET_BYTES = 1_000_000
+/** Kept free for the heading, the notes and the table's own markup. */
+const SUMMARY_RESERVE_BYTES = 4_000
+
+const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration']
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function heading(outcome: Outcome, results: readonly Result[]): string {
+  const total = results.length
+  const failed = results.filter((r) => r.verdict.outcome !== 'success').length
+  const icon = outcome === 'success' ? '✅' : '❌'
+  if (total <= 1) {
+    return `${icon} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`
+  }
+  return failed === 0
+    ? `${icon} Unstructured connection checks: all ${total} passed`
+    : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`
+}
+
+/**
+ * Why the row did not pass, said once: the platform's reason for a FAILURE; for any other way
+ * of not passing the verdict itself, which also says what to do.
+ */
+function reasonCell({ run, verdict }: Result): string {
+  if (verdict.outcome === 'success') return '—'
+  if (verdict.outcome === 'failure') {
+    const reason = shownCheck(run)?.reason?.trim()
+    return reason ? escapeHtml(reason) : 'no reason given'
+  }
+  return escapeHtml(verdict.message)
+}
+
+function checkCell({ run }: Result): string {
+  if (run.created === undefined) return 'none'
+  const ours = `<code>${escapeHtml(run.created.id)}</code>`
+  const followed = run.followed
+  return followed && followed.id !== run.created.id
+    ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
+    : ours
+}
+
+function row(result: Result): string[] {
+  const { connector, names, run, verdict } = result
+  const name = nameAndType(names)
+  const status = shownCheck(run)?.status
+  return [
+    `${OUTCOME_ICON[verdict.outcome]} ${verdict.outcome}`,
+    kindTitle(connector.kind),
+    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+    checkCell(result),
+    status === undefined ? '—' : escapeHtml(status),
+    reasonCell(result),
+    seconds(run.durationMs)
+  ]
+}
+
+const rowHtml = (cells: readonly string[]): string =>
+  `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`
+
+/**
+ * The rows that fit: all, in results order, when they do; else those that did not pass first
+ * (the annotations send readers here), with a note on what was left out.
+ */
+function rowsThatFit(
+  results: readonly Result[],
+  room: number
+): { rows: string[]; note: string | undefined } {
+  const all = results.map((result) => ({ result, html: rowHtml(row(result)) }))
+  const total = all.reduce((sum, r) => sum + bytes(r.html) + 1, 0)
+  if (total <= room) return { rows: all.map((r) => r.html), note: undefined }
+  const ordered = [
+    ...all.filter((r) => r.result.verdict.outcome !== 'success'),
+    ...all.filter((r) => r.result.verdict.outcome === 'success')
+  ]
+  const rows: string[] = []
+  let left = room
+  for (const r of ordered) {
+    const size = bytes(r.html) + 1
+    if (size > left) break
+    left -= size
+    rows.push(r.html)
+  }
+  return {
+    rows,
+    note:
+      `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
+      'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
+      'lists them all, and the results file has every entry.'
+  }
+}
+
+/** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
+export function renderSummary(step: StepReport, notes: readonly string[] = []): string {
+  const apiHost = step.settings?.api.host
+  const paragraphs = [
+    // Without a table, the step's verdict is the summary's only content.
+    ...(step.problem === undefined ? [] : [escapeHtml(step.problem.message)]),
+    ...notes.map(escapeHtml),
+    ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+  ]
+  const title = heading(step.outcome, step.results)
+  const parts = [`<h3>${escapeHtml(title)}</h3>`]
+  if (step.results.length > 0) {
+    const fixed =
+      bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES
+    const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed)
+    parts.push(
+      '<table>',
+      `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`,
+      ...rows,
+      '</table>'
+    )
+    if (note !== undefined) parts.push(`<p>${escapeHtml(note)}</p>`)
+  }
+  for (const paragraph of paragraphs) parts.push(`<p>${paragraph}</p>`)
+  return `${parts.join('\n')}\n`
+}
