@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import type { Simulator } from '../simulator/platform-simulator.js'
 import { withSimulator } from './support/runner.js'
@@ -284,6 +287,48 @@ describe('several connectors in-process', () => {
       const posts = sim.requests.filter((r) => r.method === 'POST')
       const firstEnd = sim.requests.filter((r) => r.path.includes(a)).at(-1)?.at ?? 0
       expect(posts[1]?.at).toBeGreaterThanOrEqual(firstEnd)
+    })
+  })
+
+  it('writes the JUnit report that junit-file names, folders and all', async () => {
+    await withSimulator(async (sim) => {
+      const [pass, fail] = ids(2) as [string, string]
+      sim.addConnector(pass, { kind: 'source', checkDurationMs: 0 })
+      sim.addConnector(fail, {
+        kind: 'source',
+        checkDurationMs: 0,
+        ending: 'FAILURE',
+        reason: 'no <route>'
+      })
+      const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-junit-'))
+      const file = path.join(dir, 'reports', 'connections.xml')
+      const result = await runInProcess(
+        base(sim, { 'source-id': `${pass} ${fail}`, 'junit-file': file })
+      )
+      expect(result.outcome).toBe('failure')
+      const xml = await readFile(file, 'utf8')
+      await rm(dir, { recursive: true, force: true })
+      expect(xml).toContain('tests="2" failures="1" errors="0"')
+      expect(xml).toContain('<failure message="no &#60;route&#62;" type="FAILURE">')
+      expect(result.stdout).toContain(`JUnit report written to ${file}.`)
+    })
+  })
+
+  it('says so, and keeps the verdict, when the JUnit report cannot be written', async () => {
+    await withSimulator(async (sim) => {
+      const [pass] = ids(1) as [string]
+      sim.addConnector(pass, { kind: 'source', checkDurationMs: 0 })
+      // A folder that cannot be made: its parent is a file.
+      const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-junit-'))
+      await writeFile(path.join(dir, 'file'), '')
+      const result = await runInProcess(
+        base(sim, { 'source-id': pass, 'junit-file': path.join(dir, 'file', 'report.xml') })
+      )
+      await rm(dir, { recursive: true, force: true })
+      expect(result.outcome).toBe('success')
+      expect(result.stdout).toMatch(
+        /^::warning title=No JUnit report::The JUnit report could not be written/m
+      )
     })
   })
 

@@ -31734,10 +31734,13 @@ function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"unstructured-connection-check-action","rE":"1.0.0"}');
 ;// CONCATENATED MODULE: ./src/version.ts
-// Sent in the user-agent header; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'unstructured-connection-check-action';
-const ACTION_VERSION = '1.0.0';
+
+// Sent in the user-agent header and shown by --version: package.json says which release this is.
+const ACTION_NAME = package_namespaceObject.UU;
+const ACTION_VERSION = package_namespaceObject.rE;
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);

@@ -1,3 +1,5 @@
-// Sent in the user-agent header; a test keeps it equal to package.json's version.
-export const ACTION_NAME = 'unstructured-connection-check-action'
-export const ACTION_VERSION = '1.0.0'
+import pkg from '../package.json' with { type: 'json' }
+
+// Sent in the user-agent header and shown by --version: package.json says which release this is.
+export const ACTION_NAME: string = pkg.name
+export const ACTION_VERSION: string = pkg.version

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals'
+import { renderJunit } from '../src/junit.js'
+import { result, stepOf } from './support/results.js'
+
+describe('the JUnit report', () => {
+  it('has one testcase per connector, the reason as the failure message', () => {
+    const xml = renderJunit(
+      stepOf([
+        result('success', { name: 'orders' }),
+        result('failure', { reason: 'bucket "prod" & <denied>' }),
+        result('timeout', { verdict: { title: 'Connection check timed out' } })
+      ])
+    )
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /)
+    expect(xml).toContain('tests="3" failures="1" errors="1" time="2.500"')
+    expect(xml.match(/<testcase /g)).toHaveLength(3)
+    expect(xml).toMatch(
+      /<testcase classname="unstructured.source" name="source &#34;orders&#34; \(s3, [0-9a-f-]{36}\)" time="1.234"\/>/
+    )
+    expect(xml).toContain(
+      '<failure message="bucket &#34;prod&#34; &#38; &#60;denied&#62;" type="FAILURE">message of failure</failure>'
+    )
+    expect(xml).toContain(
+      '<error message="Connection check timed out" type="timeout">message of timeout</error>'
+    )
+  })
+
+  it('is one testcase in error when the step stopped before any check', () => {
+    const xml = renderJunit(
+      stepOf([], { outcome: 'invalid', title: 'Invalid input', message: 'bad' })
+    )
+    expect(xml).toContain('tests="1" failures="0" errors="1"')
+    expect(xml).toContain('<error message="Invalid input" type="invalid">bad</error>')
+  })
+
+  it('holds no character that XML forbids', () => {
+    const xml = renderJunit(stepOf([result('failure', { reason: 'a\u0000b\uffffc\ud800d' })]))
+    expect(xml).toContain('message="a\ufffdb\ufffdc\ufffdd"')
+  })
+})

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import type { ConnectionCheck } from '../../src/api/schemas.js'
+import type { Connector } from '../../src/connector.js'
+import type { StepReport } from '../../src/engine.js'
+import type { Result } from '../../src/results.js'
+import type { Outcome, Verdict } from '../../src/verdict.js'
+import { overallOutcome } from '../../src/verdict.js'
+
+// Finished results built by hand, for the renderers' unit tests.
+
+export function check(status: string, reason: string | null = null): ConnectionCheck {
+  return {
+    id: randomUUID(),
+    status,
+    reason,
+    createdAt: '2026-01-01T00:00:00Z',
+    reportedAt: status === 'SCHEDULED' ? null : '2026-01-01T00:00:05Z',
+    created: { epochMs: 0, subMsNanos: 0 }
+  }
+}
+
+export function result(
+  outcome: Outcome,
+  options: {
+    status?: string
+    reason?: string | null
+    verdict?: Partial<Verdict>
+    connector?: Connector
+    name?: string
+    noCheck?: boolean
+  } = {}
+): Result {
+  const connector = options.connector ?? { kind: 'source', id: randomUUID() }
+  const status =
+    options.status ??
+    (outcome === 'success' ? 'SUCCESS' : outcome === 'failure' ? 'FAILURE' : 'SCHEDULED')
+  const created = options.noCheck ? undefined : check(status, options.reason ?? null)
+  return {
+    connector,
+    names: options.name === undefined ? undefined : { name: options.name, type: 's3' },
+    run: {
+      connector,
+      created,
+      joined: false,
+      followed: created,
+      problem: undefined,
+      lastIgnored: undefined,
+      posts: 1,
+      durationMs: 1234
+    },
+    verdict: {
+      outcome,
+      title: `title of ${outcome}`,
+      message: `message of ${outcome}`,
+      ...options.verdict
+    }
+  }
+}
+
+export function stepOf(results: Result[], problem?: Verdict): StepReport {
+  return {
+    outcome: problem?.outcome ?? overallOutcome(results.map((r) => r.verdict.outcome)),
+    results,
+    problem,
+    settings: undefined,
+    durationMs: 2500
+  }
+}
