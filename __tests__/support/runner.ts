@@ -87,13 +87,76 @@ export async function collect(
   }
 }
 
+/** How a child process ended, with times on this process's performance.now() clock. */
+export interface NodeRun {
+  /** null when the process was killed by a signal (the safety limit, say). */
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  /** Just before spawn. */
+  startedAt: number
+  /** At the 'exit' event: the process has ended; its pipes may still be draining. */
+  exitedAt: number
+  /** From spawn to 'close', when the pipes have drained too. */
+  durationMs: number
+}
+
+export interface StartedNode {
+  child: ChildProcess
+  /** performance.now() when the child was spawned. */
+  startedAt: number
+  /** Everything the child wrote to stdout so far. */
+  stdout(): string
+  done: Promise<NodeRun>
+}
+
+/**
+ * Starts `node <args>` with exactly `env` (nothing inherited). `limitMs` is a safety net
+ * (SIGKILL). The one place that spawns a Node child, bundle or plain script alike.
+ */
+export function startNode(
+  args: string[],
+  env: Record<string, string>,
+  limitMs: number,
+  options: { cwd?: string } = {}
+): StartedNode {
+  const startedAt = performance.now()
+  const child = spawn(process.execPath, args, {
+    env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let exitedAt = Number.NaN
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
+  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
+  child.on('exit', () => {
+    exitedAt = performance.now()
+  })
+  const done = new Promise<NodeRun>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (exitCode) => {
+      clearTimeout(limit)
+      const durationMs = performance.now() - startedAt
+      resolve({ exitCode, stdout, stderr, startedAt, exitedAt, durationMs })
+    })
+  })
+  return { child, startedAt, stdout: () => stdout, done }
+}
+
 export interface StartedBundle {
   child: ChildProcess
   /** performance.now() when the child was spawned. */
   startedAt: number
   /** Everything the child wrote to stdout so far. */
   stdout(): string
-  done: Promise<ActionResult & { startedAt: number }>
+  done: Promise<ActionResult & { startedAt: number; exitedAt: number }>
 }
 
 /**
@@ -107,9 +170,9 @@ export async function startBundle(
   limitMs: number
 ): Promise<StartedBundle> {
   const files = await runFiles()
-  const startedAt = performance.now()
-  const child = spawn(process.execPath, [bundle], {
-    env: {
+  const started = startNode(
+    [bundle],
+    {
       PATH: process.env.PATH ?? '',
       GITHUB_OUTPUT: files.outputFile,
       GITHUB_STEP_SUMMARY: files.summaryFile,
@@ -117,28 +180,18 @@ export async function startBundle(
       ...inputEnv(inputs),
       ...env
     },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-  })
-  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
+    limitMs
+  )
   const done = (async () => {
-    const exitCode = await new Promise<number | null>((resolve) => {
-      child.on('close', (code) => {
-        resolve(code)
-      })
-    })
-    const durationMs = performance.now() - startedAt
-    clearTimeout(limit)
-    return { ...(await collect(files, { exitCode, stdout, stderr, durationMs })), startedAt }
+    const { exitCode, stdout, stderr, startedAt, exitedAt, durationMs } = await started.done
+    return {
+      ...(await collect(files, { exitCode, stdout, stderr, durationMs })),
+      startedAt,
+      exitedAt
+    }
   })()
-  return { child, startedAt, stdout: () => stdout, done }
+  const { child, startedAt } = started
+  return { child, startedAt, stdout: () => started.stdout(), done }
 }
 
 /** Runs `test` against a fresh simulator of its own, closed afterwards whatever happens. */

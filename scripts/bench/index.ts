@@ -1,0 +1,244 @@
+// The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
+// rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
+//   npx tsx scripts/bench/index.ts [--write] [--only lag,startup,size,many]
+//                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
+// --write also rewrites BENCHMARKS.md, from a full run only.
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { format, resolveConfig } from 'prettier'
+import { ROOT, WorkDir, log, sec, type Bench } from './common.js'
+import { measureLag, type QuietTask } from './lag.js'
+import { MANY_CONNECTORS, measureManyConnectors } from './many.js'
+import { PARTS, buildReport, type Part, type Report, type Results } from './report.js'
+import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
+import { measureStartup } from './startup.js'
+
+const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md')
+/** What is measured unless `--bundle` names another: the action as a runner runs it. */
+const DEFAULT_BUNDLE = 'dist/index.js'
+/** The command-line front end's bundle; its start-up is measured once it exists. */
+const DEFAULT_CLI = 'dist/cli/index.js'
+
+const USAGE =
+  'usage: npm run bench -- [--write] [--only PART,...] [--bundle FILE] [--cli FILE]\n' +
+  `  parts: ${PARTS.join(', ')}; --write (BENCHMARKS.md) needs them all\n`
+
+interface Options {
+  write: boolean
+  only: Part[] | undefined
+  bundle: string
+  cli: string
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): Options | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        write: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        bundle: { type: 'string', default: DEFAULT_BUNDLE },
+        cli: { type: 'string', default: DEFAULT_CLI },
+        help: { type: 'boolean', default: false }
+      },
+      strict: true
+    })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  const { values } = parsed
+  if (values.help) return 'help'
+  let only: Part[] | undefined
+  if (values.only !== undefined) {
+    const names = values.only.split(',').map((name) => name.trim())
+    const unknown = names.filter((name) => !(PARTS as readonly string[]).includes(name))
+    if (unknown.length > 0) throw new UsageError(`unknown part: ${unknown.join(', ')}`)
+    only = PARTS.filter((part) => names.includes(part))
+  }
+  if (values.write && only !== undefined) {
+    throw new UsageError('--write rewrites BENCHMARKS.md from a full run: drop --only')
+  }
+  return { write: values.write, only, bundle: values.bundle, cli: values.cli }
+}
+
+async function writeBenchmarksMd(report: Report, results: Results): Promise<void> {
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU'
+  const bundle = results.bundleLabel
+  const command =
+    bundle === DEFAULT_BUNDLE
+      ? 'npm run bench -- --write'
+      : `npm run bench -- --write --bundle ${bundle}`
+  const cliNote =
+    results.startup?.cliMs === undefined
+      ? ''
+      : ` _CLI_ is \`${results.cliLabel}\`, timed the same way in the same rotation, with flags and
+  \`UNSTRUCTURED_API_KEY\` instead of \`INPUT_*\` variables and the runner's files.`
+  const doc = `# Benchmarks
+
+Made with \`${command}\` (\`scripts/bench/\`) on ${os.cpus().length} cores (${cpu}),
+${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version},
+${os.type()} ${os.release()}. It runs \`${bundle}\` as it is in the working tree (the
+bench never rebuilds \`dist/\`) the way a runner does, as a child process with \`INPUT_*\`
+variables, against the Platform API simulator on 127.0.0.1, with the default inputs
+(\`poll-interval-seconds\` 10, \`timeout-seconds\` 300, \`max-concurrency\` unset). The machine
+may be shared with other work: the load average is in the table's header.
+
+\`\`\`text
+${report.text}
+\`\`\`
+
+## What each row means
+
+- **T = 1 ... 90 s**: a check that turns final T s after the POST. _Lag_ is the time from the
+  moment the simulator turns the check final to the moment the action's process has exited
+  (both read on one clock, in the bench process); mean and max of the runs, each with its own
+  simulator, the long ones side by side. _Worst case (model)_ is the longest lag any jitter
+  draw can give at that T, from \`pollGap\`, plus the longest measured time from the last
+  request to the exit. _Last poll ... latest_ compares the arrival of the GET that saw the final
+  status with the latest moment any jitter draw allows for it; "after" means timers fired late
+  (a busy machine), which can put a lag above the model. _Requests_ counts every request for the
+  connector. The fixed-interval pollers follow from their interval I alone: mean lag I/2, and
+  1 POST + ceil(T/I) GETs.
+- **every T (model)**: the worst lag over every T up to 600 s (10 ms steps) and every jitter
+  draw, as a share of 0.5 s + 0.25 T (at most the 10 s cap), with the measured exit time added;
+  _least spare_ is the smallest gap between that worst lag and the target.
+- **requests (model)**: the most requests any jitter draw needs at T = 30 and 90 s, and the worst
+  ratio to a fixed 2 s poller over every T from 30 to 600 s.
+- **start-up**: the whole process, spawn to exit, for a check that is already final in the POST
+  answer; median (and range) of the runs, beside a minimal Node script that makes the same POST
+  with \`fetch\` and exits, and an empty Node script (the floor), in rotating order. _Minified_
+  is the same source built with \`ncc --minify\` into a temp folder.${cliNote} These runs, and the
+  ${MANY_CONNECTORS}-connector ones, are made while only the T = 90 s runs are left, sleeping
+  between polls, and end at least 5 s before those checks turn final.
+- **bundle**: the files of \`dist/\` and of a minified build, and where a stack trace taken inside
+  each bundle points (the bundle loads \`sourcemap-register.cjs\`). The table under it splits
+  both builds by package.
+- **peak memory**: the largest resident set (\`process.resourceUsage().maxRSS\`, written at exit
+  by a preloaded module) of the lag runs, beside the minimal fetch script's.
+- **${MANY_CONNECTORS} connectors**: one step checking ${MANY_CONNECTORS} connectors whose checks
+  take 0 to 3 s, once the action accepts several ids; until then n/a.
+- **Candidate schedules**: the same model for other schedules, to show the trade-off between lag
+  and requests that the chosen one makes.
+
+## Targets
+
+${report.targets.map((line) => `- ${line}`).join('\n')}
+
+## Choices the figures led to
+
+- **The schedule** (\`src/wait/schedule.ts\`): 420 ms + 0.255 x elapsed, capped at
+  \`poll-interval-seconds\`, shortened by 2 to 4 % of jitter. The candidate table shows why:
+  growth much below 0.25 costs requests at T = 30 and 90 s, growth above it breaks the lag
+  bound, and a wider jitter band costs either spare time or a request at T = 90 s. The name
+  lookup of each connector is counted as a request everywhere above.
+- **No minification.** It would halve \`dist/index.js\` and save about 10 ms of start-up, but a
+  source map keeps stack traces readable either way, and a readable \`dist/\` lets a reviewer
+  see what changed in the code that handles their API key. The bulk is not ours to trim:
+  undici arrives with \`@actions/http-client\` (also a dependency of \`@actions/core\`), and
+  \`zod/mini\` would save only about 100 KiB under ncc, for a less readable schema code.
+`
+  const config = (await resolveConfig(BENCHMARKS_MD)) ?? {}
+  await writeFile(BENCHMARKS_MD, await format(doc, { ...config, filepath: BENCHMARKS_MD }))
+}
+
+async function main(options: Options): Promise<void> {
+  const started = performance.now()
+  const loadAtStart = os.loadavg()
+  const parts = new Set<Part>(options.only ?? PARTS)
+  const bundle = path.resolve(ROOT, options.bundle)
+  const cli = path.resolve(ROOT, options.cli)
+  if (!existsSync(bundle)) throw new UsageError(`no bundle at ${bundle}`)
+  const work = await WorkDir.create()
+  const bench: Bench = { work, bundle }
+  const phase = (name: string): void => {
+    log(`${sec(performance.now() - started, 0)}: ${name}`)
+  }
+  try {
+    const results: Results = {
+      bundleLabel: path.relative(ROOT, bundle),
+      cliLabel: path.relative(ROOT, cli),
+      only: options.only,
+      loadAtStart,
+      loadAtEnd: []
+    }
+    // The CPU-heavy builds first, so they disturb none of the timed runs. Start-up times the
+    // minified build too.
+    let minifiedBundle = ''
+    if (parts.has('size') || parts.has('startup')) {
+      phase(
+        parts.has('size')
+          ? 'ncc builds into a temp folder (plain with --stats-out, and --minify)'
+          : 'ncc --minify build into a temp folder'
+      )
+      const [minifiedDir, plain] = await Promise.all([
+        buildMinified(work),
+        parts.has('size') ? buildPlain(work) : undefined
+      ])
+      minifiedBundle = path.join(minifiedDir, 'index.js')
+      if (plain !== undefined) {
+        results.size = {
+          sizes: await measureSizes(bench, plain, minifiedDir),
+          traces: {
+            dist: await traceFrame(work, bundle),
+            minified: await traceFrame(work, minifiedBundle)
+          }
+        }
+      }
+    }
+    const quiet: QuietTask[] = []
+    if (parts.has('startup')) {
+      quiet.push({
+        name: 'start-up runs',
+        estimateMs: 25_000,
+        run: async () => {
+          results.startup = await measureStartup(bench, minifiedBundle, cli)
+        }
+      })
+    }
+    if (parts.has('many')) {
+      quiet.push({
+        name: 'several connectors per step',
+        estimateMs: 20_000,
+        run: async () => {
+          results.many = await measureManyConnectors(bench)
+        }
+      })
+    }
+    if (parts.has('lag')) {
+      phase('lag runs (about 100 s)')
+      results.lag = await measureLag(bench, quiet)
+    } else {
+      for (const task of quiet) {
+        phase(task.name)
+        await task.run()
+      }
+    }
+    results.loadAtEnd = os.loadavg()
+    const report = buildReport(results)
+    process.stdout.write(`${report.text}\n`)
+    if (options.write) {
+      await writeBenchmarksMd(report, results)
+      log(`wrote ${path.relative(ROOT, BENCHMARKS_MD)}`)
+    }
+    phase('done')
+  } finally {
+    await work.remove()
+  }
+}
+
+try {
+  const options = parseOptions(process.argv.slice(2))
+  if (options === 'help') process.stdout.write(USAGE)
+  else await main(options)
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error
+  process.stderr.write(`bench: ${error.message}\n${USAGE}`)
+  process.exitCode = 2
+}

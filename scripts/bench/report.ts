@@ -1,0 +1,481 @@
+// The benchmark's tables: one row (or a few) per measured part with a plain sentence per target,
+// the candidate schedules and the bundle by package. A part that was not run has no rows.
+import os from 'node:os'
+import path from 'node:path'
+import { renderTable } from '../../src/table.js'
+import { CAP_MS, kib, max, mean, median, mib, min, pct, range, sec, yes } from './common.js'
+import {
+  FIXED_INTERVALS_S,
+  MODEL_HORIZON_MS,
+  MODEL_STEP_MS,
+  T_VALUES_S,
+  candidates,
+  fixedRequests,
+  modelSchedule,
+  requestsAgainstFixed2,
+  targetLagMs,
+  type LagSample,
+  type ScheduleModel
+} from './lag.js'
+import { MANY_CONNECTORS, MANY_LONGEST_CHECK_MS, type ManyReport } from './many.js'
+import { OWN, RUNTIME, UNMAPPED, type SizeReport } from './size.js'
+import type { StartupReport } from './startup.js'
+
+export const PARTS = ['lag', 'startup', 'size', 'many'] as const
+export type Part = (typeof PARTS)[number]
+
+export interface Results {
+  /** The action bundle measured and the CLI bundle, relative to the repository. */
+  bundleLabel: string
+  cliLabel: string
+  /** The parts run, when not all of them were. */
+  only: Part[] | undefined
+  lag?: LagSample[]
+  startup?: StartupReport
+  size?: { sizes: SizeReport; traces: { dist: string; minified: string } }
+  many?: ManyReport
+  loadAtStart: number[]
+  loadAtEnd: number[]
+}
+
+export interface Report {
+  text: string
+  /** One plain sentence per target: met or missed, and by how much. */
+  targets: string[]
+}
+
+interface Section {
+  rows: string[][]
+  targets: string[]
+}
+
+/** The schedule model with what the lag runs measured around it. */
+interface LagModel {
+  /** Longest time from the last request to the exit. */
+  overheadMs: number
+  /** Requests that are neither the POST nor a check GET (say, a connector lookup), per run. */
+  extra: number
+  ours: ScheduleModel
+  oursWithExit: ScheduleModel
+}
+
+function lagModel(lag: LagSample[]): LagModel {
+  const overheadMs = max(lag.map((s) => s.exitOverheadMs))
+  const [oursCandidate] = candidates()
+  return {
+    overheadMs,
+    extra: median(lag.map((s) => s.other)),
+    ours: modelSchedule(oursCandidate),
+    oursWithExit: modelSchedule(oursCandidate, overheadMs)
+  }
+}
+
+function lagRows(lag: LagSample[], ours: ScheduleModel): Section {
+  const rows: string[][] = []
+  const parts: string[] = []
+  let tightest = { spareMs: Infinity, tS: 0 }
+  const missed: number[] = []
+  for (const tS of T_VALUES_S) {
+    const tMs = tS * 1000
+    const samples = lag.filter((s) => s.tS === tS)
+    const lags = samples.map((s) => s.lagMs)
+    const requests = samples.map((s) => s.requests)
+    const target = targetLagMs(tMs)
+    const modelWorst = ours.worstLagAt(tMs)
+    // How much later than any jitter draw allows the deciding GET arrived (timers firing late
+    // on a busy machine add up, since each gap counts from when the last poll was sent).
+    const lateMs = max(
+      samples.map(
+        (s) => (s.getsAfterPostMs.at(-1) ?? 0) - (ours.latest[s.getsAfterPostMs.length] ?? 0)
+      )
+    )
+    const lagOk = max(lags) <= target
+    if (!lagOk) missed.push(tS)
+    if (target - max(lags) < tightest.spareMs) tightest = { spareMs: target - max(lags), tS }
+    parts.push(`${sec(max(lags))} of ${sec(target)} at T = ${tS} s`)
+    const targets = [`lag <= ${sec(target)}`]
+    const met = [
+      `${yes(lagOk)}: max ${pct(max(lags) / target)}`,
+      `model worst ${pct(modelWorst / target)}`
+    ]
+    if (tS >= 30) {
+      const limit = fixedRequests(tMs, 2000)
+      targets.push(`req <= ${limit} (fixed 2 s)`)
+      met.push(`req ${yes(max(requests) <= limit)}: ${max(requests)} of ${limit}`)
+    }
+    if (tS === 90) {
+      const fixed5 = fixedRequests(tMs, 5000)
+      targets.push(`req <= ${(1.2 * fixed5).toFixed(1)} (1.2x fixed 5 s)`)
+      met.push(`req ${yes(max(requests) <= 1.2 * fixed5)}: ${(max(requests) / fixed5).toFixed(2)}x`)
+    }
+    rows.push([
+      `T = ${tS} s\n(${samples.length} runs)`,
+      [
+        `lag ${sec(mean(lags))} mean, ${sec(max(lags))} max`,
+        `worst case ${sec(modelWorst)} (model)`,
+        `last poll ${lateMs > 0 ? `${Math.round(lateMs)} ms after` : 'before'} latest`,
+        `${range(requests)} requests`
+      ].join('\n'),
+      FIXED_INTERVALS_S.map(
+        (i) => `${i} s: lag ${sec((i * 1000) / 2)}, ${fixedRequests(tMs, i * 1000)} req`
+      ).join('\n'),
+      targets.join('\n'),
+      met.join('\n')
+    ])
+  }
+  const verdict =
+    missed.length === 0
+      ? `**met**; the least spare time is ${Math.round(tightest.spareMs)} ms, ` +
+        `at T = ${tightest.tS} s`
+      : `**missed** at T = ${missed.join(', ')} s`
+  return {
+    rows,
+    targets: [`Lag at the measured T (max of the runs): ${verdict} (${parts.join('; ')}).`]
+  }
+}
+
+/** The "every T" and "requests" rows: the model over every T, with the measured exit time. */
+function modelRows(lag: LagSample[], model: LagModel): Section {
+  const { overheadMs, extra, ours, oursWithExit } = model
+  const everyT = oursWithExit.worstRatio
+  const spare = oursWithExit.tightest
+  const everyTOk = everyT.ratio <= 1
+  const capOk = oursWithExit.worstLagMs <= CAP_MS
+  const rows: string[][] = []
+  rows.push([
+    `every T\n<= ${MODEL_HORIZON_MS / 1000} s (model)`,
+    [
+      `worst lag ${pct(everyT.ratio)} of target`,
+      `(${sec(everyT.lagMs)} at T = ${sec(everyT.atMs)});`,
+      `least spare ${Math.round(spare.spareMs)} ms (T = ${sec(spare.atMs)});`,
+      `longest ${sec(oursWithExit.worstLagMs)}; all with`,
+      `the longest exit measured: last`,
+      `request to exit ${Math.round(median(lag.map((s) => s.exitOverheadMs)))} ms median,`,
+      `${Math.round(overheadMs)} ms max`,
+      `(schedule alone: ${pct(ours.worstRatio.ratio)},`,
+      `least spare ${Math.round(ours.tightest.spareMs)} ms)`
+    ].join('\n'),
+    [
+      `fixed 2 s: ${pct(2000 / 500)} at T -> 0`,
+      `fixed 5 s: ${pct(5000 / 500)}`,
+      `fixed 10 s: ${pct(10_000 / 500)}`
+    ].join('\n'),
+    `lag <= 0.5 s + 0.25 T\nand <= ${sec(CAP_MS, 0)} cap`,
+    `${yes(everyTOk)}: ${pct(everyT.ratio)}\n` +
+      `${yes(capOk)}: ${pct(oursWithExit.worstLagMs / CAP_MS)} of cap`
+  ])
+  const targets = [
+    `Lag for every T up to ${MODEL_HORIZON_MS / 1000} s and every jitter draw (model, plus the ` +
+      `longest measured ${Math.round(overheadMs)} ms from the last request to the exit): ` +
+      `${everyTOk ? '**met**' : '**missed**'}, at most ${pct(everyT.ratio)} of 0.5 s + 0.25 T ` +
+      `(${sec(everyT.lagMs)} at T = ${sec(everyT.atMs)}); the least spare time is ` +
+      `${Math.round(spare.spareMs)} ms, at T = ${sec(spare.atMs)}. The schedule alone leaves ` +
+      `${Math.round(ours.tightest.spareMs)} ms (at T = ${sec(ours.tightest.atMs)}) for the ` +
+      'request and the exit, so a busy machine decides this one.',
+    `Never more than the cap: ${capOk ? '**met**' : '**missed**'}, the longest possible lag is ` +
+      `${sec(oursWithExit.worstLagMs)} of ${sec(CAP_MS, 0)}.`
+  ]
+
+  const vs2 = requestsAgainstFixed2(ours, extra)
+  const at30 = ours.requestsAt(30_000).most + extra
+  const at90 = ours.requestsAt(90_000).most + extra
+  const fixed2at30 = fixedRequests(30_000, 2000)
+  const fixed5at90 = fixedRequests(90_000, 5000)
+  const measured = (tS: number): number =>
+    max(lag.filter((s) => s.tS === tS).map((s) => s.requests))
+  rows.push([
+    'requests\n(model)',
+    [
+      `at most ${at30} at T = 30 s,`,
+      `${at90} at T = 90 s (any jitter);`,
+      `T in 30-600 s: <= ${pct(vs2.ratio)} of 2 s`,
+      `(closest at T = ${sec(vs2.atMs)})`
+    ].join('\n'),
+    `fixed 2 s: ${fixed2at30} at 30 s\nfixed 5 s: ${fixed5at90} at 90 s`,
+    `<= fixed 2 s, T >= 30 s\n<= 1.2x fixed 5 s at 90`,
+    `${yes(vs2.ratio <= 1)}: ${pct(vs2.ratio)} of 2 s\n` +
+      `${yes(at90 <= 1.2 * fixed5at90)}: ${(at90 / fixed5at90).toFixed(2)}x of 5 s`
+  ])
+  targets.push(
+    `Requests at most a fixed 2 s poller's for T >= 30 s: ` +
+      (vs2.ratio <= 1 ? '**met**' : '**missed**') +
+      `, at most ${pct(vs2.ratio)} of them for any T from 30 to ${MODEL_HORIZON_MS / 1000} s and ` +
+      `any jitter (${at30} of ${fixed2at30} at T = 30 s; measured ${measured(30)}).`,
+    `Requests within 1.2x a fixed 5 s poller's at T = 90 s: ` +
+      `${at90 <= 1.2 * fixed5at90 ? '**met**' : '**missed**'}, at most ${at90} under any jitter, ` +
+      `${(at90 / fixed5at90).toFixed(2)}x its ${fixed5at90} ` +
+      `(limit ${(1.2 * fixed5at90).toFixed(1)}); ` +
+      `measured ${measured(90)}.`
+  )
+  return { rows, targets }
+}
+
+const msRange = (xs: number[]): string => `${Math.round(min(xs))}-${Math.round(max(xs))}`
+
+function startupRows(startup: StartupReport, cliLabel: string): Section {
+  const bundleMedian = median(startup.bundleMs)
+  const fetchMedian = median(startup.fetchMs)
+  const minifiedMedian = median(startup.minifiedMs)
+  const startupRatio = bundleMedian / fetchMedian
+  const cli = startup.cliMs
+  const row = [
+    `start-up\n(median of ${startup.bundleMs.length})`,
+    [
+      `${Math.round(bundleMedian)} ms (${msRange(startup.bundleMs)})`,
+      `minified: ${Math.round(minifiedMedian)} ms`,
+      ...(cli === undefined ? [] : [`CLI: ${Math.round(median(cli))} ms (${msRange(cli)})`])
+    ].join('\n'),
+    [
+      `fetch POST script: ${Math.round(fetchMedian)} ms`,
+      `(${msRange(startup.fetchMs)})`,
+      `empty node: ${Math.round(median(startup.emptyMs))} ms`
+    ].join('\n'),
+    `<= 1.5x script\n(${Math.round(1.5 * fetchMedian)} ms)`,
+    `${yes(startupRatio <= 1.5)}: ${startupRatio.toFixed(2)}x`
+  ]
+  const targets = [
+    `Start-up at most 1.5x the minimal script: ` +
+      `${startupRatio <= 1.5 ? '**met**' : '**missed**'}, ` +
+      `${Math.round(bundleMedian)} ms against ${Math.round(fetchMedian)} ms, ` +
+      `${startupRatio.toFixed(2)}x (limit ${Math.round(1.5 * fetchMedian)} ms).`
+  ]
+  if (cli !== undefined) {
+    targets.push(
+      `CLI start-up (${cliLabel}, no target): ${Math.round(median(cli))} ms ` +
+        `(${msRange(cli)}), ${(median(cli) / fetchMedian).toFixed(2)}x the minimal script's ` +
+        `${Math.round(fetchMedian)} ms; the action's is ${Math.round(bundleMedian)} ms.`
+    )
+  }
+  return { rows: [row], targets }
+}
+
+function bundleRows(
+  size: NonNullable<Results['size']>,
+  bundleLabel: string,
+  startup: StartupReport | undefined
+): Section {
+  const { sizes, traces } = size
+  const file = path.basename(bundleLabel)
+  const plainTotal = sizes.plain.indexBytes
+  const biggest = [...sizes.plain.byPackage.entries()]
+    .filter(([pkg]) => pkg !== OWN && pkg !== UNMAPPED && pkg !== RUNTIME)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+  const row = [
+    'bundle',
+    [
+      `${file} ${kib(sizes.dist.indexBytes)}`,
+      `+ map ${kib(sizes.dist.mapBytes)}`,
+      `+ register ${kib(sizes.dist.registerBytes)}`,
+      `trace: ${traces.dist}`,
+      sizes.distIsFresh ? 'dist/ = fresh build' : 'dist/ differs from a\nfresh build of src/'
+    ].join('\n'),
+    [
+      `minified ${kib(sizes.minified.indexBytes)}`,
+      `+ map ${kib(sizes.minified.mapBytes)}`,
+      `(${pct(sizes.minified.indexBytes / plainTotal)} of plain)`,
+      `trace: ${traces.minified}`
+    ].join('\n'),
+    'as small as the\nlibraries allow',
+    'see the bundle\ntable below'
+  ]
+  const startupClause =
+    startup === undefined
+      ? ''
+      : `; start-up ${Math.round(median(startup.bundleMs))} against ` +
+        `${Math.round(median(startup.minifiedMs))} ms`
+  const target =
+    `Bundle as small as the chosen libraries allow (a judgement, not a threshold): ` +
+    `${file} is ${kib(sizes.dist.indexBytes)}, of which ` +
+    biggest
+      .map(
+        ([pkg, n]) =>
+          `${pkg} ${kib(n)} (${pct(n / plainTotal)}, imported by ` +
+          `${[...(sizes.importedBy.get(pkg) ?? [])].join(', ')})`
+      )
+      .join(' and ') +
+    `; the action's own code is ${kib(sizes.plain.byPackage.get(OWN) ?? 0)}. Minified it is ` +
+    `${kib(sizes.minified.indexBytes)} (${pct(sizes.minified.indexBytes / plainTotal)}), its ` +
+    `map ${kib(sizes.minified.mapBytes)} instead of ${kib(sizes.plain.mapBytes)}; a stack ` +
+    `trace points to ${traces.dist} in the plain build and ${traces.minified} in the ` +
+    `minified one${startupClause}.`
+  return { rows: [row], targets: [target] }
+}
+
+function memoryRows(lag: LagSample[], startup: StartupReport | undefined): Section {
+  const rss = lag.map((s) => s.maxRssKiB).filter((x): x is number => x !== undefined)
+  const fetchRssKiB = startup?.fetchRssKiB
+  return {
+    rows: [
+      [
+        'peak memory\n(max RSS)',
+        `${mib(max(rss) * 1024)} max,\n${mib(median(rss) * 1024)} median\nof ${rss.length} runs`,
+        fetchRssKiB === undefined ? '-' : `fetch POST script:\n${mib(fetchRssKiB * 1024)}`,
+        '-',
+        '-'
+      ]
+    ],
+    targets: [
+      `Peak memory (no target): ${mib(max(rss) * 1024)} at most over ${rss.length} runs` +
+        (fetchRssKiB === undefined
+          ? '.'
+          : `, against ${mib(fetchRssKiB * 1024)} for the minimal fetch script.`)
+    ]
+  }
+}
+
+function manyRows(many: ManyReport, startup: StartupReport | undefined): Section {
+  if (!many.supported) {
+    return {
+      rows: [[`${MANY_CONNECTORS} connectors`, many.reason, '-', '-', '-']],
+      targets: [`${MANY_CONNECTORS} connectors: ${many.reason}.`]
+    }
+  }
+  // The same checks as steps of one connector each, one after another: a lower bound.
+  const sequential =
+    startup === undefined
+      ? '? (needs the start-up part)'
+      : sec(
+          MANY_CONNECTORS * median(startup.bundleMs) +
+            (MANY_LONGEST_CHECK_MS * MANY_CONNECTORS) / 2,
+          0
+        )
+  const section: Section = { rows: [], targets: [] }
+  for (const run of many.runs) {
+    const req = run.requestsPerConnector
+    const label = run.maxConcurrency === '' ? 'default' : run.maxConcurrency
+    section.rows.push([
+      `${MANY_CONNECTORS} connectors\n(checks 0-${sec(MANY_LONGEST_CHECK_MS, 0)})\n` +
+        `max-concurrency\n${label}`,
+      [
+        `wall ${sec(run.wallMs)}, outcome ${run.outcome}`,
+        `exit ${sec(run.lagAfterLastFinalMs)} after the last final`,
+        `requests/connector ${mean(req).toFixed(1)} mean, ${max(req)} max`,
+        `${req.reduce((a, b) => a + b, 0)} requests in all`,
+        run.maxRssKiB === undefined ? '' : `max RSS ${mib(run.maxRssKiB * 1024)}`
+      ].join('\n'),
+      `${MANY_CONNECTORS} one-connector steps\n` +
+        `in a row: >= ${sequential}\n(start-ups + checks)`,
+      '-',
+      '-'
+    ])
+    section.targets.push(
+      `${MANY_CONNECTORS} connectors, max-concurrency ${label} (no target): ` +
+        `${sec(run.wallMs)} wall, ${mean(req).toFixed(1)} requests per connector, ` +
+        `peak memory ${run.maxRssKiB === undefined ? '?' : mib(run.maxRssKiB * 1024)}, ` +
+        `outcome ${run.outcome}.`
+    )
+  }
+  return section
+}
+
+/** The same model for other schedules: the trade-off between lag and requests. */
+function candidateTable(extra: number): string {
+  const fixed2at30 = fixedRequests(30_000, 2000)
+  const fixed5at90 = fixedRequests(90_000, 5000)
+  const rows = candidates().map((c) => {
+    const m = modelSchedule(c)
+    const r30 = m.requestsAt(30_000)
+    const r90 = m.requestsAt(90_000)
+    const fmt = (r: { most: number; fewest: number }): string =>
+      r.most === r.fewest ? String(r.most + extra) : `${r.fewest + extra}-${r.most + extra}`
+    const lagOk = m.worstRatio.ratio <= 1 && m.worstLagMs <= CAP_MS
+    const reqOk = r30.most + extra <= fixed2at30 && r90.most + extra <= 1.2 * fixed5at90
+    return [
+      c.label,
+      `${pct(m.worstRatio.ratio)} (T = ${sec(m.worstRatio.atMs)})`,
+      `${Math.round(m.tightest.spareMs)} ms`,
+      sec(m.worstLagMs),
+      fmt(r30),
+      fmt(r90),
+      `${yes(lagOk)} / ${yes(reqOk)}`
+    ]
+  })
+  return [
+    `Candidate schedules (model: every jitter draw, T every ${MODEL_STEP_MS} ms to ` +
+      `${MODEL_HORIZON_MS / 1000} s, no exit time; requests = POST + GETs` +
+      `${extra > 0 ? ` + ${extra} other` : ''}, fewest-most over the jitter)`,
+    '',
+    renderTable(
+      [
+        'schedule (cap 10 s)',
+        'worst lag / target',
+        'least spare',
+        'longest lag',
+        `req T=30 (<=${fixed2at30})`,
+        `req T=90 (<=${(1.2 * fixed5at90).toFixed(1)})`,
+        'lag / req ok'
+      ],
+      rows
+    )
+  ].join('\n')
+}
+
+function sizeTable(sizes: SizeReport): string {
+  const packages = [...new Set([...sizes.plain.byPackage.keys(), ...sizes.statsByPackage.keys()])]
+  packages.sort((a, b) => (sizes.plain.byPackage.get(b) ?? 0) - (sizes.plain.byPackage.get(a) ?? 0))
+  const cell = (n: number | undefined): string => (n === undefined ? '-' : kib(n))
+  const rows = packages.map((pkg) => [
+    pkg,
+    [...(sizes.importedBy.get(pkg) ?? [])].sort().join(', ') || '-',
+    cell(sizes.statsByPackage.get(pkg)),
+    cell(sizes.plain.byPackage.get(pkg)),
+    cell(sizes.minified.byPackage.get(pkg))
+  ])
+  rows.push([
+    'total index.js',
+    '',
+    kib([...sizes.statsByPackage.values()].reduce((a, b) => a + b, 0)),
+    kib(sizes.plain.indexBytes),
+    kib(sizes.minified.indexBytes)
+  ])
+  rows.push(['index.js.map', '', '', kib(sizes.plain.mapBytes), kib(sizes.minified.mapBytes)])
+  return [
+    'Bundle by package (ncc --stats-out for the source bytes; the source maps for what ends up ' +
+      'in each bundle)',
+    '',
+    renderTable(
+      ['package', 'imported by', 'ncc stats (source)', 'in bundle', 'in minified bundle'],
+      rows
+    )
+  ].join('\n')
+}
+
+export function buildReport(results: Results): Report {
+  const { lag, startup, size, many } = results
+  const model = lag === undefined ? undefined : lagModel(lag)
+  const sections: Section[] = []
+  if (lag !== undefined && model !== undefined) {
+    sections.push(lagRows(lag, model.oursWithExit), modelRows(lag, model))
+  }
+  if (startup !== undefined) sections.push(startupRows(startup, results.cliLabel))
+  if (size !== undefined) sections.push(bundleRows(size, results.bundleLabel, startup))
+  if (lag !== undefined) sections.push(memoryRows(lag, startup))
+  if (many !== undefined) sections.push(manyRows(many, startup))
+
+  const load = (xs: number[]): string => xs.map((x) => x.toFixed(1)).join(' ')
+  const blocks = [
+    renderTable(
+      [
+        'row',
+        `action (${results.bundleLabel})`,
+        'fixed-interval pollers / reference',
+        'target',
+        'met'
+      ],
+      sections.flatMap((s) => s.rows)
+    ),
+    ...(model === undefined ? [] : [candidateTable(model.extra)]),
+    ...(size === undefined ? [] : [sizeTable(size.sizes)])
+  ]
+  const text = [
+    'Unstructured connection check: benchmark' +
+      (results.only === undefined ? '' : ` (only ${results.only.join(', ')})`),
+    `${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, ` +
+      `load ${load(results.loadAtStart)} at start, ${load(results.loadAtEnd)} at end; ` +
+      `poll-interval-seconds ${CAP_MS / 1000} (default)`,
+    '',
+    blocks.join('\n\n')
+  ].join('\n')
+  return { text, targets: sections.flatMap((s) => s.targets) }
+}

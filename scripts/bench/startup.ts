@@ -1,0 +1,142 @@
+// Start-up and memory: the whole process, spawn to exit, for a check that is already final in
+// the POST answer; the action's bundle, a minified build of it and, once it is built, the CLI
+// bundle, beside a minimal fetch script and an empty Node script.
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { startNode, withSimulator } from '../../__tests__/support/runner.js'
+import type { Simulator } from '../../simulator/platform-simulator.js'
+import {
+  CAP_MS,
+  TIMEOUT_S,
+  defaultInputs,
+  expectSuccess,
+  log,
+  readRssKiB,
+  runAction,
+  type Bench
+} from './common.js'
+
+const STARTUP_RUNS = 15
+
+export interface StartupReport {
+  bundleMs: number[]
+  minifiedMs: number[]
+  fetchMs: number[]
+  emptyMs: number[]
+  /** undefined when there is no CLI bundle to time. */
+  cliMs: number[] | undefined
+  fetchRssKiB: number | undefined
+}
+
+/** The command line a terminal user types, with action.yml's inputs as flags. */
+function cliArgs(cli: string, sim: Simulator, sourceId: string): string[] {
+  return [
+    cli,
+    '--source-id',
+    sourceId,
+    '--api-url',
+    sim.url,
+    '--timeout-seconds',
+    String(TIMEOUT_S),
+    '--poll-interval-seconds',
+    String(CAP_MS / 1000)
+  ]
+}
+
+/**
+ * `cli` is the CLI bundle's path; it is timed only when that file exists, since the CLI front
+ * end may not be built yet.
+ */
+export async function measureStartup(
+  bench: Bench,
+  minifiedBundle: string,
+  cli: string
+): Promise<StartupReport> {
+  const { work, bundle } = bench
+  const fetchScript = work.path('minimal-fetch.mjs')
+  const emptyScript = work.path('empty.mjs')
+  // The same single POST the action makes, and nothing else.
+  await writeFile(
+    fetchScript,
+    [
+      'const [url, key] = process.argv.slice(2)',
+      "const res = await fetch(url, { method: 'POST', headers: { 'unstructured-api-key': key } })",
+      'await res.json()',
+      'process.exit(res.ok ? 0 : 1)',
+      ''
+    ].join('\n')
+  )
+  await writeFile(emptyScript, '')
+  const hasCli = existsSync(cli)
+  if (!hasCli) log(`no CLI bundle at ${cli}: the CLI's start-up is not measured`)
+  return withSimulator(async (sim) => {
+    const id = randomUUID()
+    sim.addConnector(id, { kind: 'source', checkDurationMs: 0, ending: 'SUCCESS' })
+    const postUrl = `${sim.url}/api/v1/sources/${id}/connection-check`
+    const env = { PATH: process.env.PATH ?? '' }
+    const report: StartupReport = {
+      bundleMs: [],
+      minifiedMs: [],
+      fetchMs: [],
+      emptyMs: [],
+      cliMs: hasCli ? [] : undefined,
+      fetchRssKiB: undefined
+    }
+    const variants: (() => Promise<void>)[] = [
+      async () => {
+        const run = await runAction(work, bundle, defaultInputs(sim, id), {
+          measureRss: false,
+          limitMs: 20_000
+        })
+        expectSuccess(run, 'start-up, bundle')
+        report.bundleMs.push(run.exitedAt - run.startedAt)
+      },
+      async () => {
+        const run = await runAction(work, minifiedBundle, defaultInputs(sim, id), {
+          measureRss: false,
+          limitMs: 20_000
+        })
+        expectSuccess(run, 'start-up, minified bundle')
+        report.minifiedMs.push(run.exitedAt - run.startedAt)
+      },
+      async () => {
+        const run = await startNode([fetchScript, postUrl, sim.apiKey], env, 20_000).done
+        if (run.exitCode !== 0) throw new Error(`minimal fetch script failed: ${run.stderr}`)
+        report.fetchMs.push(run.exitedAt - run.startedAt)
+      },
+      async () => {
+        const run = await startNode([emptyScript], env, 20_000).done
+        report.emptyMs.push(run.exitedAt - run.startedAt)
+      }
+    ]
+    if (hasCli) {
+      // No runner files or INPUT_* variables: the key comes from where a terminal user sets it.
+      const cliEnv = { ...env, UNSTRUCTURED_API_KEY: sim.apiKey }
+      variants.push(async () => {
+        const run = await startNode(cliArgs(cli, sim, id), cliEnv, 20_000).done
+        if (run.exitCode !== 0) {
+          throw new Error(
+            `start-up, CLI: exit ${String(run.exitCode)}\n${run.stdout}\n${run.stderr}`
+          )
+        }
+        report.cliMs?.push(run.exitedAt - run.startedAt)
+      })
+    }
+    // One warm-up round (disk cache), then rounds in a rotating order so drift hits all alike.
+    for (const variant of variants) await variant()
+    report.bundleMs = []
+    report.minifiedMs = []
+    report.fetchMs = []
+    report.emptyMs = []
+    if (hasCli) report.cliMs = []
+    for (let round = 0; round < STARTUP_RUNS; round += 1) {
+      for (let v = 0; v < variants.length; v += 1) await variants[(round + v) % variants.length]?.()
+    }
+    const rssFile = work.rssFile()
+    await startNode([fetchScript, postUrl, sim.apiKey], { ...env, ...work.rssEnv(rssFile) }, 20_000)
+      .done
+    report.fetchRssKiB = await readRssKiB(rssFile)
+    return report
+  })
+}
