@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { CallOptions, ConnectionCheckApi, Result } from '../src/api/client.js'
+import type { Answer, CallOptions, ConnectionCheckApi } from '../src/api/client.js'
 import type { ConnectionCheck } from '../src/api/schemas.js'
 import { ConnectionCheckSchema } from '../src/api/schemas.js'
 import type { Connector } from '../src/connector.js'
@@ -19,7 +19,7 @@ interface Call {
   timeoutMs: number
 }
 
-type Handler = (call: Call, index: number) => Result<ConnectionCheck>
+type Handler = (call: Call, index: number) => Answer<ConnectionCheck>
 
 /** Stands in for the API: each call takes LATENCY_MS of fake time and asks the handler. */
 class FakeApi implements ConnectionCheckApi {
@@ -29,11 +29,11 @@ class FakeApi implements ConnectionCheckApi {
     private readonly handler: Handler
   ) {}
 
-  startCheck(_: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
+  startCheck(_: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
     return this.call('POST', options)
   }
 
-  latestCheck(_: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
+  latestCheck(_: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
     return this.call('GET', options)
   }
 
@@ -41,7 +41,7 @@ class FakeApi implements ConnectionCheckApi {
     return this.calls.filter((c) => c.method === 'GET')
   }
 
-  private call(method: 'POST' | 'GET', options: CallOptions): Promise<Result<ConnectionCheck>> {
+  private call(method: 'POST' | 'GET', options: CallOptions): Promise<Answer<ConnectionCheck>> {
     const call = { method, at: this.clock.now(), timeoutMs: options.timeoutMs }
     this.calls.push(call)
     this.clock.advance(LATENCY_MS)
@@ -54,7 +54,7 @@ function checkAt(
   createdSecond: number,
   status = 'SCHEDULED',
   reason: string | null = null
-): Result<ConnectionCheck> {
+): Answer<ConnectionCheck> {
   const createdAt = new Date(Date.UTC(2026, 10, 28, 12, 0, createdSecond)).toISOString()
   return {
     ok: true,
@@ -62,11 +62,11 @@ function checkAt(
   }
 }
 
-function fail(problem: Problem): Result<ConnectionCheck> {
+function fail(problem: Problem): Answer<ConnectionCheck> {
   return { ok: false, problem }
 }
 
-const transient = (reason: string, retryAfterMs?: number): Result<ConnectionCheck> =>
+const transient = (reason: string, retryAfterMs?: number): Answer<ConnectionCheck> =>
   fail({ kind: 'transient', status: 503, reason, retryAfterMs })
 
 /** Our check, created by the first successful POST, final at finalAtMs of fake time. */
@@ -454,7 +454,7 @@ describe('runCheck: deadline and cancellation', () => {
 
 describe('runCheck: starting a check, without clocks', () => {
   const post = (call: Call): boolean => call.method === 'POST'
-  const busy = (status: number): Result<ConnectionCheck> =>
+  const busy = (status: number): Answer<ConnectionCheck> =>
     fail({ kind: 'rejected', status, detail: 'A connection check is already in progress' })
   const noAnswerYet = fail({
     kind: 'transient',
@@ -486,7 +486,7 @@ describe('runCheck: starting a check, without clocks', () => {
   })
 
   it('takes a POST answer that has already reported, whatever its status, as decided', async () => {
-    const reported = (status: string): Result<ConnectionCheck> => ({
+    const reported = (status: string): Answer<ConnectionCheck> => ({
       ok: true,
       value: ConnectionCheckSchema.parse({
         id: 'old',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { CallOptions, Result } from '../src/api/client.js'
+import type { Answer, CallOptions } from '../src/api/client.js'
 import { transient } from '../src/problems.js'
 import { Pacer } from '../src/wait/pacer.js'
 import { HostReach } from '../src/wait/reach.js'
@@ -28,7 +28,7 @@ describe('Pacer after a 429', () => {
     const { clock, gate, pacer: p } = pacer(2000)
     gate.rateLimited(0, 60_000)
     const calls: number[] = []
-    const call = (): Promise<Result<string>> => {
+    const call = (): Promise<Answer<string>> => {
       calls.push(clock.now())
       return Promise.resolve({ ok: true, value: 'x' })
     }
@@ -43,7 +43,7 @@ describe('Pacer after a 429', () => {
     clock.advance(500)
     gate.rateLimited(clock.now(), undefined)
     let calls = 0
-    const call = (options: CallOptions): Promise<Result<string>> => {
+    const call = (options: CallOptions): Promise<Answer<string>> => {
       calls += options.timeoutMs > 0 ? 1 : 0
       return Promise.resolve({ ok: false, problem: transient(429, 'HTTP 429') })
     }

@@ -24,12 +24,12 @@ export interface CallOptions {
 }
 
 /** What one call gave: a value, or a problem with a kind (`cancelled` when the signal fired). */
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem }
+export type Answer<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
 /** The two calls the wait loop needs; a fake of this is what the loop's unit tests drive. */
 export interface ConnectionCheckApi {
-  startCheck(connector: Connector, options: CallOptions): Promise<Result<ConnectionCheck>>
-  latestCheck(connector: Connector, options: CallOptions): Promise<Result<ConnectionCheck>>
+  startCheck(connector: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>>
+  latestCheck(connector: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>>
 }
 
 /** Per-request detail for debug logs: path and status only, never headers or options. */
@@ -73,19 +73,19 @@ export class PlatformClient implements ConnectionCheckApi {
     )
   }
 
-  startCheck(connector: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
+  startCheck(connector: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
     return this.call('POST', connectionCheckPath(connector), CHECK, options, withServerDate)
   }
 
-  latestCheck(connector: Connector, options: CallOptions): Promise<Result<ConnectionCheck>> {
+  latestCheck(connector: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
     return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate)
   }
 
-  connectorInfo(connector: Connector, options: CallOptions): Promise<Result<ConnectorNames>> {
+  connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorNames>> {
     return this.call('GET', connectorPath(connector), CONNECTOR, options)
   }
 
-  workflow(id: string, options: CallOptions): Promise<Result<WorkflowConnectors>> {
+  workflow(id: string, options: CallOptions): Promise<Answer<WorkflowConnectors>> {
     return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options)
   }
 
@@ -100,7 +100,7 @@ export class PlatformClient implements ConnectionCheckApi {
     options: CallOptions,
     /** Adds what the answer's headers say about the value. */
     annotate?: (value: T, response: RawResponse) => T
-  ): Promise<Result<T>> {
+  ): Promise<Answer<T>> {
     const started = performance.now()
     const url = `${this.apiBase}${path}`
     const sent = await this.transport.send(method, url, options)
@@ -130,7 +130,7 @@ function interpret<T>(
   timeoutMs: number,
   now: number,
   url: string
-): Result<T> {
+): Answer<T> {
   if (sent.ok) return classifyResponse(sent.response, expected, now)
   switch (sent.failure) {
     case 'aborted':
@@ -175,7 +175,7 @@ function proxyHost(url: string): string {
   }
 }
 
-function describeResult<T>(sent: Sent, result: Result<T>, expected: Expected<T>): string {
+function describeResult<T>(sent: Sent, result: Answer<T>, expected: Expected<T>): string {
   const status = sent.ok ? `${sent.response.status} ` : ''
   if (result.ok) return `${status}${expected.describe?.(result.value) ?? 'ok'}`
   const { problem } = result

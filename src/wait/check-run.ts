@@ -1,4 +1,4 @@
-import type { CallOptions, ConnectionCheckApi, Result } from '../api/client.js'
+import type { Answer, CallOptions, ConnectionCheckApi } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
@@ -99,7 +99,7 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
   const retrying: RetryEvent = (problem, delayMs, failures) => {
     events.retrying(problem, delayMs, failures)
   }
-  const post = (call: CallOptions): Promise<Result<ConnectionCheck>> => {
+  const post = (call: CallOptions): Promise<Answer<ConnectionCheck>> => {
     posts += 1
     return api.startCheck(connector, call)
   }
@@ -181,7 +181,7 @@ async function startCheck(
   connector: Connector,
   pacer: Pacer,
   events: CheckEvents,
-  post: (call: CallOptions) => Promise<Result<ConnectionCheck>>,
+  post: (call: CallOptions) => Promise<Answer<ConnectionCheck>>,
   api: ConnectionCheckApi,
   retrying: RetryEvent
 ): Promise<Start> {

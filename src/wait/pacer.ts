@@ -1,4 +1,4 @@
-import type { CallOptions, Result } from '../api/client.js'
+import type { Answer, CallOptions } from '../api/client.js'
 import type { Problem, TransientProblem } from '../problems.js'
 import type { Clock } from './clock.js'
 import type { RateGate } from './rate-gate.js'
@@ -101,7 +101,7 @@ export class Pacer {
   }
 
   /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
-  async send<T>(call: (options: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
+  async send<T>(call: (options: CallOptions) => Promise<Answer<T>>): Promise<Answer<T>> {
     const { clock, signal, deadline, gate, reach } = this.options
     if (this.aborted()) return { ok: false, problem: this.cancelled() }
     const left = deadline - EXIT_RESERVE_MS - clock.now()
@@ -144,7 +144,7 @@ export class Pacer {
   }
 
   /** Sends one request once the shared gate is open (or at the deadline's last slot). */
-  async sendWhenAllowed<T>(call: (options: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
+  async sendWhenAllowed<T>(call: (options: CallOptions) => Promise<Answer<T>>): Promise<Answer<T>> {
     if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, this.options.clock.now()))) {
       return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() }
     }
@@ -156,10 +156,10 @@ export class Pacer {
    * succeed before anything else can happen (starting a check, reading a workflow).
    */
   async retry<T>(
-    call: (options: CallOptions) => Promise<Result<T>>,
+    call: (options: CallOptions) => Promise<Answer<T>>,
     onRetry: RetryEvent,
     retryable: (problem: TransientProblem) => boolean = () => true
-  ): Promise<Result<T> & { sentAt: number }> {
+  ): Promise<Answer<T> & { sentAt: number }> {
     const { clock } = this.options
     if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
       const problem = this.aborted() ? this.cancelled() : this.timedOut()
