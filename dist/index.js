@@ -44134,6 +44134,7 @@ function renderSummary(step, notes = []) {
 
 
 
+
 /**
  * The GitHub front end: inputs from the runner, progress in the log, then annotations, outputs,
  * the job summary and the JUnit report. Returns the engine's outcome, which alone decides
@@ -44158,6 +44159,8 @@ async function run(options = {}) {
         await (0,promises_namespaceObject.appendFile)(summaryFile, renderSummary(step, notes));
     else
         core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
+    // The last line, always: a log that ends without it was cut short.
+    core_debug(`Finished in ${seconds(process.uptime() * 1000)} with outcome ${step.outcome}.`);
     return step.outcome;
 }
 

@@ -7,6 +7,7 @@ import { ACTION_INPUTS } from './inputs.js'
 import { renderJunit } from './junit.js'
 import { writeReportFile } from './report-file.js'
 import { renderSummary } from './summary.js'
+import { seconds } from './text.js'
 import type { Outcome } from './verdict.js'
 
 export type RunOptions = EngineOptions
@@ -35,5 +36,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const summaryFile = process.env.GITHUB_STEP_SUMMARY
   if (summaryFile) await appendFile(summaryFile, renderSummary(step, notes))
   else core.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.')
+  // The last line, always: a log that ends without it was cut short.
+  core.debug(`Finished in ${seconds(process.uptime() * 1000)} with outcome ${step.outcome}.`)
   return step.outcome
 }
