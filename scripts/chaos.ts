@@ -68,7 +68,7 @@ const profile: ChaosProfile = {
 }
 const arb = chaosCaseArb(profile)
 const bundle = values.bundle ?? 'dist/index.js'
-if (values.bundle !== undefined) useBundle(resolve(values.bundle))
+useBundle(resolve(bundle))
 
 /** The value fast-check draws at `path` for the seed (a shrunk path such as "12:0:3" too). */
 function caseAt(path: string): ChaosCase {

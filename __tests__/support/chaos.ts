@@ -5,7 +5,6 @@
 //
 // Nothing here imports jest, so the chaos script can use it outside the test runner.
 import { randomUUID } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import {
   startSimulator,
@@ -20,11 +19,10 @@ import {
   type Simulator
 } from '../../simulator/platform-simulator.js'
 import { startBundle, type ActionResult, type StartedBundle } from './runner.js'
+import { bundleFile } from './test-bundles.js'
 
-export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
-
-/** The bundle that bundleRunner runs; the chaos script's --bundle changes it. */
-let bundlePath = BUNDLE_PATH
+/** The bundle that bundleRunner runs: the tests' bundle of src/ unless the chaos script says. */
+let bundlePath: string | undefined
 
 export function useBundle(file: string): void {
   bundlePath = file
@@ -531,7 +529,7 @@ export function spawnBundle(
   env: Record<string, string>,
   limitMs: number
 ): Promise<StartedBundle> {
-  return startBundle(bundlePath, inputs, env, limitMs)
+  return startBundle(bundlePath ?? bundleFile(), inputs, env, limitMs)
 }
 
 export const bundleRunner: ActionRunner = async (inputs, env, limitMs) =>
