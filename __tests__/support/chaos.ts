@@ -539,7 +539,16 @@ export const bundleRunner: ActionRunner = async (inputs, env, limitMs) =>
 // The invariants.
 
 export type Invariant =
-  'no-false-pass' | 'bounded' | 'no-leak' | 'clean-failure' | 'post-budget' | 'inert'
+  'no-false-pass' | 'bounded' | 'in-time' | 'no-leak' | 'clean-failure' | 'post-budget' | 'inert'
+
+export interface OracleOptions {
+  /**
+   * Also hold each run to timeout-seconds + BOUND_SLACK_MS of wall time ('in-time'). Only the
+   * chaos script asks for it, and tries a late run again alone: on a shared machine a burst of
+   * load elsewhere can hold a child back past its deadline, so a test cannot promise it.
+   */
+  wallClock?: boolean
+}
 
 export interface Violation {
   invariant: Invariant
@@ -575,7 +584,7 @@ const OUTCOMES = [
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
 
-/** Slack over timeout-seconds that invariant 2 allows. */
+/** Slack over timeout-seconds that invariant 2 allows, with OracleOptions.wallClock. */
 export const BOUND_SLACK_MS = 1000
 
 /** GitHub's limits: step outputs per job (1 MB), and a job summary per step (1 MiB). */
@@ -591,7 +600,8 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u
  * 1. No false pass: the step passes only on a check that the platform decided as SUCCESS after
  *    the step began (old and forged answers are never stored checks, so they never qualify),
  *    SUCCESS was served for it, and the outputs describe that check.
- * 2. Bounded: it ended by itself within timeout-seconds + 1 s.
+ * 2. Bounded: it ended by itself, before the safety limit; with `wallClock`, also in time:
+ *    within timeout-seconds + 1 s of wall time.
  * 3. No leak: the key appears nowhere but in `::add-mask::`, and never reached the trap.
  * 4. Clean failure: no uncaught error or stack trace; exactly one error annotation when the
  *    step fails, none when it passes; outcome and status consistent with what was served.
@@ -602,7 +612,8 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u
 export function checkInvariants(
   run: RunResult,
   records: SimRecords,
-  timeoutMs: number
+  timeoutMs: number,
+  options: OracleOptions = {}
 ): Violation[] {
   const violations: Violation[] = []
   const fail = (invariant: Invariant, message: string): void => {
@@ -639,9 +650,9 @@ export function checkInvariants(
 
   // 2. Bounded.
   if (run.exitCode === null) fail('bounded', 'the process was killed by the safety limit')
-  if (run.durationMs > timeoutMs + BOUND_SLACK_MS) {
+  if (options.wallClock === true && run.durationMs > timeoutMs + BOUND_SLACK_MS) {
     fail(
-      'bounded',
+      'in-time',
       `took ${Math.round(run.durationMs)} ms, over timeout-seconds ${timeoutMs / 1000} + 1 s`
     )
   }
@@ -765,7 +776,11 @@ export function caseInputs(
 }
 
 /** Sets the case up on a fresh simulator, runs the action once and checks the invariants. */
-export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<CaseReport> {
+export async function runChaosCase(
+  c: ChaosCase,
+  runner: ActionRunner,
+  options: OracleOptions = {}
+): Promise<CaseReport> {
   const sim = await startSimulator({ profile: toProfile(c.platform) })
   try {
     const connectorId = randomUUID()
@@ -801,7 +816,7 @@ export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<
     return {
       chaosCase: c,
       result,
-      violations: checkInvariants(result, records, timeoutMs),
+      violations: checkInvariants(result, records, timeoutMs, options),
       records
     }
   } finally {
@@ -810,12 +825,13 @@ export async function runChaosCase(c: ChaosCase, runner: ActionRunner): Promise<
 }
 
 /**
- * True when a run broke only the time bound. On a shared machine a burst of load elsewhere can
- * hold a child process back past its deadline before it sends anything, so such a run is tried
- * once more, alone, before it counts: a bug in the action fails again, a stall does not.
+ * True when a run broke only the wall-clock bound ('in-time'). On a shared machine a burst of
+ * load elsewhere can hold a child process back past its deadline before it sends anything, so
+ * the chaos script tries such a run once more, alone, before it counts: a bug in the action
+ * fails again, a stall does not.
  */
 export function onlyLate(report: CaseReport): boolean {
-  return report.violations.length > 0 && report.violations.every((v) => v.invariant === 'bounded')
+  return report.violations.length > 0 && report.violations.every((v) => v.invariant === 'in-time')
 }
 
 /** A violation as one paragraph: the invariants broken, how to replay, and the schedule. */
