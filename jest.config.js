@@ -8,6 +8,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // Bundles the current src/ for the end-to-end tests (see the file).
+  globalSetup: '<rootDir>/__tests__/support/test-bundles.ts',
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageReporters: ['text-summary', 'text'],

@@ -8,7 +8,6 @@ import {
   chaosCaseArb,
   describeFailure,
   DOCUMENTED_PLATFORM,
-  onlyLate,
   pool,
   QUICK_PROFILE,
   runChaosCase,
@@ -21,10 +20,12 @@ import {
 // random fault schedules, platform behaviours and hostile remote text drawn by fast-check. A
 // failure prints the seed and path that draw the case
 // again: `npm run chaos -- --seed <seed> --path <path> [--shrink]` replays it on the bundle.
+// How long a run took is no invariant here: a loaded machine may stretch it. `npm run chaos`
+// also holds every run to timeout-seconds + 1 s of wall time.
 const SEED = 20_261_128
 const RUNS = 200
 // Each bundle run costs about 0.25 s of CPU to start; more children than this on a 2-core machine
-// starve each other past the deadline, which would be the machine's fault, not the action's.
+// only starve each other, and a starved run times out where it would have decided.
 const CHILDREN = Math.min(8, Math.max(2, 3 * availableParallelism()))
 const IN_PROCESS_EVERY = 8
 
@@ -36,7 +37,7 @@ describe('chaos: random fault schedules', () => {
     const cases = fc.sample(chaosCaseArb(QUICK_PROFILE), { seed: SEED, numRuns: RUNS })
     const reports: (CaseReport & { runner: string })[] = []
     // Every IN_PROCESS_EVERY-th case runs in this process (cheap: no process to start, but one at a
-    // time), the others in child processes running dist/index.js, CHILDREN at a time.
+    // time), the others in child processes running the bundle of src/, CHILDREN at a time.
     const indexes = cases.map((_, index) => index)
     const inProcessCases = indexes.filter((index) => index % IN_PROCESS_EVERY === 0)
     const bundleCases = indexes.filter((index) => index % IN_PROCESS_EVERY !== 0)
@@ -51,51 +52,23 @@ describe('chaos: random fault schedules', () => {
       runAll(inProcessCases, inProcess, 'in-process', 1),
       runAll(bundleCases, bundleRunner, 'bundle', CHILDREN)
     ])
-    // Runs that were only late get one more try, alone (see onlyLate).
-    for (const [index, report] of reports.entries()) {
-      if (!onlyLate(report)) continue
-      const runner = report.runner === 'in-process' ? inProcess : bundleRunner
-      const again = await runChaosCase(report.chaosCase, runner)
-      console.log(
-        `case ${index} was late (${report.violations[0]?.message ?? ''}); alone: ${again.violations.length === 0 ? 'in time' : 'late again'}`
-      )
-      reports[index] = { ...again, runner: report.runner }
-    }
     const failures = reports.flatMap((report, index) =>
       report.violations.length === 0
         ? []
         : [describeFailure(report, `--seed ${SEED} --path ${index} (${report.runner})`)]
     )
-    // How close the runs came to the bound, for a glance at the margin (and what ate it).
-    const latest = reports
-      .map((r, index) => ({
-        index,
-        runner: r.runner,
-        late: Math.round(r.result.durationMs - r.chaosCase.timeoutSeconds * 1000),
-        firstRequest:
-          r.result.startedAt === undefined || r.records.firstRequestAt === undefined
-            ? 'n/a'
-            : `${Math.round(r.records.firstRequestAt - r.result.startedAt)} ms`
-      }))
-      .sort((a, b) => b.late - a.late)
-      .slice(0, 3)
     console.log(
       `chaos: ${RUNS} runs (${inProcessCases.length} in-process) in ` +
-        `${((performance.now() - started) / 1000).toFixed(1)} s, seed ${SEED}; latest ends ` +
-        latest
-          .map(
-            (l) =>
-              `${l.late} ms after timeout-seconds (path ${l.index}, ${l.runner}, first request ${l.firstRequest})`
-          )
-          .join(', ')
+        `${((performance.now() - started) / 1000).toFixed(1)} s, seed ${SEED}`
     )
     expect(failures).toEqual([])
-  }, 120_000)
+    // A limit for a hang only: on a busy machine the 200 runs take far longer than the usual 100 s.
+  }, 300_000)
 })
 
 /**
  * Shrunk counterexamples of bugs the chaos runs found, kept as they were drawn. They run
- * in-process, so they test the source even before dist/ is rebuilt.
+ * in-process: cheap, and counted in the coverage.
  */
 const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseReport) => void }[] =
   [

@@ -18,9 +18,11 @@ import {
 } from '../bin/runner.mjs'
 import { redactUserinfo } from '../src/api-url.js'
 import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
+import { BUNDLE_DIR_ENV, bundleDir } from './support/test-bundles.js'
 
 // The command-line entry (bin/connection-check.mjs), run as a user runs it: a child process with
-// flags and UNSTRUCTURED_API_KEY, against the Platform API simulator.
+// flags and UNSTRUCTURED_API_KEY, against the Platform API simulator. It runs the tests' bundle of
+// the current src/ (named by BUNDLE_DIR_ENV), not the committed dist/.
 const CLI = fileURLToPath(new URL('../bin/connection-check.mjs', import.meta.url))
 const ACTION_YML = fileURLToPath(new URL('../action.yml', import.meta.url))
 
@@ -43,7 +45,13 @@ function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', RUNNER_TEMP, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NO_COLOR: '1',
+        RUNNER_TEMP,
+        [BUNDLE_DIR_ENV]: bundleDir(),
+        ...env
+      },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''

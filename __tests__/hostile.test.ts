@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
 import type { Simulator } from '../simulator/platform-simulator.js'
-import { BUNDLE, runBundle, type ActionResult } from './support/action-harness.js'
+import { runBundle, type ActionResult } from './support/action-harness.js'
 import { startBundle, withSimulator } from './support/runner.js'
+import { bundleFile } from './support/test-bundles.js'
 
 // Hostile remote text and an honest log, on the bundle as a runner starts it: legacy `##[`
 // commands, invisible characters and the key itself in what the API says, huge texts, many
@@ -198,7 +199,7 @@ describe('an honest log (the bundle)', () => {
           })
         }
         const started = await startBundle(
-          BUNDLE,
+          bundleFile(),
           base(sim, { 'source-id': all.join('\n'), 'max-concurrency': '100' }),
           {},
           60_000

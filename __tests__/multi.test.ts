@@ -51,7 +51,8 @@ describe('several connectors in one step', () => {
         base(sim, {
           'source-id': `${pass}\n${never}`,
           'destination-id': fail,
-          'timeout-seconds': '2.5'
+          // Room for a busy machine to start the child and see both checks end in time.
+          'timeout-seconds': '5'
         })
       )
       expect(result.exitCode).toBe(1)

@@ -14,7 +14,10 @@ import { parseArgs } from 'node:util'
 
 export const ACTION_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const ACTION_YML = path.join(ACTION_DIR, 'action.yml')
-export const BUNDLE = path.join(ACTION_DIR, 'dist', 'index.js')
+// The tests point the CLI at their bundle of the current src/ rather than the committed dist/.
+export const BUNDLE = process.env.CONNCHECK_BUNDLE_DIR
+  ? path.join(process.env.CONNCHECK_BUNDLE_DIR, 'action', 'index.js')
+  : path.join(ACTION_DIR, 'dist', 'index.js')
 
 /** Environment variables the CLI reads. */
 export const KEY_ENV = 'UNSTRUCTURED_API_KEY'

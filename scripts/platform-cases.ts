@@ -5,8 +5,9 @@
 //
 // --default-deadline runs the cases that would wait for the deadline with the action's default
 // of 300 s, as a user would meet them.
+import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { BUNDLE, PLATFORM_CASES, runPlatformCase } from '../__tests__/support/platform-cases.js'
+import { PLATFORM_CASES, runPlatformCase } from '../__tests__/support/platform-cases.js'
 import { renderTable } from '../src/table.js'
 
 const { values } = parseArgs({
@@ -18,7 +19,7 @@ const { values } = parseArgs({
   strict: true
 })
 
-const bundle = values.bundle ?? BUNDLE
+const bundle = path.resolve(values.bundle ?? 'dist/index.js')
 const cases = PLATFORM_CASES.filter(
   (c) => values.only === undefined || c.name.includes(values.only)
 ).map((c) =>

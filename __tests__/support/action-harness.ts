@@ -2,15 +2,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import { jest } from '@jest/globals'
 import { run } from '../../src/main.js'
 import type { Outcome } from '../../src/verdict.js'
+import type { Clock } from '../../src/wait/clock.js'
 import { collect, inputEnv, runFiles, startBundle, type ActionResult } from './runner.js'
+import { bundleFile } from './test-bundles.js'
 
-export { inputEnv, parseOutputs, type ActionResult } from './runner.js'
-
-export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+export { inputEnv, type ActionResult } from './runner.js'
 
 export interface BundleOptions {
   env?: Record<string, string>
@@ -28,19 +27,27 @@ export interface BundleOptions {
   limitMs?: number
 }
 
-/** Runs dist/index.js as a runner does, and sends it a signal when asked to. */
+/**
+ * Runs the action's bundle of src/ as a runner does, and sends it a signal when asked to.
+ * `signalledAt` is when it was sent, on the clock of the simulator's request log.
+ */
 export async function runBundle(
   inputs: Record<string, string>,
   options: BundleOptions = {}
-): Promise<ActionResult & { killedAt?: number }> {
-  const started = await startBundle(BUNDLE, inputs, options.env ?? {}, options.limitMs ?? 30_000)
+): Promise<ActionResult & { signalledAt?: number }> {
+  const started = await startBundle(
+    bundleFile(),
+    inputs,
+    options.env ?? {},
+    options.limitMs ?? 30_000
+  )
   const { kill: killWhen } = options
-  let killedAt: number | undefined
+  let signalledAt: number | undefined
   const timers: NodeJS.Timeout[] = []
   if (killWhen !== undefined) {
     const kill = (): void => {
-      if (killedAt !== undefined) return
-      killedAt = performance.now()
+      if (signalledAt !== undefined) return
+      signalledAt = performance.now()
       started.child.kill(killWhen.signal)
     }
     const { when, whenTrue, afterMs } = killWhen
@@ -60,20 +67,25 @@ export async function runBundle(
     if (afterMs !== undefined) timers.push(setTimeout(kill, afterMs))
   }
   const result = await started.done
-  const ended = performance.now()
   for (const timer of timers) clearTimeout(timer) // also clears intervals
-  return killedAt === undefined ? result : { ...result, killedAt: ended - killedAt }
+  return signalledAt === undefined ? result : { ...result, signalledAt }
 }
 
 let summaryFile: string | undefined
 
 /**
  * Runs src/main.ts's run() in this process, against the real @actions/core: inputs through
- * process.env, outputs and summary through temp files, the log captured from stdout.
+ * process.env, outputs and summary through temp files, the log captured from stdout. With a
+ * `clock` (a FakeClock, say), the step's time is that clock's; durationMs stays wall time.
  */
 export async function runInProcess(
   inputs: Record<string, string>,
-  options: { env?: Record<string, string>; signal?: AbortSignal } = {}
+  options: {
+    env?: Record<string, string>
+    signal?: AbortSignal
+    clock?: Clock
+    random?: () => number
+  } = {}
 ): Promise<ActionResult & { outcome: Outcome }> {
   // @actions/core remembers the summary file's path after its first write, so in one process
   // every run shares one summary file, emptied before each run.
@@ -105,7 +117,8 @@ export async function runInProcess(
   let outcome: Outcome
   let exitCode: number
   try {
-    outcome = await run({ signal: options.signal, startedAt: started })
+    const { signal, clock, random } = options
+    outcome = await run({ signal, clock, random, startedAt: clock?.now() ?? started })
     // As index.ts decides: only 'success' exits 0.
     exitCode = outcome === 'success' ? 0 : 1
   } finally {

@@ -4,7 +4,6 @@
 //
 // Nothing here imports jest, so the script can use it too.
 import { randomUUID } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import {
   startSimulator,
   type PlatformProfile,
@@ -13,8 +12,7 @@ import {
 import { makeCertificates, type TestCertificates } from '../../simulator/tls-certs.js'
 import { startConnectProxy, type ConnectProxy } from './connect-proxy.js'
 import { startBundle, type ActionResult } from './runner.js'
-
-export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+import { bundleFile } from './test-bundles.js'
 
 /** A made-up host name that only the test proxy resolves; the test certificate carries it. */
 export const PROXIED_HOST = 'api.platform.test'
@@ -253,10 +251,10 @@ export const PLATFORM_CASES: PlatformCase[] = [
   }
 ]
 
-/** Runs one case on a fresh simulator (and proxy), against `bundle`. */
+/** Runs one case on a fresh simulator (and proxy), against `bundle` (the tests' by default). */
 export async function runPlatformCase(
   c: PlatformCase,
-  bundle = BUNDLE,
+  bundle = bundleFile(),
   certificates?: TestCertificates
 ): Promise<PlatformCaseRun> {
   const https = c.https !== undefined || c.proxy !== undefined

@@ -5,8 +5,9 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { startSimulator, type Simulator } from '../../simulator/platform-simulator.js'
 
-// Pieces of "run the action as a runner would" that tests and scripts share. Nothing here
-// imports jest, so the chaos and bench scripts (run by tsx) can use it too.
+// Child processes for tests and scripts: any node script (runNode), and a bundle of the action
+// run as a runner would run it (startBundle), read back through its output and summary files.
+// Nothing here imports jest, so the chaos and bench scripts (run by tsx) can use it too.
 
 /** What a run of the action left behind, read the way a runner would read it. */
 export interface ActionResult {
@@ -30,18 +31,48 @@ export function inputEnv(inputs: Record<string, string>): Record<string, string>
   )
 }
 
-/** Reads a GITHUB_OUTPUT file (`name<<DELIM`, value lines, `DELIM`). */
+/** A GITHUB_OUTPUT file that a runner would refuse: the step's outputs cannot be trusted. */
+export class OutputsFileError extends Error {
+  override name = 'OutputsFileError'
+}
+
+/**
+ * Reads a GITHUB_OUTPUT file as the runner reads it: `name=value` lines, and `name<<DELIMITER`
+ * blocks whose value is every line up to the first line that is exactly DELIMITER (whichever of
+ * `=` and `<<` comes first decides the form). Blank lines between entries are skipped; a later
+ * entry of the same name wins. Anything else, a block never closed included, throws: a runner
+ * fails the step on such a file, so a test must not read something out of it.
+ */
 export function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i += 1) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!match?.[1] || !match[2]) continue
-    const end = lines.indexOf(match[2], i + 1)
-    outputs[match[1]] = lines.slice(i + 1, end).join('\n')
-    i = end
+  // A Map, then fromEntries: a name such as __proto__ stays an output, not a prototype.
+  const outputs = new Map<string, string>()
+  const lines = text.split(/\r?\n/)
+  const fail = (index: number, problem: string): never => {
+    throw new OutputsFileError(`GITHUB_OUTPUT line ${String(index + 1)}: ${problem}`)
   }
-  return outputs
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? ''
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const heredoc = line.indexOf('<<')
+    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
+      if (equals === 0) fail(i, `no name before '=': ${JSON.stringify(line)}`)
+      outputs.set(line.slice(0, equals), line.slice(equals + 1))
+    } else if (heredoc >= 0) {
+      const name = line.slice(0, heredoc)
+      const delimiter = line.slice(heredoc + 2)
+      if (name === '' || delimiter === '')
+        fail(i, `a name and a delimiter must surround '<<': ${JSON.stringify(line)}`)
+      const end = lines.indexOf(delimiter, i + 1)
+      if (end < 0)
+        fail(i, `the value of ${name} is never closed by a line ${JSON.stringify(delimiter)}`)
+      outputs.set(name, lines.slice(i + 1, end).join('\n'))
+      i = end
+    } else {
+      fail(i, `neither name=value nor name<<DELIMITER: ${JSON.stringify(line.slice(0, 200))}`)
+    }
+  }
+  return Object.fromEntries(outputs)
 }
 
 export interface RunFiles {
@@ -87,18 +118,28 @@ export async function collect(
   }
 }
 
-/** How a child process ended, with times on this process's performance.now() clock. */
+/** Extras for a child process; by default it gets no stdin and this process's cwd. */
+export interface NodeOptions {
+  /** Options for node itself, before the script: `--cpu-prof`, say. */
+  nodeArgs?: string[]
+  cwd?: string
+  /** Written to the child's stdin, which is then closed. */
+  stdin?: string
+}
+
+/** How a child process ended, and what it wrote. */
 export interface NodeRun {
   /** null when the process was killed by a signal (the safety limit, say). */
-  exitCode: number | null
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** performance.now() of this process just before the spawn. */
+  startedAt: number
+  /** performance.now() at the 'exit' event: when the process ended. */
+  exitedAt: number
+  /** performance.now() at the 'close' event: its pipes drained too. */
+  closedAt: number
   stdout: string
   stderr: string
-  /** Just before spawn. */
-  startedAt: number
-  /** At the 'exit' event: the process has ended; its pipes may still be draining. */
-  exitedAt: number
-  /** From spawn to 'close', when the pipes have drained too. */
-  durationMs: number
 }
 
 export interface StartedNode {
@@ -111,44 +152,60 @@ export interface StartedNode {
 }
 
 /**
- * Starts `node <args>` with exactly `env` (nothing inherited). `limitMs` is a safety net
- * (SIGKILL). The one place that spawns a Node child, bundle or plain script alike.
+ * Starts `node ...args` with exactly `env` (nothing inherited). `limitMs` is a safety net: the
+ * child is killed (SIGKILL) if it is still running then.
  */
 export function startNode(
   args: string[],
   env: Record<string, string>,
   limitMs: number,
-  options: { cwd?: string } = {}
+  options: NodeOptions = {}
 ): StartedNode {
   const startedAt = performance.now()
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     env,
-    cwd: options.cwd,
-    stdio: ['ignore', 'pipe', 'pipe']
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
   })
-  let exitedAt = Number.NaN
   let stdout = ''
   let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
   })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk
   })
+  if (options.stdin !== undefined) child.stdin?.end(options.stdin)
   const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
+  let exitedAt = Number.NaN
   child.on('exit', () => {
     exitedAt = performance.now()
   })
   const done = new Promise<NodeRun>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (exitCode) => {
+    child.on('error', (error) => {
       clearTimeout(limit)
-      const durationMs = performance.now() - startedAt
-      resolve({ exitCode, stdout, stderr, startedAt, exitedAt, durationMs })
+      reject(error)
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(limit)
+      resolve({ code, signal, startedAt, exitedAt, closedAt: performance.now(), stdout, stderr })
     })
   })
   return { child, startedAt, stdout: () => stdout, done }
 }
+
+/** Runs `node ...args` to its end (see startNode). */
+export function runNode(
+  args: string[],
+  env: Record<string, string>,
+  limitMs: number,
+  options: NodeOptions = {}
+): Promise<NodeRun> {
+  return startNode(args, env, limitMs, options).done
+}
+
+/** A run of the bundle: what it left behind, and when it started and ended. */
+export type BundleRun = ActionResult & Pick<NodeRun, 'startedAt' | 'exitedAt' | 'signal'>
 
 export interface StartedBundle {
   child: ChildProcess
@@ -156,18 +213,20 @@ export interface StartedBundle {
   startedAt: number
   /** Everything the child wrote to stdout so far. */
   stdout(): string
-  done: Promise<ActionResult & { startedAt: number; exitedAt: number }>
+  done: Promise<BundleRun>
 }
 
 /**
  * Starts a bundle as a runner does: a child process with only PATH, the INPUT_* variables and
- * the output and summary files (plus `env`). `limitMs` is a safety net (SIGKILL).
+ * the output and summary files and RUNNER_TEMP (plus `env`). `limitMs` is a safety net
+ * (SIGKILL).
  */
 export async function startBundle(
   bundle: string,
   inputs: Record<string, string>,
   env: Record<string, string>,
-  limitMs: number
+  limitMs: number,
+  options: NodeOptions = {}
 ): Promise<StartedBundle> {
   const files = await runFiles()
   const started = startNode(
@@ -180,18 +239,20 @@ export async function startBundle(
       ...inputEnv(inputs),
       ...env
     },
-    limitMs
+    limitMs,
+    options
   )
-  const done = (async () => {
-    const { exitCode, stdout, stderr, startedAt, exitedAt, durationMs } = await started.done
-    return {
-      ...(await collect(files, { exitCode, stdout, stderr, durationMs })),
-      startedAt,
-      exitedAt
+  const done = started.done.then(async (run): Promise<BundleRun> => {
+    const partial = {
+      exitCode: run.code,
+      stdout: run.stdout,
+      stderr: run.stderr,
+      durationMs: run.closedAt - run.startedAt
     }
-  })()
-  const { child, startedAt } = started
-  return { child, startedAt, stdout: () => started.stdout(), done }
+    const { startedAt, exitedAt, signal } = run
+    return { ...(await collect(files, partial)), startedAt, exitedAt, signal }
+  })
+  return { ...started, done }
 }
 
 /** Runs `test` against a fresh simulator of its own, closed afterwards whatever happens. */

@@ -123,7 +123,7 @@ async function ncc(outDir: string, extra: string[]): Promise<void> {
   const args = [NCC_CLI, 'build', ENTRY, '-o', outDir, '--source-map', ...extra]
   const run = await startNode(args, stringEnv(process.env), 120_000, { cwd: ROOT }).done
   // ncc has been seen to exit 0 without writing index.js while src/ was changing under it.
-  if (run.exitCode !== 0 || !existsSync(path.join(outDir, 'index.js'))) {
+  if (run.code !== 0 || !existsSync(path.join(outDir, 'index.js'))) {
     throw new Error(`ncc ${extra.join(' ')} failed:\n${run.stdout}\n${run.stderr}`)
   }
 }

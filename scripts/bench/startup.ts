@@ -102,7 +102,7 @@ export async function measureStartup(
       },
       async () => {
         const run = await startNode([fetchScript, postUrl, sim.apiKey], env, 20_000).done
-        if (run.exitCode !== 0) throw new Error(`minimal fetch script failed: ${run.stderr}`)
+        if (run.code !== 0) throw new Error(`minimal fetch script failed: ${run.stderr}`)
         report.fetchMs.push(run.exitedAt - run.startedAt)
       },
       async () => {
@@ -115,10 +115,8 @@ export async function measureStartup(
       const cliEnv = { ...env, UNSTRUCTURED_API_KEY: sim.apiKey }
       variants.push(async () => {
         const run = await startNode(cliArgs(cli, sim, id), cliEnv, 20_000).done
-        if (run.exitCode !== 0) {
-          throw new Error(
-            `start-up, CLI: exit ${String(run.exitCode)}\n${run.stdout}\n${run.stderr}`
-          )
+        if (run.code !== 0) {
+          throw new Error(`start-up, CLI: exit ${String(run.code)}\n${run.stdout}\n${run.stderr}`)
         }
         report.cliMs?.push(run.exitedAt - run.startedAt)
       })
