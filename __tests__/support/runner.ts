@@ -150,3 +150,47 @@ export async function withSimulator<T>(test: (sim: Simulator) => Promise<T>): Pr
     await sim.close()
   }
 }
+
+export interface NodeRun {
+  /** null when a signal ended the process (the safety limit, say). */
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  durationMs: number
+}
+
+export interface NodeRunOptions {
+  /** The child's whole environment (PATH is added when missing). */
+  env: Record<string, string>
+  /** Safety net: SIGKILL after this long. */
+  limitMs: number
+  cwd?: string
+  /** Called with everything on stdout and stderr so far, after each chunk (to send a signal). */
+  onOutput?: (output: { stdout: string; stderr: string }, child: ChildProcess) => void
+}
+
+/** Runs `node <args>` with only the given environment, and collects what it printed. */
+export function runNode(args: string[], options: NodeRunOptions): Promise<NodeRun> {
+  const startedAt = performance.now()
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const output = { stdout: '', stderr: '' }
+  const listen = (stream: 'stdout' | 'stderr') => (chunk: string) => {
+    output[stream] += chunk
+    options.onOutput?.(output, child)
+  }
+  child.stdout.setEncoding('utf8').on('data', listen('stdout'))
+  child.stderr.setEncoding('utf8').on('data', listen('stderr'))
+  const limit = setTimeout(() => child.kill('SIGKILL'), options.limitMs)
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(limit)
+      resolve({ exitCode, signal, ...output, durationMs: performance.now() - startedAt })
+    })
+  })
+}
