@@ -273,12 +273,13 @@ export function helpText(): string {
     ...section('Environment:', [
       `  ${KEY_ENV}   the API key (required)`,
       `  ${URL_ENV}   the API's base URL, unless --api-url is given`,
-      '  NO_COLOR, FORCE_COLOR   no colours / colours even off a terminal',
-      '  CONNCHECK_LIVE=0|1      live lines off / on, whatever the output is'
+      '  NO_COLOR, FORCE_COLOR  no colours, or colours even off a terminal',
+      '  CONNCHECK_LIVE=0 or 1  live lines off, or on even off a terminal'
     ]),
     ...section('Exit codes:', [
-      '  0 every check passed, 1 a check or the step did not pass, 2 a usage error',
-      '  (a flag or input that is not valid), 130 after SIGINT (Ctrl-C), 143 after SIGTERM'
+      '  0 every check passed    1 a check or the step did not pass',
+      '  2 a usage error (a flag or an input that is not valid)',
+      '  130 after SIGINT (Ctrl-C)    143 after SIGTERM'
     ])
   ].join('\n')}\n`
 }
