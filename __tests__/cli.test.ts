@@ -305,6 +305,18 @@ describe('the command line, against the simulator', () => {
   )
 })
 
+describe('dist/cli/index.js', () => {
+  it('is one self-contained ESM file that runs with node, without @actions/core', async () => {
+    const code = await readFile(CLI_BUNDLE, 'utf8')
+    expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(code).not.toContain('webpackMissingModule')
+    // The runner's workflow commands are the action's business, never the terminal's.
+    expect(code).not.toMatch(/@actions\/core|::add-mask::|GITHUB_STEP_SUMMARY/)
+    const pkg = await readFile(path.join(path.dirname(CLI_BUNDLE), 'package.json'), 'utf8')
+    expect(JSON.parse(pkg)).toEqual({ type: 'module' })
+  })
+})
+
 describe('the command line without a simulator', () => {
   const withKey = { UNSTRUCTURED_API_KEY: 'some_key_1234' }
 

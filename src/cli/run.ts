@@ -53,7 +53,8 @@ export async function runCli(context: CliContext): Promise<number> {
   const screen = new Screen(
     reportTo,
     useColour(reportTo, context.env),
-    useLive(reportTo, context.env)
+    useLive(reportTo, context.env),
+    Number(context.env.COLUMNS) || undefined
   )
   const report = new TerminalReport(screen, { quiet: request.quiet, debug: request.debug })
   const step = await runStep(

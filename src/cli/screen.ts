@@ -83,10 +83,12 @@ export class Screen {
   private shown = 0
   private live: Span[][] = []
 
+  /** `columns`: the width when the output does not say (COLUMNS, for a pipe). */
   constructor(
     private readonly output: Output,
     readonly colour: boolean,
-    readonly isLive: boolean
+    readonly isLive: boolean,
+    private readonly columns = 80
   ) {}
 
   /** A value never to show: the key. */
@@ -99,7 +101,7 @@ export class Screen {
 
   /** Columns of the terminal; a pseudo-terminal that never had a size says 0. */
   get width(): number {
-    return Math.max(20, this.output.columns || 80)
+    return Math.max(20, this.output.columns || this.columns)
   }
 
   /** The most live lines that fit on the screen with room to spare. */
