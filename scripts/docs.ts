@@ -81,6 +81,7 @@ export async function generateActionInputs(actionYml: string): Promise<string> {
     name,
     description: (input.description ?? '').replace(/\s+/g, ' ').trim(),
     required: input.required === true,
+    // Left out when action.yml gives none (JSON.stringify drops undefined).
     default: input.default === undefined ? undefined : String(input.default)
   }))
   const text = [
@@ -91,14 +92,11 @@ export async function generateActionInputs(actionYml: string): Promise<string> {
     '  name: string',
     '  description: string',
     '  required: boolean',
-    '  /** undefined when action.yml gives none. */',
-    '  default: string | undefined',
+    '  /** Absent when action.yml gives none. */',
+    '  default?: string',
     '}',
     '',
-    `export const ACTION_YML_INPUTS: readonly ActionInput[] = ${JSON.stringify(entries, (_, value: unknown) => (value === undefined ? null : value))}`.replace(
-      /"default":null/g,
-      '"default":undefined'
-    ),
+    `export const ACTION_YML_INPUTS: readonly ActionInput[] = ${JSON.stringify(entries)}`,
     ''
   ].join('\n')
   const options = (await prettier.resolveConfig(ACTION_INPUTS_MODULE)) ?? {}

@@ -28900,8 +28900,7 @@ const ACTION_YML_INPUTS = [
     {
         name: 'api-key',
         description: 'Unstructured API key, sent only to `api-url` in the `unstructured-api-key` header. Pass it from a secret, e.g. `secrets.UNSTRUCTURED_API_KEY`. It is masked in the log.',
-        required: true,
-        default: undefined
+        required: true
     },
     {
         name: 'api-url',

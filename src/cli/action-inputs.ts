@@ -5,8 +5,8 @@ export interface ActionInput {
   name: string
   description: string
   required: boolean
-  /** undefined when action.yml gives none. */
-  default: string | undefined
+  /** Absent when action.yml gives none. */
+  default?: string
 }
 
 export const ACTION_YML_INPUTS: readonly ActionInput[] = [
@@ -35,8 +35,7 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
     name: 'api-key',
     description:
       'Unstructured API key, sent only to `api-url` in the `unstructured-api-key` header. Pass it from a secret, e.g. `secrets.UNSTRUCTURED_API_KEY`. It is masked in the log.',
-    required: true,
-    default: undefined
+    required: true
   },
   {
     name: 'api-url',
