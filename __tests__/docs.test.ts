@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
-import { ACTION_YML, README, generateReadme, inputsTable } from '../scripts/docs.js'
+import {
+  ACTION_INPUTS_MODULE,
+  ACTION_YML,
+  README,
+  generateActionInputs,
+  generateReadme,
+  inputsTable
+} from '../scripts/docs.js'
+import { ACTION_YML_INPUTS } from '../src/cli/action-inputs.js'
 
-// The README's inputs and outputs tables are generated from action.yml by `npm run docs`.
+// The README's inputs and outputs tables, and the command line's copy of the inputs, are
+// generated from action.yml by `npm run docs`.
 describe('README', () => {
   const readme = readFileSync(README, 'utf8')
   const actionYml = readFileSync(ACTION_YML, 'utf8')
@@ -49,5 +58,38 @@ describe('README', () => {
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
       expect(readme).toContain(`| \`${name}\``)
     }
+  })
+})
+
+describe('src/cli/action-inputs.ts', () => {
+  const actionYml = readFileSync(ACTION_YML, 'utf8')
+
+  it('is what `npm run docs` generates from action.yml', async () => {
+    // If this fails, run `npm run docs` and commit src/cli/action-inputs.ts.
+    expect(await generateActionInputs(actionYml)).toBe(readFileSync(ACTION_INPUTS_MODULE, 'utf8'))
+  })
+
+  it('notices an input added to action.yml', async () => {
+    const changed = actionYml.replace(
+      '\noutputs:',
+      "  extra-input:\n    description: Something new.\n    default: '7'\n\noutputs:"
+    )
+    const generated = await generateActionInputs(changed)
+    expect(generated).not.toBe(readFileSync(ACTION_INPUTS_MODULE, 'utf8'))
+    expect(generated).toContain("name: 'extra-input'")
+  })
+
+  it('holds every input with its description, whether it is required, and its default', () => {
+    const action = parse(actionYml) as {
+      inputs: Record<string, { description: string; required?: boolean; default?: string }>
+    }
+    expect(ACTION_YML_INPUTS).toEqual(
+      Object.entries(action.inputs).map(([name, input]) => ({
+        name,
+        description: input.description.replace(/\s+/g, ' ').trim(),
+        required: input.required === true,
+        default: input.default
+      }))
+    )
   })
 })

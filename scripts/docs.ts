@@ -1,7 +1,9 @@
-// `npm run docs`: rewrites the README's inputs and outputs tables from action.yml, between the
+// `npm run docs`: rewrites what is generated from action.yml, formatted with Prettier so
+// `prettier --check` stays clean: the README's inputs and outputs tables (between the
 // `<!-- inputs:start -->` / `<!-- inputs:end -->` and `<!-- outputs:start -->` /
-// `<!-- outputs:end -->` markers, formatted with Prettier so `prettier --check` stays clean.
-// `--check` only reports whether the README is up to date (exit 1 if not).
+// `<!-- outputs:end -->` markers), and src/cli/action-inputs.ts, from which the command line
+// takes its flags and --help (so it needs no YAML reader at run time).
+// `--check` only reports whether both are up to date (exit 1 if not).
 import { readFile, writeFile } from 'node:fs/promises'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +12,9 @@ import { parse } from 'yaml'
 
 export const README = fileURLToPath(new URL('../README.md', import.meta.url))
 export const ACTION_YML = fileURLToPath(new URL('../action.yml', import.meta.url))
+export const ACTION_INPUTS_MODULE = fileURLToPath(
+  new URL('../src/cli/action-inputs.ts', import.meta.url)
+)
 
 interface ActionYml {
   inputs?: Record<
@@ -69,24 +74,77 @@ export async function generateReadme(readme: string, actionYml: string): Promise
   return prettier.format(text, { ...options, filepath: README })
 }
 
+/** The command line's copy of action.yml's inputs, as a TypeScript module. */
+export async function generateActionInputs(actionYml: string): Promise<string> {
+  const action = parse(actionYml) as ActionYml
+  const entries = Object.entries(action.inputs ?? {}).map(([name, input]) => ({
+    name,
+    description: (input.description ?? '').replace(/\s+/g, ' ').trim(),
+    required: input.required === true,
+    // Left out when action.yml gives none (JSON.stringify drops undefined).
+    default: input.default === undefined ? undefined : String(input.default)
+  }))
+  const text = [
+    '// Generated from action.yml by `npm run docs` (scripts/docs.ts): edit action.yml, then run it.',
+    '// The command line takes its flags and --help from here, not from YAML at run time.',
+    '',
+    'export interface ActionInput {',
+    '  name: string',
+    '  description: string',
+    '  required: boolean',
+    '  /** Absent when action.yml gives none. */',
+    '  default?: string',
+    '}',
+    '',
+    `export const ACTION_YML_INPUTS: readonly ActionInput[] = ${JSON.stringify(entries)}`,
+    ''
+  ].join('\n')
+  const options = (await prettier.resolveConfig(ACTION_INPUTS_MODULE)) ?? {}
+  return prettier.format(text, { ...options, filepath: ACTION_INPUTS_MODULE })
+}
+
+interface Generated {
+  file: string
+  label: string
+  current: string
+  generated: string
+}
+
 async function main(): Promise<number> {
-  const [readme, actionYml] = await Promise.all([
+  const [readme, actionYml, module] = await Promise.all([
     readFile(README, 'utf8'),
-    readFile(ACTION_YML, 'utf8')
+    readFile(ACTION_YML, 'utf8'),
+    readFile(ACTION_INPUTS_MODULE, 'utf8').catch(() => '')
   ])
-  const generated = await generateReadme(readme, actionYml)
-  if (generated === readme) {
-    process.stdout.write('README.md: the inputs and outputs tables match action.yml.\n')
+  const all: Generated[] = [
+    {
+      file: README,
+      label: "README.md's inputs and outputs tables",
+      current: readme,
+      generated: await generateReadme(readme, actionYml)
+    },
+    {
+      file: ACTION_INPUTS_MODULE,
+      label: 'src/cli/action-inputs.ts',
+      current: module,
+      generated: await generateActionInputs(actionYml)
+    }
+  ]
+  const stale = all.filter((g) => g.generated !== g.current)
+  if (stale.length === 0) {
+    process.stdout.write('README.md and src/cli/action-inputs.ts match action.yml.\n')
     return 0
   }
   if (process.argv.includes('--check')) {
-    process.stderr.write(
-      'README.md: the inputs/outputs tables differ from action.yml; run `npm run docs`.\n'
-    )
+    for (const g of stale) {
+      process.stderr.write(`${g.label}: differ from action.yml; run \`npm run docs\`.\n`)
+    }
     return 1
   }
-  await writeFile(README, generated)
-  process.stdout.write('README.md: rewrote the inputs and outputs tables from action.yml.\n')
+  for (const g of stale) {
+    await writeFile(g.file, g.generated)
+    process.stdout.write(`${g.label}: rewritten from action.yml.\n`)
+  }
   return 0
 }
 

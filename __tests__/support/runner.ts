@@ -125,6 +125,8 @@ export interface NodeOptions {
   cwd?: string
   /** Written to the child's stdin, which is then closed. */
   stdin?: string
+  /** Called with everything on stdout and stderr so far, after each chunk (to send a signal). */
+  onOutput?: (output: { stdout: string; stderr: string }, child: ChildProcess) => void
 }
 
 /** How a child process ended, and what it wrote. */
@@ -167,14 +169,13 @@ export function startNode(
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
   })
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-  })
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-  })
+  const output = { stdout: '', stderr: '' }
+  const listen = (stream: 'stdout' | 'stderr') => (chunk: string) => {
+    output[stream] += chunk
+    options.onOutput?.(output, child)
+  }
+  child.stdout?.setEncoding('utf8').on('data', listen('stdout'))
+  child.stderr?.setEncoding('utf8').on('data', listen('stderr'))
   if (options.stdin !== undefined) child.stdin?.end(options.stdin)
   const limit = setTimeout(() => child.kill('SIGKILL'), limitMs)
   let exitedAt = Number.NaN
@@ -188,10 +189,10 @@ export function startNode(
     })
     child.on('close', (code, signal) => {
       clearTimeout(limit)
-      resolve({ code, signal, startedAt, exitedAt, closedAt: performance.now(), stdout, stderr })
+      resolve({ code, signal, startedAt, exitedAt, closedAt: performance.now(), ...output })
     })
   })
-  return { child, startedAt, stdout: () => stdout, done }
+  return { child, startedAt, stdout: () => output.stdout, done }
 }
 
 /** Runs `node ...args` to its end (see startNode). */

@@ -13,7 +13,10 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
 /** The front ends, each bundled to <bundle dir>/<name>/index.js. One line per entry. */
-export const ENTRIES = [{ name: 'action', entry: 'src/index.ts' }] as const
+export const ENTRIES = [
+  { name: 'action', entry: 'src/index.ts' },
+  { name: 'cli', entry: 'src/cli/index.ts' }
+] as const
 
 export type BundleName = (typeof ENTRIES)[number]['name']
 

@@ -1,0 +1,338 @@
+import type { RequestLog } from '../api/client.js'
+import type { ConnectionCheck } from '../api/schemas.js'
+import { connectorLabel, type Connector } from '../connector.js'
+import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
+import type { TransientProblem } from '../problems.js'
+import {
+  closingLine,
+  nameAndType,
+  OUTCOME_ICON,
+  shortNames,
+  shownCheck,
+  type Result
+} from '../results.js'
+import { PLAIN, renderTable } from '../table.js'
+import { count, oneLine, seconds } from '../text.js'
+import type { Outcome } from '../verdict.js'
+import { alreadyDecided } from '../wait/check-run.js'
+import { IGNORED_BECAUSE } from '../wait/ownership.js'
+import { fit, type Screen, type Span } from './screen.js'
+
+/**
+ * The terminal's report. On a terminal: a live line per connector in flight, then a compact
+ * verdict table, what each connector that did not pass was told, and the verdict line. Off a
+ * terminal: a line per connector as it ends, then the verdict line. --quiet: the verdict line
+ * alone. Everything the engine hands over is already inert; the screen also masks the key.
+ */
+
+/** How often the elapsed times of the live lines move on. */
+const TICK_MS = 100
+
+const KIND_WIDTH = 'destination'.length
+
+export interface TerminalOptions {
+  quiet: boolean
+  debug: boolean
+}
+
+export const outcomeStyle = (outcome: Outcome): 'green' | 'red' =>
+  outcome === 'success' ? 'green' : 'red'
+
+export class TerminalReport implements Reporter {
+  private readonly inFlight = new Set<LiveConnector>()
+  private total = 0
+  private done = 0
+  private notPassed = 0
+  private workflow: { id: string; sources: number; destinations: number } | undefined
+  private ticker: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly screen: Screen,
+    private readonly options: TerminalOptions
+  ) {}
+
+  secret(value: string): void {
+    this.screen.secret(value)
+  }
+
+  readonly request: RequestLog = (entry) => {
+    this.debug(requestLine(entry))
+  }
+
+  workflowRetrying(
+    workflowId: string,
+    problem: TransientProblem,
+    delayMs: number,
+    failuresInARow: number
+  ): void {
+    const line = `Reading workflow ${workflowId}: ${problem.reason}; retrying in ${seconds(delayMs)}.`
+    if (failuresInARow === 1) this.say(line)
+    else this.debug(line)
+  }
+
+  workflowRead(workflowId: string, sources: number, destinations: number): void {
+    this.workflow = { id: workflowId, sources, destinations }
+  }
+
+  checking({ connectors, apiHost, maxConcurrency }: Plan): void {
+    this.total = connectors.length
+    const [only] = connectors
+    const what =
+      connectors.length === 1 && only !== undefined && this.workflow === undefined
+        ? connectorLabel(only)
+        : `${count(connectors.length, 'connector')}${this.workflowNote()}`
+    const pace = connectors.length > maxConcurrency ? `, ${maxConcurrency} at a time` : ''
+    this.say([{ text: `Checking ${what} on ${apiHost}${pace}.`, style: 'dim' }])
+  }
+
+  connector(connector: Connector, elapsed: () => number): ConnectorReporter {
+    const live = new LiveConnector(connector, elapsed, this)
+    this.inFlight.add(live)
+    this.redraw()
+    if (this.screen.isLive && !this.options.quiet && this.ticker === undefined) {
+      this.ticker = setInterval(() => {
+        this.redraw()
+      }, TICK_MS)
+      // The elapsed times alone must not keep the process alive.
+      this.ticker.unref()
+    }
+    return live
+  }
+
+  /** The end of the report, once the engine is done. */
+  finish(step: StepReport): void {
+    this.stopLive()
+    const { screen } = this
+    if (step.problem !== undefined) {
+      for (const text of step.problem.message.split('\n')) {
+        screen.line([{ text, style: 'red' }])
+      }
+      return
+    }
+    const verdict: Span[] = [
+      {
+        text: closingLine(step.results, step.outcome, step.durationMs),
+        style: outcomeStyle(step.outcome)
+      }
+    ]
+    if (this.options.quiet) {
+      screen.line(verdict)
+      return
+    }
+    if (screen.isLive && step.results.length > 0) {
+      for (const line of verdictTable(step.results, screen.width - 1)) screen.line(line)
+      for (const result of step.results) {
+        if (result.verdict.outcome !== 'success') screen.line(verdictLine(result))
+      }
+    }
+    screen.line(verdict)
+  }
+
+  /** Stops the live lines (a cancellation may leave checks that never report back). */
+  stopLive(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker)
+    this.ticker = undefined
+    this.inFlight.clear()
+    this.screen.clearLive()
+  }
+
+  // The connectors' side.
+
+  ended(live: LiveConnector, result: Result): void {
+    this.inFlight.delete(live)
+    this.done += 1
+    if (result.verdict.outcome !== 'success') this.notPassed += 1
+    // On a terminal the verdict table comes at the end; elsewhere each verdict is said as it comes.
+    if (!this.screen.isLive) this.say(verdictLine(result))
+    else this.redraw()
+  }
+
+  isLive(): boolean {
+    return this.screen.isLive && !this.options.quiet
+  }
+
+  say(line: Span[] | string): void {
+    if (!this.options.quiet) this.screen.line(line)
+  }
+
+  debug(line: string): void {
+    if (this.options.debug && !this.options.quiet) {
+      this.screen.line([{ text: `debug: ${line}`, style: 'dim' }])
+    }
+  }
+
+  redraw(): void {
+    if (!this.screen.isLive || this.options.quiet) return
+    const lines = [...this.inFlight].map((c) => c.spans())
+    const room = this.screen.height - (this.total > 1 ? 1 : 0)
+    const shown =
+      lines.length > room ? [...lines.slice(0, room - 1), moreLine(lines.length - room + 1)] : lines
+    if (this.total > 1) shown.push(this.progressLine())
+    this.screen.setLive(shown)
+  }
+
+  private progressLine(): Span[] {
+    const failed = this.notPassed > 0 ? `, ${this.notPassed} did not pass` : ''
+    return [{ text: `  ${this.done} of ${this.total} done${failed}`, style: 'dim' }]
+  }
+
+  private workflowNote(): string {
+    if (this.workflow === undefined) return ''
+    const { id, sources, destinations } = this.workflow
+    return ` (workflow ${id}: ${count(sources, 'source')}, ${count(destinations, 'destination')})`
+  }
+}
+
+function moreLine(n: number): Span[] {
+  return [{ text: `  … and ${n} more in flight`, style: 'dim' }]
+}
+
+/** A request as the debug lines show it: method, path, result, time; never headers. */
+function requestLine(entry: Parameters<RequestLog>[0]): string {
+  return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
+}
+
+/** One connector's verdict on one line: what it was told, which names it and says why. */
+export function verdictLine(result: Result): Span[] {
+  const { outcome, message } = result.verdict
+  return [
+    { text: `${OUTCOME_ICON[outcome]} ` },
+    { text: oneLine(message), style: outcome === 'success' ? undefined : 'red' }
+  ]
+}
+
+/**
+ * The verdict table, narrow enough for a terminal: each connector's outcome, name (or id),
+ * status and time. Why one did not pass follows the table, in full.
+ */
+export function verdictTable(results: readonly Result[], width: number): Span[][] {
+  const header = ['', 'OUTCOME', 'KIND', 'CONNECTOR', 'STATUS', 'TIME']
+  const rows = results.map(({ connector, names, run, verdict }) => {
+    const name = nameAndType(shortNames(names))
+    return [
+      OUTCOME_ICON[verdict.outcome],
+      verdict.outcome,
+      connector.kind,
+      name === undefined ? connector.id : `${name} ${connector.id.slice(0, 8)}`,
+      oneLine(shownCheck(run)?.status ?? '-', 24),
+      seconds(run.durationMs)
+    ]
+  })
+  return renderTable(header, rows, PLAIN)
+    .split('\n')
+    .map((line, i): Span[] => {
+      const result = results[i - 1]
+      if (result === undefined) return fit([{ text: line, style: 'dim' }], width)
+      // The outcome word follows the icon; it alone is coloured.
+      const { outcome } = result.verdict
+      const cut = line.indexOf(outcome, OUTCOME_ICON[outcome].length)
+      const end = cut + outcome.length
+      return fit(
+        [
+          { text: line.slice(0, cut) },
+          { text: line.slice(cut, end), style: outcomeStyle(outcome) },
+          { text: line.slice(end) }
+        ],
+        width
+      )
+    })
+}
+
+/** One connector in flight: its live line, and its events as lines where they matter. */
+class LiveConnector implements ConnectorReporter {
+  private status = 'starting'
+
+  constructor(
+    private readonly connector: Connector,
+    private readonly elapsed: () => number,
+    private readonly report: TerminalReport
+  ) {}
+
+  spans(): Span[] {
+    return [
+      { text: `  ${this.connector.kind.padEnd(KIND_WIDTH)} ${this.connector.id}  ` },
+      { text: this.status, style: 'yellow' },
+      { text: `  ${seconds(this.elapsed())}`, style: 'dim' }
+    ]
+  }
+
+  readonly request: RequestLog = (entry) => {
+    this.report.debug(requestLine(entry))
+  }
+
+  started = (check: ConnectionCheck): void => {
+    this.set(check.status)
+    this.report.debug(`${this.label()}: started check ${check.id} (${check.status}).`)
+  }
+
+  joined: ConnectorReporter['joined'] = (check, refusal) => {
+    this.set(`${check.status} (joined a running check)`)
+    this.report.debug(
+      `${this.label()}: the API is already checking it (HTTP ${refusal.status}); following check ${check.id}.`
+    )
+  }
+
+  finalOnArrival = (check: ConnectionCheck): void => {
+    this.report.debug(
+      `${this.label()}: the POST answered with check ${check.id}, ${alreadyDecided(check)}; asking once more.`
+    )
+  }
+
+  statusChanged = (check: ConnectionCheck, previous: string): void => {
+    this.set(check.status)
+    this.report.debug(
+      `Check ${check.id}: ${previous} -> ${check.status} after ${seconds(this.elapsed())}.`
+    )
+  }
+
+  superseded = (previous: ConnectionCheck, newer: ConnectionCheck): void => {
+    this.set(`${newer.status} (newer check)`)
+    this.report.say([
+      {
+        text:
+          `warning: a newer check ${newer.id} of ${this.label()} (created ${newer.createdAt}) ` +
+          `replaced check ${previous.id}; its result decides.`,
+        style: 'yellow'
+      }
+    ])
+  }
+
+  unknownStatus = (check: ConnectionCheck): void => {
+    this.report.say([
+      {
+        text:
+          `warning: check ${check.id} of ${this.label()} has status "${check.status}", which ` +
+          'this tool does not know; it is taken as not final.',
+        style: 'yellow'
+      }
+    ])
+  }
+
+  ignored: ConnectorReporter['ignored'] = (answer, relation) => {
+    this.report.debug(
+      `Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${IGNORED_BECAUSE[relation]}.`
+    )
+  }
+
+  retrying = (problem: TransientProblem, delayMs: number, failuresInARow: number): void => {
+    const line = `${this.label()}: ${problem.reason}; retrying in ${seconds(delayMs)}.`
+    this.set(`retrying: ${oneLine(problem.reason, 60)}`)
+    // Off a terminal the first error of a streak is worth a line, or a wrong --api-url would
+    // show nothing at all until the verdict; on one, the live line says it.
+    if (failuresInARow === 1 && !this.report.isLive()) this.report.say(line)
+    else this.report.debug(line)
+  }
+
+  finished(result: Result): void {
+    this.report.ended(this, result)
+  }
+
+  private set(status: string): void {
+    this.status = status
+    this.report.redraw()
+  }
+
+  private label(): string {
+    return connectorLabel(this.connector)
+  }
+}
