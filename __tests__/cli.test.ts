@@ -251,7 +251,7 @@ describe('the command line, against the simulator', () => {
         expect(run.signal).toBeNull()
         expect(run.code).toBe(code)
         expect(run.stdout).toContain(`Cancelled (${signal}) while waiting for check`)
-        expect(lines(run.stdout).at(-1)).toMatch(/^1 of 1 connectors did not pass \(cancelled\)/)
+        expect(lines(run.stdout).at(-1)).toMatch(/^The connection check did not pass \(cancelled\)/)
         await expect(readFile(path.join(dir, `${signal}.xml`), 'utf8')).resolves.toContain(
           'type="cancelled"'
         )
@@ -309,7 +309,7 @@ describe('the command line, against the simulator', () => {
   )
 })
 
-describe('dist/cli/index.js', () => {
+describe('the command-line bundle', () => {
   it('is one self-contained ESM file that runs with node, without @actions/core', async () => {
     const code = await readFile(CLI_BUNDLE, 'utf8')
     expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true)

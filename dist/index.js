@@ -43484,8 +43484,11 @@ function shortReason(result, limit, statusShown = false) {
 }
 /** Most connectors named in a closing line before the rest are counted. */
 const NAMED_IN_CLOSING_LINE = 10;
-/** The step's last line: how many passed, and which did not, the first few by name. */
-function closingLine(results, outcome, durationMs) {
+/**
+ * The step's last line: how many passed and, when `named` (nothing above said it yet), which did
+ * not and why, the first few by name.
+ */
+function closingLine(results, outcome, durationMs, named = true) {
     const failed = results.filter((r) => r.verdict.outcome !== 'success');
     const took = seconds(durationMs);
     if (failed.length === 0) {
@@ -43493,14 +43496,22 @@ function closingLine(results, outcome, durationMs) {
             ? `The connection check passed in ${took}.`
             : `All ${results.length} connection checks passed in ${took}.`;
     }
-    const named = failed.slice(0, NAMED_IN_CLOSING_LINE).map((r) => {
+    const described = (r) => {
         const why = shortReason(r, 200);
-        const label = connectorLabel(r.connector, shortNames(r.names));
-        return `${label}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
-    });
-    const more = failed.length - named.length;
-    const list = named.join('; ') + (more > 0 ? `; and ${more} more (see the table above)` : '');
-    return `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}: ${list}`;
+        return `${connectorLabel(r.connector, shortNames(r.names))}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
+    };
+    const [only] = failed;
+    if (results.length === 1 && only !== undefined) {
+        return named
+            ? `The connection check did not pass after ${took}: ${described(only)}.`
+            : `The connection check did not pass (${outcome}) after ${took}.`;
+    }
+    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}`;
+    if (!named)
+        return `${head}.`;
+    const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
+    const more = failed.length - list.length;
+    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more (see the table above)` : ''}`;
 }
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {

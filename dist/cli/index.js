@@ -28960,7 +28960,15 @@ function terminalNames(sources) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/ids.ts
+/** The id format of connectors, workflows and checks on the Platform API. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(text) {
+    return UUID.test(text);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
+
 
 
 /**
@@ -29073,7 +29081,6 @@ function unknownFlag(raw, name) {
     const guess = didYouMean(name);
     return new UsageError(`unknown flag ${raw}${guess === undefined ? '' : `; did you mean --${guess}?`}`);
 }
-const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Reads the command line; throws UsageError for anything it cannot take. */
 function parseFlags(argv, env) {
     const values = new Map();
@@ -29094,7 +29101,7 @@ function parseFlags(argv, env) {
             name = long;
         }
         else {
-            const hint = UUID_LIKE.test(arg)
+            const hint = isUuid(arg)
                 ? '; give an id as --source-id, --destination-id or --workflow-id'
                 : '';
             throw new UsageError(`unexpected argument ${JSON.stringify(arg)}${hint}`);
@@ -39615,13 +39622,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/ids.ts
-/** The id format of connectors, workflows and checks on the Platform API. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(text) {
-    return UUID.test(text);
-}
-
 ;// CONCATENATED MODULE: ./src/api/schemas.ts
 
 
@@ -41671,8 +41671,11 @@ function shortReason(result, limit, statusShown = false) {
 }
 /** Most connectors named in a closing line before the rest are counted. */
 const NAMED_IN_CLOSING_LINE = 10;
-/** The step's last line: how many passed, and which did not, the first few by name. */
-function closingLine(results, outcome, durationMs) {
+/**
+ * The step's last line: how many passed and, when `named` (nothing above said it yet), which did
+ * not and why, the first few by name.
+ */
+function closingLine(results, outcome, durationMs, named = true) {
     const failed = results.filter((r) => r.verdict.outcome !== 'success');
     const took = text_seconds(durationMs);
     if (failed.length === 0) {
@@ -41680,14 +41683,22 @@ function closingLine(results, outcome, durationMs) {
             ? `The connection check passed in ${took}.`
             : `All ${results.length} connection checks passed in ${took}.`;
     }
-    const named = failed.slice(0, NAMED_IN_CLOSING_LINE).map((r) => {
+    const described = (r) => {
         const why = shortReason(r, 200);
-        const label = connectorLabel(r.connector, shortNames(r.names));
-        return `${label}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
-    });
-    const more = failed.length - named.length;
-    const list = named.join('; ') + (more > 0 ? `; and ${more} more (see the table above)` : '');
-    return `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}: ${list}`;
+        return `${connectorLabel(r.connector, shortNames(r.names))}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
+    };
+    const [only] = failed;
+    if (results.length === 1 && only !== undefined) {
+        return named
+            ? `The connection check did not pass after ${took}: ${described(only)}.`
+            : `The connection check did not pass (${outcome}) after ${took}.`;
+    }
+    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}`;
+    if (!named)
+        return `${head}.`;
+    const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
+    const more = failed.length - list.length;
+    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more (see the table above)` : ''}`;
 }
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
@@ -42195,7 +42206,8 @@ class TerminalReport {
         }
         const verdict = [
             {
-                text: closingLine(step.results, step.outcome, step.durationMs),
+                // Above it, each connector that did not pass has its own line already, unless --quiet.
+                text: closingLine(step.results, step.outcome, step.durationMs, this.options.quiet),
                 style: outcomeStyle(step.outcome)
             }
         ];

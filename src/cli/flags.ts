@@ -1,5 +1,6 @@
 import { ACTION_YML_INPUTS, type ActionInput } from './action-inputs.js'
 import { KEY_ENV, URL_ENV, type ValueSources } from './input-names.js'
+import { isUuid } from '../ids.js'
 
 /**
  * The command line's flags: each action.yml input as `--<input-name>`, plus the terminal's own.
@@ -148,8 +149,6 @@ function unknownFlag(raw: string, name: string): UsageError {
   )
 }
 
-const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Reads the command line; throws UsageError for anything it cannot take. */
 export function parseFlags(argv: readonly string[], env: Env): Request {
   const values = new Map<string, string[]>()
@@ -167,7 +166,7 @@ export function parseFlags(argv: readonly string[], env: Env): Request {
       if (long === undefined) throw unknownFlag(arg, arg.slice(1))
       name = long
     } else {
-      const hint = UUID_LIKE.test(arg)
+      const hint = isUuid(arg)
         ? '; give an id as --source-id, --destination-id or --workflow-id'
         : ''
       throw new UsageError(`unexpected argument ${JSON.stringify(arg)}${hint}`)

@@ -111,7 +111,8 @@ export class TerminalReport implements Reporter {
     }
     const verdict: Span[] = [
       {
-        text: closingLine(step.results, step.outcome, step.durationMs),
+        // Above it, each connector that did not pass has its own line already, unless --quiet.
+        text: closingLine(step.results, step.outcome, step.durationMs, this.options.quiet),
         style: outcomeStyle(step.outcome)
       }
     ]
