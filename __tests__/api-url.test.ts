@@ -34,9 +34,12 @@ describe('parseApiUrl', () => {
   it.each([
     [
       'http://platform.unstructuredapp.io',
-      'must use https; plain http is only allowed for localhost and 127.0.0.0/8'
+      'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
     ],
-    ['http://10.0.0.1', 'must use https; plain http is only allowed for localhost and 127.0.0.0/8'],
+    [
+      'http://10.0.0.1',
+      'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
+    ],
     ['ftp://example.com', 'must use https (got ftp)'],
     ['not a url', 'is not a valid URL'],
     ['https://user:secret@example.com', 'must not contain a user name or password'],

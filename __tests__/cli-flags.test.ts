@@ -192,3 +192,27 @@ describe('terminalNames', () => {
     expect(fromFlags.ref('api-url')).toBe('--api-url')
   })
 })
+
+describe('what a usage error quotes back', () => {
+  const message = (argv: string[], env: Record<string, string> = {}): string => {
+    try {
+      parseFlags(argv, env)
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error)
+    }
+    throw new Error('parseFlags took it')
+  }
+
+  it('never holds a key given by mistake where a flag belongs', () => {
+    const key = `key_${randomUUID()}`
+    expect(message(['--json', key], { UNSTRUCTURED_API_KEY: key })).not.toContain(key)
+    expect(message(['--api-key', key, key])).not.toContain(key)
+  })
+
+  it('holds no escape sequence or bidirectional character', () => {
+    const quoted = message(['--bad\u001b[2J\u202e'])
+    expect(quoted).not.toContain('\u001b')
+    expect(quoted).not.toContain('\u202e')
+    expect(quoted).toContain('<U+202E>')
+  })
+})

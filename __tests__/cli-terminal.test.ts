@@ -141,7 +141,7 @@ describe('runCli, in-process against the simulator', () => {
       )
       expect(ran.code).toBe(1)
       expect(ran.stderr.text).toBe('')
-      expect(ran.stdout.text).toMatch(/source +[0-9a-f-]{36} +.*SCHEDULED/)
+      expect(ran.stdout.text).toMatch(/source +orders +.*SCHEDULED/)
       const screen = finalScreen(ran.stdout.text).map((l) =>
         l.replace(new RegExp(`${ESC}\\[[0-9;]*m`, 'g'), '')
       )

@@ -219,8 +219,7 @@ describe('an honest log (the bundle)', () => {
         expect(lines(result, '::group::')).toHaveLength(300)
         expect(lines(result, '::endgroup::')).toHaveLength(300)
         expect(result.stdout).toMatch(/^OUTCOME +KIND +NAME \(TYPE\)/m)
-        expect(result.stdout).toContain('300 of 300 connectors did not pass (failure)')
-        expect(result.stdout).toContain('; and 290 more (see the table above)')
+        expect(result.stdout).toMatch(/^300 of 300 connectors did not pass \(failure\) after /m)
         expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^::debug::Finished in /)
         // Nine connectors' own annotations, then one for the other 291.
         const errors = lines(result, '::error')
@@ -385,8 +384,8 @@ describe('a workflow answer of the wrong shape (the bundle)', () => {
       expect(lines(result, '::error')).toEqual([
         `::error title=Unexpected answer::The API answered the request for workflow ${workflow} with HTTP 200 OK, but the answer was not a workflow (${field}). This is not retried: the API may have changed, or 'api-url' may point at another service.`
       ])
+      // Not retried until the deadline: one request, then the verdict.
       expect(sim.requests).toHaveLength(1)
-      expect(result.durationMs).toBeLessThan(20_000)
     })
   )
 })

@@ -109,7 +109,7 @@ describe('readSettings', () => {
     [
       'api-url',
       'http://example.com',
-      'Input \'api-url\' must use https; plain http is only allowed for localhost and 127.0.0.0/8; got "http://example.com".'
+      'Input \'api-url\' must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]; got "http://example.com".'
     ],
     [
       'api-url',

@@ -548,7 +548,8 @@ describe('close()', () => {
 
     const started = performance.now()
     await own.close()
-    expect(performance.now() - started).toBeLessThan(1000)
+    // Not the 60 s of the delay, nor forever: only a hang would take this long.
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect((await outcomes).map((o) => o.status)).toEqual(['rejected', 'rejected'])
     await own.close() // idempotent
   })

@@ -10,6 +10,7 @@ describe('the job summary', () => {
     const timedOut = result('timeout', {
       verdict: { message: "Timed out: the step's 30 s deadline passed." }
     })
+    timedOut.run.problem = { kind: 'timeout', lastTransient: 'HTTP 503 <from a proxy>' }
     const html = renderSummary(stepOf([result('success'), timedOut]))
     expect(html).toContain(
       '<tr><th>Outcome</th><th>Kind</th><th>Connector</th><th>Check</th><th>Status</th><th>Reason</th><th>Duration</th></tr>'
@@ -17,7 +18,8 @@ describe('the job summary', () => {
     const [, second] = rows(html)
     expect(second).toMatch(/^<tr><td>⏱️ timeout<\/td><td>Source<\/td>/)
     expect(second).toContain('<td>SCHEDULED</td>')
-    expect(second).toContain('<td>Timed out: the step&#39;s 30 s deadline passed.</td>')
+    // What the other cells do not say already: not the deadline again, but the last error.
+    expect(second).toContain('<td>Last error: HTTP 503 &#60;from a proxy&#62;.</td>')
   })
 
   it('says the reason once: in the table, not again below it', () => {
@@ -36,7 +38,7 @@ describe('the job summary', () => {
 
   it('gives a FAILURE without a reason a cell that says so', () => {
     expect(renderSummary(stepOf([result('failure', { reason: null })]))).toContain(
-      '<td>no reason given</td>'
+      '<td>the platform gave no reason</td>'
     )
   })
 

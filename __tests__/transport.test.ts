@@ -57,7 +57,8 @@ describe('PlatformClient over real HTTP', () => {
     const api = client()
     const started = performance.now()
     const result = await api.startCheck({ kind: 'source', id }, options(300))
-    expect(performance.now() - started).toBeLessThan(1500)
+    // Cut off, not left hanging: only a hang would take this long.
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect(result).toMatchObject({
       ok: false,
       problem: { kind: 'transient', reason: 'no answer within 0.3 s' }

@@ -31647,6 +31647,31 @@ function cancelOnSignals(signals = ['SIGINT', 'SIGTERM']) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/exit.ts
+/** How long a slow reader of a pipe may take to read what is left once the verdict is written. */
+const FLUSH_LIMIT_MS = 10_000;
+/**
+ * Exits with `code` once stdout and stderr have handed over everything written so far:
+ * process.exit() drops what a pipe's reader has not taken yet. Then exits all the same, since a
+ * socket left open (behind a proxy, say) must not keep the process alive after the verdict, and
+ * a reader that stopped reading gets a bounded wait, not the rest of time.
+ */
+async function exitWhenFlushed(code) {
+    process.exitCode = code;
+    const limit = new Promise((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref());
+    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
+    process.exit(code);
+}
+/** Resolves once everything written to the stream so far has left the process (or failed to). */
+function flushed(stream) {
+    return new Promise((resolve) => {
+        // Writes complete in order, so an empty one completes after all that came before it.
+        stream.write('', () => {
+            resolve();
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:events"
@@ -31732,6 +31757,14 @@ function seconds(ms) {
 /** "1 source", "2 sources". */
 function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** Bytes of UTF-8: what GitHub's size limits count. */
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** Text safe inside HTML or XML, in an element or a quoted attribute. */
+function escapeMarkup(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -41791,6 +41824,10 @@ function transport_describe(message, code) {
 
 
 
+/** A request as a debug log shows it: method, path, result, time; never headers. */
+function requestLine(entry) {
+    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+}
 const CHECK = {
     schema: ConnectionCheckSchema,
     name: 'a connection check',
@@ -41955,7 +41992,9 @@ function parseApiUrl(raw) {
         return { error: `must use https (got ${url.protocol.replace(/:$/, '')})` };
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return { error: 'must use https; plain http is only allowed for localhost and 127.0.0.0/8' };
+        return {
+            error: 'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
+        };
     }
     if (url.username !== '' || url.password !== '') {
         return { error: 'must not contain a user name or password' };
@@ -42129,6 +42168,15 @@ const DEFAULT_API_URL = 'https://platform.unstructuredapp.io';
 const DEFAULT_TIMEOUT_SECONDS = '300';
 const DEFAULT_POLL_INTERVAL_SECONDS = '10';
 const DEFAULT_MAX_CONCURRENCY = '10';
+/**
+ * The JUnit report's path, or undefined for none (or one no file system takes). Read on its own
+ * too, so that inputs rejected for other reasons still get their report of the error.
+ */
+function junitFileInput(read) {
+    const raw = read('junit-file').trim();
+    // eslint-disable-next-line no-control-regex -- no file system takes these in a path
+    return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw;
+}
 /** The action's words: inputs of a workflow step. */
 const ACTION_INPUTS = {
     subject: (input) => `Input '${input}'`,
@@ -42136,7 +42184,8 @@ const ACTION_INPUTS = {
     key: "the 'api-key' secret",
     missingKey: "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
         'note that secrets are empty in workflows triggered from forks.',
-    environment: "the step's env"
+    environment: "the step's env",
+    machine: 'the runner'
 };
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
@@ -42259,8 +42308,7 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         fail('max-concurrency', `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`);
     }
     const junitRaw = read('junit-file').trim();
-    // eslint-disable-next-line no-control-regex -- no file system takes these in a path
-    if (/[\u0000-\u001f]/.test(junitRaw)) {
+    if (junitFileInput(read) === undefined && junitRaw !== '') {
         fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
     }
     if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
@@ -42936,6 +42984,8 @@ class HostReach {
 
 
 
+/** What a FAILURE without a reason says instead, wherever it is shown. */
+const NO_REASON = 'the platform gave no reason';
 /** The single place where a kind of problem becomes an outcome. */
 function outcomeOf(problem) {
     switch (problem.kind) {
@@ -43014,7 +43064,7 @@ function runVerdict(run, names, context) {
                 message: `${who} passed its connection check in ${seconds(run.durationMs)} (${which}).`
             };
         }
-        const reason = followed.reason?.trim() ? followed.reason.trim() : 'the platform gave no reason';
+        const reason = followed.reason?.trim() ? followed.reason.trim() : NO_REASON;
         return {
             outcome: 'failure',
             title: 'Connection check failed',
@@ -43100,8 +43150,8 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'Answer not from the Platform API',
                 message: `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
-                    `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
-                    `runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
+                    `or proxy between ${names.machine} and ${context.apiHost} answered instead. Check the ` +
+                    `proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
             };
         }
         case 'tls':
@@ -43119,7 +43169,7 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'Proxy refused the tunnel',
                 message: `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
-                    `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
+                    `${fix}, or add ${context.apiHost} to NO_PROXY if ${names.machine} reaches it directly.`
             };
         }
         case 'unreachable':
@@ -43127,7 +43177,7 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'API host not reachable',
                 message: `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
-                    `after ${seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that the runner ` +
+                    `after ${seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that ${names.machine} ` +
                     'can reach the host (DNS, firewall, proxy).'
             };
         case 'stale-answer': {
@@ -43214,7 +43264,7 @@ function tlsMessage(code, host, names) {
     if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
         return `The TLS certificate of ${host} is out of its validity period (${code}).`;
     }
-    return (`The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
+    return (`${capitalized(names.machine)} does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
         'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
         `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`);
 }
@@ -43225,6 +43275,9 @@ function waitedFor(run) {
     return followed === undefined || followed === ours
         ? `check ${ours}`
         : `check ${followed} (which replaced ours, ${ours})`;
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -43356,6 +43409,11 @@ async function checkConnector(connector, step) {
     const names = new Pacer(pacing)
         .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
         .then((result) => (result.ok ? result.value : undefined), () => undefined);
+    void names.then((found) => {
+        const inert = text.names(found);
+        if (inert !== undefined)
+            report.named(inert);
+    });
     try {
         const finished = await runCheck(connector, {
             ...pacing,
@@ -43398,7 +43456,8 @@ function inertEvents(to, text) {
             to.started(check(raw));
         },
         joined: (raw, refusal) => {
-            to.joined(check(raw), refusal);
+            const detail = refusal.detail === undefined ? undefined : text.clean(refusal.detail);
+            to.joined(check(raw), { ...refusal, detail });
         },
         finalOnArrival: (raw) => {
             to.finalOnArrival(check(raw));
@@ -43422,6 +43481,7 @@ function inertEvents(to, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/results.ts
+
 
 
 /** The check whose fields are shown: the one that decided, else ours. */
@@ -43472,7 +43532,7 @@ function shortReason(result, limit, statusShown = false) {
         case 'success':
             return '';
         case 'failure':
-            return oneLine(shown?.reason ?? '', limit) || 'no reason given';
+            return oneLine(shown?.reason ?? '', limit) || NO_REASON;
         case 'timeout':
         case 'cancelled':
             if (shown === undefined)
@@ -43511,7 +43571,7 @@ function closingLine(results, outcome, durationMs, named = true) {
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
     const more = failed.length - list.length;
-    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more (see the table above)` : ''}`;
+    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
@@ -43596,6 +43656,7 @@ function renderTable(header, rows, style = RULED) {
 
 
 
+
 /**
  * The step's live log: lines, collapsible groups and annotations, as the runner shows them. The
  * key is masked before any request, nothing here ever sees headers or options, and the engine
@@ -43661,10 +43722,6 @@ function emit(kind, { message, title }) {
     else
         warning(message, { title });
 }
-/** A request as the debug log shows it: method, path, result, time; never headers. */
-function requestLine(entry) {
-    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
-}
 /** What the runner's log shows while the step runs. */
 class GitHubLog {
     annotations = new Annotations();
@@ -43708,7 +43765,8 @@ class GitHubLog {
         else if (step.results.length > 1) {
             const { header, rows } = verdictRows(step.results);
             info(`\n${renderTable(header, rows, PLAIN)}`);
-            info(closingLine(step.results, step.outcome, step.durationMs));
+            // The table above gives every reason; the annotations give the first nine.
+            info(closingLine(step.results, step.outcome, step.durationMs, false));
         }
     }
 }
@@ -43737,6 +43795,9 @@ class ConnectorLog {
             core_debug(line);
         });
     };
+    named() {
+        // The group's heading names it at the end; nothing to say before.
+    }
     started = (check) => {
         this.emit(() => {
             info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
@@ -43844,9 +43905,6 @@ const OUTPUTS_BUDGET_BYTES = 900_000;
  * characters twice, and line ends (103 bytes), rounded up.
  */
 const OUTPUT_FRAMING_BYTES = 120;
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
 /**
  * The step outputs (the single-check fields only when there is one connector), within
  * OUTPUTS_BUDGET_BYTES: when every entry does not fit, `results` and `check-id` hold the first
@@ -43937,6 +43995,8 @@ async function writeOutputs(step, annotations) {
 ;// CONCATENATED MODULE: ./src/junit.ts
 
 
+
+
 /**
  * The step as JUnit XML, which GitLab, Jenkins, CircleCI and Azure Pipelines render as a test
  * report: one testcase per connector. A platform FAILURE is a <failure> with its reason as the
@@ -43948,7 +44008,7 @@ const SUITE = 'Unstructured connection checks';
 // eslint-disable-next-line no-control-regex -- the characters XML forbids are exactly the target
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 function xml(text) {
-    return text.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return escapeMarkup(text.replace(NOT_XML, '\ufffd'));
 }
 const secondsAttr = (ms) => (ms / 1000).toFixed(3);
 function attributes(values) {
@@ -43958,7 +44018,7 @@ function attributes(values) {
 }
 function notPassed(verdict, reason) {
     if (verdict.outcome === 'failure') {
-        const message = reason?.trim() ? reason.trim() : 'the platform gave no reason';
+        const message = reason?.trim() ? reason.trim() : NO_REASON;
         return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(verdict.message)}</failure>\n`;
     }
     return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`;
@@ -44019,6 +44079,7 @@ async function writeReportFile(file, content) {
 
 
 
+
 /**
  * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
  * per connector and what a reviewer must know besides. The action appends it to the step's
@@ -44029,12 +44090,6 @@ const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** Kept free for the heading, the notes and the table's own markup. */
 const SUMMARY_RESERVE_BYTES = 4_000;
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
-function summary_bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 function heading(outcome, results) {
     const total = results.length;
     const failed = results.filter((r) => r.verdict.outcome !== 'success').length;
@@ -44047,25 +44102,35 @@ function heading(outcome, results) {
         : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
 }
 /**
- * Why the row did not pass, said once: the platform's reason for a FAILURE; for any other way
- * of not passing the verdict itself, which also says what to do.
+ * Why the row did not pass, said once: the platform's reason for a FAILURE; for a timeout or a
+ * cancellation only what the other cells do not say (the last error, the signal); for any other
+ * way of not passing the verdict itself, which also says what to do.
  */
 function reasonCell({ run, verdict }) {
-    if (verdict.outcome === 'success')
-        return '—';
-    if (verdict.outcome === 'failure') {
-        const reason = shownCheck(run)?.reason?.trim();
-        return reason ? escapeHtml(reason) : 'no reason given';
+    switch (verdict.outcome) {
+        case 'success':
+            return '—';
+        case 'failure':
+            return escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON);
+        case 'timeout':
+            return run.problem?.kind === 'timeout' && run.problem.lastTransient
+                ? escapeMarkup(`Last error: ${run.problem.lastTransient}.`)
+                : '—';
+        case 'cancelled':
+            return run.problem?.kind === 'cancelled' && run.problem.signal
+                ? escapeMarkup(`By ${run.problem.signal}.`)
+                : '—';
+        default:
+            return escapeMarkup(verdict.message);
     }
-    return escapeHtml(verdict.message);
 }
 function checkCell({ run }) {
     if (run.created === undefined)
         return 'none';
-    const ours = `<code>${escapeHtml(run.created.id)}</code>`;
+    const ours = `<code>${escapeMarkup(run.created.id)}</code>`;
     const followed = run.followed;
     return followed && followed.id !== run.created.id
-        ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
+        ? `${ours}, replaced by <code>${escapeMarkup(followed.id)}</code>`
         : ours;
 }
 function row(result) {
@@ -44075,9 +44140,9 @@ function row(result) {
     return [
         `${OUTCOME_ICON[verdict.outcome]} ${verdict.outcome}`,
         kindTitle(connector.kind),
-        `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+        `${name === undefined ? '' : `${escapeMarkup(name)}<br>`}<code>${escapeMarkup(connector.id)}</code>`,
         checkCell(result),
-        status === undefined ? '—' : escapeHtml(status),
+        status === undefined ? '—' : escapeMarkup(status),
         reasonCell(result),
         seconds(run.durationMs)
     ];
@@ -44089,7 +44154,7 @@ const rowHtml = (cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('
  */
 function rowsThatFit(results, room) {
     const all = results.map((result) => ({ result, html: rowHtml(row(result)) }));
-    const total = all.reduce((sum, r) => sum + summary_bytes(r.html) + 1, 0);
+    const total = all.reduce((sum, r) => sum + bytes(r.html) + 1, 0);
     if (total <= room)
         return { rows: all.map((r) => r.html), note: undefined };
     const ordered = [
@@ -44099,7 +44164,7 @@ function rowsThatFit(results, room) {
     const rows = [];
     let left = room;
     for (const r of ordered) {
-        const size = summary_bytes(r.html) + 1;
+        const size = bytes(r.html) + 1;
         if (size > left)
             break;
         left -= size;
@@ -44108,8 +44173,8 @@ function rowsThatFit(results, room) {
     return {
         rows,
         note: `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
-            'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
-            'lists them all, and the results file has every entry.'
+            'pass first: a job summary may hold at most 1 MiB. The log has every verdict, and the ' +
+            'results (the results file, or --json) every entry.'
     };
 }
 /** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
@@ -44117,18 +44182,18 @@ function renderSummary(step, notes = []) {
     const apiHost = step.settings?.api.host;
     const paragraphs = [
         // Without a table, the step's verdict is the summary's only content.
-        ...(step.problem === undefined ? [] : [escapeHtml(step.problem.message)]),
-        ...notes.map(escapeHtml),
-        ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+        ...(step.problem === undefined ? [] : [escapeMarkup(step.problem.message)]),
+        ...notes.map(escapeMarkup),
+        ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
     ];
     const title = heading(step.outcome, step.results);
-    const parts = [`<h3>${escapeHtml(title)}</h3>`];
+    const parts = [`<h3>${escapeMarkup(title)}</h3>`];
     if (step.results.length > 0) {
-        const fixed = summary_bytes(title) + paragraphs.reduce((sum, p) => sum + summary_bytes(p), 0) + SUMMARY_RESERVE_BYTES;
+        const fixed = bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
         const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed);
         parts.push('<table>', `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows, '</table>');
         if (note !== undefined)
-            parts.push(`<p>${escapeHtml(note)}</p>`);
+            parts.push(`<p>${escapeMarkup(note)}</p>`);
     }
     for (const paragraph of paragraphs)
         parts.push(`<p>${paragraph}</p>`);
@@ -44156,7 +44221,7 @@ async function run(options = {}) {
     const step = await runStep((name) => getInput(name), ACTION_INPUTS, log, options);
     log.finish(step);
     const notes = await writeOutputs(step, log.annotations);
-    const junitFile = step.settings?.junitFile;
+    const junitFile = step.settings?.junitFile ?? junitFileInput((name) => getInput(name));
     if (junitFile !== undefined) {
         const failed = await writeReportFile(junitFile, renderJunit(step));
         if (failed === undefined)
@@ -44180,6 +44245,7 @@ async function run(options = {}) {
 
 
 
+
 // The step passes only when run() resolved with 'success': any other way out, an exception in
 // reporting included (say, an output file that cannot be written), exits non-zero.
 const SUCCESS = ExitCode.Success;
@@ -44188,8 +44254,6 @@ const FAILURE = ExitCode.Failure;
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has
 // stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900;
-// How long a log reader may take to read what is left once the verdict is written.
-const FLUSH_LIMIT_MS = 10_000;
 // Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
 // agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
 process.noDeprecation = true;
@@ -44207,7 +44271,7 @@ run({ signal: cancellation.signal })
     // Unexpected: one line, without a stack trace and without request details.
     const raw = error instanceof Error ? error.message : String(error);
     // Its words may come from anywhere; the runner masks the key in the log.
-    const message = new RemoteText([]).clean(raw);
+    const message = new RemoteText([process.env['INPUT_API-KEY'] ?? '']).clean(raw);
     try {
         core_error(`Unexpected error: ${message}`, { title: 'Connection check error' });
         setOutput('outcome', 'error');
@@ -44216,25 +44280,7 @@ run({ signal: cancellation.signal })
         // Writing the output is what failed; the annotation above is already out.
     }
 })
-    .finally(async () => {
-    process.exitCode = exitCode;
-    // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
-    // only once stdout and stderr have handed everything over. Then exit all the same: a socket
-    // left open (say, behind a proxy) must not keep the step alive after the verdict.
-    // A reader that stopped reading altogether gets a bounded wait, not the rest of time.
-    const limit = new Promise((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref());
-    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
-    process.exit(exitCode);
-});
-/** Resolves once everything written to the stream so far has left the process (or failed to). */
-function flushed(stream) {
-    return new Promise((resolve) => {
-        // Writes complete in order, so an empty one completes after all that came before it.
-        stream.write('', () => {
-            resolve();
-        });
-    });
-}
+    .finally(() => exitWhenFlushed(exitCode));
 
 
 //# sourceMappingURL=index.js.map

@@ -49,7 +49,9 @@ export function parseApiUrl(raw: string): ApiBase | { error: string } {
     return { error: `must use https (got ${url.protocol.replace(/:$/, '')})` }
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { error: 'must use https; plain http is only allowed for localhost and 127.0.0.0/8' }
+    return {
+      error: 'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
+    }
   }
   if (url.username !== '' || url.password !== '') {
     return { error: 'must not contain a user name or password' }

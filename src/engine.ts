@@ -60,6 +60,8 @@ export interface Plan {
 export interface ConnectorReporter extends CheckEvents {
   /** One request, for a debug log: method, path, result and time, never headers. */
   request: RequestLog
+  /** The connector's name and type, once the API told them (perhaps never). */
+  named(names: ConnectorNames): void
   finished(result: Result): void
 }
 
@@ -248,6 +250,10 @@ async function checkConnector(connector: Connector, step: Step): Promise<Result>
       (result): ConnectorNames | undefined => (result.ok ? result.value : undefined),
       () => undefined
     )
+  void names.then((found) => {
+    const inert = text.names(found)
+    if (inert !== undefined) report.named(inert)
+  })
   try {
     const finished = await runCheck(connector, {
       ...pacing,
@@ -292,7 +298,8 @@ function inertEvents(to: CheckEvents, text: RemoteText): CheckEvents {
       to.started(check(raw))
     },
     joined: (raw, refusal) => {
-      to.joined(check(raw), refusal)
+      const detail = refusal.detail === undefined ? undefined : text.clean(refusal.detail)
+      to.joined(check(raw), { ...refusal, detail })
     },
     finalOnArrival: (raw) => {
       to.finalOnArrival(check(raw))

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { cancelOnSignals } from './cancellation.js'
+import { exitWhenFlushed } from './exit.js'
 import { run } from './main.js'
 import { RemoteText } from './remote-text.js'
 
@@ -12,9 +13,6 @@ const FAILURE: number = core.ExitCode.Failure
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has
 // stopped reading included: what it has not taken by then is lost).
 const CANCEL_BACKSTOP_MS = 900
-
-// How long a log reader may take to read what is left once the verdict is written.
-const FLUSH_LIMIT_MS = 10_000
 
 // Deprecations inside bundled dependencies are nothing a user of the step can act on: the tunnel
 // agent behind an authenticated HTTPS_PROXY still calls new Buffer(), and Node would say so.
@@ -35,7 +33,7 @@ run({ signal: cancellation.signal })
     // Unexpected: one line, without a stack trace and without request details.
     const raw = error instanceof Error ? error.message : String(error)
     // Its words may come from anywhere; the runner masks the key in the log.
-    const message = new RemoteText([]).clean(raw)
+    const message = new RemoteText([process.env['INPUT_API-KEY'] ?? '']).clean(raw)
     try {
       core.error(`Unexpected error: ${message}`, { title: 'Connection check error' })
       core.setOutput('outcome', 'error')
@@ -43,23 +41,4 @@ run({ signal: cancellation.signal })
       // Writing the output is what failed; the annotation above is already out.
     }
   })
-  .finally(async () => {
-    process.exitCode = exitCode
-    // process.exit() drops whatever a slow log reader has not taken from the pipe yet, so exit
-    // only once stdout and stderr have handed everything over. Then exit all the same: a socket
-    // left open (say, behind a proxy) must not keep the step alive after the verdict.
-    // A reader that stopped reading altogether gets a bounded wait, not the rest of time.
-    const limit = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref())
-    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit])
-    process.exit(exitCode)
-  })
-
-/** Resolves once everything written to the stream so far has left the process (or failed to). */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    // Writes complete in order, so an empty one completes after all that came before it.
-    stream.write('', () => {
-      resolve()
-    })
-  })
-}
+  .finally(() => exitWhenFlushed(exitCode))

@@ -25,6 +25,16 @@ const DEFAULT_TIMEOUT_SECONDS = '300'
 const DEFAULT_POLL_INTERVAL_SECONDS = '10'
 const DEFAULT_MAX_CONCURRENCY = '10'
 
+/**
+ * The JUnit report's path, or undefined for none (or one no file system takes). Read on its own
+ * too, so that inputs rejected for other reasons still get their report of the error.
+ */
+export function junitFileInput(read: InputReader): string | undefined {
+  const raw = read('junit-file').trim()
+  // eslint-disable-next-line no-control-regex -- no file system takes these in a path
+  return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw
+}
+
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string
 
@@ -43,6 +53,8 @@ export interface InputNames {
   missingKey: string
   /** Where environment variables such as NODE_EXTRA_CA_CERTS are set. */
   environment: string
+  /** The machine the checks run from: "the runner", or "this machine". */
+  machine: string
 }
 
 /** The action's words: inputs of a workflow step. */
@@ -53,7 +65,8 @@ export const ACTION_INPUTS: InputNames = {
   missingKey:
     "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
     'note that secrets are empty in workflows triggered from forks.',
-  environment: "the step's env"
+  environment: "the step's env",
+  machine: 'the runner'
 }
 
 const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
@@ -228,8 +241,7 @@ export function readSettings(
   }
 
   const junitRaw = read('junit-file').trim()
-  // eslint-disable-next-line no-control-regex -- no file system takes these in a path
-  if (/[\u0000-\u001f]/.test(junitRaw)) {
+  if (junitFileInput(read) === undefined && junitRaw !== '') {
     fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`)
   }
 

@@ -1,7 +1,8 @@
 import { connectorLabel } from './connector.js'
 import type { StepReport } from './engine.js'
 import { shownCheck, shortNames, type Result } from './results.js'
-import type { Verdict } from './verdict.js'
+import { escapeMarkup } from './text.js'
+import { NO_REASON, type Verdict } from './verdict.js'
 
 /**
  * The step as JUnit XML, which GitLab, Jenkins, CircleCI and Azure Pipelines render as a test
@@ -17,7 +18,7 @@ const SUITE = 'Unstructured connection checks'
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
 
 function xml(text: string): string {
-  return text.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return escapeMarkup(text.replace(NOT_XML, '\ufffd'))
 }
 
 const secondsAttr = (ms: number): string => (ms / 1000).toFixed(3)
@@ -30,7 +31,7 @@ function attributes(values: Record<string, string | number>): string {
 
 function notPassed(verdict: Verdict, reason: string | undefined): string {
   if (verdict.outcome === 'failure') {
-    const message = reason?.trim() ? reason.trim() : 'the platform gave no reason'
+    const message = reason?.trim() ? reason.trim() : NO_REASON
     return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(verdict.message)}</failure>\n`
   }
   return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { runStep, type EngineOptions } from './engine.js'
 import { GitHubLog } from './github/log.js'
 import { writeOutputs } from './github/outputs.js'
-import { ACTION_INPUTS } from './inputs.js'
+import { ACTION_INPUTS, junitFileInput } from './inputs.js'
 import { renderJunit } from './junit.js'
 import { writeReportFile } from './report-file.js'
 import { renderSummary } from './summary.js'
@@ -22,7 +22,7 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   const step = await runStep((name) => core.getInput(name), ACTION_INPUTS, log, options)
   log.finish(step)
   const notes = await writeOutputs(step, log.annotations)
-  const junitFile = step.settings?.junitFile
+  const junitFile = step.settings?.junitFile ?? junitFileInput((name) => core.getInput(name))
   if (junitFile !== undefined) {
     const failed = await writeReportFile(junitFile, renderJunit(step))
     if (failed === undefined) core.info(`JUnit report written to ${junitFile}.`)

@@ -2,7 +2,7 @@ import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
 import { oneLine, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
-import type { Outcome, Verdict } from './verdict.js'
+import { NO_REASON, type Outcome, type Verdict } from './verdict.js'
 
 /**
  * One connector's finished check, with its verdict: the one type every front end reports. Every
@@ -80,7 +80,7 @@ export function shortReason(result: Result, limit: number, statusShown = false):
     case 'success':
       return ''
     case 'failure':
-      return oneLine(shown?.reason ?? '', limit) || 'no reason given'
+      return oneLine(shown?.reason ?? '', limit) || NO_REASON
     case 'timeout':
     case 'cancelled':
       if (shown === undefined) return 'no check started'
@@ -124,7 +124,7 @@ export function closingLine(
   if (!named) return `${head}.`
   const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described)
   const more = failed.length - list.length
-  return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more (see the table above)` : ''}`
+  return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
 }
 
 /** One symbol per outcome, for group headings, tables and the terminal. */

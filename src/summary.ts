@@ -1,8 +1,8 @@
 import { kindTitle } from './connector.js'
 import type { StepReport } from './engine.js'
 import { nameAndType, OUTCOME_ICON, shownCheck, type Result } from './results.js'
-import { count, seconds } from './text.js'
-import type { Outcome } from './verdict.js'
+import { bytes, count, escapeMarkup, seconds } from './text.js'
+import { NO_REASON, type Outcome } from './verdict.js'
 
 /**
  * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
@@ -17,14 +17,6 @@ const SUMMARY_RESERVE_BYTES = 4_000
 
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration']
 
-function bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8')
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
 function heading(outcome: Outcome, results: readonly Result[]): string {
   const total = results.length
   const failed = results.filter((r) => r.verdict.outcome !== 'success').length
@@ -38,24 +30,35 @@ function heading(outcome: Outcome, results: readonly Result[]): string {
 }
 
 /**
- * Why the row did not pass, said once: the platform's reason for a FAILURE; for any other way
- * of not passing the verdict itself, which also says what to do.
+ * Why the row did not pass, said once: the platform's reason for a FAILURE; for a timeout or a
+ * cancellation only what the other cells do not say (the last error, the signal); for any other
+ * way of not passing the verdict itself, which also says what to do.
  */
 function reasonCell({ run, verdict }: Result): string {
-  if (verdict.outcome === 'success') return '—'
-  if (verdict.outcome === 'failure') {
-    const reason = shownCheck(run)?.reason?.trim()
-    return reason ? escapeHtml(reason) : 'no reason given'
+  switch (verdict.outcome) {
+    case 'success':
+      return '—'
+    case 'failure':
+      return escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON)
+    case 'timeout':
+      return run.problem?.kind === 'timeout' && run.problem.lastTransient
+        ? escapeMarkup(`Last error: ${run.problem.lastTransient}.`)
+        : '—'
+    case 'cancelled':
+      return run.problem?.kind === 'cancelled' && run.problem.signal
+        ? escapeMarkup(`By ${run.problem.signal}.`)
+        : '—'
+    default:
+      return escapeMarkup(verdict.message)
   }
-  return escapeHtml(verdict.message)
 }
 
 function checkCell({ run }: Result): string {
   if (run.created === undefined) return 'none'
-  const ours = `<code>${escapeHtml(run.created.id)}</code>`
+  const ours = `<code>${escapeMarkup(run.created.id)}</code>`
   const followed = run.followed
   return followed && followed.id !== run.created.id
-    ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
+    ? `${ours}, replaced by <code>${escapeMarkup(followed.id)}</code>`
     : ours
 }
 
@@ -66,9 +69,9 @@ function row(result: Result): string[] {
   return [
     `${OUTCOME_ICON[verdict.outcome]} ${verdict.outcome}`,
     kindTitle(connector.kind),
-    `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+    `${name === undefined ? '' : `${escapeMarkup(name)}<br>`}<code>${escapeMarkup(connector.id)}</code>`,
     checkCell(result),
-    status === undefined ? '—' : escapeHtml(status),
+    status === undefined ? '—' : escapeMarkup(status),
     reasonCell(result),
     seconds(run.durationMs)
   ]
@@ -104,8 +107,8 @@ function rowsThatFit(
     rows,
     note:
       `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
-      'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
-      'lists them all, and the results file has every entry.'
+      'pass first: a job summary may hold at most 1 MiB. The log has every verdict, and the ' +
+      'results (the results file, or --json) every entry.'
   }
 }
 
@@ -114,12 +117,12 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
   const apiHost = step.settings?.api.host
   const paragraphs = [
     // Without a table, the step's verdict is the summary's only content.
-    ...(step.problem === undefined ? [] : [escapeHtml(step.problem.message)]),
-    ...notes.map(escapeHtml),
-    ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+    ...(step.problem === undefined ? [] : [escapeMarkup(step.problem.message)]),
+    ...notes.map(escapeMarkup),
+    ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
   ]
   const title = heading(step.outcome, step.results)
-  const parts = [`<h3>${escapeHtml(title)}</h3>`]
+  const parts = [`<h3>${escapeMarkup(title)}</h3>`]
   if (step.results.length > 0) {
     const fixed =
       bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES
@@ -130,7 +133,7 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
       ...rows,
       '</table>'
     )
-    if (note !== undefined) parts.push(`<p>${escapeHtml(note)}</p>`)
+    if (note !== undefined) parts.push(`<p>${escapeMarkup(note)}</p>`)
   }
   for (const paragraph of paragraphs) parts.push(`<p>${paragraph}</p>`)
   return `${parts.join('\n')}\n`

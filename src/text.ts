@@ -25,3 +25,13 @@ export function seconds(ms: number): string {
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
+
+/** Bytes of UTF-8: what GitHub's size limits count. */
+export function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+/** Text safe inside HTML or XML, in an element or a quoted attribute. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

@@ -7,6 +7,9 @@ import type { CheckRun } from './wait/check-run.js'
 import { isFinal } from './api/status.js'
 import { IGNORED_BECAUSE } from './wait/ownership.js'
 
+/** What a FAILURE without a reason says instead, wherever it is shown. */
+export const NO_REASON = 'the platform gave no reason'
+
 /** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
 export type Outcome =
   | 'success'
@@ -125,7 +128,7 @@ export function runVerdict(
         message: `${who} passed its connection check in ${seconds(run.durationMs)} (${which}).`
       }
     }
-    const reason = followed.reason?.trim() ? followed.reason.trim() : 'the platform gave no reason'
+    const reason = followed.reason?.trim() ? followed.reason.trim() : NO_REASON
     return {
       outcome: 'failure',
       title: 'Connection check failed',
@@ -224,8 +227,8 @@ export function problemVerdict(
         title: 'Answer not from the Platform API',
         message:
           `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
-          `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
-          `runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
+          `or proxy between ${names.machine} and ${context.apiHost} answered instead. Check the ` +
+          `proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
       }
     }
     case 'tls':
@@ -245,7 +248,7 @@ export function problemVerdict(
         title: 'Proxy refused the tunnel',
         message:
           `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
-          `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
+          `${fix}, or add ${context.apiHost} to NO_PROXY if ${names.machine} reaches it directly.`
       }
     }
     case 'unreachable':
@@ -254,7 +257,7 @@ export function problemVerdict(
         title: 'API host not reachable',
         message:
           `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
-          `after ${seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that the runner ` +
+          `after ${seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that ${names.machine} ` +
           'can reach the host (DNS, firewall, proxy).'
       }
     case 'stale-answer': {
@@ -354,7 +357,7 @@ function tlsMessage(code: string, host: string, names: InputNames): string {
     return `The TLS certificate of ${host} is out of its validity period (${code}).`
   }
   return (
-    `The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
+    `${capitalized(names.machine)} does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
     'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
     `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`
   )
@@ -367,4 +370,8 @@ function waitedFor(run: CheckRun | undefined): string {
   return followed === undefined || followed === ours
     ? `check ${ours}`
     : `check ${followed} (which replaced ours, ${ours})`
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

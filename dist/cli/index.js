@@ -28701,6 +28701,31 @@ function cancelOnSignals(signals = ['SIGINT', 'SIGTERM']) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/exit.ts
+/** How long a slow reader of a pipe may take to read what is left once the verdict is written. */
+const FLUSH_LIMIT_MS = 10_000;
+/**
+ * Exits with `code` once stdout and stderr have handed over everything written so far:
+ * process.exit() drops what a pipe's reader has not taken yet. Then exits all the same, since a
+ * socket left open (behind a proxy, say) must not keep the process alive after the verdict, and
+ * a reader that stopped reading gets a bounded wait, not the rest of time.
+ */
+async function exitWhenFlushed(code) {
+    process.exitCode = code;
+    const limit = new Promise((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref());
+    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
+    process.exit(code);
+}
+/** Resolves once everything written to the stream so far has left the process (or failed to). */
+function flushed(stream) {
+    return new Promise((resolve) => {
+        // Writes complete in order, so an empty one completes after all that came before it.
+        stream.write('', () => {
+            resolve();
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 /** Small text helpers shared by the API layer and reporting. */
 /**
@@ -28724,6 +28749,14 @@ function text_seconds(ms) {
 /** "1 source", "2 sources". */
 function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** Bytes of UTF-8: what GitHub's size limits count. */
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** Text safe inside HTML or XML, in an element or a quoted attribute. */
+function escapeMarkup(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/remote-text.ts
@@ -28956,7 +28989,8 @@ function terminalNames(sources) {
         ref: name,
         key,
         missingKey: `No API key: set ${KEY_ENV} (or pass --api-key, which the shell's history keeps).`,
-        environment: 'the environment'
+        environment: 'the environment',
+        machine: 'this machine'
     };
 }
 
@@ -28968,6 +29002,7 @@ function isUuid(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
+
 
 
 
@@ -29077,12 +29112,27 @@ function didYouMean(given, known = FLAGS.map((f) => f.name)) {
     const started = known.filter((candidate) => name.length >= 3 && candidate.startsWith(name));
     return started.length === 1 ? started[0] : undefined;
 }
-function unknownFlag(raw, name) {
+function unknownFlag(raw, name, text) {
     const guess = didYouMean(name);
-    return new UsageError(`unknown flag ${raw}${guess === undefined ? '' : `; did you mean --${guess}?`}`);
+    return new UsageError(`unknown flag ${text.clean(raw, 80)}${guess === undefined ? '' : `; did you mean --${guess}?`}`);
+}
+/**
+ * What may be quoted back from the command line: a key passed by mistake (a stray positional,
+ * say) is replaced, and no escape sequence or bidirectional character reaches the terminal.
+ */
+function argvText(argv, env) {
+    const keys = [env[KEY_ENV] ?? ''];
+    argv.forEach((arg, i) => {
+        if (arg === '--api-key')
+            keys.push(argv[i + 1] ?? '');
+        else if (arg.startsWith('--api-key='))
+            keys.push(arg.slice('--api-key='.length));
+    });
+    return new RemoteText(keys);
 }
 /** Reads the command line; throws UsageError for anything it cannot take. */
 function parseFlags(argv, env) {
+    const text = argvText(argv, env);
     const values = new Map();
     const switches = new Set();
     for (let i = 0; i < argv.length; i += 1) {
@@ -29097,18 +29147,18 @@ function parseFlags(argv, env) {
         else if (/^-[a-zA-Z]$/.test(arg)) {
             const long = SHORT[arg.slice(1)];
             if (long === undefined)
-                throw unknownFlag(arg, arg.slice(1));
+                throw unknownFlag(arg, arg.slice(1), text);
             name = long;
         }
         else {
             const hint = isUuid(arg)
                 ? '; give an id as --source-id, --destination-id or --workflow-id'
                 : '';
-            throw new UsageError(`unexpected argument ${JSON.stringify(arg)}${hint}`);
+            throw new UsageError(`unexpected argument ${JSON.stringify(text.clean(arg, 80))}${hint}`);
         }
         const flag = BY_NAME.get(name);
         if (flag === undefined)
-            throw unknownFlag(arg.split('=')[0] ?? arg, name);
+            throw unknownFlag(arg.split('=')[0] ?? arg, name, text);
         if (flag.value === undefined) {
             if (inline !== undefined)
                 throw new UsageError(`--${name} takes no value`);
@@ -40127,6 +40177,10 @@ function transport_describe(message, code) {
 
 
 
+/** A request as a debug log shows it: method, path, result, time; never headers. */
+function requestLine(entry) {
+    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
+}
 const CHECK = {
     schema: ConnectionCheckSchema,
     name: 'a connection check',
@@ -40291,7 +40345,9 @@ function parseApiUrl(raw) {
         return { error: `must use https (got ${url.protocol.replace(/:$/, '')})` };
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return { error: 'must use https; plain http is only allowed for localhost and 127.0.0.0/8' };
+        return {
+            error: 'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
+        };
     }
     if (url.username !== '' || url.password !== '') {
         return { error: 'must not contain a user name or password' };
@@ -40316,6 +40372,15 @@ const DEFAULT_API_URL = 'https://platform.unstructuredapp.io';
 const DEFAULT_TIMEOUT_SECONDS = '300';
 const DEFAULT_POLL_INTERVAL_SECONDS = '10';
 const DEFAULT_MAX_CONCURRENCY = '10';
+/**
+ * The JUnit report's path, or undefined for none (or one no file system takes). Read on its own
+ * too, so that inputs rejected for other reasons still get their report of the error.
+ */
+function junitFileInput(read) {
+    const raw = read('junit-file').trim();
+    // eslint-disable-next-line no-control-regex -- no file system takes these in a path
+    return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw;
+}
 /** The action's words: inputs of a workflow step. */
 const ACTION_INPUTS = {
     subject: (input) => `Input '${input}'`,
@@ -40323,7 +40388,8 @@ const ACTION_INPUTS = {
     key: "the 'api-key' secret",
     missingKey: "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
         'note that secrets are empty in workflows triggered from forks.',
-    environment: "the step's env"
+    environment: "the step's env",
+    machine: 'the runner'
 };
 const uuidList = array(schemas_string().regex(UUID, 'must be a UUID'));
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
@@ -40446,8 +40512,7 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         fail('max-concurrency', `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`);
     }
     const junitRaw = read('junit-file').trim();
-    // eslint-disable-next-line no-control-regex -- no file system takes these in a path
-    if (/[\u0000-\u001f]/.test(junitRaw)) {
+    if (junitFileInput(read) === undefined && junitRaw !== '') {
         fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
     }
     if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
@@ -41123,6 +41188,8 @@ class HostReach {
 
 
 
+/** What a FAILURE without a reason says instead, wherever it is shown. */
+const NO_REASON = 'the platform gave no reason';
 /** The single place where a kind of problem becomes an outcome. */
 function outcomeOf(problem) {
     switch (problem.kind) {
@@ -41201,7 +41268,7 @@ function runVerdict(run, names, context) {
                 message: `${who} passed its connection check in ${text_seconds(run.durationMs)} (${which}).`
             };
         }
-        const reason = followed.reason?.trim() ? followed.reason.trim() : 'the platform gave no reason';
+        const reason = followed.reason?.trim() ? followed.reason.trim() : NO_REASON;
         return {
             outcome: 'failure',
             title: 'Connection check failed',
@@ -41287,8 +41354,8 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'Answer not from the Platform API',
                 message: `The answer for ${who} (${facts}) did not come from the Platform API: a firewall, CDN ` +
-                    `or proxy between the runner and ${context.apiHost} answered instead. Check the ` +
-                    `runner's proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
+                    `or proxy between ${names.machine} and ${context.apiHost} answered instead. Check the ` +
+                    `proxy settings (HTTPS_PROXY, NO_PROXY), the firewall's allow-list, and ${apiUrl}.`
             };
         }
         case 'tls':
@@ -41306,7 +41373,7 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'Proxy refused the tunnel',
                 message: `The proxy ${problem.proxy} refused to open a tunnel to ${context.apiHost} (${status}). ` +
-                    `${fix}, or add ${context.apiHost} to NO_PROXY if the runner reaches it directly.`
+                    `${fix}, or add ${context.apiHost} to NO_PROXY if ${names.machine} reaches it directly.`
             };
         }
         case 'unreachable':
@@ -41314,7 +41381,7 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'API host not reachable',
                 message: `${problem.host} has not answered since the step began (${problem.lastReason}; gave up ` +
-                    `after ${text_seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that the runner ` +
+                    `after ${text_seconds(problem.waitedMs)}). Check ${apiUrl} for a typo, and that ${names.machine} ` +
                     'can reach the host (DNS, firewall, proxy).'
             };
         case 'stale-answer': {
@@ -41401,7 +41468,7 @@ function tlsMessage(code, host, names) {
     if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
         return `The TLS certificate of ${host} is out of its validity period (${code}).`;
     }
-    return (`The runner does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
+    return (`${capitalized(names.machine)} does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
         'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
         `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`);
 }
@@ -41412,6 +41479,9 @@ function waitedFor(run) {
     return followed === undefined || followed === ours
         ? `check ${ours}`
         : `check ${followed} (which replaced ours, ${ours})`;
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -41543,6 +41613,11 @@ async function checkConnector(connector, step) {
     const names = new Pacer(pacing)
         .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
         .then((result) => (result.ok ? result.value : undefined), () => undefined);
+    void names.then((found) => {
+        const inert = text.names(found);
+        if (inert !== undefined)
+            report.named(inert);
+    });
     try {
         const finished = await runCheck(connector, {
             ...pacing,
@@ -41585,7 +41660,8 @@ function inertEvents(to, text) {
             to.started(check(raw));
         },
         joined: (raw, refusal) => {
-            to.joined(check(raw), refusal);
+            const detail = refusal.detail === undefined ? undefined : text.clean(refusal.detail);
+            to.joined(check(raw), { ...refusal, detail });
         },
         finalOnArrival: (raw) => {
             to.finalOnArrival(check(raw));
@@ -41609,6 +41685,7 @@ function inertEvents(to, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/results.ts
+
 
 
 /** The check whose fields are shown: the one that decided, else ours. */
@@ -41659,7 +41736,7 @@ function shortReason(result, limit, statusShown = false) {
         case 'success':
             return '';
         case 'failure':
-            return text_oneLine(shown?.reason ?? '', limit) || 'no reason given';
+            return text_oneLine(shown?.reason ?? '', limit) || NO_REASON;
         case 'timeout':
         case 'cancelled':
             if (shown === undefined)
@@ -41698,7 +41775,7 @@ function closingLine(results, outcome, durationMs, named = true) {
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
     const more = failed.length - list.length;
-    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more (see the table above)` : ''}`;
+    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
@@ -41734,6 +41811,8 @@ function verdictRows(results) {
 ;// CONCATENATED MODULE: ./src/junit.ts
 
 
+
+
 /**
  * The step as JUnit XML, which GitLab, Jenkins, CircleCI and Azure Pipelines render as a test
  * report: one testcase per connector. A platform FAILURE is a <failure> with its reason as the
@@ -41745,7 +41824,7 @@ const SUITE = 'Unstructured connection checks';
 // eslint-disable-next-line no-control-regex -- the characters XML forbids are exactly the target
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 function xml(text) {
-    return text.replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return escapeMarkup(text.replace(NOT_XML, '\ufffd'));
 }
 const secondsAttr = (ms) => (ms / 1000).toFixed(3);
 function attributes(values) {
@@ -41755,7 +41834,7 @@ function attributes(values) {
 }
 function notPassed(verdict, reason) {
     if (verdict.outcome === 'failure') {
-        const message = reason?.trim() ? reason.trim() : 'the platform gave no reason';
+        const message = reason?.trim() ? reason.trim() : NO_REASON;
         return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(verdict.message)}</failure>\n`;
     }
     return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`;
@@ -41821,6 +41900,7 @@ async function writeReportFile(file, content) {
 
 
 
+
 /**
  * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
  * per connector and what a reviewer must know besides. The action appends it to the step's
@@ -41831,12 +41911,6 @@ const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** Kept free for the heading, the notes and the table's own markup. */
 const SUMMARY_RESERVE_BYTES = 4_000;
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 function heading(outcome, results) {
     const total = results.length;
     const failed = results.filter((r) => r.verdict.outcome !== 'success').length;
@@ -41849,25 +41923,35 @@ function heading(outcome, results) {
         : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
 }
 /**
- * Why the row did not pass, said once: the platform's reason for a FAILURE; for any other way
- * of not passing the verdict itself, which also says what to do.
+ * Why the row did not pass, said once: the platform's reason for a FAILURE; for a timeout or a
+ * cancellation only what the other cells do not say (the last error, the signal); for any other
+ * way of not passing the verdict itself, which also says what to do.
  */
 function reasonCell({ run, verdict }) {
-    if (verdict.outcome === 'success')
-        return '—';
-    if (verdict.outcome === 'failure') {
-        const reason = shownCheck(run)?.reason?.trim();
-        return reason ? escapeHtml(reason) : 'no reason given';
+    switch (verdict.outcome) {
+        case 'success':
+            return '—';
+        case 'failure':
+            return escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON);
+        case 'timeout':
+            return run.problem?.kind === 'timeout' && run.problem.lastTransient
+                ? escapeMarkup(`Last error: ${run.problem.lastTransient}.`)
+                : '—';
+        case 'cancelled':
+            return run.problem?.kind === 'cancelled' && run.problem.signal
+                ? escapeMarkup(`By ${run.problem.signal}.`)
+                : '—';
+        default:
+            return escapeMarkup(verdict.message);
     }
-    return escapeHtml(verdict.message);
 }
 function checkCell({ run }) {
     if (run.created === undefined)
         return 'none';
-    const ours = `<code>${escapeHtml(run.created.id)}</code>`;
+    const ours = `<code>${escapeMarkup(run.created.id)}</code>`;
     const followed = run.followed;
     return followed && followed.id !== run.created.id
-        ? `${ours}, replaced by <code>${escapeHtml(followed.id)}</code>`
+        ? `${ours}, replaced by <code>${escapeMarkup(followed.id)}</code>`
         : ours;
 }
 function row(result) {
@@ -41877,9 +41961,9 @@ function row(result) {
     return [
         `${OUTCOME_ICON[verdict.outcome]} ${verdict.outcome}`,
         kindTitle(connector.kind),
-        `${name === undefined ? '' : `${escapeHtml(name)}<br>`}<code>${escapeHtml(connector.id)}</code>`,
+        `${name === undefined ? '' : `${escapeMarkup(name)}<br>`}<code>${escapeMarkup(connector.id)}</code>`,
         checkCell(result),
-        status === undefined ? '—' : escapeHtml(status),
+        status === undefined ? '—' : escapeMarkup(status),
         reasonCell(result),
         text_seconds(run.durationMs)
     ];
@@ -41910,8 +41994,8 @@ function rowsThatFit(results, room) {
     return {
         rows,
         note: `The table shows ${rows.length} of ${count(results.length, 'connector')}, those that did not ` +
-            'pass first: a job summary may hold at most 1 MiB. The verdict table at the end of the log ' +
-            'lists them all, and the results file has every entry.'
+            'pass first: a job summary may hold at most 1 MiB. The log has every verdict, and the ' +
+            'results (the results file, or --json) every entry.'
     };
 }
 /** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
@@ -41919,18 +42003,18 @@ function renderSummary(step, notes = []) {
     const apiHost = step.settings?.api.host;
     const paragraphs = [
         // Without a table, the step's verdict is the summary's only content.
-        ...(step.problem === undefined ? [] : [escapeHtml(step.problem.message)]),
-        ...notes.map(escapeHtml),
-        ...(apiHost === undefined ? [] : [`API host: <code>${escapeHtml(apiHost)}</code>`])
+        ...(step.problem === undefined ? [] : [escapeMarkup(step.problem.message)]),
+        ...notes.map(escapeMarkup),
+        ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
     ];
     const title = heading(step.outcome, step.results);
-    const parts = [`<h3>${escapeHtml(title)}</h3>`];
+    const parts = [`<h3>${escapeMarkup(title)}</h3>`];
     if (step.results.length > 0) {
         const fixed = bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
         const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed);
         parts.push('<table>', `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows, '</table>');
         if (note !== undefined)
-            parts.push(`<p>${escapeHtml(note)}</p>`);
+            parts.push(`<p>${escapeMarkup(note)}</p>`);
     }
     for (const paragraph of paragraphs)
         parts.push(`<p>${paragraph}</p>`);
@@ -42133,6 +42217,7 @@ class Screen {
 
 
 
+
 /**
  * The terminal's report. On a terminal: a live line per connector in flight, then a compact
  * verdict table, what each connector that did not pass was told, and the verdict line. Off a
@@ -42281,10 +42366,6 @@ class TerminalReport {
 function moreLine(n) {
     return [{ text: `  … and ${n} more in flight`, style: 'dim' }];
 }
-/** A request as the debug lines show it: method, path, result, time; never headers. */
-function requestLine(entry) {
-    return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`;
-}
 /** One connector's verdict on one line: what it was told, which names it and says why. */
 function verdictLine(result) {
     const { outcome, message } = result.verdict;
@@ -42333,6 +42414,7 @@ class LiveConnector {
     elapsed;
     report;
     status = 'starting';
+    name;
     constructor(connector, elapsed, report) {
         this.connector = connector;
         this.elapsed = elapsed;
@@ -42340,13 +42422,20 @@ class LiveConnector {
     }
     spans() {
         return [
-            { text: `  ${this.connector.kind.padEnd(KIND_WIDTH)} ${this.connector.id}  ` },
+            {
+                text: `  ${this.connector.kind.padEnd(KIND_WIDTH)} ${this.name ?? this.connector.id}  `
+            },
             { text: this.status, style: 'yellow' },
             { text: `  ${text_seconds(this.elapsed())}`, style: 'dim' }
         ];
     }
     request = (entry) => {
         this.report.debug(requestLine(entry));
+    };
+    named = (names) => {
+        // Short enough for a live line: the id comes with the verdict.
+        if (names.name !== undefined)
+            this.name = text_oneLine(names.name, 40);
     };
     started = (check) => {
         this.set(check.status);
@@ -42408,6 +42497,7 @@ class LiveConnector {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
+
 
 
 
@@ -42497,9 +42587,7 @@ async function writeFiles(step, request, stderr) {
 function junitFile(step, request) {
     if (step.settings !== undefined)
         return step.settings.junitFile;
-    const raw = request.inputs['junit-file']?.trim();
-    // eslint-disable-next-line no-control-regex -- a path on one line only, as the engine asks
-    return raw === undefined || /[\u0000-\u001f]/.test(raw) ? undefined : raw;
+    return junitFileInput((name) => request.inputs[name] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
@@ -42507,11 +42595,10 @@ function junitFile(step, request) {
 
 
 
+
 // The command line's process: signals, then runCli, then an exit once the output is out.
 // After Ctrl-C the verdict is written at once; this only bounds a report that something blocks.
 const CANCEL_BACKSTOP_MS = 2000;
-// How long a slow reader of a pipe may take to read what is left once the verdict is written.
-const FLUSH_LIMIT_MS = 10_000;
 // Deprecations inside bundled dependencies are nothing a user can act on (the tunnel agent
 // behind an authenticated HTTPS_PROXY still calls new Buffer()).
 process.noDeprecation = true;
@@ -42546,26 +42633,11 @@ runCli({
     .catch((error) => {
     // Unexpected: one line, without a stack trace or request details, its words made inert.
     const raw = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${COMMAND}: unexpected error: ${new RemoteText([]).clean(raw)}\n`);
+    // Its words may come from anywhere, the key included: nothing masks a terminal.
+    const key = process.env.UNSTRUCTURED_API_KEY ?? '';
+    process.stderr.write(`${COMMAND}: unexpected error: ${new RemoteText([key]).clean(raw)}\n`);
 })
-    .finally(async () => {
-    process.exitCode = exitCode;
-    // process.exit() drops what a pipe's reader has not taken yet, so exit only once stdout and
-    // stderr have handed everything over; then exit all the same, since a socket left open
-    // (behind a proxy, say) must not keep the process alive after the verdict.
-    const limit = new Promise((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref());
-    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
-    process.exit(exitCode);
-});
-/** Resolves once everything written to the stream so far has left the process (or failed to). */
-function flushed(stream) {
-    return new Promise((resolve) => {
-        // Writes complete in order, so an empty one completes after all that came before it.
-        stream.write('', () => {
-            resolve();
-        });
-    });
-}
+    .finally(() => exitWhenFlushed(exitCode));
 
 
 //# sourceMappingURL=index.js.map

@@ -40,6 +40,11 @@ export type RequestLog = (entry: {
   elapsedMs: number
 }) => void
 
+/** A request as a debug log shows it: method, path, result, time; never headers. */
+export function requestLine(entry: Parameters<RequestLog>[0]): string {
+  return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
+}
+
 const CHECK: Expected<ConnectionCheck> = {
   schema: ConnectionCheckSchema,
   name: 'a connection check',

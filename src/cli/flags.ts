@@ -1,6 +1,7 @@
 import { ACTION_YML_INPUTS, type ActionInput } from './action-inputs.js'
 import { KEY_ENV, URL_ENV, type ValueSources } from './input-names.js'
 import { isUuid } from '../ids.js'
+import { RemoteText } from '../remote-text.js'
 
 /**
  * The command line's flags: each action.yml input as `--<input-name>`, plus the terminal's own.
@@ -142,15 +143,29 @@ export function didYouMean(
   return started.length === 1 ? started[0] : undefined
 }
 
-function unknownFlag(raw: string, name: string): UsageError {
+function unknownFlag(raw: string, name: string, text: RemoteText): UsageError {
   const guess = didYouMean(name)
   return new UsageError(
-    `unknown flag ${raw}${guess === undefined ? '' : `; did you mean --${guess}?`}`
+    `unknown flag ${text.clean(raw, 80)}${guess === undefined ? '' : `; did you mean --${guess}?`}`
   )
+}
+
+/**
+ * What may be quoted back from the command line: a key passed by mistake (a stray positional,
+ * say) is replaced, and no escape sequence or bidirectional character reaches the terminal.
+ */
+function argvText(argv: readonly string[], env: Env): RemoteText {
+  const keys = [env[KEY_ENV] ?? '']
+  argv.forEach((arg, i) => {
+    if (arg === '--api-key') keys.push(argv[i + 1] ?? '')
+    else if (arg.startsWith('--api-key=')) keys.push(arg.slice('--api-key='.length))
+  })
+  return new RemoteText(keys)
 }
 
 /** Reads the command line; throws UsageError for anything it cannot take. */
 export function parseFlags(argv: readonly string[], env: Env): Request {
+  const text = argvText(argv, env)
   const values = new Map<string, string[]>()
   const switches = new Set<string>()
   for (let i = 0; i < argv.length; i += 1) {
@@ -163,16 +178,16 @@ export function parseFlags(argv: readonly string[], env: Env): Request {
       inline = eq === -1 ? undefined : arg.slice(eq + 1)
     } else if (/^-[a-zA-Z]$/.test(arg)) {
       const long = SHORT[arg.slice(1)]
-      if (long === undefined) throw unknownFlag(arg, arg.slice(1))
+      if (long === undefined) throw unknownFlag(arg, arg.slice(1), text)
       name = long
     } else {
       const hint = isUuid(arg)
         ? '; give an id as --source-id, --destination-id or --workflow-id'
         : ''
-      throw new UsageError(`unexpected argument ${JSON.stringify(arg)}${hint}`)
+      throw new UsageError(`unexpected argument ${JSON.stringify(text.clean(arg, 80))}${hint}`)
     }
     const flag = BY_NAME.get(name)
-    if (flag === undefined) throw unknownFlag(arg.split('=')[0] ?? arg, name)
+    if (flag === undefined) throw unknownFlag(arg.split('=')[0] ?? arg, name, text)
     if (flag.value === undefined) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`)
       switches.add(name)

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { cancelOnSignals } from '../cancellation.js'
+import { exitWhenFlushed } from '../exit.js'
 import { RemoteText } from '../remote-text.js'
 import { COMMAND } from './flags.js'
 import { EXIT, runCli, signalExitCode } from './run.js'
@@ -8,9 +9,6 @@ import { EXIT, runCli, signalExitCode } from './run.js'
 
 // After Ctrl-C the verdict is written at once; this only bounds a report that something blocks.
 const CANCEL_BACKSTOP_MS = 2000
-
-// How long a slow reader of a pipe may take to read what is left once the verdict is written.
-const FLUSH_LIMIT_MS = 10_000
 
 // Deprecations inside bundled dependencies are nothing a user can act on (the tunnel agent
 // behind an authenticated HTTPS_PROXY still calls new Buffer()).
@@ -48,24 +46,8 @@ runCli({
   .catch((error: unknown) => {
     // Unexpected: one line, without a stack trace or request details, its words made inert.
     const raw = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`${COMMAND}: unexpected error: ${new RemoteText([]).clean(raw)}\n`)
+    // Its words may come from anywhere, the key included: nothing masks a terminal.
+    const key = process.env.UNSTRUCTURED_API_KEY ?? ''
+    process.stderr.write(`${COMMAND}: unexpected error: ${new RemoteText([key]).clean(raw)}\n`)
   })
-  .finally(async () => {
-    process.exitCode = exitCode
-    // process.exit() drops what a pipe's reader has not taken yet, so exit only once stdout and
-    // stderr have handed everything over; then exit all the same, since a socket left open
-    // (behind a proxy, say) must not keep the process alive after the verdict.
-    const limit = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_LIMIT_MS).unref())
-    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit])
-    process.exit(exitCode)
-  })
-
-/** Resolves once everything written to the stream so far has left the process (or failed to). */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    // Writes complete in order, so an empty one completes after all that came before it.
-    stream.write('', () => {
-      resolve()
-    })
-  })
-}
+  .finally(() => exitWhenFlushed(exitCode))

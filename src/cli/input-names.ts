@@ -26,6 +26,7 @@ export function terminalNames(sources: ValueSources): InputNames {
     ref: name,
     key,
     missingKey: `No API key: set ${KEY_ENV} (or pass --api-key, which the shell's history keeps).`,
-    environment: 'the environment'
+    environment: 'the environment',
+    machine: 'this machine'
   }
 }

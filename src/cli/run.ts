@@ -1,5 +1,6 @@
 import { constants } from 'node:os'
 import { runStep, type StepReport } from '../engine.js'
+import { junitFileInput } from '../inputs.js'
 import { renderJunit } from '../junit.js'
 import { writeReportFile } from '../report-file.js'
 import { resultEntry } from '../results.js'
@@ -108,7 +109,5 @@ async function writeFiles(step: StepReport, request: RunRequest, stderr: Output)
  */
 function junitFile(step: StepReport, request: RunRequest): string | undefined {
   if (step.settings !== undefined) return step.settings.junitFile
-  const raw = request.inputs['junit-file']?.trim()
-  // eslint-disable-next-line no-control-regex -- a path on one line only, as the engine asks
-  return raw === undefined || /[\u0000-\u001f]/.test(raw) ? undefined : raw
+  return junitFileInput((name) => request.inputs[name] ?? '')
 }

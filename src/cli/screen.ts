@@ -2,8 +2,9 @@ import { displayWidth } from '../table.js'
 
 /**
  * Where the terminal report is written: lines that stay, and (on a terminal) a block of live
- * lines under them that is redrawn in place. Every line is cut to the terminal's width, since a
- * line that wraps would throw off the redraw, and the key is replaced wherever it appears.
+ * lines under them that is redrawn in place. Live lines are cut to the terminal's width, since a
+ * line that wraps would throw off the redraw; lines that stay are kept whole. Text arrives inert
+ * from the engine; replacing the key here as well is only a second guard.
  */
 
 /** What the report writes to: a process stream, or a test's stand-in. */

@@ -1,6 +1,6 @@
-import type { RequestLog } from '../api/client.js'
+import { requestLine, type RequestLog } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
-import { connectorLabel, type Connector } from '../connector.js'
+import { connectorLabel, type Connector, type ConnectorNames } from '../connector.js'
 import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
 import type { TransientProblem } from '../problems.js'
 import {
@@ -188,11 +188,6 @@ function moreLine(n: number): Span[] {
   return [{ text: `  … and ${n} more in flight`, style: 'dim' }]
 }
 
-/** A request as the debug lines show it: method, path, result, time; never headers. */
-function requestLine(entry: Parameters<RequestLog>[0]): string {
-  return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
-}
-
 /** One connector's verdict on one line: what it was told, which names it and says why. */
 export function verdictLine(result: Result): Span[] {
   const { outcome, message } = result.verdict
@@ -242,6 +237,7 @@ export function verdictTable(results: readonly Result[], width: number): Span[][
 /** One connector in flight: its live line, and its events as lines where they matter. */
 class LiveConnector implements ConnectorReporter {
   private status = 'starting'
+  private name: string | undefined
 
   constructor(
     private readonly connector: Connector,
@@ -251,7 +247,9 @@ class LiveConnector implements ConnectorReporter {
 
   spans(): Span[] {
     return [
-      { text: `  ${this.connector.kind.padEnd(KIND_WIDTH)} ${this.connector.id}  ` },
+      {
+        text: `  ${this.connector.kind.padEnd(KIND_WIDTH)} ${this.name ?? this.connector.id}  `
+      },
       { text: this.status, style: 'yellow' },
       { text: `  ${seconds(this.elapsed())}`, style: 'dim' }
     ]
@@ -259,6 +257,11 @@ class LiveConnector implements ConnectorReporter {
 
   readonly request: RequestLog = (entry) => {
     this.report.debug(requestLine(entry))
+  }
+
+  named = (names: ConnectorNames): void => {
+    // Short enough for a live line: the id comes with the verdict.
+    if (names.name !== undefined) this.name = oneLine(names.name, 40)
   }
 
   started = (check: ConnectionCheck): void => {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RequestLog } from '../api/client.js'
+import { requestLine, type RequestLog } from '../api/client.js'
 import { connectorLabel, type Connector } from '../connector.js'
 import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
 import { alreadyDecided } from '../wait/check-run.js'
@@ -86,11 +86,6 @@ function emit(kind: AnnotationKind, { message, title }: Annotation): void {
   else core.warning(message, { title })
 }
 
-/** A request as the debug log shows it: method, path, result, time; never headers. */
-export function requestLine(entry: Parameters<RequestLog>[0]): string {
-  return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
-}
-
 /** What the runner's log shows while the step runs. */
 export class GitHubLog implements Reporter {
   readonly annotations = new Annotations()
@@ -146,7 +141,8 @@ export class GitHubLog implements Reporter {
     } else if (step.results.length > 1) {
       const { header, rows } = verdictRows(step.results)
       core.info(`\n${renderTable(header, rows, PLAIN)}`)
-      core.info(closingLine(step.results, step.outcome, step.durationMs))
+      // The table above gives every reason; the annotations give the first nine.
+      core.info(closingLine(step.results, step.outcome, step.durationMs, false))
     }
   }
 }
@@ -172,6 +168,10 @@ class ConnectorLog implements ConnectorReporter {
     this.emit(() => {
       core.debug(line)
     })
+  }
+
+  named(): void {
+    // The group's heading names it at the end; nothing to say before.
   }
 
   started: ConnectorReporter['started'] = (check) => {

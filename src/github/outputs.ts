@@ -5,7 +5,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import type { StepReport } from '../engine.js'
 import { resultEntry, shownCheck, type ResultEntry } from '../results.js'
-import { count } from '../text.js'
+import { bytes, count } from '../text.js'
 import { overallStatus } from '../verdict.js'
 import type { Annotations } from './log.js'
 
@@ -16,10 +16,6 @@ export const OUTPUTS_BUDGET_BYTES = 900_000
  * characters twice, and line ends (103 bytes), rounded up.
  */
 const OUTPUT_FRAMING_BYTES = 120
-
-function bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8')
-}
 
 /**
  * The step outputs (the single-check fields only when there is one connector), within
