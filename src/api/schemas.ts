@@ -144,3 +144,43 @@ export type WorkflowConnectors = z.infer<typeof WorkflowConnectorsSchema>
 export const ConnectorInfoSchema = z
   .looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
   .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }))
+
+/** A listed id goes into request paths later: a UUID, like every other. */
+const listedId = z
+  .string()
+  .regex(UUID, 'is not a UUID')
+  .transform((id) => id.toLowerCase())
+
+/** A name as matching sees it: on one line, '' when the API gave none. */
+const listedName = remoteText.nullish().transform((name) => name ?? '')
+
+/** One entry of `GET /sources/` or `/destinations/`; `config` is never read. */
+const ListedConnectorSchema = z
+  .looseObject({ id: listedId, name: listedName, type: remoteText.nullish() })
+  .transform((raw) => ({ id: raw.id, name: raw.name, type: raw.type ?? undefined }))
+
+export type ListedConnector = z.infer<typeof ListedConnectorSchema>
+
+/** The connector lists are bare arrays, with no paging. */
+export const ConnectorListSchema = z.array(ListedConnectorSchema, 'must be a list of connectors')
+
+const ListedWorkflowSchema = z
+  .looseObject({
+    id: listedId,
+    name: listedName,
+    workflow_type: remoteText.nullish(),
+    sources: connectorIds,
+    destinations: connectorIds
+  })
+  .transform((raw) => ({
+    id: raw.id,
+    name: raw.name,
+    type: raw.workflow_type ?? undefined,
+    sources: raw.sources,
+    destinations: raw.destinations
+  }))
+
+export type ListedWorkflow = z.infer<typeof ListedWorkflowSchema>
+
+/** One page of `GET /workflows/`: a bare array too. */
+export const WorkflowListSchema = z.array(ListedWorkflowSchema, 'must be a list of workflows')

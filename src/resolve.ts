@@ -1,0 +1,240 @@
+import type { NameProblem, NameTarget } from './problems.js'
+
+/**
+ * Names and patterns to connectors and workflows: pure matching over what the list endpoints
+ * gave. A plain name must match exactly one entry; a pattern (`*` any run of characters, `?` one
+ * character, case-sensitive) may match many, but never none, so a typo cannot pass the gate by
+ * checking nothing.
+ */
+
+/** What matching needs of a listed connector or workflow. */
+export interface Named {
+  id: string
+  /** '' when the API gave none: only a pattern such as `*` can match it then. */
+  name: string
+  type: string | undefined
+}
+
+/** A wildcard in a parsed pattern; any other token is a code point. */
+const ANY_ONE = -1
+const ANY_RUN = -2
+
+/** One line of a `-name` input. */
+export interface NamePattern {
+  /** The line as given. */
+  text: string
+  /** True when it holds a wildcard that is not escaped by a backslash. */
+  glob: boolean
+  /** For a plain name: the name itself, escapes removed. */
+  literal: string
+  /** Code points, ANY_ONE and ANY_RUN. */
+  tokens: number[]
+}
+
+/**
+ * Reads one line. `\*`, `\?` and `\\` stand for the characters themselves, so a name that holds
+ * a `*` can still be named exactly; any other backslash is an ordinary character.
+ */
+export function parsePattern(text: string): NamePattern {
+  const tokens: number[] = []
+  let literal = ''
+  let glob = false
+  const chars = Array.from(text)
+  for (let i = 0; i < chars.length; i += 1) {
+    const c = chars[i] as string
+    const next = chars[i + 1]
+    if (c === '\\' && (next === '*' || next === '?' || next === '\\')) {
+      tokens.push(next.codePointAt(0) ?? 0)
+      literal += next
+      i += 1
+    } else if (c === '*' || c === '?') {
+      glob = true
+      // A run of stars is one star: it keeps matching linear in the number of them.
+      if (c === '?' || tokens.at(-1) !== ANY_RUN) tokens.push(c === '*' ? ANY_RUN : ANY_ONE)
+      literal += c
+    } else {
+      tokens.push(c.codePointAt(0) ?? 0)
+      literal += c
+    }
+  }
+  return { text, glob, literal, tokens }
+}
+
+export function codePoints(text: string): number[] {
+  return Array.from(text, (c) => c.codePointAt(0) ?? 0)
+}
+
+/**
+ * Whether a pattern's tokens match a whole name. The classic two-pointer match with back-tracking
+ * to the last star only: O(pattern x name) at worst, so a hostile name of any length cannot make
+ * it blow up the way a regular expression with several `.*` can.
+ */
+export function globMatches(tokens: readonly number[], name: readonly number[]): boolean {
+  let t = 0
+  let n = 0
+  let star = -1
+  let resume = 0
+  while (n < name.length) {
+    const token = tokens[t]
+    if (token !== undefined && (token === ANY_ONE || token === name[n])) {
+      t += 1
+      n += 1
+    } else if (token === ANY_RUN) {
+      star = t
+      resume = n
+      t += 1
+    } else if (star >= 0) {
+      t = star + 1
+      resume += 1
+      n = resume
+    } else {
+      return false
+    }
+  }
+  while (tokens[t] === ANY_RUN) t += 1
+  return t === tokens.length
+}
+
+/** Past this many code points, names are compared by their start only: they are far anyway. */
+const DISTANCE_CHARS = 200
+
+/**
+ * Levenshtein distance between two code point arrays; anything above `bound` comes back as
+ * bound + 1 without finishing, which keeps a search over thousands of names cheap.
+ */
+export function editDistance(a: readonly number[], b: readonly number[], bound = Infinity): number {
+  const x = a.length > DISTANCE_CHARS ? a.slice(0, DISTANCE_CHARS) : a
+  const y = b.length > DISTANCE_CHARS ? b.slice(0, DISTANCE_CHARS) : b
+  if (Math.abs(x.length - y.length) > bound) return bound + 1
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
+  let current = new Array<number>(y.length + 1).fill(0)
+  for (let i = 1; i <= x.length; i += 1) {
+    current[0] = i
+    let rowMin = i
+    for (let j = 1; j <= y.length; j += 1) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      )
+      current[j] = value
+      if (value < rowMin) rowMin = value
+    }
+    if (rowMin > bound) return bound + 1
+    ;[previous, current] = [current, previous]
+  }
+  return previous[y.length] ?? 0
+}
+
+const SUGGESTIONS = 3
+
+/** Up to three distinct names closest to `name`, closest first (then in code-unit order). */
+export function closestNames(name: string, names: Iterable<string>, count = SUGGESTIONS): string[] {
+  const target = codePoints(name)
+  const best: { name: string; distance: number }[] = []
+  const seen = new Set<string>()
+  for (const candidate of names) {
+    if (candidate === '' || seen.has(candidate)) continue
+    seen.add(candidate)
+    const bound = best.length < count ? Infinity : (best.at(-1)?.distance ?? Infinity)
+    const distance = editDistance(target, codePoints(candidate), bound)
+    if (distance > bound) continue
+    best.push({ name: candidate, distance })
+    best.sort((p, q) => p.distance - q.distance || compareText(p.name, q.name))
+    if (best.length > count) best.pop()
+  }
+  return best.map((b) => b.name)
+}
+
+/** Code-unit order: the same in every locale, so output is stable. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** How many entries of each type, most common first. */
+export function typeCounts(entries: readonly Named[]): { type: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const { type } of entries) {
+    if (type !== undefined && type !== '') counts.set(type, (counts.get(type) ?? 0) + 1)
+  }
+  return [...counts]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => b.count - a.count || compareText(a.type, b.type))
+}
+
+export interface Resolution<T extends Named> {
+  /** What the lines matched, line by line, each line's matches by name then id; may repeat. */
+  matched: T[]
+  /** How many entries each line matched, for the log. */
+  lines: { name: string; glob: boolean; matched: number }[]
+  problems: NameProblem[]
+}
+
+/** Resolves every line of one input against the entries of its kind, all problems together. */
+export function resolveNames<T extends Named>(
+  input: string,
+  target: NameTarget,
+  lines: readonly string[],
+  entries: readonly T[]
+): Resolution<T> {
+  const resolution: Resolution<T> = { matched: [], lines: [], problems: [] }
+  let byName: Map<string, T[]> | undefined
+  let points: number[][] | undefined
+  const notFound = (line: string, glob: boolean): NameProblem => ({
+    match: 'none',
+    input,
+    target,
+    name: line,
+    pattern: glob,
+    closest: closestNames(
+      line,
+      entries.map((e) => e.name)
+    ),
+    total: entries.length,
+    types: typeCounts(entries)
+  })
+  for (const line of lines) {
+    const pattern = parsePattern(line)
+    let found: T[]
+    if (!pattern.glob) {
+      byName ??= groupByName(entries)
+      found = byName.get(pattern.literal) ?? []
+      if (found.length > 1) {
+        resolution.problems.push({
+          match: 'several',
+          input,
+          target,
+          name: line,
+          ids: found.map((e) => e.id)
+        })
+        resolution.lines.push({ name: line, glob: false, matched: found.length })
+        continue
+      }
+    } else if (pattern.tokens.every((t) => t === ANY_RUN)) {
+      found = [...entries]
+    } else {
+      points ??= entries.map((e) => codePoints(e.name))
+      const names = points
+      found = entries.filter((_, i) => globMatches(pattern.tokens, names[i] ?? []))
+    }
+    resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length })
+    if (found.length === 0) {
+      resolution.problems.push(notFound(line, pattern.glob))
+      continue
+    }
+    found.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
+    resolution.matched.push(...found)
+  }
+  return resolution
+}
+
+function groupByName<T extends Named>(entries: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const entry of entries) {
+    const group = map.get(entry.name)
+    if (group === undefined) map.set(entry.name, [entry])
+    else group.push(entry)
+  }
+  return map
+}
