@@ -60,32 +60,37 @@ export function parsePattern(text: string): NamePattern {
   return { text, glob, literal, tokens }
 }
 
-export function codePoints(text: string): number[] {
-  return Array.from(text, (c) => c.codePointAt(0) ?? 0)
+/** The code point at `index` (a UTF-16 index) and how many code units it takes. */
+function codePointAt(text: string, index: number): number {
+  return text.codePointAt(index) ?? 0
 }
 
+const width = (codePoint: number): number => (codePoint > 0xffff ? 2 : 1)
+
 /**
- * Whether a pattern's tokens match a whole name. The classic two-pointer match with back-tracking
- * to the last star only: O(pattern x name) at worst, so a hostile name of any length cannot make
- * it blow up the way a regular expression with several `.*` can.
+ * Whether a pattern's tokens match a whole name, by code point. The classic two-pointer match
+ * with back-tracking to the last star only: O(pattern x name) at worst, so a hostile name of any
+ * length cannot make it blow up the way a regular expression with several `.*` can. It reads
+ * the name in place: matching thousands of names allocates nothing.
  */
-export function globMatches(tokens: readonly number[], name: readonly number[]): boolean {
+export function globMatches(tokens: readonly number[], name: string): boolean {
   let t = 0
   let n = 0
   let star = -1
   let resume = 0
   while (n < name.length) {
+    const c = codePointAt(name, n)
     const token = tokens[t]
-    if (token !== undefined && (token === ANY_ONE || token === name[n])) {
+    if (token !== undefined && (token === ANY_ONE || token === c)) {
       t += 1
-      n += 1
+      n += width(c)
     } else if (token === ANY_RUN) {
       star = t
       resume = n
       t += 1
     } else if (star >= 0) {
       t = star + 1
-      resume += 1
+      resume += width(codePointAt(name, resume))
       n = resume
     } else {
       return false
@@ -98,47 +103,71 @@ export function globMatches(tokens: readonly number[], name: readonly number[]):
 /** Past this many code points, names are compared by their start only: they are far anyway. */
 const DISTANCE_CHARS = 200
 
+// Reused by every call: a search over thousands of names then allocates nothing.
+const left = new Int32Array(DISTANCE_CHARS)
+const right = new Int32Array(DISTANCE_CHARS)
+let previousRow = new Int32Array(DISTANCE_CHARS + 1)
+let currentRow = new Int32Array(DISTANCE_CHARS + 1)
+
+/** Writes up to DISTANCE_CHARS code points of `text` into `into`; returns how many. */
+function load(text: string, into: Int32Array): number {
+  let n = 0
+  for (let i = 0; i < text.length && n < DISTANCE_CHARS; n += 1) {
+    const c = codePointAt(text, i)
+    into[n] = c
+    i += width(c)
+  }
+  return n
+}
+
 /**
- * Levenshtein distance between two code point arrays; anything above `bound` comes back as
- * bound + 1 without finishing, which keeps a search over thousands of names cheap.
+ * Levenshtein distance by code point; anything above `bound` comes back as bound + 1 without
+ * finishing, which keeps a search over thousands of names cheap.
  */
-export function editDistance(a: readonly number[], b: readonly number[], bound = Infinity): number {
-  const x = a.length > DISTANCE_CHARS ? a.slice(0, DISTANCE_CHARS) : a
-  const y = b.length > DISTANCE_CHARS ? b.slice(0, DISTANCE_CHARS) : b
-  if (Math.abs(x.length - y.length) > bound) return bound + 1
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
-  let current = new Array<number>(y.length + 1).fill(0)
-  for (let i = 1; i <= x.length; i += 1) {
-    current[0] = i
-    let rowMin = i
-    for (let j = 1; j <= y.length; j += 1) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1
+export function editDistance(a: string, b: string, bound = Infinity): number {
+  const x = load(a, left)
+  const y = load(b, right)
+  if (Math.abs(x - y) > bound) return bound + 1
+  // Only cells within `bound` of the diagonal can lead to a distance within it (Ukkonen).
+  const band = Number.isFinite(bound) ? bound : Math.max(x, y)
+  const beyond = band + 1
+  for (let j = 0; j <= y; j += 1) previousRow[j] = j
+  for (let i = 1; i <= x; i += 1) {
+    const lo = Math.max(1, i - band)
+    const hi = Math.min(y, i + band)
+    currentRow[lo - 1] = lo === 1 ? i : beyond
+    let rowMin = currentRow[lo - 1] ?? beyond
+    const c = left[i - 1]
+    for (let j = lo; j <= hi; j += 1) {
+      const cost = c === right[j - 1] ? 0 : 1
       const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost
+        (previousRow[j] ?? beyond) + 1,
+        (currentRow[j - 1] ?? beyond) + 1,
+        (previousRow[j - 1] ?? beyond) + cost
       )
-      current[j] = value
+      currentRow[j] = value
       if (value < rowMin) rowMin = value
     }
+    // The next row reads one cell past this band: it must not see a stale value there.
+    if (hi < y) currentRow[hi + 1] = beyond
     if (rowMin > bound) return bound + 1
-    ;[previous, current] = [current, previous]
+    ;[previousRow, currentRow] = [currentRow, previousRow]
   }
-  return previous[y.length] ?? 0
+  const distance = previousRow[y] ?? beyond
+  return distance > bound ? bound + 1 : distance
 }
 
 const SUGGESTIONS = 3
 
 /** Up to three distinct names closest to `name`, closest first (then in code-unit order). */
 export function closestNames(name: string, names: Iterable<string>, count = SUGGESTIONS): string[] {
-  const target = codePoints(name)
   const best: { name: string; distance: number }[] = []
   const seen = new Set<string>()
   for (const candidate of names) {
     if (candidate === '' || seen.has(candidate)) continue
     seen.add(candidate)
     const bound = best.length < count ? Infinity : (best.at(-1)?.distance ?? Infinity)
-    const distance = editDistance(target, codePoints(candidate), bound)
+    const distance = editDistance(name, candidate, bound)
     if (distance > bound) continue
     best.push({ name: candidate, distance })
     best.sort((p, q) => p.distance - q.distance || compareText(p.name, q.name))
@@ -180,7 +209,7 @@ export function resolveNames<T extends Named>(
 ): Resolution<T> {
   const resolution: Resolution<T> = { matched: [], lines: [], problems: [] }
   let byName: Map<string, T[]> | undefined
-  let points: number[][] | undefined
+  let byTrimmed: Map<string, T[]> | undefined
   const notFound = (line: string, glob: boolean): NameProblem => ({
     match: 'none',
     input,
@@ -198,8 +227,13 @@ export function resolveNames<T extends Named>(
     const pattern = parsePattern(line)
     let found: T[]
     if (!pattern.glob) {
-      byName ??= groupByName(entries)
+      byName ??= groupByName(entries, (name) => name)
       found = byName.get(pattern.literal) ?? []
+      if (found.length === 0) {
+        // Input lines lose their surrounding blanks, so a name that has them is found without.
+        byTrimmed ??= groupByName(entries, (name) => name.trim())
+        found = byTrimmed.get(pattern.literal) ?? []
+      }
       if (found.length > 1) {
         resolution.problems.push({
           match: 'several',
@@ -214,9 +248,7 @@ export function resolveNames<T extends Named>(
     } else if (pattern.tokens.every((t) => t === ANY_RUN)) {
       found = [...entries]
     } else {
-      points ??= entries.map((e) => codePoints(e.name))
-      const names = points
-      found = entries.filter((_, i) => globMatches(pattern.tokens, names[i] ?? []))
+      found = entries.filter((e) => globMatches(pattern.tokens, e.name))
     }
     resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length })
     if (found.length === 0) {
@@ -229,11 +261,15 @@ export function resolveNames<T extends Named>(
   return resolution
 }
 
-function groupByName<T extends Named>(entries: readonly T[]): Map<string, T[]> {
+function groupByName<T extends Named>(
+  entries: readonly T[],
+  key: (name: string) => string
+): Map<string, T[]> {
   const map = new Map<string, T[]>()
   for (const entry of entries) {
-    const group = map.get(entry.name)
-    if (group === undefined) map.set(entry.name, [entry])
+    const name = key(entry.name)
+    const group = map.get(name)
+    if (group === undefined) map.set(name, [entry])
     else group.push(entry)
   }
   return map
