@@ -396,7 +396,8 @@ function unresolvedNames(
 }
 
 function nameLine(item: NameProblem, names: InputNames): string {
-  const quoted = JSON.stringify(item.name)
+  // Plain quotes, not JSON's: a backslash in a name must read as one.
+  const quoted = `"${item.name}"`
   const what = item.target
   const head = `${names.subject(item.input)}:`
   if (item.match === 'several') {
@@ -413,7 +414,7 @@ function nameLine(item: NameProblem, names: InputNames): string {
       : `${head} no ${what} is named ${quoted}.`
   ]
   if (item.closest.length > 0) {
-    parts.push(`Closest: ${item.closest.map((n) => JSON.stringify(n)).join(', ')}.`)
+    parts.push(`Closest: ${item.closest.map((n) => `"${n}"`).join(', ')}.`)
     const lower = item.name.toLowerCase()
     if (item.closest.some((n) => n.toLowerCase() === lower)) {
       parts.push('Names match case-sensitively.')

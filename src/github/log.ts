@@ -145,7 +145,7 @@ export class GitHubLog implements Reporter {
     // A sweep has one line per pattern, but a long list of plain names would flood the log.
     for (const line of lines.slice(0, RESOLVED_LINES)) {
       const what = line.input.replace(/-name$/, '')
-      core.info(`${line.input} ${JSON.stringify(line.name)} matched ${count(line.matched, what)}.`)
+      core.info(`${line.input} "${line.name}" matched ${count(line.matched, what)}.`)
     }
     if (lines.length > RESOLVED_LINES) {
       core.info(`... and ${lines.length - RESOLVED_LINES} more names.`)
