@@ -41387,33 +41387,86 @@ const WorkflowConnectorsSchema = looseObject({
 /** A connector's name and type, for display only (its `config` is never read). */
 const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
     .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }));
-/** A listed id goes into request paths later: a UUID, like every other. */
-const listedId = schemas_string()
-    .regex(UUID, 'is not a UUID')
-    .transform((id) => id.toLowerCase());
-/** A name as matching sees it: on one line, '' when the API gave none. */
-const listedName = remoteText.nullish().transform((name) => name ?? '');
-/** One entry of `GET /sources/` or `/destinations/`; `config` is never read. */
-const ListedConnectorSchema = looseObject({ id: listedId, name: listedName, type: remoteText.nullish() })
-    .transform((raw) => ({ id: raw.id, name: raw.name, type: raw.type ?? undefined }));
+function optionalText(item, field) {
+    const value = item[field];
+    if (value === undefined || value === null)
+        return { ok: undefined };
+    return typeof value === 'string' ? { ok: flatten(value) } : { field, why: 'must be a string' };
+}
+function listedId(item) {
+    const { id } = item;
+    return typeof id === 'string' && UUID.test(id)
+        ? { ok: id.toLowerCase() }
+        : { field: 'id', why: 'is not a UUID' };
+}
+function uuids(item, field) {
+    const value = item[field];
+    if (!Array.isArray(value))
+        return { field, why: 'must be a list of connector UUIDs' };
+    const ids = [];
+    for (const [i, id] of value.entries()) {
+        if (typeof id !== 'string' || !UUID.test(id)) {
+            return { field: `${field}.${i}`, why: 'holds an id that is not a UUID' };
+        }
+        ids.push(id.toLowerCase());
+    }
+    return { ok: ids };
+}
+function readConnector(item) {
+    const id = listedId(item);
+    if (!('ok' in id))
+        return id;
+    const name = optionalText(item, 'name');
+    if (!('ok' in name))
+        return name;
+    const type = optionalText(item, 'type');
+    if (!('ok' in type))
+        return type;
+    return { ok: { id: id.ok, name: name.ok ?? '', type: type.ok } };
+}
+function readWorkflow(item) {
+    const base = readConnector({ ...item, type: item.workflow_type });
+    if (!('ok' in base))
+        return base.field === 'type' ? { ...base, field: 'workflow_type' } : base;
+    const sources = uuids(item, 'sources');
+    if (!('ok' in sources))
+        return sources;
+    const destinations = uuids(item, 'destinations');
+    if (!('ok' in destinations))
+        return destinations;
+    return { ok: { ...base.ok, sources: sources.ok, destinations: destinations.ok } };
+}
+/**
+ * A bare JSON array of entries, read by hand: a list holds thousands, and a zod object schema
+ * per entry cost ten times the CPU on a cold start, which is where a step spends its life.
+ * Extra fields are accepted; a wrong field is named by its path, as zod would.
+ */
+function listSchema(what, read) {
+    return unknown().transform((value, ctx) => {
+        if (!Array.isArray(value)) {
+            ctx.issues.push({ code: 'custom', message: `must be a list of ${what}`, input: value });
+            return NEVER;
+        }
+        const entries = [];
+        for (const [i, item] of value.entries()) {
+            if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+                ctx.issues.push({ code: 'custom', message: 'must be an object', input: item, path: [i] });
+                return NEVER;
+            }
+            const entry = read(item);
+            if (!('ok' in entry)) {
+                ctx.issues.push({ code: 'custom', message: entry.why, input: item, path: [i, entry.field] });
+                return NEVER;
+            }
+            entries.push(entry.ok);
+        }
+        return entries;
+    });
+}
 /** The connector lists are bare arrays, with no paging. */
-const ConnectorListSchema = array(ListedConnectorSchema, 'must be a list of connectors');
-const ListedWorkflowSchema = looseObject({
-    id: listedId,
-    name: listedName,
-    workflow_type: remoteText.nullish(),
-    sources: connectorIds,
-    destinations: connectorIds
-})
-    .transform((raw) => ({
-    id: raw.id,
-    name: raw.name,
-    type: raw.workflow_type ?? undefined,
-    sources: raw.sources,
-    destinations: raw.destinations
-}));
+const ConnectorListSchema = listSchema('connectors', readConnector);
 /** One page of `GET /workflows/`: a bare array too. */
-const WorkflowListSchema = array(ListedWorkflowSchema, 'must be a list of workflows');
+const WorkflowListSchema = listSchema('workflows', readWorkflow);
 
 ;// CONCATENATED MODULE: ./src/api/classify.ts
 
@@ -42628,6 +42681,7 @@ function resolveNames(input, target, lines, entries) {
     const resolution = { matched: [], lines: [], problems: [] };
     let byName;
     let byTrimmed;
+    let sorted;
     const notFound = (line, glob) => ({
         match: 'none',
         input,
@@ -42661,21 +42715,25 @@ function resolveNames(input, target, lines, entries) {
                 continue;
             }
         }
-        else if (pattern.tokens.every((t) => t === ANY_RUN)) {
-            found = [...entries];
-        }
         else {
-            found = entries.filter((e) => globMatches(pattern.tokens, e.name));
+            // Sorted once, not per pattern: a filter of it comes out in order.
+            sorted ??= [...entries].sort(byNameThenId);
+            found = pattern.tokens.every((t) => t === ANY_RUN)
+                ? [...sorted]
+                : sorted.filter((e) => globMatches(pattern.tokens, e.name));
         }
         resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length });
         if (found.length === 0) {
             resolution.problems.push(notFound(line, pattern.glob));
             continue;
         }
-        found.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
-        resolution.matched.push(...found);
+        for (const entry of found)
+            resolution.matched.push(entry);
     }
     return resolution;
+}
+function byNameThenId(a, b) {
+    return compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 function groupByName(entries, key) {
     const map = new Map();
@@ -43818,7 +43876,7 @@ async function connectorsToCheck(step) {
     }
     // Every read at once, each on its own connection pool: one slow list does not hold up another.
     const [byId, sources, destinations, workflows] = await Promise.all([
-        settings.workflowId === undefined ? undefined : readWorkflow(step, settings.workflowId),
+        settings.workflowId === undefined ? undefined : engine_readWorkflow(step, settings.workflowId),
         settings.names.source.length > 0
             ? listConnectors('source', listThread(step, 'source'))
             : undefined,
@@ -43924,7 +43982,7 @@ function listThread(step, target) {
     };
 }
 /** The workflow named by id, with its connectors. */
-async function readWorkflow(step, workflowId) {
+async function engine_readWorkflow(step, workflowId) {
     const { settings, pacing, text, reporter } = step;
     const subject = { kind: 'workflow', id: workflowId };
     const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests((entry) => {
@@ -44145,10 +44203,14 @@ function verdictRows(results) {
 
 ;// CONCATENATED MODULE: ./src/table.ts
 /** The one table renderer: the log's and the terminal's verdict tables, and the scripts'. */
+const SEGMENTER = new Intl.Segmenter();
 /** Columns a string takes in a terminal: emoji and East Asian wide characters take two. */
 function displayWidth(text) {
+    // Most cells are ASCII; and a Segmenter per call cost 50 MB of native memory for 500 rows.
+    if (/^[\x20-\x7e]*$/.test(text))
+        return text.length;
     let width = 0;
-    for (const { segment } of new Intl.Segmenter().segment(text)) {
+    for (const { segment } of SEGMENTER.segment(text)) {
         if (/\p{Extended_Pictographic}/u.test(segment))
             width += 2;
         else if (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/u.test(segment))

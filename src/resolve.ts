@@ -210,6 +210,7 @@ export function resolveNames<T extends Named>(
   const resolution: Resolution<T> = { matched: [], lines: [], problems: [] }
   let byName: Map<string, T[]> | undefined
   let byTrimmed: Map<string, T[]> | undefined
+  let sorted: T[] | undefined
   const notFound = (line: string, glob: boolean): NameProblem => ({
     match: 'none',
     input,
@@ -245,20 +246,25 @@ export function resolveNames<T extends Named>(
         resolution.lines.push({ name: line, glob: false, matched: found.length })
         continue
       }
-    } else if (pattern.tokens.every((t) => t === ANY_RUN)) {
-      found = [...entries]
     } else {
-      found = entries.filter((e) => globMatches(pattern.tokens, e.name))
+      // Sorted once, not per pattern: a filter of it comes out in order.
+      sorted ??= [...entries].sort(byNameThenId)
+      found = pattern.tokens.every((t) => t === ANY_RUN)
+        ? [...sorted]
+        : sorted.filter((e) => globMatches(pattern.tokens, e.name))
     }
     resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length })
     if (found.length === 0) {
       resolution.problems.push(notFound(line, pattern.glob))
       continue
     }
-    found.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
-    resolution.matched.push(...found)
+    for (const entry of found) resolution.matched.push(entry)
   }
   return resolution
+}
+
+function byNameThenId(a: Named, b: Named): number {
+  return compareText(a.name, b.name) || compareText(a.id, b.id)
 }
 
 function groupByName<T extends Named>(
