@@ -201,6 +201,33 @@ describe('reading the lists', () => {
       expect(posts(sim)).toBe(0)
     }))
 
+  it('ends with error, unretried, on a list entry whose id is not a UUID', () =>
+    withSimulator(async (sim) => {
+      addNamed(sim, 'source', 'orders-s3')
+      sim.setListFaults('sources', [
+        { type: 'body', body: JSON.stringify([{ id: '../../workflows', name: 'orders-s3' }]) }
+      ])
+      const result = await runInProcess(base(sim, { 'source-name': 'orders-s3' }))
+      expect(result.outcome).toBe('error')
+      expect(errorLines(result)[0]).toContain("field '0.id' is not a UUID")
+      expect(listRequests(sim, 'sources')).toHaveLength(1)
+      expect(posts(sim)).toBe(0)
+    }))
+
+  it('reads a list larger than any single answer of the API (1 MiB)', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, {
+        kind: 'source',
+        name: 'big',
+        checkDurationMs: 0,
+        config: { blob: 'x'.repeat(1_500_000) }
+      })
+      const result = await runInProcess(base(sim, { 'source-name': 'big' }))
+      expect(result.outcome).toBe('success')
+      expect(entries(result)[0]?.['connector-id']).toBe(id)
+    }))
+
   it('retries a list after a 503, once per failure', () =>
     withSimulator(async (sim) => {
       const id = addNamed(sim, 'source', 'orders-s3')
