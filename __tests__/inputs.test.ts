@@ -141,8 +141,8 @@ describe('readSettings', () => {
   it('asks for something to check when nothing is given', () => {
     const { error } = attempt({ 'api-key': KEY })
     expect(error?.message).toBe(
-      "Give something to check: 'source-name', 'destination-name' or 'workflow-name', or " +
-        "'source-id', 'destination-id' or 'workflow-id' (or several)."
+      "Give something to check: 'source-id', 'destination-id' or 'workflow-id', or " +
+        "'source-name', 'destination-name' or 'workflow-name' (or several)."
     )
   })
 

@@ -42400,9 +42400,9 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         workflowRaw === '' &&
         !anyName &&
         !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))) {
-        fail('source-name', `Give something to check: ${names.ref('source-name')}, ${names.ref('destination-name')} or ` +
-            `${names.ref('workflow-name')}, or ${names.ref('source-id')}, ${names.ref('destination-id')} ` +
-            `or ${names.ref('workflow-id')} (or several).`);
+        fail('source-name', `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
+            `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
+            `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`);
     }
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
@@ -43952,11 +43952,12 @@ async function connectorsToCheck(step) {
     ]);
     if (connectors.length === 0) {
         const { names } = step.context;
-        const which = byId === undefined
-            ? `The workflows that ${names.ref('workflow-name')} matched have`
-            : `Workflow ${byId.id} has`;
-        const message = `${which} no source or destination connectors, and no other input names one: there is ` +
-            'nothing to check.';
+        const message = byId === undefined
+            ? `The workflows that ${names.ref('workflow-name')} matched have no source or ` +
+                'destination connectors, and no other input names one: there is nothing to check.'
+            : `Workflow ${byId.id} has no source or destination connectors, and neither ` +
+                `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is ` +
+                'nothing to check.';
         const input = byId === undefined ? 'workflow-name' : 'workflow-id';
         return {
             problem: { kind: 'invalid-input', input, message },

@@ -312,13 +312,13 @@ async function connectorsToCheck(step: Step): Promise<Found> {
   ])
   if (connectors.length === 0) {
     const { names } = step.context
-    const which =
-      byId === undefined
-        ? `The workflows that ${names.ref('workflow-name')} matched have`
-        : `Workflow ${byId.id} has`
     const message =
-      `${which} no source or destination connectors, and no other input names one: there is ` +
-      'nothing to check.'
+      byId === undefined
+        ? `The workflows that ${names.ref('workflow-name')} matched have no source or ` +
+          'destination connectors, and no other input names one: there is nothing to check.'
+        : `Workflow ${byId.id} has no source or destination connectors, and neither ` +
+          `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is ` +
+          'nothing to check.'
     const input = byId === undefined ? 'workflow-name' : 'workflow-id'
     return {
       problem: { kind: 'invalid-input', input, message },

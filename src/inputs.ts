@@ -233,9 +233,9 @@ export function readSettings(
   ) {
     fail(
       'source-name',
-      `Give something to check: ${names.ref('source-name')}, ${names.ref('destination-name')} or ` +
-        `${names.ref('workflow-name')}, or ${names.ref('source-id')}, ${names.ref('destination-id')} ` +
-        `or ${names.ref('workflow-id')} (or several).`
+      `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
+        `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
+        `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`
     )
   }
 
