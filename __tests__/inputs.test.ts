@@ -30,6 +30,7 @@ describe('readSettings', () => {
     expect(settings).toEqual({
       connectors: [{ kind: 'source', id: SOURCE }],
       workflowId: undefined,
+      names: { source: [], destination: [], workflow: [] },
       apiKey: KEY,
       api: {
         base: 'https://platform.unstructuredapp.io/api/v1',
@@ -140,7 +141,8 @@ describe('readSettings', () => {
   it('asks for something to check when nothing is given', () => {
     const { error } = attempt({ 'api-key': KEY })
     expect(error?.message).toBe(
-      "Give something to check: 'source-id', 'destination-id' or 'workflow-id' (or several)."
+      "Give something to check: 'source-id', 'destination-id' or 'workflow-id', or " +
+        "'source-name', 'destination-name' or 'workflow-name' (or several)."
     )
   })
 

@@ -137,7 +137,7 @@ describe('validation and routing', () => {
     expect(asDest.status).toBe(404)
     expect(await json(asDest)).toEqual({ detail: `Destination ${source} not found` })
 
-    for (const path of [`/v1/sources/${source}/connection-check`, '/', '/api/v1/sources']) {
+    for (const path of [`/v1/sources/${source}/connection-check`, '/', '/api/v1/sourcez']) {
       const r = await call(path)
       expect(r.status).toBe(404)
       expect(await json(r)).toEqual({ detail: 'Not Found' })

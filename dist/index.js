@@ -31711,6 +31711,10 @@ function connectorPath(connector) {
     // Ids are validated as UUIDs; encoding them as well keeps a path a path whatever happens.
     return `/${PATH_SEGMENT[connector.kind]}/${encodeURIComponent(connector.id)}`;
 }
+/** The list of one kind, with the slash the API's routes end in: without it, a 307 answers. */
+function listPath(kind) {
+    return `/${PATH_SEGMENT[kind]}/`;
+}
 function connectionCheckPath(connector) {
     return `${connectorPath(connector)}/connection-check`;
 }
@@ -41416,6 +41420,86 @@ const WorkflowConnectorsSchema = looseObject({
 /** A connector's name and type, for display only (its `config` is never read). */
 const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
     .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }));
+function optionalText(item, field) {
+    const value = item[field];
+    if (value === undefined || value === null)
+        return { ok: undefined };
+    return typeof value === 'string' ? { ok: flatten(value) } : { field, why: 'must be a string' };
+}
+function listedId(item) {
+    const { id } = item;
+    return typeof id === 'string' && UUID.test(id)
+        ? { ok: id.toLowerCase() }
+        : { field: 'id', why: 'is not a UUID' };
+}
+function uuids(item, field) {
+    const value = item[field];
+    if (!Array.isArray(value))
+        return { field, why: 'must be a list of connector UUIDs' };
+    const ids = [];
+    for (const [i, id] of value.entries()) {
+        if (typeof id !== 'string' || !UUID.test(id)) {
+            return { field: `${field}.${i}`, why: 'holds an id that is not a UUID' };
+        }
+        ids.push(id.toLowerCase());
+    }
+    return { ok: ids };
+}
+function readConnector(item) {
+    const id = listedId(item);
+    if (!('ok' in id))
+        return id;
+    const name = optionalText(item, 'name');
+    if (!('ok' in name))
+        return name;
+    const type = optionalText(item, 'type');
+    if (!('ok' in type))
+        return type;
+    return { ok: { id: id.ok, name: name.ok ?? '', type: type.ok } };
+}
+function readWorkflow(item) {
+    const base = readConnector({ ...item, type: item.workflow_type });
+    if (!('ok' in base))
+        return base.field === 'type' ? { ...base, field: 'workflow_type' } : base;
+    const sources = uuids(item, 'sources');
+    if (!('ok' in sources))
+        return sources;
+    const destinations = uuids(item, 'destinations');
+    if (!('ok' in destinations))
+        return destinations;
+    return { ok: { ...base.ok, sources: sources.ok, destinations: destinations.ok } };
+}
+/**
+ * A bare JSON array of entries, read by hand: a list holds thousands, and a zod object schema
+ * per entry cost ten times the CPU on a cold start, which is where a step spends its life.
+ * Extra fields are accepted; a wrong field is named by its path, as zod would.
+ */
+function listSchema(what, read) {
+    return unknown().transform((value, ctx) => {
+        if (!Array.isArray(value)) {
+            ctx.issues.push({ code: 'custom', message: `must be a list of ${what}`, input: value });
+            return NEVER;
+        }
+        const entries = [];
+        for (const [i, item] of value.entries()) {
+            if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+                ctx.issues.push({ code: 'custom', message: 'must be an object', input: item, path: [i] });
+                return NEVER;
+            }
+            const entry = read(item);
+            if (!('ok' in entry)) {
+                ctx.issues.push({ code: 'custom', message: entry.why, input: item, path: [i, entry.field] });
+                return NEVER;
+            }
+            entries.push(entry.ok);
+        }
+        return entries;
+    });
+}
+/** The connector lists are bare arrays, with no paging. */
+const ConnectorListSchema = listSchema('connectors', readConnector);
+/** One page of `GET /workflows/`: a bare array too. */
+const WorkflowListSchema = listSchema('workflows', readWorkflow);
 
 ;// CONCATENATED MODULE: ./src/api/classify.ts
 
@@ -41654,7 +41738,7 @@ class Transport {
                 ...this.headers
             });
             answered = true;
-            const body = await readBody(response.message);
+            const body = await readBody(response.message, options.bodyLimitBytes ?? BODY_LIMIT_BYTES);
             return {
                 ok: true,
                 response: {
@@ -41726,19 +41810,19 @@ class Transport {
 }
 /** An answer longer than any the API sends: refused rather than read into memory. */
 class AnswerTooLarge extends Error {
-    constructor() {
-        super('answer larger than 1 MiB');
+    constructor(limit) {
+        super(`answer larger than ${Math.round(limit / 1024 / 1024)} MiB`);
     }
 }
 /** Reads the whole body; rejects when the connection drops mid-answer (readBody() would hang). */
-function readBody(message) {
+function readBody(message, limit) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > BODY_LIMIT_BYTES) {
-                message.destroy(new AnswerTooLarge());
+            if (size > limit) {
+                message.destroy(new AnswerTooLarge(limit));
                 return;
             }
             chunks.push(chunk);
@@ -41839,6 +41923,23 @@ const WORKFLOW = {
     shapeIsFinal: true
 };
 const CONNECTOR = { schema: ConnectorInfoSchema, name: 'a connector' };
+const CONNECTOR_LIST = {
+    schema: ConnectorListSchema,
+    name: 'a list of connectors',
+    describe: (list) => `${list.length} connectors`,
+    shapeIsFinal: true
+};
+const WORKFLOW_LIST = {
+    schema: WorkflowListSchema,
+    name: 'a list of workflows',
+    describe: (list) => `${list.length} workflows`,
+    shapeIsFinal: true
+};
+/**
+ * A list is as long as the workspace: thousands of connectors with their configs are a few MB.
+ * The cap only keeps an answer that never ends out of memory.
+ */
+const LIST_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 /**
  * The Platform API calls this action makes. Each client has its own connection pool: a request
  * that overruns its time is cut off by closing the pool, which must not take other connectors'
@@ -41866,6 +41967,21 @@ class PlatformClient {
     }
     workflow(id, options) {
         return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options);
+    }
+    /** Every connector of one kind: the list takes no paging parameters. */
+    listConnectors(kind, options) {
+        return this.call('GET', listPath(kind), CONNECTOR_LIST, {
+            ...options,
+            bodyLimitBytes: LIST_BODY_LIMIT_BYTES
+        });
+    }
+    /** One page of workflows; `undefined` asks without `page`, as the server's default. */
+    listWorkflows(page, options) {
+        const path = page === undefined ? '/workflows/' : `/workflows/?page=${page}`;
+        return this.call('GET', path, WORKFLOW_LIST, {
+            ...options,
+            bodyLimitBytes: LIST_BODY_LIMIT_BYTES
+        });
     }
     close() {
         this.transport.close();
@@ -42023,6 +42139,9 @@ const LEGACY_COMMAND = /##\[/g;
 const REDACTED = '***';
 /** A page title is a few words; more is noise in a message. */
 const TITLE_LIMIT = 120;
+/** A name or a type quoted among others in a message, as input values are. */
+const NAME_LIMIT = 80;
+const TYPE_LIMIT = 40;
 /**
  * Makes text that this action did not write inert before it is printed, put in an output or in
  * the job summary: no line break or other control character (so no `::command` can start a
@@ -42116,6 +42235,23 @@ class RemoteText {
                 };
             case 'timeout':
                 return { ...problem, lastTransient: optional(problem.lastTransient) };
+            case 'unresolved-names':
+                // Names are quoted in a sentence, among others: cut short as input values are.
+                return {
+                    ...problem,
+                    items: problem.items.map((item) => item.match === 'several'
+                        ? {
+                            ...item,
+                            name: this.clean(item.name, NAME_LIMIT),
+                            ids: item.ids.map((id) => this.clean(id))
+                        }
+                        : {
+                            ...item,
+                            name: this.clean(item.name, NAME_LIMIT),
+                            closest: item.closest.map((name) => this.clean(name, NAME_LIMIT)),
+                            types: item.types.map((t) => ({ ...t, type: this.clean(t.type, TYPE_LIMIT) }))
+                        })
+                };
         }
     }
     /** A finished check run with every piece of remote text in it made inert. */
@@ -42164,6 +42300,12 @@ function cap(text, limit) {
 
 
 
+/** The name inputs, and what each names. */
+const NAME_INPUTS = [
+    ['source-name', 'source'],
+    ['destination-name', 'destination'],
+    ['workflow-name', 'workflow']
+];
 const DEFAULT_API_URL = 'https://platform.unstructuredapp.io';
 const DEFAULT_TIMEOUT_SECONDS = '300';
 const DEFAULT_POLL_INTERVAL_SECONDS = '10';
@@ -42225,6 +42367,17 @@ function splitIds(raw) {
     return raw.split(/[\s,]+/).filter((part) => part !== '');
 }
 /**
+ * Names come one per line, since they may hold spaces and commas. Surrounding blanks are dropped
+ * (YAML block scalars keep trailing ones), and so are empty lines and repeats.
+ */
+function splitNames(raw) {
+    const lines = raw
+        .split(/\r\n|[\n\r\u2028\u2029]/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return [...new Set(lines)];
+}
+/**
  * Reads and validates every input before any request is made. The key is masked first, so no
  * later log line (debug included) can show it. All problems are reported together, each naming
  * its input and the offending value (never the key's).
@@ -42280,11 +42433,25 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         else
             fail('workflow-id', `${names.subject('workflow-id')} must be a workflow UUID; got ${quote(workflowRaw)}.`);
     }
+    const nameInputs = { source: [], destination: [], workflow: [] };
+    for (const [input, target] of NAME_INPUTS) {
+        const lines = splitNames(read(input));
+        // eslint-disable-next-line no-control-regex -- a name to look up never holds these
+        const bad = lines.filter((line) => /[\u0000-\u0008\u000b-\u001f\u007f]/.test(line));
+        if (bad.length > 0) {
+            fail(input, `${names.subject(input)} holds control characters; got ${quoteAll(bad)}.`);
+            continue;
+        }
+        nameInputs[target] = lines;
+    }
+    const anyName = NAME_INPUTS.some(([, target]) => nameInputs[target].length > 0);
     if (connectors.length === 0 &&
         workflowRaw === '' &&
-        !errors.some((e) => e.input.endsWith('-id'))) {
-        fail('source-id', `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
-            `${names.ref('workflow-id')} (or several).`);
+        !anyName &&
+        !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))) {
+        fail('source-name', `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
+            `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
+            `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`);
     }
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
@@ -42317,6 +42484,7 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
     return {
         connectors,
         workflowId,
+        names: nameInputs,
         apiKey,
         api,
         timeoutMs,
@@ -42324,6 +42492,308 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         maxConcurrency: maxConcurrency.data,
         junitFile: junitRaw === '' ? undefined : junitRaw
     };
+}
+
+;// CONCATENATED MODULE: ./src/listing.ts
+/**
+ * More pages than this is no workspace but a server that never says "the end" (each page adding
+ * new ids): a stop, so that memory stays bounded.
+ */
+const MAX_WORKFLOW_PAGES = 2000;
+async function retried(thread, call) {
+    return thread.pacer.retry(call, thread.retrying);
+}
+async function listConnectors(kind, thread) {
+    try {
+        const answer = await retried(thread, (call) => thread.client.listConnectors(kind, call));
+        return answer.ok ? { ok: true, entries: answer.value, requests: 1 } : answer;
+    }
+    finally {
+        thread.client.close();
+    }
+}
+/**
+ * Every workflow, page by page. Neither the default page size nor whether `page` counts from 0
+ * or 1 is documented, so: first without `page`, then `page=1`, 2, ... until a page is empty,
+ * keeping each id once. `page=1` may repeat the first answer (pages from 1); a later page that
+ * adds nothing new means the server ignores `page`, and ends the list too.
+ */
+async function listWorkflows(thread) {
+    const byId = new Map();
+    let requests = 0;
+    const page = (n) => {
+        requests += 1;
+        return retried(thread, (call) => thread.client.listWorkflows(n, call));
+    };
+    const add = (items) => {
+        let added = 0;
+        for (const item of items) {
+            if (byId.has(item.id))
+                continue;
+            byId.set(item.id, item);
+            added += 1;
+        }
+        return added;
+    };
+    try {
+        const first = await page(undefined);
+        if (!first.ok)
+            return first;
+        add(first.value);
+        for (let n = 1; first.value.length > 0; n += 1) {
+            if (n > MAX_WORKFLOW_PAGES) {
+                const reason = `the workflow list did not end after ${MAX_WORKFLOW_PAGES} pages`;
+                return { ok: false, problem: { kind: 'malformed', status: 200, reason } };
+            }
+            const answer = await page(n);
+            if (!answer.ok)
+                return answer;
+            const added = add(answer.value);
+            if (answer.value.length === 0 || (n > 1 && added === 0))
+                break;
+        }
+        return { ok: true, entries: [...byId.values()], requests };
+    }
+    finally {
+        thread.client.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/resolve.ts
+/** A wildcard in a parsed pattern; any other token is a code point. */
+const ANY_ONE = -1;
+const ANY_RUN = -2;
+/**
+ * Reads one line. `\*`, `\?` and `\\` stand for the characters themselves, so a name that holds
+ * a `*` can still be named exactly; any other backslash is an ordinary character.
+ */
+function parsePattern(text) {
+    const tokens = [];
+    let literal = '';
+    let glob = false;
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i += 1) {
+        const c = chars[i];
+        const next = chars[i + 1];
+        if (c === '\\' && (next === '*' || next === '?' || next === '\\')) {
+            tokens.push(next.codePointAt(0) ?? 0);
+            literal += next;
+            i += 1;
+        }
+        else if (c === '*' || c === '?') {
+            glob = true;
+            // A run of stars is one star: it keeps matching linear in the number of them.
+            if (c === '?' || tokens.at(-1) !== ANY_RUN)
+                tokens.push(c === '*' ? ANY_RUN : ANY_ONE);
+            literal += c;
+        }
+        else {
+            tokens.push(c.codePointAt(0) ?? 0);
+            literal += c;
+        }
+    }
+    return { text, glob, literal, tokens };
+}
+/** The code point at `index` (a UTF-16 index) and how many code units it takes. */
+function codePointAt(text, index) {
+    return text.codePointAt(index) ?? 0;
+}
+const width = (codePoint) => (codePoint > 0xffff ? 2 : 1);
+/**
+ * Whether a pattern's tokens match a whole name, by code point. The classic two-pointer match
+ * with back-tracking to the last star only: O(pattern x name) at worst, so a hostile name of any
+ * length cannot make it blow up the way a regular expression with several `.*` can. It reads
+ * the name in place: matching thousands of names allocates nothing.
+ */
+function globMatches(tokens, name) {
+    let t = 0;
+    let n = 0;
+    let star = -1;
+    let resume = 0;
+    while (n < name.length) {
+        const c = codePointAt(name, n);
+        const token = tokens[t];
+        if (token !== undefined && (token === ANY_ONE || token === c)) {
+            t += 1;
+            n += width(c);
+        }
+        else if (token === ANY_RUN) {
+            star = t;
+            resume = n;
+            t += 1;
+        }
+        else if (star >= 0) {
+            t = star + 1;
+            resume += width(codePointAt(name, resume));
+            n = resume;
+        }
+        else {
+            return false;
+        }
+    }
+    while (tokens[t] === ANY_RUN)
+        t += 1;
+    return t === tokens.length;
+}
+/** Past this many code points, names are compared by their start only: they are far anyway. */
+const DISTANCE_CHARS = 200;
+// Reused by every call: a search over thousands of names then allocates nothing.
+const left = new Int32Array(DISTANCE_CHARS);
+const right = new Int32Array(DISTANCE_CHARS);
+let previousRow = new Int32Array(DISTANCE_CHARS + 1);
+let currentRow = new Int32Array(DISTANCE_CHARS + 1);
+/** Writes up to DISTANCE_CHARS code points of `text` into `into`; returns how many. */
+function load(text, into) {
+    let n = 0;
+    for (let i = 0; i < text.length && n < DISTANCE_CHARS; n += 1) {
+        const c = codePointAt(text, i);
+        into[n] = c;
+        i += width(c);
+    }
+    return n;
+}
+/**
+ * Levenshtein distance by code point; anything above `bound` comes back as bound + 1 without
+ * finishing, which keeps a search over thousands of names cheap.
+ */
+function editDistance(a, b, bound = Infinity) {
+    const x = load(a, left);
+    const y = load(b, right);
+    if (Math.abs(x - y) > bound)
+        return bound + 1;
+    // Only cells within `bound` of the diagonal can lead to a distance within it (Ukkonen).
+    const band = Number.isFinite(bound) ? bound : Math.max(x, y);
+    const beyond = band + 1;
+    for (let j = 0; j <= y; j += 1)
+        previousRow[j] = j;
+    for (let i = 1; i <= x; i += 1) {
+        const lo = Math.max(1, i - band);
+        const hi = Math.min(y, i + band);
+        currentRow[lo - 1] = lo === 1 ? i : beyond;
+        let rowMin = currentRow[lo - 1] ?? beyond;
+        const c = left[i - 1];
+        for (let j = lo; j <= hi; j += 1) {
+            const cost = c === right[j - 1] ? 0 : 1;
+            const value = Math.min((previousRow[j] ?? beyond) + 1, (currentRow[j - 1] ?? beyond) + 1, (previousRow[j - 1] ?? beyond) + cost);
+            currentRow[j] = value;
+            if (value < rowMin)
+                rowMin = value;
+        }
+        // The next row reads one cell past this band: it must not see a stale value there.
+        if (hi < y)
+            currentRow[hi + 1] = beyond;
+        if (rowMin > bound)
+            return bound + 1;
+        [previousRow, currentRow] = [currentRow, previousRow];
+    }
+    const distance = previousRow[y] ?? beyond;
+    return distance > bound ? bound + 1 : distance;
+}
+const SUGGESTIONS = 3;
+/** Up to three distinct names closest to `name`, closest first (then in code-unit order). */
+function closestNames(name, names, count = SUGGESTIONS) {
+    const best = [];
+    const seen = new Set();
+    for (const candidate of names) {
+        if (candidate === '' || seen.has(candidate))
+            continue;
+        seen.add(candidate);
+        const bound = best.length < count ? Infinity : (best.at(-1)?.distance ?? Infinity);
+        const distance = editDistance(name, candidate, bound);
+        if (distance > bound)
+            continue;
+        best.push({ name: candidate, distance });
+        best.sort((p, q) => p.distance - q.distance || compareText(p.name, q.name));
+        if (best.length > count)
+            best.pop();
+    }
+    return best.map((b) => b.name);
+}
+/** Code-unit order: the same in every locale, so output is stable. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** How many entries of each type, most common first. */
+function typeCounts(entries) {
+    const counts = new Map();
+    for (const { type } of entries) {
+        if (type !== undefined && type !== '')
+            counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return [...counts]
+        .map(([type, count]) => ({ type, count }))
+        .sort((a, b) => b.count - a.count || compareText(a.type, b.type));
+}
+/** Resolves every line of one input against the entries of its kind, all problems together. */
+function resolveNames(input, target, lines, entries) {
+    const resolution = { matched: [], lines: [], problems: [] };
+    let byName;
+    let byTrimmed;
+    let sorted;
+    const notFound = (line, glob) => ({
+        match: 'none',
+        input,
+        target,
+        name: line,
+        pattern: glob,
+        closest: closestNames(line, entries.map((e) => e.name)),
+        total: entries.length,
+        types: typeCounts(entries)
+    });
+    for (const line of lines) {
+        const pattern = parsePattern(line);
+        let found;
+        if (!pattern.glob) {
+            byName ??= groupByName(entries, (name) => name);
+            found = byName.get(pattern.literal) ?? [];
+            if (found.length === 0) {
+                // Input lines lose their surrounding blanks, so a name that has them is found without.
+                byTrimmed ??= groupByName(entries, (name) => name.trim());
+                found = byTrimmed.get(pattern.literal) ?? [];
+            }
+            if (found.length > 1) {
+                resolution.problems.push({
+                    match: 'several',
+                    input,
+                    target,
+                    name: line,
+                    ids: found.map((e) => e.id)
+                });
+                resolution.lines.push({ name: line, glob: false, matched: found.length });
+                continue;
+            }
+        }
+        else {
+            // Sorted once, not per pattern: a filter of it comes out in order.
+            sorted ??= [...entries].sort(byNameThenId);
+            found = pattern.tokens.every((t) => t === ANY_RUN)
+                ? [...sorted]
+                : sorted.filter((e) => globMatches(pattern.tokens, e.name));
+        }
+        resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length });
+        if (found.length === 0) {
+            resolution.problems.push(notFound(line, pattern.glob));
+            continue;
+        }
+        for (const entry of found)
+            resolution.matched.push(entry);
+    }
+    return resolution;
+}
+function byNameThenId(a, b) {
+    return compareText(a.name, b.name) || compareText(a.id, b.id);
+}
+function groupByName(entries, key) {
+    const map = new Map();
+    for (const entry of entries) {
+        const name = key(entry.name);
+        const group = map.get(name);
+        if (group === undefined)
+            map.set(name, [entry]);
+        else
+            group.push(entry);
+    }
+    return map;
 }
 
 ;// CONCATENATED MODULE: ./src/api/status.ts
@@ -43000,6 +43470,9 @@ function outcomeOf(problem) {
             return 'timeout';
         case 'cancelled':
             return 'cancelled';
+        case 'unresolved-names':
+            // A name that several share needs the user to choose; one that matches nothing, a fix.
+            return problem.items.some((item) => item.match === 'several') ? 'invalid' : 'not-found';
         case 'redirect':
         case 'rejected':
         case 'foreign-answer':
@@ -43044,6 +43517,8 @@ function label(subject, capital) {
             return connectorLabel(subject.connector, subject.names, capital);
         case 'workflow':
             return `${capital ? 'Workflow' : 'workflow'} ${subject.id}`;
+        case 'list':
+            return `${capital ? 'The' : 'the'} list of ${PLURAL[subject.target]}`;
         case 'inputs':
             return capital ? 'The inputs' : 'the inputs';
     }
@@ -43081,13 +43556,21 @@ function problemVerdict(problem, context, subject, run) {
     const who = label(subject, false);
     const status = run?.followed?.status;
     const checkId = run?.created?.id;
-    const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector';
+    const owner = subject.kind === 'workflow'
+        ? 'the workflow'
+        : subject.kind === 'list'
+            ? `the ${PLURAL[subject.target]}`
+            : 'the connector';
+    // Reading a workflow or a list starts no check: its timeout and cancellation say so.
+    const reading = subject.kind === 'workflow' || subject.kind === 'list';
     const { names } = context;
     const apiUrl = names.ref('api-url');
     const withDetail = (status, detail) => detail ? `${status}: ${detail}` : httpStatusText(status);
     switch (problem.kind) {
         case 'invalid-input':
             return { outcome, title: 'Invalid input', message: problem.message };
+        case 'unresolved-names':
+            return { outcome, ...unresolvedNames(problem.items, names) };
         case 'validation': {
             const items = problem.items.length > 0 ? problem.items.join('; ') : 'no details given';
             return {
@@ -43116,6 +43599,15 @@ function problemVerdict(problem, context, subject, run) {
                     message: `Check ${checkId} of ${who} could no longer be read ` +
                         `(${withDetail(problem.status, problem.detail)}): the connector may have been deleted ` +
                         'while the check ran.'
+                };
+            }
+            if (subject.kind === 'list') {
+                return {
+                    outcome,
+                    title: 'List not found',
+                    message: `${label(subject, true)} was not found on ${context.apiHost} ` +
+                        `(${withDetail(problem.status, problem.detail)}). Check that ${apiUrl} points at the ` +
+                        'Platform API.'
                 };
             }
             return {
@@ -43221,8 +43713,8 @@ function problemVerdict(problem, context, subject, run) {
             };
         case 'timeout': {
             const limit = seconds(context.timeoutMs);
-            const parts = subject.kind === 'workflow'
-                ? [`Workflow ${subject.id} could not be read within ${limit}.`]
+            const parts = reading
+                ? [`${label(subject, true)} could not be read within ${limit}.`]
                 : checkId === undefined
                     ? [`No connection check of ${who} could be started within ${limit}.`]
                     : [
@@ -43243,12 +43735,78 @@ function problemVerdict(problem, context, subject, run) {
             return {
                 outcome,
                 title: 'Connection check cancelled',
-                message: checkId === undefined
-                    ? `Cancelled${by} before a connection check of ${who} was started.`
-                    : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+                message: reading
+                    ? `Cancelled${by} while reading ${who}, before any connection check was started.`
+                    : checkId === undefined
+                        ? `Cancelled${by} before a connection check of ${who} was started.`
+                        : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
             };
         }
     }
+}
+const PLURAL = {
+    source: 'sources',
+    destination: 'destinations',
+    workflow: 'workflows'
+};
+/** Most lines of an unresolved-names message, and ids named in one line, before a count. */
+const NAME_LINES = 20;
+const IDS_NAMED = 10;
+/** Every name that did not resolve, one line each, in input order. */
+function unresolvedNames(items, names) {
+    const lines = items.slice(0, NAME_LINES).map((item) => nameLine(item, names));
+    if (items.length > NAME_LINES) {
+        lines.push(`… and ${items.length - NAME_LINES} more that did not resolve.`);
+    }
+    const several = items.filter((item) => item.match === 'several').length;
+    const [only] = items;
+    const title = items.length === 1 && only !== undefined
+        ? only.match === 'several'
+            ? 'Ambiguous name'
+            : only.pattern
+                ? 'Pattern matched nothing'
+                : 'Name not found'
+        : several > 0
+            ? 'Names not resolved'
+            : 'Names not found';
+    return { title, message: lines.join('\n') };
+}
+function nameLine(item, names) {
+    // Plain quotes, not JSON's: a backslash in a name must read as one.
+    const quoted = `"${item.name}"`;
+    const what = item.target;
+    const head = `${names.subject(item.input)}:`;
+    if (item.match === 'several') {
+        const shown = item.ids.slice(0, IDS_NAMED).join(', ');
+        const more = item.ids.length > IDS_NAMED ? ` and ${item.ids.length - IDS_NAMED} more` : '';
+        return (`${head} ${item.ids.length} ${PLURAL[what]} are named ${quoted} (${shown}${more}); ` +
+            `name the one to check by ${names.ref(`${what}-id`)} instead.`);
+    }
+    const parts = [
+        item.pattern
+            ? `${head} the pattern ${quoted} matches no ${what}.`
+            : `${head} no ${what} is named ${quoted}.`
+    ];
+    if (item.closest.length > 0) {
+        parts.push(`Closest: ${item.closest.map((n) => `"${n}"`).join(', ')}.`);
+        const lower = item.name.toLowerCase();
+        if (item.closest.some((n) => n.toLowerCase() === lower)) {
+            parts.push('Names match case-sensitively.');
+        }
+    }
+    if (item.total === 0) {
+        parts.push(`The API key's workspace has no ${PLURAL[what]}.`);
+    }
+    else {
+        const types = item.types
+            .slice(0, 10)
+            .map((t) => `${t.type} (${t.count})`)
+            .join(', ');
+        const more = item.types.length > 10 ? ` and ${item.types.length - 10} more` : '';
+        parts.push(`The API key's workspace has ${count(item.total, what)}` +
+            (types === '' ? '.' : `, of types ${types}${more}.`));
+    }
+    return parts.join(' ');
 }
 /** What went wrong with TLS, and what fixes it: waiting never does. */
 function tlsMessage(code, host, names) {
@@ -43281,6 +43839,8 @@ function capitalized(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
+
+
 
 
 
@@ -43338,14 +43898,13 @@ async function runStep(read, names, reporter, options = {}) {
         const problem = text.problem(found.problem);
         return stopped(problemVerdict(problem, step.context, found.subject), settings);
     }
-    const { connectors } = found;
     reporter.checking({
-        connectors,
+        connectors: found.connectors.map((planned) => planned.connector),
         apiHost: settings.api.host,
         maxConcurrency: settings.maxConcurrency
     });
     const checksStartedAt = clock.now();
-    const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) => checkConnector(connector, step));
+    const results = await mapWithConcurrency(found.connectors, settings.maxConcurrency, (planned) => checkConnector(planned, step));
     return {
         outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
         results,
@@ -43357,12 +43916,128 @@ async function runStep(read, names, reporter, options = {}) {
 function stopped(verdict, settings) {
     return { outcome: verdict.outcome, results: [], problem: verdict, settings, durationMs: 0 };
 }
-/** The connectors the inputs name, then the workflow's, each once, in that order. */
+/**
+ * The connectors to check, each once, in this order: those named by id, those named by name or
+ * pattern, then the workflows' (by id, then by name). Every name is resolved, and every name
+ * that does not resolve is reported together, before a single check starts.
+ */
 async function connectorsToCheck(step) {
+    const { settings } = step;
+    const wanted = NAME_INPUTS.filter(([, target]) => settings.names[target].length > 0);
+    if (settings.workflowId === undefined && wanted.length === 0) {
+        return { connectors: settings.connectors.map((connector) => ({ connector, known: undefined })) };
+    }
+    // Every read at once, each on its own connection pool: one slow list does not hold up another.
+    const [byId, sources, destinations, workflows] = await Promise.all([
+        settings.workflowId === undefined ? undefined : engine_readWorkflow(step, settings.workflowId),
+        settings.names.source.length > 0
+            ? listConnectors('source', listThread(step, 'source'))
+            : undefined,
+        settings.names.destination.length > 0
+            ? listConnectors('destination', listThread(step, 'destination'))
+            : undefined,
+        settings.names.workflow.length > 0 ? listWorkflows(listThread(step, 'workflow')) : undefined
+    ]);
+    if (byId !== undefined && 'problem' in byId)
+        return byId;
+    const lists = [
+        ['source', sources],
+        ['destination', destinations],
+        ['workflow', workflows]
+    ];
+    for (const [target, list] of lists) {
+        if (list !== undefined && !list.ok) {
+            return { problem: list.problem, subject: { kind: 'list', target } };
+        }
+    }
+    const known = new Map();
+    const remember = (kind, list) => {
+        if (!list?.ok)
+            return;
+        for (const entry of list.entries) {
+            known.set(key({ kind, id: entry.id }), {
+                name: entry.name === '' ? undefined : entry.name,
+                type: entry.type
+            });
+        }
+    };
+    remember('source', sources);
+    remember('destination', destinations);
+    const problems = [];
+    const lines = [];
+    const resolve = (input, target, list) => {
+        if (!list?.ok)
+            return [];
+        const resolution = resolveNames(input, target, settings.names[target], list.entries);
+        problems.push(...resolution.problems);
+        for (const line of resolution.lines)
+            lines.push({ input, ...line });
+        return resolution.matched;
+    };
+    const named = [
+        ...resolve('source-name', 'source', sources).map((e) => ({
+            kind: 'source',
+            id: e.id
+        })),
+        ...resolve('destination-name', 'destination', destinations).map((e) => ({
+            kind: 'destination',
+            id: e.id
+        }))
+    ];
+    const byName = resolve('workflow-name', 'workflow', workflows);
+    const { text, reporter } = step;
+    reporter.resolved?.({
+        lists: lists.flatMap(([target, list]) => list?.ok === true ? [{ target, entries: list.entries.length, requests: list.requests }] : []),
+        lines: lines.map((line) => ({ ...line, name: text.clean(line.name, 80) }))
+    });
+    if (problems.length > 0) {
+        return { problem: { kind: 'unresolved-names', items: problems }, subject: { kind: 'inputs' } };
+    }
+    const ofWorkflow = (workflow) => [
+        ...workflow.sources.map((id) => ({ kind: 'source', id })),
+        ...workflow.destinations.map((id) => ({ kind: 'destination', id }))
+    ];
+    const connectors = uniqueConnectors([
+        ...settings.connectors,
+        ...named,
+        ...(byId === undefined ? [] : ofWorkflow(byId.workflow)),
+        ...byName.flatMap(ofWorkflow)
+    ]);
+    if (connectors.length === 0) {
+        const { names } = step.context;
+        const message = byId === undefined
+            ? `The workflows that ${names.ref('workflow-name')} matched have no source or ` +
+                'destination connectors, and no other input names one: there is nothing to check.'
+            : `Workflow ${byId.id} has no source or destination connectors, and neither ` +
+                `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is ` +
+                'nothing to check.';
+        const input = byId === undefined ? 'workflow-name' : 'workflow-id';
+        return {
+            problem: { kind: 'invalid-input', input, message },
+            subject: byId === undefined ? { kind: 'inputs' } : { kind: 'workflow', id: byId.id }
+        };
+    }
+    return { connectors: connectors.map((c) => ({ connector: c, known: known.get(key(c)) })) };
+}
+function key(connector) {
+    return `${connector.kind}:${connector.id}`;
+}
+/** One list's thread of requests: its own client and pacer, its retries reported inert. */
+function listThread(step, target) {
     const { settings, pacing, text, reporter } = step;
-    const { workflowId } = settings;
-    if (workflowId === undefined)
-        return { connectors: settings.connectors };
+    return {
+        client: new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests((entry) => {
+            reporter.request(entry);
+        }, text)),
+        pacer: new Pacer(pacing),
+        retrying: (problem, delayMs, failuresInARow) => {
+            reporter.listRetrying?.(target, inertTransient(problem, text), delayMs, failuresInARow);
+        }
+    };
+}
+/** The workflow named by id, with its connectors. */
+async function engine_readWorkflow(step, workflowId) {
+    const { settings, pacing, text, reporter } = step;
     const subject = { kind: 'workflow', id: workflowId };
     const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests((entry) => {
         reporter.request(entry);
@@ -43380,21 +44055,13 @@ async function connectorsToCheck(step) {
         return { problem: workflow.problem, subject };
     const { sources, destinations } = workflow.value;
     reporter.workflowRead(workflowId, sources.length, destinations.length);
-    const connectors = uniqueConnectors([
-        ...settings.connectors,
-        ...sources.map((id) => ({ kind: 'source', id })),
-        ...destinations.map((id) => ({ kind: 'destination', id }))
-    ]);
-    if (connectors.length === 0) {
-        const { names } = step.context;
-        const message = `Workflow ${workflowId} has no source or destination connectors, and neither ` +
-            `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is nothing to check.`;
-        return { problem: { kind: 'invalid-input', input: 'workflow-id', message }, subject };
-    }
-    return { connectors };
+    return { id: workflowId, workflow: workflow.value };
 }
-/** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
-async function checkConnector(connector, step) {
+/**
+ * Checks one connector, looking up its name alongside (a failed lookup changes nothing) unless a
+ * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
+ */
+async function checkConnector({ connector, known }, step) {
     const { settings, pacing, text } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
@@ -43405,10 +44072,12 @@ async function checkConnector(connector, step) {
     const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), requests);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
-    const lookups = client();
-    const names = new Pacer(pacing)
-        .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
-        .then((result) => (result.ok ? result.value : undefined), () => undefined);
+    const lookups = known === undefined ? client() : undefined;
+    const names = lookups === undefined
+        ? Promise.resolve(known)
+        : new Pacer(pacing)
+            .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
+            .then((result) => (result.ok ? result.value : undefined), () => undefined);
     void names.then((found) => {
         const inert = text.names(found);
         if (inert !== undefined)
@@ -43437,7 +44106,7 @@ async function checkConnector(connector, step) {
     }
     finally {
         checks.close();
-        lookups.close();
+        lookups?.close();
     }
 }
 function inertTransient(problem, text) {
@@ -43606,10 +44275,14 @@ function verdictRows(results) {
 
 ;// CONCATENATED MODULE: ./src/table.ts
 /** The one table renderer: the log's and the terminal's verdict tables, and the scripts'. */
+const SEGMENTER = new Intl.Segmenter();
 /** Columns a string takes in a terminal: emoji and East Asian wide characters take two. */
 function displayWidth(text) {
+    // Most cells are ASCII; and a Segmenter per call cost 50 MB of native memory for 500 rows.
+    if (/^[\x20-\x7e]*$/.test(text))
+        return text.length;
     let width = 0;
-    for (const { segment } of new Intl.Segmenter().segment(text)) {
+    for (const { segment } of SEGMENTER.segment(text)) {
         if (/\p{Extended_Pictographic}/u.test(segment))
             width += 2;
         else if (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/u.test(segment))
@@ -43664,6 +44337,8 @@ function renderTable(header, rows, style = RULED) {
  */
 /** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
 const ANNOTATIONS_PER_STEP = 10;
+/** Name lines the log lists one by one before it counts the rest. */
+const RESOLVED_LINES = 20;
 /**
  * Error and warning annotations of one step. The first nine of each kind are annotations; later
  * ones are plain log lines where they happen, and one last annotation counts them (or, when it
@@ -43743,6 +44418,26 @@ class GitHubLog {
     }
     workflowRead(workflowId, sources, destinations) {
         info(`Workflow ${workflowId} has ${count(sources, 'source')} and ${count(destinations, 'destination')}.`);
+    }
+    listRetrying(target, problem, delayMs, failuresInARow) {
+        const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`;
+        if (failuresInARow === 1)
+            info(`Transient error listing ${target}s: ${line}`);
+        else
+            core_debug(`Transient error #${failuresInARow} listing ${target}s: ${line}`);
+    }
+    resolved({ lists, lines }) {
+        for (const list of lists) {
+            info(`Listed ${count(list.entries, list.target)} (${count(list.requests, 'request')}).`);
+        }
+        // A sweep has one line per pattern, but a long list of plain names would flood the log.
+        for (const line of lines.slice(0, RESOLVED_LINES)) {
+            const what = line.input.replace(/-name$/, '');
+            info(`${line.input} "${line.name}" matched ${count(line.matched, what)}.`);
+        }
+        if (lines.length > RESOLVED_LINES) {
+            info(`... and ${lines.length - RESOLVED_LINES} more names.`);
+        }
     }
     checking({ connectors, apiHost, maxConcurrency }) {
         this.apiHost = apiHost;
@@ -44089,6 +44784,11 @@ async function writeReportFile(file, content) {
 const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** Kept free for the heading, the notes and the table's own markup. */
 const SUMMARY_RESERVE_BYTES = 4_000;
+/**
+ * Past this many rows a sweep is hard to read: those that did not pass come first, the rest are
+ * folded away in a <details> block.
+ */
+const FOLD_ROWS_ABOVE = 20;
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
 function heading(outcome, results) {
     const total = results.length;
@@ -44148,15 +44848,11 @@ function row(result) {
     ];
 }
 const rowHtml = (cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
-/**
- * The rows that fit: all, in results order, when they do; else those that did not pass first
- * (the annotations send readers here), with a note on what was left out.
- */
 function rowsThatFit(results, room) {
     const all = results.map((result) => ({ result, html: rowHtml(row(result)) }));
     const total = all.reduce((sum, r) => sum + bytes(r.html) + 1, 0);
     if (total <= room)
-        return { rows: all.map((r) => r.html), note: undefined };
+        return { rows: all, note: undefined };
     const ordered = [
         ...all.filter((r) => r.result.verdict.outcome !== 'success'),
         ...all.filter((r) => r.result.verdict.outcome === 'success')
@@ -44168,7 +44864,7 @@ function rowsThatFit(results, room) {
         if (size > left)
             break;
         left -= size;
-        rows.push(r.html);
+        rows.push(r);
     }
     return {
         rows,
@@ -44182,7 +44878,10 @@ function renderSummary(step, notes = []) {
     const apiHost = step.settings?.api.host;
     const paragraphs = [
         // Without a table, the step's verdict is the summary's only content.
-        ...(step.problem === undefined ? [] : [escapeMarkup(step.problem.message)]),
+        // A message of several lines (every name that did not resolve) keeps them.
+        ...(step.problem === undefined
+            ? []
+            : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
         ...notes.map(escapeMarkup),
         ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
     ];
@@ -44191,7 +44890,24 @@ function renderSummary(step, notes = []) {
     if (step.results.length > 0) {
         const fixed = bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
         const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed);
-        parts.push('<table>', `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows, '</table>');
+        const table = (shown) => [
+            '<table>',
+            `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`,
+            ...shown.map((r) => r.html),
+            '</table>'
+        ];
+        if (step.results.length > FOLD_ROWS_ABOVE) {
+            const passed = rows.filter((r) => r.result.verdict.outcome === 'success');
+            const failed = rows.filter((r) => r.result.verdict.outcome !== 'success');
+            if (failed.length > 0)
+                parts.push(...table(failed));
+            if (passed.length > 0) {
+                // A blank line after <summary> lets Markdown viewers render the table inside.
+                parts.push('<details>', `<summary>${escapeMarkup(count(passed.length, 'connector'))} passed</summary>`, '', ...table(passed), '</details>');
+            }
+        }
+        else
+            parts.push(...table(rows));
         if (note !== undefined)
             parts.push(`<p>${escapeMarkup(note)}</p>`);
     }

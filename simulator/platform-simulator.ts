@@ -13,6 +13,19 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { isUuid } from '../src/ids.js'
+import {
+  DEFAULT_PAGING,
+  connectorList,
+  parseListPath,
+  workflowPage,
+  type ConnectorJson,
+  type ListAnswer,
+  type ListName,
+  type Paging,
+  type WorkflowJson
+} from './lists.js'
+
+export type { ListName, Paging } from './lists.js'
 
 export type ConnectorKind = 'source' | 'destination'
 /** NEVER: the check stays SCHEDULED forever. */
@@ -61,8 +74,11 @@ export interface FaultQueues {
 
 export interface ConnectorBehavior {
   kind: ConnectorKind
+  /** Free text: duplicates, spaces, commas and any unicode are allowed, as on the platform. */
   name?: string
   type?: string
+  /** The API's `config`, served as it is; default {}. */
+  config?: Record<string, unknown>
   checkDurationMs?: number
   ending?: Ending
   reason?: string | null
@@ -73,6 +89,8 @@ export interface WorkflowBehavior {
   name?: string
   sources: string[]
   destinations: string[]
+  status?: 'active' | 'inactive'
+  workflowType?: string | null
   /** Fields served over the normal ones, for answers of the wrong shape (`sources: null`). */
   override?: Record<string, unknown>
 }
@@ -134,6 +152,8 @@ export interface Simulator {
   addWorkflow(id: string, workflow: WorkflowBehavior): void
   /** Replaces both queues; an omitted one becomes empty. */
   setFaults(id: string, faults: FaultQueues): void
+  /** Answers for the next requests to a list path (`/sources/` ...), one each, then normal ones. */
+  setListFaults(list: ListName, faults: (ListFault | 'pass')[]): void
   /** A check started elsewhere (the web UI); defaults come from the connector's behaviour. */
   addNewerCheck(id: string, opts?: CheckOptions): SimCheck
   /**
@@ -185,8 +205,32 @@ export interface FirewallPage {
   paths?: 'all' | 'checks'
 }
 
+/** The faults a list path can answer with (the check-specific ones make no sense there). */
+export type ListFault = Extract<
+  Fault,
+  {
+    type:
+      | 'status'
+      | 'html'
+      | 'rate-limit'
+      | 'reset'
+      | 'truncate'
+      | 'delay'
+      | 'hang'
+      | 'body'
+      | 'redirect'
+      | 'not-found'
+      | 'validation'
+  }
+>
+
 /** Platform behaviours nothing documents; each is off when absent. */
 export interface PlatformProfile {
+  /**
+   * How `GET /workflows/` pages: default page size (5, small so that paging is exercised),
+   * first page number (1) and whether `page` is ignored (no).
+   */
+  workflowPaging?: Partial<Paging>
   /** The clock that writes created_at/reported_at runs this far ahead (or behind, < 0) of Date. */
   clockOffsetMs?: number
   timestampForm?: TimestampForm
@@ -244,6 +288,7 @@ interface ConnectorState {
   checkDurationMs: number
   ending: Ending
   reason: string | null
+  config: Record<string, unknown>
   createdAt: string
   checks: InternalCheck[]
   /** The one check every POST answers under staleFinalPost. */
@@ -257,6 +302,8 @@ interface WorkflowState {
   name: string
   sources: string[]
   destinations: string[]
+  status: 'active' | 'inactive'
+  workflowType: string | null
   createdAt: string
   override: Record<string, unknown>
 }
@@ -435,6 +482,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const connectors = new Map<string, ConnectorState>()
   const workflows = new Map<string, WorkflowState>()
+  const paging: Paging = { ...DEFAULT_PAGING, ...profile.workflowPaging }
+  const listFaults = new Map<ListName, (ListFault | 'pass')[]>()
   const requests: RecordedRequest[] = []
   const trapRequests: RecordedRequest[] = []
   const servedChecks: ServedCheck[] = []
@@ -790,14 +839,153 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return socket
   }
 
+  function workflowJson(workflow: WorkflowState): WorkflowJson {
+    return {
+      id: workflow.id,
+      name: workflow.name,
+      sources: workflow.sources,
+      destinations: workflow.destinations,
+      workflow_type: workflow.workflowType,
+      workflow_nodes: [],
+      schedule: null,
+      status: workflow.status,
+      created_at: workflow.createdAt,
+      updated_at: null,
+      reprocess_all: false,
+      ...workflow.override
+    }
+  }
+
+  function listAnswer(list: ListName, query: URLSearchParams): ListAnswer {
+    if (list === 'workflows')
+      return workflowPage([...workflows.values()].map(workflowJson), query, paging)
+    const kind = list === 'sources' ? 'source' : 'destination'
+    const entries: ConnectorJson[] = []
+    for (const state of connectors.values()) {
+      if (state.kind !== kind) continue
+      entries.push({
+        id: state.id,
+        name: state.name,
+        type: state.type,
+        config: state.config,
+        created_at: state.createdAt,
+        updated_at: null
+      })
+    }
+    return connectorList(entries, kind, query)
+  }
+
+  /** A list path: 307 without its slash, as FastAPI answers; else faults, then the list. */
+  function serveList(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    list: ListName,
+    slash: boolean,
+    url: URL
+  ): void {
+    if (!slash) {
+      // Starlette's redirect_slashes: before any route runs, so before the key is looked at.
+      const location = `${scheme}://${req.headers.host ?? '127.0.0.1'}${url.pathname}/${url.search}`
+      send(res, record, 307, '', undefined, { location })
+      return
+    }
+    if (req.method !== 'GET') {
+      sendJson(res, record, 405, { detail: 'Method Not Allowed' }, { allow: 'GET' })
+      return
+    }
+    const auth = authError(req)
+    if (auth !== undefined) {
+      sendJson(res, record, 401, { detail: auth })
+      return
+    }
+    const answer = (): void => {
+      const { status, body } = listAnswer(list, url.searchParams)
+      sendJson(res, record, status, body)
+    }
+    const slot = listFaults.get(list)?.shift()
+    if (slot === undefined || slot === 'pass') {
+      answer()
+      return
+    }
+    switch (slot.type) {
+      case 'status':
+        send(
+          res,
+          record,
+          slot.status,
+          slot.body ?? JSON.stringify({ detail: `simulated ${slot.status}` }),
+          slot.contentType ?? JSON_TYPE,
+          slot.headers
+        )
+        return
+      case 'html':
+        send(res, record, slot.status, htmlPage(slot.status), 'text/html; charset=utf-8')
+        return
+      case 'rate-limit': {
+        const headers: Record<string, string> = {}
+        if (slot.retryAfter !== undefined) headers['retry-after'] = slot.retryAfter
+        sendJson(res, record, 429, { detail: 'Too Many Requests' }, headers)
+        return
+      }
+      case 'reset':
+        record.status = 'reset'
+        tcpSocketOf(req.socket).resetAndDestroy()
+        return
+      case 'truncate': {
+        const body = JSON.stringify(listAnswer(list, url.searchParams).body)
+        record.status = 'truncate'
+        res.writeHead(
+          200,
+          answerHeaders({
+            'content-type': JSON_TYPE,
+            'content-length': String(Buffer.byteLength(body))
+          })
+        )
+        res.write(body.slice(0, Math.floor(body.length / 2)), () => {
+          req.socket.destroy()
+        })
+        return
+      }
+      case 'delay': {
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          if (!res.destroyed) answer()
+        }, slot.ms)
+        timers.add(timer)
+        return
+      }
+      case 'hang':
+        return
+      case 'body':
+        send(res, record, slot.status ?? 200, slot.body, slot.contentType ?? JSON_TYPE)
+        return
+      case 'redirect':
+        send(res, record, slot.status ?? 307, '', undefined, { location: slot.location })
+        return
+      case 'not-found':
+        sendJson(res, record, 404, { detail: 'Not Found' })
+        return
+      case 'validation':
+        sendJson(res, record, 422, { detail: slot.detail })
+        return
+    }
+  }
+
   function route(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): void {
-    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid')
+    const path = url.pathname
     const firewall = profile.firewallPage
     if (
       firewall !== undefined &&
       (firewall.paths !== 'checks' || path.endsWith('/connection-check'))
     ) {
       send(res, record, firewall.status, firewallHtml(firewall), 'text/html; charset=UTF-8')
+      return
+    }
+    const listPath = parseListPath(path)
+    if (listPath !== undefined) {
+      serveList(req, res, record, listPath.list, listPath.slash, url)
       return
     }
     const target = parseRoute(path)
@@ -843,16 +1031,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         sendJson(res, record, 404, { detail: `Workflow ${id} not found` })
         return
       }
-      sendJson(res, record, 200, {
-        id: workflow.id,
-        name: workflow.name,
-        sources: workflow.sources,
-        destinations: workflow.destinations,
-        workflow_nodes: [],
-        status: 'active',
-        created_at: workflow.createdAt,
-        ...workflow.override
-      })
+      sendJson(res, record, 200, workflowJson(workflow))
       return
     }
 
@@ -866,7 +1045,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         id: state.id,
         name: state.name,
         type: state.type,
-        config: {},
+        config: state.config,
         created_at: state.createdAt
       })
       return
@@ -891,6 +1070,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
   }
 
+  const scheme = options.tls === undefined ? 'http' : 'https'
   const handleMain = (req: IncomingMessage, res: ServerResponse): void => {
     const record = recordOf(req)
     requests.push(record)
@@ -938,7 +1118,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
   }
 
-  const scheme = options.tls === undefined ? 'http' : 'https'
   return {
     url: `${scheme}://${options.hostname ?? '127.0.0.1'}:${mainPort}`,
     port: mainPort,
@@ -959,6 +1138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         checkDurationMs: behavior.checkDurationMs ?? 1000,
         ending: behavior.ending ?? 'SUCCESS',
         reason: behavior.reason !== undefined ? behavior.reason : 'simulated failure',
+        config: { ...behavior.config },
         createdAt: previous?.createdAt ?? stamp(platformClockUs() - HOUR_US),
         // Re-adding a connector changes its behaviour but keeps its history.
         checks: previous?.checks ?? [],
@@ -980,9 +1160,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         name: workflow.name ?? `sim-workflow-${canonical.slice(0, 8)}`,
         sources: [...workflow.sources],
         destinations: [...workflow.destinations],
+        status: workflow.status ?? 'active',
+        workflowType: workflow.workflowType ?? null,
         createdAt: stamp(platformClockUs() - HOUR_US),
         override: { ...workflow.override }
       })
+    },
+
+    setListFaults(list, faults) {
+      listFaults.set(list, [...faults])
     },
 
     setFaults(id, faults) {

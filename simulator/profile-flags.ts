@@ -26,7 +26,10 @@ const HELP: [string, string][] = [
   ['', 'request (or only the connection-check paths)'],
   ['uvicorn-idle', 'idle keep-alive sockets closed after 5 s, as uvicorn does'],
   ['idle=MS', '... after MS'],
-  ['connection-close', 'Connection: close on every answer']
+  ['connection-close', 'Connection: close on every answer'],
+  ['page-size=N', 'GET /workflows/ answers N per page by default (5)'],
+  ['pages-from-0', '... and counts its pages from 0 (not 1)'],
+  ['pages-ignored', '... or ignores `page` and answers the first page every time']
 ]
 
 /** The flags, for a --help text. */
@@ -100,6 +103,20 @@ function applyFlag(profile: PlatformProfile, flag: string): void {
       return
     case 'connection-close':
       profile.connectionClose = true
+      return
+    case 'page-size': {
+      if (value === undefined || !/^[1-9]\d*$/.test(value)) {
+        throw new Error('--profile page-size needs a whole number from 1')
+      }
+      const size = Number(value)
+      profile.workflowPaging = { ...profile.workflowPaging, defaultSize: size }
+      return
+    }
+    case 'pages-from-0':
+      profile.workflowPaging = { ...profile.workflowPaging, firstPage: 0 }
+      return
+    case 'pages-ignored':
+      profile.workflowPaging = { ...profile.workflowPaging, ignorePage: true }
       return
     default:
       throw new Error(`unknown --profile ${name}; see --help`)

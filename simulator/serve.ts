@@ -2,13 +2,14 @@
 // it is stopped (Ctrl-C, SIGTERM). For trying the CLI or @github/local-action by hand, and for
 // the example gate workflow:
 //
-//   npx tsx simulator/serve.ts [--port 8765] [--https] [--profile NAME[=VALUE]]...
+//   npx tsx simulator/serve.ts [--port 8765] [--https] [--workspace N] [--profile NAME[=VALUE]]...
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { addDemoConnectors, describeDemoConnectors } from './demo-connectors.js'
 import { startSimulator, type PlatformProfile } from './platform-simulator.js'
 import { parseProfileFlags, PROFILE_FLAGS_HELP } from './profile-flags.js'
 import { makeCertificates, type TestCertificates } from './tls-certs.js'
+import { addWorkspace } from './workspace.js'
 
 export const DEFAULT_PORT = 8765
 
@@ -20,6 +21,7 @@ function fail(message: string): never {
 let values: {
   port?: string | undefined
   https?: boolean | undefined
+  workspace?: string | undefined
   profile?: string[] | undefined
   help?: boolean | undefined
 }
@@ -28,6 +30,7 @@ try {
     options: {
       port: { type: 'string' },
       https: { type: 'boolean' },
+      workspace: { type: 'string' },
       profile: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' }
     },
@@ -38,11 +41,13 @@ try {
 }
 if (values.help === true) {
   process.stdout.write(
-    'Usage: npx tsx simulator/serve.ts [--port N] [--https] [--profile NAME[=VALUE]]...\n\n' +
+    'Usage: npx tsx simulator/serve.ts [--port N] [--https] [--workspace N] [--profile NAME[=VALUE]]...\n\n' +
       `Serves the Platform API simulator on http://127.0.0.1:N (default $SIMULATOR_PORT, else ${DEFAULT_PORT})\n` +
       'with the demo connectors, until stopped. 0 picks a free port.\n\n' +
       '  --https                 serve https://localhost:N with a throwaway CA made at start;\n' +
       '                          trust it with NODE_EXTRA_CA_CERTS=<the path printed>\n' +
+      '  --workspace N           add a generated workspace of N connectors (checks of 0-3 s,\n' +
+      '                          duplicate and unicode names) and N/20 workflows\n' +
       '  --profile NAME[=VALUE]  a platform behaviour nothing documents (repeatable):\n' +
       `${PROFILE_FLAGS_HELP}\n`
   )
@@ -51,6 +56,12 @@ if (values.help === true) {
 const portText = values.port ?? process.env.SIMULATOR_PORT ?? String(DEFAULT_PORT)
 const port = Number(portText)
 if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be 0 to 65535; got ${portText}`)
+
+const workspaceText = values.workspace ?? '0'
+const workspaceSize = Number(workspaceText)
+if (!/^\d+$/.test(workspaceText) || workspaceSize > 100_000) {
+  fail(`--workspace must be 0 to 100000 connectors; got ${workspaceText}`)
+}
 
 let profile: PlatformProfile
 try {
@@ -82,6 +93,7 @@ try {
   fail(`cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : ''}`)
 }
 addDemoConnectors(sim)
+const workspace = workspaceSize > 0 ? addWorkspace(sim, { connectors: workspaceSize }) : undefined
 const flags = values.profile ?? []
 process.stdout.write(
   [
@@ -96,6 +108,12 @@ process.stdout.write(
     `API key: ${sim.apiKey} (a simulator key, valid nowhere else)`,
     'Connectors:',
     ...describeDemoConnectors(),
+    ...(workspace === undefined
+      ? []
+      : [
+          `  and a generated workspace of ${workspace.connectors.length} connectors and ` +
+            `${workspace.workflows.length} workflows: try --source-name '*' --destination-name '*'`
+        ]),
     'Stop it with Ctrl-C.',
     ''
   ].join('\n')

@@ -53,6 +53,11 @@ export function connectorPath(connector: Connector): string {
   return `/${PATH_SEGMENT[connector.kind]}/${encodeURIComponent(connector.id)}`
 }
 
+/** The list of one kind, with the slash the API's routes end in: without it, a 307 answers. */
+export function listPath(kind: ConnectorKind): string {
+  return `/${PATH_SEGMENT[kind]}/`
+}
+
 export function connectionCheckPath(connector: Connector): string {
   return `${connectorPath(connector)}/connection-check`
 }

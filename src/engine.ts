@@ -1,10 +1,29 @@
 import { setMaxListeners } from 'node:events'
 import { PlatformClient, type RequestLog } from './api/client.js'
-import type { ConnectionCheck } from './api/schemas.js'
-import { uniqueConnectors, type Connector, type ConnectorNames } from './connector.js'
-import { readSettings, type InputNames, type InputReader, type Settings } from './inputs.js'
-import { InvalidInputError, type Problem, type TransientProblem } from './problems.js'
+import type { ConnectionCheck, ListedConnector, ListedWorkflow } from './api/schemas.js'
+import {
+  uniqueConnectors,
+  type Connector,
+  type ConnectorKind,
+  type ConnectorNames
+} from './connector.js'
+import {
+  NAME_INPUTS,
+  readSettings,
+  type InputNames,
+  type InputReader,
+  type Settings
+} from './inputs.js'
+import { listConnectors, listWorkflows, type ListThread, type Listing } from './listing.js'
+import {
+  InvalidInputError,
+  type NameProblem,
+  type NameTarget,
+  type Problem,
+  type TransientProblem
+} from './problems.js'
 import { RemoteText } from './remote-text.js'
+import { resolveNames } from './resolve.js'
 import type { Result } from './results.js'
 import { runCheck, type CheckEvents } from './wait/check-run.js'
 import { systemClock, type Clock } from './wait/clock.js'
@@ -41,6 +60,15 @@ export interface Reporter {
     failuresInARow: number
   ): void
   workflowRead(workflowId: string, sources: number, destinations: number): void
+  /** A list request failed and is retried (a front end may leave this out). */
+  listRetrying?(
+    target: NameTarget,
+    problem: TransientProblem,
+    delayMs: number,
+    failuresInARow: number
+  ): void
+  /** The name inputs are resolved: what each list held and each line matched (names inert). */
+  resolved?(resolution: NamesResolved): void
   /** The connectors are known and their checks begin. */
   checking(plan: Plan): void
   /**
@@ -48,6 +76,11 @@ export interface Reporter {
    * since it began, on the step's clock.
    */
   connector(connector: Connector, elapsed: () => number): ConnectorReporter
+}
+
+export interface NamesResolved {
+  lists: { target: NameTarget; entries: number; requests: number }[]
+  lines: { input: string; name: string; glob: boolean; matched: number }[]
 }
 
 export interface Plan {
@@ -156,15 +189,14 @@ export async function runStep(
     const problem = text.problem(found.problem)
     return stopped(problemVerdict(problem, step.context, found.subject), settings)
   }
-  const { connectors } = found
   reporter.checking({
-    connectors,
+    connectors: found.connectors.map((planned) => planned.connector),
     apiHost: settings.api.host,
     maxConcurrency: settings.maxConcurrency
   })
   const checksStartedAt = clock.now()
-  const results = await mapWithConcurrency(connectors, settings.maxConcurrency, (connector) =>
-    checkConnector(connector, step)
+  const results = await mapWithConcurrency(found.connectors, settings.maxConcurrency, (planned) =>
+    checkConnector(planned, step)
   )
   return {
     outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
@@ -179,13 +211,157 @@ function stopped(verdict: Verdict, settings: Settings | undefined): StepReport {
   return { outcome: verdict.outcome, results: [], problem: verdict, settings, durationMs: 0 }
 }
 
-/** The connectors the inputs name, then the workflow's, each once, in that order. */
-async function connectorsToCheck(
-  step: Step
-): Promise<{ connectors: Connector[] } | { problem: Problem; subject: Subject }> {
+/** A connector to check, with its name and type when a list already told them. */
+interface Planned {
+  connector: Connector
+  known: ConnectorNames | undefined
+}
+
+type Found = { connectors: Planned[] } | { problem: Problem; subject: Subject }
+
+/**
+ * The connectors to check, each once, in this order: those named by id, those named by name or
+ * pattern, then the workflows' (by id, then by name). Every name is resolved, and every name
+ * that does not resolve is reported together, before a single check starts.
+ */
+async function connectorsToCheck(step: Step): Promise<Found> {
+  const { settings } = step
+  const wanted = NAME_INPUTS.filter(([, target]) => settings.names[target].length > 0)
+  if (settings.workflowId === undefined && wanted.length === 0) {
+    return { connectors: settings.connectors.map((connector) => ({ connector, known: undefined })) }
+  }
+  // Every read at once, each on its own connection pool: one slow list does not hold up another.
+  const [byId, sources, destinations, workflows] = await Promise.all([
+    settings.workflowId === undefined ? undefined : readWorkflow(step, settings.workflowId),
+    settings.names.source.length > 0
+      ? listConnectors('source', listThread(step, 'source'))
+      : undefined,
+    settings.names.destination.length > 0
+      ? listConnectors('destination', listThread(step, 'destination'))
+      : undefined,
+    settings.names.workflow.length > 0 ? listWorkflows(listThread(step, 'workflow')) : undefined
+  ])
+  if (byId !== undefined && 'problem' in byId) return byId
+  const lists: [NameTarget, Listing<unknown> | undefined][] = [
+    ['source', sources],
+    ['destination', destinations],
+    ['workflow', workflows]
+  ]
+  for (const [target, list] of lists) {
+    if (list !== undefined && !list.ok) {
+      return { problem: list.problem, subject: { kind: 'list', target } }
+    }
+  }
+
+  const known = new Map<string, ConnectorNames>()
+  const remember = (kind: ConnectorKind, list: Listing<ListedConnector> | undefined): void => {
+    if (!list?.ok) return
+    for (const entry of list.entries) {
+      known.set(key({ kind, id: entry.id }), {
+        name: entry.name === '' ? undefined : entry.name,
+        type: entry.type
+      })
+    }
+  }
+  remember('source', sources)
+  remember('destination', destinations)
+
+  const problems: NameProblem[] = []
+  const lines: NamesResolved['lines'] = []
+  const resolve = <T extends ListedConnector | ListedWorkflow>(
+    input: string,
+    target: NameTarget,
+    list: Listing<T> | undefined
+  ): T[] => {
+    if (!list?.ok) return []
+    const resolution = resolveNames(input, target, settings.names[target], list.entries)
+    problems.push(...resolution.problems)
+    for (const line of resolution.lines) lines.push({ input, ...line })
+    return resolution.matched
+  }
+  const named = [
+    ...resolve('source-name', 'source', sources).map((e) => ({
+      kind: 'source' as const,
+      id: e.id
+    })),
+    ...resolve('destination-name', 'destination', destinations).map((e) => ({
+      kind: 'destination' as const,
+      id: e.id
+    }))
+  ]
+  const byName = resolve('workflow-name', 'workflow', workflows)
+
+  const { text, reporter } = step
+  reporter.resolved?.({
+    lists: lists.flatMap(([target, list]) =>
+      list?.ok === true ? [{ target, entries: list.entries.length, requests: list.requests }] : []
+    ),
+    lines: lines.map((line) => ({ ...line, name: text.clean(line.name, 80) }))
+  })
+  if (problems.length > 0) {
+    return { problem: { kind: 'unresolved-names', items: problems }, subject: { kind: 'inputs' } }
+  }
+
+  const ofWorkflow = (workflow: { sources: string[]; destinations: string[] }): Connector[] => [
+    ...workflow.sources.map((id) => ({ kind: 'source' as const, id })),
+    ...workflow.destinations.map((id) => ({ kind: 'destination' as const, id }))
+  ]
+  const connectors = uniqueConnectors([
+    ...settings.connectors,
+    ...named,
+    ...(byId === undefined ? [] : ofWorkflow(byId.workflow)),
+    ...byName.flatMap(ofWorkflow)
+  ])
+  if (connectors.length === 0) {
+    const { names } = step.context
+    const message =
+      byId === undefined
+        ? `The workflows that ${names.ref('workflow-name')} matched have no source or ` +
+          'destination connectors, and no other input names one: there is nothing to check.'
+        : `Workflow ${byId.id} has no source or destination connectors, and neither ` +
+          `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is ` +
+          'nothing to check.'
+    const input = byId === undefined ? 'workflow-name' : 'workflow-id'
+    return {
+      problem: { kind: 'invalid-input', input, message },
+      subject: byId === undefined ? { kind: 'inputs' } : { kind: 'workflow', id: byId.id }
+    }
+  }
+  return { connectors: connectors.map((c) => ({ connector: c, known: known.get(key(c)) })) }
+}
+
+function key(connector: Connector): string {
+  return `${connector.kind}:${connector.id}`
+}
+
+/** One list's thread of requests: its own client and pacer, its retries reported inert. */
+function listThread(step: Step, target: NameTarget): ListThread {
   const { settings, pacing, text, reporter } = step
-  const { workflowId } = settings
-  if (workflowId === undefined) return { connectors: settings.connectors }
+  return {
+    client: new PlatformClient(
+      settings.api.base,
+      settings.apiKey,
+      () => pacing.clock.epochNow(),
+      inertRequests((entry) => {
+        reporter.request(entry)
+      }, text)
+    ),
+    pacer: new Pacer(pacing),
+    retrying: (problem, delayMs, failuresInARow) => {
+      reporter.listRetrying?.(target, inertTransient(problem, text), delayMs, failuresInARow)
+    }
+  }
+}
+
+/** The workflow named by id, with its connectors. */
+async function readWorkflow(
+  step: Step,
+  workflowId: string
+): Promise<
+  | { id: string; workflow: { sources: string[]; destinations: string[] } }
+  | { problem: Problem; subject: Subject }
+> {
+  const { settings, pacing, text, reporter } = step
   const subject: Subject = { kind: 'workflow', id: workflowId }
   const client = new PlatformClient(
     settings.api.base,
@@ -212,26 +388,16 @@ async function connectorsToCheck(
     client.close()
   }
   if (!workflow.ok) return { problem: workflow.problem, subject }
-
   const { sources, destinations } = workflow.value
   reporter.workflowRead(workflowId, sources.length, destinations.length)
-  const connectors = uniqueConnectors([
-    ...settings.connectors,
-    ...sources.map((id) => ({ kind: 'source' as const, id })),
-    ...destinations.map((id) => ({ kind: 'destination' as const, id }))
-  ])
-  if (connectors.length === 0) {
-    const { names } = step.context
-    const message =
-      `Workflow ${workflowId} has no source or destination connectors, and neither ` +
-      `${names.ref('source-id')} nor ${names.ref('destination-id')} names one: there is nothing to check.`
-    return { problem: { kind: 'invalid-input', input: 'workflow-id', message }, subject }
-  }
-  return { connectors }
+  return { id: workflowId, workflow: workflow.value }
 }
 
-/** Checks one connector, looking up its name alongside (a failed lookup changes nothing). */
-async function checkConnector(connector: Connector, step: Step): Promise<Result> {
+/**
+ * Checks one connector, looking up its name alongside (a failed lookup changes nothing) unless a
+ * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
+ */
+async function checkConnector({ connector, known }: Planned, step: Step): Promise<Result> {
   const { settings, pacing, text } = step
   const { clock } = pacing
   const startedAt = clock.now()
@@ -243,13 +409,16 @@ async function checkConnector(connector: Connector, step: Step): Promise<Result>
     new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), requests)
   // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
   const checks = client()
-  const lookups = client()
-  const names = new Pacer(pacing)
-    .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
-    .then(
-      (result): ConnectorNames | undefined => (result.ok ? result.value : undefined),
-      () => undefined
-    )
+  const lookups = known === undefined ? client() : undefined
+  const names =
+    lookups === undefined
+      ? Promise.resolve(known)
+      : new Pacer(pacing)
+          .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
+          .then(
+            (result): ConnectorNames | undefined => (result.ok ? result.value : undefined),
+            () => undefined
+          )
   void names.then((found) => {
     const inert = text.names(found)
     if (inert !== undefined) report.named(inert)
@@ -276,7 +445,7 @@ async function checkConnector(connector: Connector, step: Step): Promise<Result>
     return result
   } finally {
     checks.close()
-    lookups.close()
+    lookups?.close()
   }
 }
 

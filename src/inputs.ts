@@ -11,6 +11,11 @@ export interface Settings {
   connectors: Connector[]
   /** Its sources and destinations are checked too. */
   workflowId: string | undefined
+  /**
+   * Lines of `source-name`, `destination-name` and `workflow-name`: names or glob patterns, each
+   * once, in input order; resolved against the list endpoints before any check starts.
+   */
+  names: NameInputs
   apiKey: string
   api: ApiBase
   timeoutMs: number
@@ -19,6 +24,19 @@ export interface Settings {
   /** Where to write a JUnit XML report; undefined for none. */
   junitFile: string | undefined
 }
+
+export interface NameInputs {
+  source: string[]
+  destination: string[]
+  workflow: string[]
+}
+
+/** The name inputs, and what each names. */
+export const NAME_INPUTS = [
+  ['source-name', 'source'],
+  ['destination-name', 'destination'],
+  ['workflow-name', 'workflow']
+] as const
 
 const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
 const DEFAULT_TIMEOUT_SECONDS = '300'
@@ -132,6 +150,18 @@ function splitIds(raw: string): string[] {
 }
 
 /**
+ * Names come one per line, since they may hold spaces and commas. Surrounding blanks are dropped
+ * (YAML block scalars keep trailing ones), and so are empty lines and repeats.
+ */
+export function splitNames(raw: string): string[] {
+  const lines = raw
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  return [...new Set(lines)]
+}
+
+/**
  * Reads and validates every input before any request is made. The key is masked first, so no
  * later log line (debug included) can show it. All problems are reported together, each naming
  * its input and the offending value (never the key's).
@@ -196,15 +226,29 @@ export function readSettings(
         `${names.subject('workflow-id')} must be a workflow UUID; got ${quote(workflowRaw)}.`
       )
   }
+  const nameInputs: NameInputs = { source: [], destination: [], workflow: [] }
+  for (const [input, target] of NAME_INPUTS) {
+    const lines = splitNames(read(input))
+    // eslint-disable-next-line no-control-regex -- a name to look up never holds these
+    const bad = lines.filter((line) => /[\u0000-\u0008\u000b-\u001f\u007f]/.test(line))
+    if (bad.length > 0) {
+      fail(input, `${names.subject(input)} holds control characters; got ${quoteAll(bad)}.`)
+      continue
+    }
+    nameInputs[target] = lines
+  }
+  const anyName = NAME_INPUTS.some(([, target]) => nameInputs[target].length > 0)
   if (
     connectors.length === 0 &&
     workflowRaw === '' &&
-    !errors.some((e) => e.input.endsWith('-id'))
+    !anyName &&
+    !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))
   ) {
     fail(
-      'source-id',
+      'source-name',
       `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
-        `${names.ref('workflow-id')} (or several).`
+        `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
+        `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`
     )
   }
 
@@ -254,6 +298,7 @@ export function readSettings(
   return {
     connectors,
     workflowId,
+    names: nameInputs,
     apiKey,
     api,
     timeoutMs,

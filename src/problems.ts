@@ -22,6 +22,36 @@ export type Problem =
   | { kind: 'malformed'; status: number; reason: string }
   | { kind: 'timeout'; lastTransient: string | undefined }
   | { kind: 'cancelled'; signal: string | undefined }
+  /** Names or patterns that did not each find what they must, all of them at once. */
+  | { kind: 'unresolved-names'; items: NameProblem[] }
+
+/** What a name is looked up among. */
+export type NameTarget = 'source' | 'destination' | 'workflow'
+
+/** One line of a `-name` input that did not resolve. */
+export type NameProblem =
+  | {
+      match: 'none'
+      /** The input it came from, e.g. 'source-name'. */
+      input: string
+      target: NameTarget
+      /** The line as given (trimmed). */
+      name: string
+      pattern: boolean
+      /** Up to three names of the same kind, closest first. */
+      closest: string[]
+      /** How many of that kind the workspace has, and of which types (most common first). */
+      total: number
+      types: { type: string; count: number }[]
+    }
+  | {
+      /** A plain name that several share: the user must pin one by id. */
+      match: 'several'
+      input: string
+      target: NameTarget
+      name: string
+      ids: string[]
+    }
 
 /** Every answered POST gave a check that was already final: no new check could be told apart. */
 export interface StaleAnswer {

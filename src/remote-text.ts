@@ -22,6 +22,10 @@ const REDACTED = '***'
 /** A page title is a few words; more is noise in a message. */
 const TITLE_LIMIT = 120
 
+/** A name or a type quoted among others in a message, as input values are. */
+const NAME_LIMIT = 80
+const TYPE_LIMIT = 40
+
 /**
  * Makes text that this action did not write inert before it is printed, put in an output or in
  * the job summary: no line break or other control character (so no `::command` can start a
@@ -124,6 +128,25 @@ export class RemoteText {
         }
       case 'timeout':
         return { ...problem, lastTransient: optional(problem.lastTransient) }
+      case 'unresolved-names':
+        // Names are quoted in a sentence, among others: cut short as input values are.
+        return {
+          ...problem,
+          items: problem.items.map((item) =>
+            item.match === 'several'
+              ? {
+                  ...item,
+                  name: this.clean(item.name, NAME_LIMIT),
+                  ids: item.ids.map((id) => this.clean(id))
+                }
+              : {
+                  ...item,
+                  name: this.clean(item.name, NAME_LIMIT),
+                  closest: item.closest.map((name) => this.clean(name, NAME_LIMIT)),
+                  types: item.types.map((t) => ({ ...t, type: this.clean(t.type, TYPE_LIMIT) }))
+                }
+          )
+        }
     }
   }
 

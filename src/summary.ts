@@ -15,6 +15,12 @@ export const SUMMARY_BUDGET_BYTES = 1_000_000
 /** Kept free for the heading, the notes and the table's own markup. */
 const SUMMARY_RESERVE_BYTES = 4_000
 
+/**
+ * Past this many rows a sweep is hard to read: those that did not pass come first, the rest are
+ * folded away in a <details> block.
+ */
+export const FOLD_ROWS_ABOVE = 20
+
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration']
 
 function heading(outcome: Outcome, results: readonly Result[]): string {
@@ -84,24 +90,29 @@ const rowHtml = (cells: readonly string[]): string =>
  * The rows that fit: all, in results order, when they do; else those that did not pass first
  * (the annotations send readers here), with a note on what was left out.
  */
+interface Row {
+  result: Result
+  html: string
+}
+
 function rowsThatFit(
   results: readonly Result[],
   room: number
-): { rows: string[]; note: string | undefined } {
+): { rows: Row[]; note: string | undefined } {
   const all = results.map((result) => ({ result, html: rowHtml(row(result)) }))
   const total = all.reduce((sum, r) => sum + bytes(r.html) + 1, 0)
-  if (total <= room) return { rows: all.map((r) => r.html), note: undefined }
+  if (total <= room) return { rows: all, note: undefined }
   const ordered = [
     ...all.filter((r) => r.result.verdict.outcome !== 'success'),
     ...all.filter((r) => r.result.verdict.outcome === 'success')
   ]
-  const rows: string[] = []
+  const rows: Row[] = []
   let left = room
   for (const r of ordered) {
     const size = bytes(r.html) + 1
     if (size > left) break
     left -= size
-    rows.push(r.html)
+    rows.push(r)
   }
   return {
     rows,
@@ -117,7 +128,10 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
   const apiHost = step.settings?.api.host
   const paragraphs = [
     // Without a table, the step's verdict is the summary's only content.
-    ...(step.problem === undefined ? [] : [escapeMarkup(step.problem.message)]),
+    // A message of several lines (every name that did not resolve) keeps them.
+    ...(step.problem === undefined
+      ? []
+      : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
     ...notes.map(escapeMarkup),
     ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
   ]
@@ -127,12 +141,27 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
     const fixed =
       bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES
     const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed)
-    parts.push(
+    const table = (shown: readonly Row[]): string[] => [
       '<table>',
       `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`,
-      ...rows,
+      ...shown.map((r) => r.html),
       '</table>'
-    )
+    ]
+    if (step.results.length > FOLD_ROWS_ABOVE) {
+      const passed = rows.filter((r) => r.result.verdict.outcome === 'success')
+      const failed = rows.filter((r) => r.result.verdict.outcome !== 'success')
+      if (failed.length > 0) parts.push(...table(failed))
+      if (passed.length > 0) {
+        // A blank line after <summary> lets Markdown viewers render the table inside.
+        parts.push(
+          '<details>',
+          `<summary>${escapeMarkup(count(passed.length, 'connector'))} passed</summary>`,
+          '',
+          ...table(passed),
+          '</details>'
+        )
+      }
+    } else parts.push(...table(rows))
     if (note !== undefined) parts.push(`<p>${escapeMarkup(note)}</p>`)
   }
   for (const paragraph of paragraphs) parts.push(`<p>${paragraph}</p>`)

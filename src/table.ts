@@ -1,9 +1,13 @@
 /** The one table renderer: the log's and the terminal's verdict tables, and the scripts'. */
 
+const SEGMENTER = new Intl.Segmenter()
+
 /** Columns a string takes in a terminal: emoji and East Asian wide characters take two. */
 export function displayWidth(text: string): number {
+  // Most cells are ASCII; and a Segmenter per call cost 50 MB of native memory for 500 rows.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length
   let width = 0
-  for (const { segment } of new Intl.Segmenter().segment(text)) {
+  for (const { segment } of SEGMENTER.segment(text)) {
     if (/\p{Extended_Pictographic}/u.test(segment)) width += 2
     else if (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/u.test(segment))
       width += 2

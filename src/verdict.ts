@@ -1,8 +1,8 @@
 import { httpStatusText } from './api/classify.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
 import type { InputNames } from './inputs.js'
-import type { Problem } from './problems.js'
-import { seconds } from './text.js'
+import type { NameProblem, NameTarget, Problem } from './problems.js'
+import { count, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
 import { isFinal } from './api/status.js'
 import { IGNORED_BECAUSE } from './wait/ownership.js'
@@ -40,6 +40,8 @@ export interface VerdictContext {
 export type Subject =
   | { kind: 'connector'; connector: Connector; names?: ConnectorNames | undefined }
   | { kind: 'workflow'; id: string }
+  /** A list endpoint, read to resolve names. */
+  | { kind: 'list'; target: NameTarget }
   | { kind: 'inputs' }
 
 /** The single place where a kind of problem becomes an outcome. */
@@ -56,6 +58,9 @@ export function outcomeOf(problem: Problem): Outcome {
       return 'timeout'
     case 'cancelled':
       return 'cancelled'
+    case 'unresolved-names':
+      // A name that several share needs the user to choose; one that matches nothing, a fix.
+      return problem.items.some((item) => item.match === 'several') ? 'invalid' : 'not-found'
     case 'redirect':
     case 'rejected':
     case 'foreign-answer':
@@ -102,6 +107,8 @@ function label(subject: Subject, capital: boolean): string {
       return connectorLabel(subject.connector, subject.names, capital)
     case 'workflow':
       return `${capital ? 'Workflow' : 'workflow'} ${subject.id}`
+    case 'list':
+      return `${capital ? 'The' : 'the'} list of ${PLURAL[subject.target]}`
     case 'inputs':
       return capital ? 'The inputs' : 'the inputs'
   }
@@ -151,7 +158,14 @@ export function problemVerdict(
   const who = label(subject, false)
   const status = run?.followed?.status
   const checkId = run?.created?.id
-  const owner = subject.kind === 'workflow' ? 'the workflow' : 'the connector'
+  const owner =
+    subject.kind === 'workflow'
+      ? 'the workflow'
+      : subject.kind === 'list'
+        ? `the ${PLURAL[subject.target]}`
+        : 'the connector'
+  // Reading a workflow or a list starts no check: its timeout and cancellation say so.
+  const reading = subject.kind === 'workflow' || subject.kind === 'list'
   const { names } = context
   const apiUrl = names.ref('api-url')
   const withDetail = (status: number, detail: string | undefined): string =>
@@ -160,6 +174,8 @@ export function problemVerdict(
   switch (problem.kind) {
     case 'invalid-input':
       return { outcome, title: 'Invalid input', message: problem.message }
+    case 'unresolved-names':
+      return { outcome, ...unresolvedNames(problem.items, names) }
     case 'validation': {
       const items = problem.items.length > 0 ? problem.items.join('; ') : 'no details given'
       return {
@@ -190,6 +206,16 @@ export function problemVerdict(
             `Check ${checkId} of ${who} could no longer be read ` +
             `(${withDetail(problem.status, problem.detail)}): the connector may have been deleted ` +
             'while the check ran.'
+        }
+      }
+      if (subject.kind === 'list') {
+        return {
+          outcome,
+          title: 'List not found',
+          message:
+            `${label(subject, true)} was not found on ${context.apiHost} ` +
+            `(${withDetail(problem.status, problem.detail)}). Check that ${apiUrl} points at the ` +
+            'Platform API.'
         }
       }
       return {
@@ -305,14 +331,13 @@ export function problemVerdict(
       }
     case 'timeout': {
       const limit = seconds(context.timeoutMs)
-      const parts =
-        subject.kind === 'workflow'
-          ? [`Workflow ${subject.id} could not be read within ${limit}.`]
-          : checkId === undefined
-            ? [`No connection check of ${who} could be started within ${limit}.`]
-            : [
-                `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
-              ]
+      const parts = reading
+        ? [`${label(subject, true)} could not be read within ${limit}.`]
+        : checkId === undefined
+          ? [`No connection check of ${who} could be started within ${limit}.`]
+          : [
+              `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+            ]
       if (run?.lastIgnored && run.followed?.id === checkId) {
         parts.push(
           `The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`
@@ -329,13 +354,89 @@ export function problemVerdict(
       return {
         outcome,
         title: 'Connection check cancelled',
-        message:
-          checkId === undefined
+        message: reading
+          ? `Cancelled${by} while reading ${who}, before any connection check was started.`
+          : checkId === undefined
             ? `Cancelled${by} before a connection check of ${who} was started.`
             : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
       }
     }
   }
+}
+
+const PLURAL: Record<NameTarget, string> = {
+  source: 'sources',
+  destination: 'destinations',
+  workflow: 'workflows'
+}
+
+/** Most lines of an unresolved-names message, and ids named in one line, before a count. */
+const NAME_LINES = 20
+const IDS_NAMED = 10
+
+/** Every name that did not resolve, one line each, in input order. */
+function unresolvedNames(
+  items: readonly NameProblem[],
+  names: InputNames
+): { title: string; message: string } {
+  const lines = items.slice(0, NAME_LINES).map((item) => nameLine(item, names))
+  if (items.length > NAME_LINES) {
+    lines.push(`… and ${items.length - NAME_LINES} more that did not resolve.`)
+  }
+  const several = items.filter((item) => item.match === 'several').length
+  const [only] = items
+  const title =
+    items.length === 1 && only !== undefined
+      ? only.match === 'several'
+        ? 'Ambiguous name'
+        : only.pattern
+          ? 'Pattern matched nothing'
+          : 'Name not found'
+      : several > 0
+        ? 'Names not resolved'
+        : 'Names not found'
+  return { title, message: lines.join('\n') }
+}
+
+function nameLine(item: NameProblem, names: InputNames): string {
+  // Plain quotes, not JSON's: a backslash in a name must read as one.
+  const quoted = `"${item.name}"`
+  const what = item.target
+  const head = `${names.subject(item.input)}:`
+  if (item.match === 'several') {
+    const shown = item.ids.slice(0, IDS_NAMED).join(', ')
+    const more = item.ids.length > IDS_NAMED ? ` and ${item.ids.length - IDS_NAMED} more` : ''
+    return (
+      `${head} ${item.ids.length} ${PLURAL[what]} are named ${quoted} (${shown}${more}); ` +
+      `name the one to check by ${names.ref(`${what}-id`)} instead.`
+    )
+  }
+  const parts = [
+    item.pattern
+      ? `${head} the pattern ${quoted} matches no ${what}.`
+      : `${head} no ${what} is named ${quoted}.`
+  ]
+  if (item.closest.length > 0) {
+    parts.push(`Closest: ${item.closest.map((n) => `"${n}"`).join(', ')}.`)
+    const lower = item.name.toLowerCase()
+    if (item.closest.some((n) => n.toLowerCase() === lower)) {
+      parts.push('Names match case-sensitively.')
+    }
+  }
+  if (item.total === 0) {
+    parts.push(`The API key's workspace has no ${PLURAL[what]}.`)
+  } else {
+    const types = item.types
+      .slice(0, 10)
+      .map((t) => `${t.type} (${t.count})`)
+      .join(', ')
+    const more = item.types.length > 10 ? ` and ${item.types.length - 10} more` : ''
+    parts.push(
+      `The API key's workspace has ${count(item.total, what)}` +
+        (types === '' ? '.' : `, of types ${types}${more}.`)
+    )
+  }
+  return parts.join(' ')
 }
 
 /** What went wrong with TLS, and what fixes it: waiting never does. */

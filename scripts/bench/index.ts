@@ -1,6 +1,6 @@
 // The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
 // rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
-//   npx tsx scripts/bench/index.ts [--write] [--only lag,startup,size,many]
+//   npx tsx scripts/bench/index.ts [--write] [--only lag,startup,size,many,sweep]
 //                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
 // --write also rewrites BENCHMARKS.md, from a full run only.
 import { existsSync } from 'node:fs'
@@ -16,6 +16,7 @@ import { MANY_CONNECTORS, measureManyConnectors } from './many.js'
 import { PARTS, buildReport, type Part, type Report, type Results } from './report.js'
 import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
 import { measureStartup } from './startup.js'
+import { measureSweep } from './sweep.js'
 
 const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md')
 /** What is measured unless `--bundle` names another: the action as a runner runs it. */
@@ -124,6 +125,13 @@ ${report.text}
   by a preloaded module) of the lag runs, beside the minimal fetch script's.
 - **${MANY_CONNECTORS} connectors**: one step checking ${MANY_CONNECTORS} connectors whose checks
   take 0 to 3 s, once the action accepts several ids; until then n/a.
+- **sweep of 500**: one step with \`source-name: '*'\`, \`destination-name: '*'\` and
+  \`workflow-name: '*'\` over a generated workspace of 500 connectors (checks of 0 to 3 s) and 25
+  workflows, at \`max-concurrency\` 50: spawn to exit, beside an ideal pool of 50 workers in
+  which each check lasts T + 0.5 s + 0.25 T; list requests by path; requests per connector
+  beside the single-connector schedule at its T (POST, GETs and the name lookup); peak RSS.
+  _Resolution_ lists 10,000 connectors from a simulator in a child process and matches them,
+  timed with \`process.cpuUsage()\` in the bench process.
 - **Candidate schedules**: the same model for other schedules, to show the trade-off between lag
   and requests that the chosen one makes.
 
@@ -219,6 +227,11 @@ async function main(options: Options): Promise<void> {
         phase(task.name)
         await task.run()
       }
+    }
+    // After the lag runs, not beside them: 500 checks at once would disturb their timing.
+    if (parts.has('sweep')) {
+      phase(`sweep of 500 connectors, then resolution of 10,000`)
+      results.sweep = await measureSweep(bench)
     }
     results.loadAtEnd = os.loadavg()
     const report = buildReport(results)

@@ -20,8 +20,17 @@ import {
 import { MANY_CONNECTORS, MANY_LONGEST_CHECK_MS, type ManyReport } from './many.js'
 import { OWN, RUNTIME, UNMAPPED, type SizeReport } from './size.js'
 import type { StartupReport } from './startup.js'
+import {
+  RESOLUTION_CPU_LIMIT_MS,
+  SWEEP_CONCURRENCY,
+  SWEEP_CONNECTORS,
+  SWEEP_RSS_LIMIT_MIB,
+  SWEEP_SLACK_MS,
+  SWEEP_WORKFLOWS,
+  type SweepReport
+} from './sweep.js'
 
-export const PARTS = ['lag', 'startup', 'size', 'many'] as const
+export const PARTS = ['lag', 'startup', 'size', 'many', 'sweep'] as const
 export type Part = (typeof PARTS)[number]
 
 export interface Results {
@@ -34,6 +43,7 @@ export interface Results {
   startup?: StartupReport
   size?: { sizes: SizeReport; traces: { dist: string; minified: string } }
   many?: ManyReport
+  sweep?: SweepReport
   loadAtStart: number[]
   loadAtEnd: number[]
 }
@@ -369,6 +379,81 @@ function manyRows(many: ManyReport, startup: StartupReport | undefined): Section
   return section
 }
 
+function sweepRows(sweep: SweepReport): Section {
+  const target = sweep.idealMs + SWEEP_SLACK_MS
+  const timeOk = sweep.wallMs <= target
+  const { sources, destinations, workflows } = sweep.listRequests
+  const allowedWorkflows = 1 + (sweep.workflowPages - 1)
+  const listOk = sources <= 1 && destinations <= 1 && workflows <= allowedWorkflows
+  const rssMiB = sweep.maxRssKiB === undefined ? Number.NaN : sweep.maxRssKiB / 1024
+  const rssOk = rssMiB <= SWEEP_RSS_LIMIT_MIB
+  const { resolution: r } = sweep
+  const warm = median(r.warmCpuMs)
+  const cpuOk = r.coldCpuMs <= RESOLUTION_CPU_LIMIT_MS
+  const req = sweep.requestsPerConnector
+  const rows = [
+    [
+      `sweep of ${SWEEP_CONNECTORS}\n(checks 0-3 s,\nmax-concurrency\n${SWEEP_CONCURRENCY}, by '*')`,
+      [
+        `wall ${sec(sweep.wallMs)}, outcome ${sweep.outcome}`,
+        `${sweep.checked} checked`,
+        `lists: sources ${sources}, destinations`,
+        `${destinations}, workflows ${workflows}`,
+        `(${SWEEP_WORKFLOWS} in ${sweep.workflowPages} pages)`,
+        `requests/connector ${mean(req).toFixed(1)} mean, ${max(req)} max;`,
+        `${sweep.overSchedule} over the 1-connector schedule`,
+        `max RSS ${Number.isNaN(rssMiB) ? '?' : mib(rssMiB * 1024 * 1024)}`
+      ].join('\n'),
+      `ideal pool of ${SWEEP_CONCURRENCY}:\n${sec(sweep.idealMs)}\n(T + 0.5 s + 0.25 T each)`,
+      [
+        `wall <= ${sec(target)}`,
+        `lists <= 1, 1, ${allowedWorkflows}`,
+        `none over schedule`,
+        `RSS <= ${SWEEP_RSS_LIMIT_MIB} MiB`
+      ].join('\n'),
+      [
+        `${yes(timeOk)}: ${sec(sweep.wallMs - sweep.idealMs)} over ideal`,
+        `${yes(listOk)}: ${sources}, ${destinations}, ${workflows}`,
+        `${yes(sweep.overSchedule === 0)}: ${sweep.overSchedule}`,
+        `${yes(rssOk)}: ${Number.isNaN(rssMiB) ? '?' : rssMiB.toFixed(0)} MiB`
+      ].join('\n')
+    ],
+    [
+      `resolution\n(${r.connectors} connectors)`,
+      [
+        `list + match: ${Math.round(r.coldCpuMs)} ms CPU cold`,
+        `(${Math.round(r.coldWallMs)} ms wall),`,
+        `${Math.round(warm)} ms warm (median of ${r.warmCpuMs.length})`,
+        `a typo's suggestions: ${Math.round(r.suggestionsCpuMs)} ms`
+      ].join('\n'),
+      '-',
+      `<= ${RESOLUTION_CPU_LIMIT_MS} ms CPU`,
+      `${yes(cpuOk)}: ${Math.round(r.coldCpuMs)} ms cold`
+    ]
+  ]
+  const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
+  return {
+    rows,
+    targets: [
+      `Sweep of ${SWEEP_CONNECTORS} at max-concurrency ${SWEEP_CONCURRENCY} within an ideal pool ` +
+        `plus ${sec(SWEEP_SLACK_MS, 0)}: ${verdict(timeOk)}, ${sec(sweep.wallMs)} against ` +
+        `${sec(sweep.idealMs)} + ${sec(SWEEP_SLACK_MS, 0)} (spawn to exit, outcome ${sweep.outcome}).`,
+      `List requests at most one per kind plus one per extra page of workflows: ` +
+        `${verdict(listOk)}, sources ${sources}, destinations ${destinations}, workflows ` +
+        `${workflows} for ${sweep.workflowPages} pages (allowed ${allowedWorkflows}; paging asks ` +
+        'once without `page` and ends on an empty page).',
+      `No connector over the single-connector schedule: ${verdict(sweep.overSchedule === 0)}` +
+        (sweep.overSchedule === 0
+          ? '.'
+          : `, ${sweep.overSchedule} over, by at most ${sweep.worstExcess}.`),
+      `Peak RSS at most ${SWEEP_RSS_LIMIT_MIB} MiB: ${verdict(rssOk)}, ` +
+        `${Number.isNaN(rssMiB) ? '?' : mib(rssMiB * 1024 * 1024)}.`,
+      `Resolution of ${r.connectors} connectors under ${RESOLUTION_CPU_LIMIT_MS} ms CPU: ` +
+        `${verdict(cpuOk)}, ${Math.round(r.coldCpuMs)} ms cold, ${Math.round(warm)} ms warm.`
+    ]
+  }
+}
+
 /** The same model for other schedules: the trade-off between lag and requests. */
 function candidateTable(extra: number): string {
   const fixed2at30 = fixedRequests(30_000, 2000)
@@ -442,7 +527,7 @@ function sizeTable(sizes: SizeReport): string {
 }
 
 export function buildReport(results: Results): Report {
-  const { lag, startup, size, many } = results
+  const { lag, startup, size, many, sweep } = results
   const model = lag === undefined ? undefined : lagModel(lag)
   const sections: Section[] = []
   if (lag !== undefined && model !== undefined) {
@@ -452,6 +537,7 @@ export function buildReport(results: Results): Report {
   if (size !== undefined) sections.push(bundleRows(size, results.bundleLabel, startup))
   if (lag !== undefined) sections.push(memoryRows(lag, startup))
   if (many !== undefined) sections.push(manyRows(many, startup))
+  if (sweep !== undefined) sections.push(sweepRows(sweep))
 
   const load = (xs: number[]): string => xs.map((x) => x.toFixed(1)).join(' ')
   const blocks = [

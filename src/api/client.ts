@@ -1,7 +1,9 @@
 import {
   connectionCheckPath,
   connectorPath,
+  listPath,
   type Connector,
+  type ConnectorKind,
   type ConnectorNames
 } from '../connector.js'
 import { getProxyUrl } from '@actions/http-client'
@@ -12,11 +14,15 @@ import { classifyResponse, serverDate, type Expected, type RawResponse } from '.
 import {
   ConnectionCheckSchema,
   ConnectorInfoSchema,
+  ConnectorListSchema,
   WorkflowConnectorsSchema,
+  WorkflowListSchema,
   type ConnectionCheck,
+  type ListedConnector,
+  type ListedWorkflow,
   type WorkflowConnectors
 } from './schemas.js'
-import { Transport, type Sent } from './transport.js'
+import { Transport, type SendOptions, type Sent } from './transport.js'
 
 export interface CallOptions {
   timeoutMs: number
@@ -56,6 +62,24 @@ const WORKFLOW: Expected<WorkflowConnectors> = {
   shapeIsFinal: true
 }
 const CONNECTOR: Expected<ConnectorNames> = { schema: ConnectorInfoSchema, name: 'a connector' }
+const CONNECTOR_LIST: Expected<ListedConnector[]> = {
+  schema: ConnectorListSchema,
+  name: 'a list of connectors',
+  describe: (list) => `${list.length} connectors`,
+  shapeIsFinal: true
+}
+const WORKFLOW_LIST: Expected<ListedWorkflow[]> = {
+  schema: WorkflowListSchema,
+  name: 'a list of workflows',
+  describe: (list) => `${list.length} workflows`,
+  shapeIsFinal: true
+}
+
+/**
+ * A list is as long as the workspace: thousands of connectors with their configs are a few MB.
+ * The cap only keeps an answer that never ends out of memory.
+ */
+export const LIST_BODY_LIMIT_BYTES = 32 * 1024 * 1024
 
 /**
  * The Platform API calls this action makes. Each client has its own connection pool: a request
@@ -94,6 +118,23 @@ export class PlatformClient implements ConnectionCheckApi {
     return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options)
   }
 
+  /** Every connector of one kind: the list takes no paging parameters. */
+  listConnectors(kind: ConnectorKind, options: CallOptions): Promise<Answer<ListedConnector[]>> {
+    return this.call('GET', listPath(kind), CONNECTOR_LIST, {
+      ...options,
+      bodyLimitBytes: LIST_BODY_LIMIT_BYTES
+    })
+  }
+
+  /** One page of workflows; `undefined` asks without `page`, as the server's default. */
+  listWorkflows(page: number | undefined, options: CallOptions): Promise<Answer<ListedWorkflow[]>> {
+    const path = page === undefined ? '/workflows/' : `/workflows/?page=${page}`
+    return this.call('GET', path, WORKFLOW_LIST, {
+      ...options,
+      bodyLimitBytes: LIST_BODY_LIMIT_BYTES
+    })
+  }
+
   close(): void {
     this.transport.close()
   }
@@ -102,7 +143,7 @@ export class PlatformClient implements ConnectionCheckApi {
     method: 'GET' | 'POST',
     path: string,
     expected: Expected<T>,
-    options: CallOptions,
+    options: SendOptions,
     /** Adds what the answer's headers say about the value. */
     annotate?: (value: T, response: RawResponse) => T
   ): Promise<Answer<T>> {

@@ -144,3 +144,100 @@ export type WorkflowConnectors = z.infer<typeof WorkflowConnectorsSchema>
 export const ConnectorInfoSchema = z
   .looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
   .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }))
+
+/** One entry of `GET /sources/` or `/destinations/`; `config` is never read. */
+export interface ListedConnector {
+  /** A UUID, lower-cased: it goes into request paths later. */
+  id: string
+  /** On one line; '' when the API gave none. */
+  name: string
+  type: string | undefined
+}
+
+export interface ListedWorkflow extends ListedConnector {
+  sources: string[]
+  destinations: string[]
+}
+
+/** A field's value, or why it is not one. */
+type Read<T> = { ok: T } | { field: string; why: string }
+
+function optionalText(item: Record<string, unknown>, field: string): Read<string | undefined> {
+  const value = item[field]
+  if (value === undefined || value === null) return { ok: undefined }
+  return typeof value === 'string' ? { ok: flatten(value) } : { field, why: 'must be a string' }
+}
+
+function listedId(item: Record<string, unknown>): Read<string> {
+  const { id } = item
+  return typeof id === 'string' && UUID.test(id)
+    ? { ok: id.toLowerCase() }
+    : { field: 'id', why: 'is not a UUID' }
+}
+
+function uuids(item: Record<string, unknown>, field: string): Read<string[]> {
+  const value = item[field]
+  if (!Array.isArray(value)) return { field, why: 'must be a list of connector UUIDs' }
+  const ids: string[] = []
+  for (const [i, id] of value.entries()) {
+    if (typeof id !== 'string' || !UUID.test(id)) {
+      return { field: `${field}.${i}`, why: 'holds an id that is not a UUID' }
+    }
+    ids.push(id.toLowerCase())
+  }
+  return { ok: ids }
+}
+
+function readConnector(item: Record<string, unknown>): Read<ListedConnector> {
+  const id = listedId(item)
+  if (!('ok' in id)) return id
+  const name = optionalText(item, 'name')
+  if (!('ok' in name)) return name
+  const type = optionalText(item, 'type')
+  if (!('ok' in type)) return type
+  return { ok: { id: id.ok, name: name.ok ?? '', type: type.ok } }
+}
+
+function readWorkflow(item: Record<string, unknown>): Read<ListedWorkflow> {
+  const base = readConnector({ ...item, type: item.workflow_type })
+  if (!('ok' in base)) return base.field === 'type' ? { ...base, field: 'workflow_type' } : base
+  const sources = uuids(item, 'sources')
+  if (!('ok' in sources)) return sources
+  const destinations = uuids(item, 'destinations')
+  if (!('ok' in destinations)) return destinations
+  return { ok: { ...base.ok, sources: sources.ok, destinations: destinations.ok } }
+}
+
+/**
+ * A bare JSON array of entries, read by hand: a list holds thousands, and a zod object schema
+ * per entry cost ten times the CPU on a cold start, which is where a step spends its life.
+ * Extra fields are accepted; a wrong field is named by its path, as zod would.
+ */
+function listSchema<T>(what: string, read: (item: Record<string, unknown>) => Read<T>) {
+  return z.unknown().transform((value, ctx): T[] => {
+    if (!Array.isArray(value)) {
+      ctx.issues.push({ code: 'custom', message: `must be a list of ${what}`, input: value })
+      return z.NEVER
+    }
+    const entries: T[] = []
+    for (const [i, item] of value.entries()) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        ctx.issues.push({ code: 'custom', message: 'must be an object', input: item, path: [i] })
+        return z.NEVER
+      }
+      const entry = read(item as Record<string, unknown>)
+      if (!('ok' in entry)) {
+        ctx.issues.push({ code: 'custom', message: entry.why, input: item, path: [i, entry.field] })
+        return z.NEVER
+      }
+      entries.push(entry.ok)
+    }
+    return entries
+  })
+}
+
+/** The connector lists are bare arrays, with no paging. */
+export const ConnectorListSchema = listSchema('connectors', readConnector)
+
+/** One page of `GET /workflows/`: a bare array too. */
+export const WorkflowListSchema = listSchema('workflows', readWorkflow)

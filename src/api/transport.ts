@@ -19,9 +19,11 @@ export interface NetworkError {
 export interface SendOptions {
   timeoutMs: number
   signal: AbortSignal
+  /** The longest answer read; BODY_LIMIT_BYTES unless the call expects more (a list). */
+  bodyLimitBytes?: number
 }
 
-const BODY_LIMIT_BYTES = 1024 * 1024
+export const BODY_LIMIT_BYTES = 1024 * 1024
 
 /** Connections idle longer than this are not reused (uvicorn's keep-alive timeout is 5 s). */
 export const IDLE_REUSE_LIMIT_MS = 4_000
@@ -67,7 +69,7 @@ export class Transport {
         ...this.headers
       })
       answered = true
-      const body = await readBody(response.message)
+      const body = await readBody(response.message, options.bodyLimitBytes ?? BODY_LIMIT_BYTES)
       return {
         ok: true,
         response: {
@@ -142,20 +144,20 @@ export class Transport {
 
 /** An answer longer than any the API sends: refused rather than read into memory. */
 class AnswerTooLarge extends Error {
-  constructor() {
-    super('answer larger than 1 MiB')
+  constructor(limit: number) {
+    super(`answer larger than ${Math.round(limit / 1024 / 1024)} MiB`)
   }
 }
 
 /** Reads the whole body; rejects when the connection drops mid-answer (readBody() would hang). */
-function readBody(message: IncomingMessage): Promise<string> {
+function readBody(message: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > BODY_LIMIT_BYTES) {
-        message.destroy(new AnswerTooLarge())
+      if (size > limit) {
+        message.destroy(new AnswerTooLarge(limit))
         return
       }
       chunks.push(chunk)

@@ -11,9 +11,30 @@ export interface ActionInput {
 
 export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
+    name: 'source-name',
+    description:
+      'Name of a source connector to check, or several, one per line (names may hold spaces and commas). A line with `*` (any run of characters) or `?` (one character) is a pattern that may match many, e.g. `orders-*`, or `*` for every source; `\\*`, `\\?` and `\\\\` stand for the characters themselves. Matching is case-sensitive. A plain name must match exactly one source, and a pattern at least one, or the step fails before any check starts, naming the closest names. Combines with every other way of naming connectors; at least one is needed.',
+    required: false,
+    default: ''
+  },
+  {
+    name: 'destination-name',
+    description:
+      'Name of a destination connector to check, or several, one per line; patterns as for `source-name`.',
+    required: false,
+    default: ''
+  },
+  {
+    name: 'workflow-name',
+    description:
+      'Name of a workflow, or several, one per line; patterns as for `source-name`. Every source and destination connector of each workflow matched is checked.',
+    required: false,
+    default: ''
+  },
+  {
     name: 'source-id',
     description:
-      'UUID of a source connector to check, or several separated by newlines, commas or spaces. Combines with `destination-id` and `workflow-id`; at least one of the three is needed.',
+      'UUID of a source connector to check, or several separated by newlines, commas or spaces; it pins one connector where several share a name. Combines with `destination-id` and `workflow-id`, and with the name inputs.',
     required: false,
     default: ''
   },
@@ -27,7 +48,7 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
     name: 'workflow-id',
     description:
-      'UUID of a workflow: every source and destination connector it uses is checked. Combines with `source-id` and `destination-id`; a connector named twice is checked once.',
+      'UUID of a workflow: every source and destination connector it uses is checked. A connector named several ways is checked once.',
     required: false,
     default: ''
   },

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { requestLine, type RequestLog } from '../api/client.js'
 import { connectorLabel, type Connector } from '../connector.js'
-import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
+import type { ConnectorReporter, NamesResolved, Plan, Reporter, StepReport } from '../engine.js'
+import type { NameTarget } from '../problems.js'
 import { alreadyDecided } from '../wait/check-run.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { closingLine, OUTCOME_ICON, verdictRows, type Result } from '../results.js'
@@ -16,6 +17,9 @@ import { count, seconds } from '../text.js'
 
 /** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
 export const ANNOTATIONS_PER_STEP = 10
+
+/** Name lines the log lists one by one before it counts the rest. */
+const RESOLVED_LINES = 20
 
 type AnnotationKind = 'error' | 'warning'
 
@@ -116,6 +120,31 @@ export class GitHubLog implements Reporter {
     core.info(
       `Workflow ${workflowId} has ${count(sources, 'source')} and ${count(destinations, 'destination')}.`
     )
+  }
+
+  listRetrying(
+    target: NameTarget,
+    problem: { reason: string },
+    delayMs: number,
+    failuresInARow: number
+  ): void {
+    const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+    if (failuresInARow === 1) core.info(`Transient error listing ${target}s: ${line}`)
+    else core.debug(`Transient error #${failuresInARow} listing ${target}s: ${line}`)
+  }
+
+  resolved({ lists, lines }: NamesResolved): void {
+    for (const list of lists) {
+      core.info(`Listed ${count(list.entries, list.target)} (${count(list.requests, 'request')}).`)
+    }
+    // A sweep has one line per pattern, but a long list of plain names would flood the log.
+    for (const line of lines.slice(0, RESOLVED_LINES)) {
+      const what = line.input.replace(/-name$/, '')
+      core.info(`${line.input} "${line.name}" matched ${count(line.matched, what)}.`)
+    }
+    if (lines.length > RESOLVED_LINES) {
+      core.info(`... and ${lines.length - RESOLVED_LINES} more names.`)
+    }
   }
 
   checking({ connectors, apiHost, maxConcurrency }: Plan): void {
