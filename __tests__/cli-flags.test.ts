@@ -114,7 +114,10 @@ describe('didYouMean', () => {
     ['sourse-id', 'source-id'],
     ['source-di', 'source-id'],
     ['destinaton-id', 'destination-id'],
-    ['workflow', 'workflow-id'],
+    ['workflow-d', 'workflow-id'],
+    ['workflw-name', 'workflow-name'],
+    // Two flags start so: no guess rather than a wrong one.
+    ['workflow', undefined],
     ['api-ur', 'api-url'],
     ['max-concurency', 'max-concurrency'],
     ['quite', 'quiet'],
