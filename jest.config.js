@@ -15,5 +15,7 @@ export default {
   coverageReporters: ['text-summary', 'text'],
   coverageThreshold: { global: { lines: 90 } },
   reporters: ['default', '<rootDir>/scripts/count-reporter.js'],
+  // Two workers on two cores: no test depends on how fast the machine is.
+  maxWorkers: 2,
   testTimeout: 30000
 }
