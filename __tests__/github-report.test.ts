@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import type { ConnectionCheck } from '../src/api/schemas.js'
 import type { StepReport } from '../src/engine.js'
 import { ANNOTATIONS_PER_STEP, Annotations } from '../src/github/log.js'
 import { OUTPUTS_BUDGET_BYTES, stepOutputs } from '../src/github/outputs.js'
 import type { Result } from '../src/results.js'
 import { runInProcess } from './support/action-harness.js'
+import { result as factory, stepOf } from './support/results.js'
 import { withSimulator } from './support/runner.js'
 
 let written: string[]
@@ -55,40 +55,8 @@ describe('Annotations', () => {
 })
 
 describe('stepOutputs', () => {
-  const check = (id: string, reason: string): ConnectionCheck => ({
-    id,
-    status: 'FAILURE',
-    reason,
-    createdAt: '2026-01-01T00:00:00Z',
-    reportedAt: '2026-01-01T00:00:05Z',
-    created: { epochMs: 0, subMsNanos: 0 }
-  })
-  const result = (reason: string): Result => {
-    const created = check(randomUUID(), reason)
-    return {
-      connector: { kind: 'source', id: randomUUID() },
-      names: { name: 'orders', type: 's3' },
-      run: {
-        connector: { kind: 'source', id: 'x' },
-        created,
-        joined: false,
-        followed: created,
-        problem: undefined,
-        lastIgnored: undefined,
-        posts: 1,
-        durationMs: 1000
-      },
-      verdict: { outcome: 'failure', title: 'Failed', message: 'failed' }
-    }
-  }
-
-  const step = (results: Result[]): StepReport => ({
-    outcome: 'failure',
-    results,
-    problem: undefined,
-    settings: undefined,
-    durationMs: 1000
-  })
+  const result = (reason: string): Result => factory('failure', { reason, name: 'orders' })
+  const step = (results: Result[]): StepReport => stepOf(results)
 
   it('keeps every entry when they fit', () => {
     const results = [result('a'), result('b')]

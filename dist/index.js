@@ -44024,11 +44024,11 @@ function key(connector) {
 }
 /** One list's thread of requests: its own client and pacer, its retries reported inert. */
 function listThread(step, target) {
-    const { settings, pacing, text, reporter } = step;
+    const { pacing, text, reporter } = step;
     return {
-        client: new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests((entry) => {
+        client: stepClient(step, (entry) => {
             reporter.request(entry);
-        }, text)),
+        }),
         pacer: new Pacer(pacing),
         retrying: (problem, delayMs, failuresInARow) => {
             reporter.listRetrying?.(target, inertTransient(problem, text), delayMs, failuresInARow);
@@ -44037,11 +44037,11 @@ function listThread(step, target) {
 }
 /** The workflow named by id, with its connectors. */
 async function engine_readWorkflow(step, workflowId) {
-    const { settings, pacing, text, reporter } = step;
+    const { pacing, text, reporter } = step;
     const subject = { kind: 'workflow', id: workflowId };
-    const client = new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests((entry) => {
+    const client = stepClient(step, (entry) => {
         reporter.request(entry);
-    }, text));
+    });
     let workflow;
     try {
         workflow = await new Pacer(pacing).retry((call) => client.workflow(workflowId, call), (problem, delayMs, failuresInARow) => {
@@ -44062,14 +44062,13 @@ async function engine_readWorkflow(step, workflowId) {
  * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
  */
 async function checkConnector({ connector, known }, step) {
-    const { settings, pacing, text } = step;
+    const { pacing, text } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
     const report = step.reporter.connector(connector, () => clock.now() - startedAt);
-    const requests = inertRequests((entry) => {
+    const client = () => stepClient(step, (entry) => {
         report.request(entry);
-    }, text);
-    const client = () => new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), requests);
+    });
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
     const lookups = known === undefined ? client() : undefined;
@@ -44111,6 +44110,11 @@ async function checkConnector({ connector, known }, step) {
 }
 function inertTransient(problem, text) {
     return { ...problem, reason: text.clean(problem.reason) };
+}
+/** A client of the step's API, its requests logged inert; each has its own connections. */
+function stepClient(step, log) {
+    const { settings, pacing, text } = step;
+    return new PlatformClient(settings.api.base, settings.apiKey, () => pacing.clock.epochNow(), inertRequests(log, text));
 }
 function inertRequests(log, text) {
     return (entry) => {

@@ -721,6 +721,85 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sendCheck(res, record, 200, state.id, withStatus(latest))
   }
 
+  /**
+   * Answers a fault that a check path and a list path serve alike; false for one that only a
+   * check path knows. `truncated` is the body cut off halfway; `answer` the normal answer.
+   */
+  function sendFault(
+    slot: Fault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    how: { okStatus: number; truncated: () => string; answer: () => void }
+  ): boolean {
+    switch (slot.type) {
+      case 'status':
+        send(
+          res,
+          record,
+          slot.status,
+          slot.body ?? JSON.stringify({ detail: `simulated ${slot.status}` }),
+          slot.contentType ?? JSON_TYPE,
+          slot.headers
+        )
+        return true
+      case 'html':
+        send(res, record, slot.status, htmlPage(slot.status), 'text/html; charset=utf-8')
+        return true
+      case 'rate-limit': {
+        const headers: Record<string, string> = {}
+        if (slot.retryAfter !== undefined) headers['retry-after'] = slot.retryAfter
+        sendJson(res, record, 429, { detail: 'Too Many Requests' }, headers)
+        return true
+      }
+      case 'reset':
+        record.status = 'reset'
+        // An RST rather than a FIN, so the client sees ECONNRESET as from a dropped connection.
+        tcpSocketOf(req.socket).resetAndDestroy()
+        return true
+      case 'truncate': {
+        const body = how.truncated()
+        record.status = 'truncate'
+        res.writeHead(
+          how.okStatus,
+          answerHeaders({
+            'content-type': JSON_TYPE,
+            'content-length': String(Buffer.byteLength(body))
+          })
+        )
+        res.write(body.slice(0, Math.floor(body.length / 2)), () => {
+          req.socket.destroy()
+        })
+        return true
+      }
+      case 'delay': {
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          if (!res.destroyed) how.answer()
+        }, slot.ms)
+        timers.add(timer)
+        return true
+      }
+      case 'hang':
+        // record.status stays 'hang'; close() destroys the socket.
+        return true
+      case 'body':
+        send(res, record, slot.status ?? how.okStatus, slot.body, slot.contentType ?? JSON_TYPE)
+        return true
+      case 'redirect':
+        send(res, record, slot.status ?? 307, '', undefined, { location: slot.location })
+        return true
+      case 'not-found':
+        sendJson(res, record, 404, { detail: 'Not Found' })
+        return true
+      case 'validation':
+        sendJson(res, record, 422, { detail: slot.detail })
+        return true
+      default:
+        return false
+    }
+  }
+
   function serveCheck(
     req: IncomingMessage,
     res: ServerResponse,
@@ -737,64 +816,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const created = admitted !== undefined && 'check' in admitted ? admitted.check : undefined
     const okStatus = method === 'POST' ? 202 : 200
 
+    const truncated = (): string => {
+      const check = created ?? (method === 'GET' ? state.checks.at(-1) : undefined)
+      return JSON.stringify(
+        check !== undefined ? checkJson(check) : olderCheckJson(state, 'SCHEDULED')
+      )
+    }
+    const answer = (): void => {
+      serveCheckNormally(res, record, state, method, admitted)
+    }
+    if (sendFault(slot, req, res, record, { okStatus, truncated, answer })) return
     switch (slot.type) {
-      case 'status':
-        send(
-          res,
-          record,
-          slot.status,
-          slot.body ?? JSON.stringify({ detail: `simulated ${slot.status}` }),
-          slot.contentType ?? JSON_TYPE,
-          slot.headers
-        )
-        return
-      case 'html':
-        send(res, record, slot.status, htmlPage(slot.status), 'text/html; charset=utf-8')
-        return
-      case 'rate-limit': {
-        const headers: Record<string, string> = {}
-        if (slot.retryAfter !== undefined) headers['retry-after'] = slot.retryAfter
-        sendJson(res, record, 429, { detail: 'Too Many Requests' }, headers)
-        return
-      }
-      case 'reset':
-        record.status = 'reset'
-        // An RST rather than a FIN, so the client sees ECONNRESET as from a dropped connection.
-        tcpSocketOf(req.socket).resetAndDestroy()
-        return
-      case 'truncate': {
-        const check = created ?? (method === 'GET' ? state.checks.at(-1) : undefined)
-        const body = JSON.stringify(
-          check !== undefined ? checkJson(check) : olderCheckJson(state, 'SCHEDULED')
-        )
-        record.status = 'truncate'
-        res.writeHead(
-          okStatus,
-          answerHeaders({
-            'content-type': JSON_TYPE,
-            'content-length': String(Buffer.byteLength(body))
-          })
-        )
-        res.write(body.slice(0, Math.floor(body.length / 2)), () => {
-          req.socket.destroy()
-        })
-        return
-      }
-      case 'delay': {
-        const timer = setTimeout(() => {
-          timers.delete(timer)
-          if (res.destroyed) return
-          serveCheckNormally(res, record, state, method, admitted)
-        }, slot.ms)
-        timers.add(timer)
-        return
-      }
-      case 'hang':
-        // record.status stays 'hang'; close() destroys the socket.
-        return
-      case 'body':
-        send(res, record, slot.status ?? okStatus, slot.body, slot.contentType ?? JSON_TYPE)
-        return
       case 'unknown-status':
         serveCheckNormally(res, record, state, method, admitted, slot.status)
         return
@@ -815,15 +847,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           reason: slot.reason
         })
         serveCheckNormally(res, record, state, method, admitted)
-        return
-      case 'redirect':
-        send(res, record, slot.status ?? 307, '', undefined, { location: slot.location })
-        return
-      case 'not-found':
-        sendJson(res, record, 404, { detail: 'Not Found' })
-        return
-      case 'validation':
-        sendJson(res, record, 422, { detail: slot.detail })
         return
     }
   }
@@ -908,67 +931,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       answer()
       return
     }
-    switch (slot.type) {
-      case 'status':
-        send(
-          res,
-          record,
-          slot.status,
-          slot.body ?? JSON.stringify({ detail: `simulated ${slot.status}` }),
-          slot.contentType ?? JSON_TYPE,
-          slot.headers
-        )
-        return
-      case 'html':
-        send(res, record, slot.status, htmlPage(slot.status), 'text/html; charset=utf-8')
-        return
-      case 'rate-limit': {
-        const headers: Record<string, string> = {}
-        if (slot.retryAfter !== undefined) headers['retry-after'] = slot.retryAfter
-        sendJson(res, record, 429, { detail: 'Too Many Requests' }, headers)
-        return
-      }
-      case 'reset':
-        record.status = 'reset'
-        tcpSocketOf(req.socket).resetAndDestroy()
-        return
-      case 'truncate': {
-        const body = JSON.stringify(listAnswer(list, url.searchParams).body)
-        record.status = 'truncate'
-        res.writeHead(
-          200,
-          answerHeaders({
-            'content-type': JSON_TYPE,
-            'content-length': String(Buffer.byteLength(body))
-          })
-        )
-        res.write(body.slice(0, Math.floor(body.length / 2)), () => {
-          req.socket.destroy()
-        })
-        return
-      }
-      case 'delay': {
-        const timer = setTimeout(() => {
-          timers.delete(timer)
-          if (!res.destroyed) answer()
-        }, slot.ms)
-        timers.add(timer)
-        return
-      }
-      case 'hang':
-        return
-      case 'body':
-        send(res, record, slot.status ?? 200, slot.body, slot.contentType ?? JSON_TYPE)
-        return
-      case 'redirect':
-        send(res, record, slot.status ?? 307, '', undefined, { location: slot.location })
-        return
-      case 'not-found':
-        sendJson(res, record, 404, { detail: 'Not Found' })
-        return
-      case 'validation':
-        sendJson(res, record, 422, { detail: slot.detail })
-        return
+    const truncated = (): string => JSON.stringify(listAnswer(list, url.searchParams).body)
+    if (!sendFault(slot, req, res, record, { okStatus: 200, truncated, answer })) {
+      // Every list fault is one that sendFault serves.
+      throw new Error(`simulator: list fault ${slot.type} is not served`)
     }
   }
 

@@ -336,16 +336,11 @@ function key(connector: Connector): string {
 
 /** One list's thread of requests: its own client and pacer, its retries reported inert. */
 function listThread(step: Step, target: NameTarget): ListThread {
-  const { settings, pacing, text, reporter } = step
+  const { pacing, text, reporter } = step
   return {
-    client: new PlatformClient(
-      settings.api.base,
-      settings.apiKey,
-      () => pacing.clock.epochNow(),
-      inertRequests((entry) => {
-        reporter.request(entry)
-      }, text)
-    ),
+    client: stepClient(step, (entry) => {
+      reporter.request(entry)
+    }),
     pacer: new Pacer(pacing),
     retrying: (problem, delayMs, failuresInARow) => {
       reporter.listRetrying?.(target, inertTransient(problem, text), delayMs, failuresInARow)
@@ -361,16 +356,11 @@ async function readWorkflow(
   | { id: string; workflow: { sources: string[]; destinations: string[] } }
   | { problem: Problem; subject: Subject }
 > {
-  const { settings, pacing, text, reporter } = step
+  const { pacing, text, reporter } = step
   const subject: Subject = { kind: 'workflow', id: workflowId }
-  const client = new PlatformClient(
-    settings.api.base,
-    settings.apiKey,
-    () => pacing.clock.epochNow(),
-    inertRequests((entry) => {
-      reporter.request(entry)
-    }, text)
-  )
+  const client = stepClient(step, (entry) => {
+    reporter.request(entry)
+  })
   let workflow: Awaited<ReturnType<PlatformClient['workflow']>>
   try {
     workflow = await new Pacer(pacing).retry(
@@ -398,15 +388,14 @@ async function readWorkflow(
  * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
  */
 async function checkConnector({ connector, known }: Planned, step: Step): Promise<Result> {
-  const { settings, pacing, text } = step
+  const { pacing, text } = step
   const { clock } = pacing
   const startedAt = clock.now()
   const report = step.reporter.connector(connector, () => clock.now() - startedAt)
-  const requests = inertRequests((entry) => {
-    report.request(entry)
-  }, text)
   const client = (): PlatformClient =>
-    new PlatformClient(settings.api.base, settings.apiKey, () => clock.epochNow(), requests)
+    stepClient(step, (entry) => {
+      report.request(entry)
+    })
   // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
   const checks = client()
   const lookups = known === undefined ? client() : undefined
@@ -451,6 +440,17 @@ async function checkConnector({ connector, known }: Planned, step: Step): Promis
 
 function inertTransient(problem: TransientProblem, text: RemoteText): TransientProblem {
   return { ...problem, reason: text.clean(problem.reason) }
+}
+
+/** A client of the step's API, its requests logged inert; each has its own connections. */
+function stepClient(step: Step, log: RequestLog): PlatformClient {
+  const { settings, pacing, text } = step
+  return new PlatformClient(
+    settings.api.base,
+    settings.apiKey,
+    () => pacing.clock.epochNow(),
+    inertRequests(log, text)
+  )
 }
 
 function inertRequests(log: RequestLog, text: RemoteText): RequestLog {
