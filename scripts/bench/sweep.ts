@@ -5,11 +5,8 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import path from 'node:path'
-import { PlatformClient } from '../../src/api/client.js'
-import type { ListedConnector } from '../../src/api/schemas.js'
-import { resolveNames } from '../../src/resolve.js'
-import { DEFAULT_API_KEY, startSimulator } from '../../simulator/platform-simulator.js'
-import { addWorkspace, generateWorkspace } from '../../simulator/workspace.js'
+import { startSimulator } from '../../simulator/platform-simulator.js'
+import { addWorkspace } from '../../simulator/workspace.js'
 import { CAP_MS, ROOT, max, runAction, type Bench } from './common.js'
 import { candidates, modelSchedule, targetLagMs } from './lag.js'
 
@@ -23,7 +20,6 @@ export const SWEEP_SLACK_MS = 2_000
 export const SWEEP_RSS_LIMIT_MIB = 150
 export const RESOLUTION_CONNECTORS = 10_000
 export const RESOLUTION_CPU_LIMIT_MS = 200
-const RESOLUTION_RUNS = 5
 
 export interface SweepReport {
   outcome: string
@@ -175,65 +171,31 @@ async function serveWorkspace(
   }
 }
 
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since)
-  return (used.user + used.system) / 1000
-}
-
+/**
+ * Resolution alone, in a fresh process as a step would run it: the bench's own process has a
+ * sweep behind it (a warm JIT and a big heap), which says nothing of a step's cold start.
+ */
 async function measureResolution(): Promise<ResolutionReport> {
   const server = await serveWorkspace(RESOLUTION_CONNECTORS)
   try {
-    const signal = new AbortController().signal
-    const call = { timeoutMs: 60_000, signal }
-    // What a step asks: a sweep of one kind, a team's pattern, and a dozen plain names.
-    const sources = generateWorkspace({ connectors: RESOLUTION_CONNECTORS }).connectors.filter(
-      (c) => c.kind === 'source' && /^[a-z]+-[a-z_]+-\d{4}$/.test(c.name)
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'scripts/bench/resolution-probe.ts'), server.url],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
     )
-    const plain = Array.from(
-      { length: 12 },
-      (_, i) => sources[(i * 397) % sources.length]?.name ?? ''
-    )
-    const lines = {
-      source: ['*', 'orders-*', ...new Set(plain)],
-      destination: ['search-*', '*-pinecone-*']
-    }
-    const once = async (): Promise<{ cpu: number; wall: number; sources: ListedConnector[] }> => {
-      const client = new PlatformClient(`${server.url}/api/v1`, DEFAULT_API_KEY, () => Date.now())
-      const started = performance.now()
-      const before = process.cpuUsage()
-      const [sources, destinations] = await Promise.all([
-        client.listConnectors('source', call),
-        client.listConnectors('destination', call)
-      ])
-      if (!sources.ok || !destinations.ok) throw new Error('resolution: a list failed')
-      const resolved = [
-        resolveNames('source-name', 'source', lines.source, sources.value),
-        resolveNames('destination-name', 'destination', lines.destination, destinations.value)
-      ]
-      const cpu = cpuMs(before)
-      client.close()
-      // Every line must resolve: suggestions for a miss are timed apart.
-      if (resolved.some((r) => r.problems.length > 0)) throw new Error('resolution: a name missed')
-      return { cpu, wall: performance.now() - started, sources: sources.value }
-    }
-    const cold = await once()
-    const warm: number[] = []
-    for (let i = 0; i < RESOLUTION_RUNS; i += 1) warm.push((await once()).cpu)
-    const before = process.cpuUsage()
-    const typo = resolveNames('source-name', 'source', ['ordres-s3-0001'], cold.sources)
-    if (typo.problems.length !== 1) throw new Error('resolution: the typo was found')
-    const suggestionsCpuMs = cpuMs(before)
-    return {
-      connectors: RESOLUTION_CONNECTORS,
-      coldCpuMs: cold.cpu,
-      warmCpuMs: warm,
-      coldWallMs: cold.wall,
-      suggestionsCpuMs
-    }
+    let out = ''
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (chunk: string) => (out += chunk))
+    const [code] = (await once(child, 'exit')) as [number | null]
+    if (code !== 0) throw new Error(`resolution-probe.ts exited with ${code}: ${out}`)
+    return { connectors: RESOLUTION_CONNECTORS, ...(JSON.parse(out) as ProbeReport) }
   } finally {
     await server.stop()
   }
 }
+
+/** What resolution-probe.ts prints. */
+export type ProbeReport = Omit<ResolutionReport, 'connectors'>
 
 export async function measureSweep(bench: Bench): Promise<SweepReport> {
   const sweep = await sweepRun(bench)
