@@ -1,8 +1,9 @@
 /**
  * What a FAILURE's reason most likely means, and the likely fix: a category from the reason's
  * words and the connector's type, and a one-line hint of our own. Pure, and safe on hostile
- * text: it reads at most READ_LIMIT characters, in one pass, with no regular expression, and
- * the hint is fixed text that never quotes the reason.
+ * text: it reads at most READ_LIMIT characters, turns them into words and identifiers in one
+ * pass each, and looks for fixed phrases with indexOf (no regular expression, so nothing to
+ * backtrack); the hint is fixed text that never quotes the reason.
  */
 
 export const CATEGORIES = [
@@ -870,7 +871,14 @@ interface Compiled {
   rule: Rule
   codes: readonly string[]
   prefixes: readonly string[]
-  phrases: readonly (readonly string[])[]
+  phrases: readonly Phrase[]
+}
+
+interface Phrase {
+  /** Each part with a space at either end. */
+  parts: readonly string[]
+  /** Every word of the phrase: when one is missing from the text, no search is needed. */
+  words: readonly string[]
 }
 
 /** Most characters between two parts of a phrase with `…`: a name or two. */
@@ -895,14 +903,14 @@ function kindOf(code: number): Kind {
  */
 function words(text: string, limit: number): string {
   const end = Math.min(text.length, limit)
-  const out: string[] = [' ']
+  let out = ' '
   let spaced = true
   let previous: Kind = 'other'
   for (let i = 0; i < end; i += 1) {
     const code = text.charCodeAt(i)
     const kind = kindOf(code)
     if (kind === 'other') {
-      if (!spaced) out.push(' ')
+      if (!spaced) out += ' '
       spaced = true
       previous = kind
       continue
@@ -912,13 +920,12 @@ function words(text: string, limit: number): string {
       (previous === 'lower' ||
         previous === 'digit' ||
         (previous === 'upper' && i + 1 < end && kindOf(text.charCodeAt(i + 1)) === 'lower'))
-    if (split && !spaced) out.push(' ')
-    out.push(kind === 'upper' ? String.fromCharCode(code + 32) : text.charAt(i))
+    if (split && !spaced) out += ' '
+    out += kind === 'upper' ? String.fromCharCode(code + 32) : text.charAt(i)
     spaced = false
     previous = kind
   }
-  if (!spaced) out.push(' ')
-  return out.join('')
+  return spaced ? out : `${out} `
 }
 
 /** The identifiers in the text as written: runs of ASCII letters, digits and `_`. */
@@ -944,9 +951,16 @@ const COMPILED: readonly Compiled[] = RULES.map((rule) => {
     rule,
     codes: codes.filter((code) => !code.endsWith('*')),
     prefixes: codes.filter((code) => code.endsWith('*')).map((code) => code.slice(0, -1)),
-    phrases: (rule.words ?? []).map((phrase) =>
-      phrase.split('…').map((part) => words(part, part.length))
-    )
+    phrases: (rule.words ?? []).map((phrase) => {
+      const parts = phrase.split('…').map((part) => words(part, part.length))
+      return {
+        parts,
+        words: parts
+          .join(' ')
+          .split(' ')
+          .filter((word) => word !== '')
+      }
+    })
   }
 })
 
@@ -977,12 +991,22 @@ function hasPhrase(text: string, parts: readonly string[]): boolean {
   return false
 }
 
-function matches(compiled: Compiled, text: string, ids: ReadonlySet<string>): boolean {
+/** The reason, read three ways. */
+interface Reading {
+  text: string
+  words: ReadonlySet<string>
+  ids: ReadonlySet<string>
+}
+
+function matches(compiled: Compiled, reading: Reading): boolean {
+  const { text, words, ids } = reading
   for (const code of compiled.codes) if (ids.has(code)) return true
   if (compiled.prefixes.length > 0) {
     for (const id of ids) if (compiled.prefixes.some((prefix) => id.startsWith(prefix))) return true
   }
-  return compiled.phrases.some((parts) => hasPhrase(text, parts))
+  return compiled.phrases.some(
+    (phrase) => phrase.words.every((word) => words.has(word)) && hasPhrase(text, phrase.parts)
+  )
 }
 
 /** The service of a connector type; undefined for a type without known fixes. */
@@ -997,8 +1021,12 @@ function serviceOf(type: string): Service | undefined {
  */
 export function diagnose(reason: string | null | undefined, type?: string): Diagnosis {
   const text = words(reason ?? '', READ_LIMIT)
-  const ids = identifiers(reason ?? '', READ_LIMIT)
-  const found = COMPILED.find((compiled) => matches(compiled, text, ids))
+  const reading = {
+    text,
+    words: new Set(text.split(' ')),
+    ids: identifiers(reason ?? '', READ_LIMIT)
+  }
+  const found = COMPILED.find((compiled) => matches(compiled, reading))
   if (found === undefined) return { category: 'unknown', hint: undefined }
   const { category, services } = found.rule
   const typed = type === undefined ? undefined : serviceOf(type)
