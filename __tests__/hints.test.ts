@@ -398,6 +398,15 @@ describe('diagnose', () => {
     expect(diagnosis.hint).toContain('lack a permission')
   })
 
+  it("finds a phrase's parts only close together, at any of their first occurrences", () => {
+    const apart = `role ${'word '.repeat(30)}does not exist`
+    // Too far apart for "role … does not exist": only the generic "does not exist" is left.
+    expect(diagnose(apart, 'postgres').category).toBe('not-found')
+    expect(
+      diagnose(`role of the job; ${'word '.repeat(30)} role "etl" does not exist`).category
+    ).toBe('credentials')
+  })
+
   it('never quotes the reason in its hint', () => {
     const reason = 'Access denied ::error::injected ##[warning]x'
     const { hint } = diagnose(reason, 's3')
