@@ -156,6 +156,9 @@ describe('the command line, against the simulator', () => {
         expect(failed).toContain(`failed its connection check after`)
         expect(failed).toContain(bad)
         expect(failed).toContain(reason)
+        // The likely cause follows, for a postgres destination in PostgreSQL's words.
+        const next = lines(run.stdout)[lines(run.stdout).indexOf(failed ?? '') + 1]
+        expect(next).toMatch(/^ {3}Likely cause: the PostgreSQL user name or password is wrong/)
         expect(lines(run.stdout).at(-1)).toMatch(/^1 of 2 connectors did not pass \(failure\)/)
       })
   )
@@ -188,6 +191,43 @@ describe('the command line, against the simulator', () => {
         expect(entry).toMatchObject({ outcome: 'success', status: 'SUCCESS' })
       }
       expect(lines(run.stderr).at(-1)).toMatch(/^All 4 connection checks passed/)
+    })
+  )
+
+  it.concurrent("gives a FAILURE's entry in --json its category and hint", () =>
+    withSimulator(async (sim) => {
+      const [vague, denied] = [randomUUID(), randomUUID()]
+      sim.addConnector(vague, { kind: 'source', checkDurationMs: 100, ending: 'FAILURE' })
+      sim.addConnector(denied, {
+        kind: 'destination',
+        type: 'snowflake',
+        checkDurationMs: 100,
+        ending: 'FAILURE',
+        reason:
+          "002003 (02000): SQL compilation error: Database 'DOCS' does not exist or not authorized."
+      })
+      const run = await cli(
+        ['--source-id', vague, '--destination-id', denied, '--api-url', sim.url, '--json'],
+        { env: { UNSTRUCTURED_API_KEY: sim.apiKey } }
+      )
+      expect(run.code).toBe(1)
+      const results = JSON.parse(run.stdout) as Record<string, unknown>[]
+      expect(results).toEqual([
+        expect.objectContaining({
+          outcome: 'failure',
+          reason: 'simulated failure',
+          category: 'unknown'
+        }),
+        expect.objectContaining({
+          outcome: 'failure',
+          type: 'snowflake',
+          category: 'not-found',
+          hint: expect.stringMatching(/^Likely cause: the database, schema, warehouse or table/)
+        })
+      ])
+      expect(results[0]).not.toHaveProperty('hint')
+      // The report on stderr says it too.
+      expect(run.stderr).toContain(`   ${String(results[1]?.hint)}`)
     })
   )
 

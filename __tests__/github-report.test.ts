@@ -66,6 +66,26 @@ describe('stepOutputs', () => {
     expect(outputs['results-file']).toBe('/tmp/x.json')
   })
 
+  it("gives a FAILURE's entry its category, and a hint when the category is known", () => {
+    const results = [
+      result('AccessDenied'),
+      result('Connection check failed'),
+      factory('success', { name: 'ok' }),
+      factory('timeout', { name: 'slow' })
+    ]
+    const { outputs } = stepOutputs(step(results), '/tmp/x.json')
+    const entries = JSON.parse(outputs.results ?? '[]') as Record<string, unknown>[]
+    expect(entries.map((e) => [e.category, e.hint])).toEqual([
+      ['permissions', expect.stringMatching(/^Likely cause: the IAM user or role lacks S3/)],
+      ['unknown', undefined],
+      [undefined, undefined],
+      [undefined, undefined]
+    ])
+    expect(Object.keys(entries[1] ?? {})).toContain('category')
+    expect(Object.keys(entries[1] ?? {})).not.toContain('hint')
+    expect(Object.keys(entries[2] ?? {})).not.toContain('category')
+  })
+
   it('keeps the first entries that fit, and check-id lines to match', () => {
     const results = Array.from({ length: 300 }, () => result('€'.repeat(2000)))
     const { outputs, kept } = stepOutputs(step(results), '/tmp/x.json')

@@ -25,6 +25,21 @@ describe('the JUnit report', () => {
     )
   })
 
+  it("adds a FAILURE's likely cause to its text, when its reason says enough", () => {
+    const xml = renderJunit(
+      stepOf([
+        result('failure', { reason: 'NoCredentialsError', name: 'orders' }),
+        result('failure', { reason: 'OperationalError' })
+      ])
+    )
+    expect(xml).toContain(
+      '<failure message="NoCredentialsError" type="FAILURE">message of failure\nLikely cause: the AWS access key ID'
+    )
+    expect(xml).toContain(
+      '<failure message="OperationalError" type="FAILURE">message of failure</failure>'
+    )
+  })
+
   it('is one testcase in error when the step stopped before any check', () => {
     const xml = renderJunit(
       stepOf([], { outcome: 'invalid', title: 'Invalid input', message: 'bad' })

@@ -36,6 +36,17 @@ describe('the job summary', () => {
     )
   })
 
+  it("shows a FAILURE's likely cause under its reason, and none for a reason that says little", () => {
+    const denied = result('failure', { reason: 'Access Denied <b>', name: 'orders' })
+    const vague = result('failure', { reason: 'Internal error', name: 'other' })
+    const [first, second] = rows(renderSummary(stepOf([denied, vague, result('success')])))
+    expect(first).toContain(
+      '<td>Access Denied &#60;b&#62;<br><em>Likely cause: the IAM user or role lacks S3 permissions'
+    )
+    expect(second).toContain('<td>Internal error</td>')
+    expect(second).not.toContain('Likely cause')
+  })
+
   it('gives a FAILURE without a reason a cell that says so', () => {
     expect(renderSummary(stepOf([result('failure', { reason: null })]))).toContain(
       '<td>the platform gave no reason</td>'

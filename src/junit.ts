@@ -1,6 +1,6 @@
 import { connectorLabel } from './connector.js'
 import type { StepReport } from './engine.js'
-import { shownCheck, shortNames, type Result } from './results.js'
+import { diagnosis, shownCheck, shortNames, type Result } from './results.js'
 import { escapeMarkup } from './text.js'
 import { NO_REASON, type Verdict } from './verdict.js'
 
@@ -29,10 +29,11 @@ function attributes(values: Record<string, string | number>): string {
     .join('')
 }
 
-function notPassed(verdict: Verdict, reason: string | undefined): string {
+function notPassed(verdict: Verdict, reason: string | undefined, hint?: string): string {
   if (verdict.outcome === 'failure') {
     const message = reason?.trim() ? reason.trim() : NO_REASON
-    return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(verdict.message)}</failure>\n`
+    const text = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
+    return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(text)}</failure>\n`
   }
   return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`
 }
@@ -45,7 +46,8 @@ function testcase(result: Result): string {
     time: secondsAttr(run.durationMs)
   })}`
   if (verdict.outcome === 'success') return `${head}/>\n`
-  return `${head}>\n${notPassed(verdict, shownCheck(run)?.reason ?? undefined)}    </testcase>\n`
+  const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint)
+  return `${head}>\n${failed}    </testcase>\n`
 }
 
 /** A step that ended before any check (bad inputs, say) is one testcase in error. */

@@ -1,5 +1,6 @@
 import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
+import { diagnose, type Category, type Diagnosis } from './hints.js'
 import { oneLine, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
 import { NO_REASON, type Outcome, type Verdict } from './verdict.js'
@@ -20,6 +21,16 @@ export function shownCheck(run: CheckRun): ConnectionCheck | undefined {
   return run.followed ?? run.created
 }
 
+/**
+ * What a FAILURE's reason most likely means, from its words and the connector's type; undefined
+ * for any other outcome, whose verdict says what went wrong itself (an `unauthorized` is the
+ * Unstructured API key, never the connector's credentials).
+ */
+export function diagnosis(result: Result): Diagnosis | undefined {
+  if (result.verdict.outcome !== 'failure') return undefined
+  return diagnose(shownCheck(result.run)?.reason, result.names?.type)
+}
+
 /** One entry of the `results` output, of `--json`, and of the results file. */
 export interface ResultEntry {
   kind: Connector['kind']
@@ -29,6 +40,10 @@ export interface ResultEntry {
   'check-id': string | null
   status: string | null
   reason: string | null
+  /** For a FAILURE only. */
+  category?: Category
+  /** For a FAILURE whose category is known only. */
+  hint?: string
   outcome: Outcome
   'created-at': string | null
   'reported-at': string | null
@@ -38,6 +53,7 @@ export interface ResultEntry {
 export function resultEntry(result: Result): ResultEntry {
   const { connector, names, run, verdict } = result
   const shown = shownCheck(run)
+  const diagnosed = diagnosis(result)
   return {
     kind: connector.kind,
     'connector-id': connector.id,
@@ -46,6 +62,8 @@ export function resultEntry(result: Result): ResultEntry {
     'check-id': run.created?.id ?? null,
     status: shown?.status ?? null,
     reason: shown?.reason ?? null,
+    ...(diagnosed === undefined ? {} : { category: diagnosed.category }),
+    ...(diagnosed?.hint === undefined ? {} : { hint: diagnosed.hint }),
     outcome: verdict.outcome,
     'created-at': shown?.createdAt ?? null,
     'reported-at': shown?.reportedAt ?? null,

@@ -1,6 +1,6 @@
 import { kindTitle } from './connector.js'
 import type { StepReport } from './engine.js'
-import { nameAndType, OUTCOME_ICON, shownCheck, type Result } from './results.js'
+import { diagnosis, nameAndType, OUTCOME_ICON, shownCheck, type Result } from './results.js'
 import { bytes, count, escapeMarkup, seconds } from './text.js'
 import { NO_REASON, type Outcome } from './verdict.js'
 
@@ -40,12 +40,16 @@ function heading(outcome: Outcome, results: readonly Result[]): string {
  * cancellation only what the other cells do not say (the last error, the signal); for any other
  * way of not passing the verdict itself, which also says what to do.
  */
-function reasonCell({ run, verdict }: Result): string {
+function reasonCell(result: Result): string {
+  const { run, verdict } = result
   switch (verdict.outcome) {
     case 'success':
       return '—'
-    case 'failure':
-      return escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON)
+    case 'failure': {
+      const reason = escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON)
+      const hint = diagnosis(result)?.hint
+      return hint === undefined ? reason : `${reason}<br><em>${escapeMarkup(hint)}</em>`
+    }
     case 'timeout':
       return run.problem?.kind === 'timeout' && run.problem.lastTransient
         ? escapeMarkup(`Last error: ${run.problem.lastTransient}.`)

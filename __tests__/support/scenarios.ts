@@ -53,6 +53,10 @@ function errorLine(result: ActionResult): string {
   return result.stdout.split('\n').find((line) => line.startsWith('::error')) ?? ''
 }
 
+const INVALID_KEY_REASON =
+  'An error occurred (InvalidAccessKeyId) when calling the ListObjectsV2 operation: The AWS ' +
+  'Access Key Id you provided does not exist in our records.'
+
 const SOURCE = randomUUID()
 const DEST = randomUUID()
 
@@ -143,6 +147,65 @@ export const scenarios: Scenario[] = [
         /^::error title=Connection check failed::Destination "sim-destination-\w+" \(postgres, \S+\) failed its connection check after \d+\.\d s \(check \S+\): Could not connect: AccessDenied/
       )
       expect(result.summary).toContain('AccessDenied on bucket &#34;prod-out&#34;')
+      // S3's words from a postgres connector: the generic hint, neither service's own.
+      const [entry] = JSON.parse(result.outputs.results ?? '') as Record<string, unknown>[]
+      expect(entry).toMatchObject({
+        category: 'permissions',
+        hint: expect.stringMatching(/^Likely cause: the connector's credentials are accepted/)
+      })
+      expect(errorLine(result)).toContain(`%0A${String(entry?.hint)}`)
+    }
+  },
+  {
+    name: "failure: the likely cause of a FAILURE's reason, in the outputs, the annotation and the summary",
+    arrange(sim) {
+      sim.addConnector(SOURCE, {
+        kind: 'source',
+        checkDurationMs: 300,
+        ending: 'FAILURE',
+        reason: INVALID_KEY_REASON
+      })
+      return { inputs: base(sim, { 'source-id': SOURCE }) }
+    },
+    verify(result) {
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ outcome: 'failure', reason: INVALID_KEY_REASON })
+      const hint = expect.stringMatching(
+        /^Likely cause: the AWS access key ID or secret access key/
+      )
+      const entries = JSON.parse(result.outputs.results ?? '') as Record<string, unknown>[]
+      expect(entries).toEqual([
+        expect.objectContaining({ type: 's3', category: 'credentials', hint })
+      ])
+      expect(JSON.parse(result.resultsFile ?? '')).toEqual(entries)
+      const [entry] = entries
+      // Under the reason, on the annotation's second line: our own text, never the reason's.
+      expect(errorLine(result)).toMatch(
+        /^::error title=Connection check failed::Source "sim-source-\w+" \(s3, \S+\) failed its connection check after .*: An error occurred \(InvalidAccessKeyId\).* in our records\.%0ALikely cause: the AWS access key ID/
+      )
+      expect(errorLine(result).endsWith(`%0A${String(entry?.hint)}`)).toBe(true)
+      expect(result.summary).toContain('in our records.<br><em>Likely cause: the AWS access key ID')
+    }
+  },
+  {
+    name: 'failure: a reason that says too little gets no hint',
+    arrange(sim) {
+      sim.addConnector(DEST, {
+        kind: 'destination',
+        checkDurationMs: 300,
+        ending: 'FAILURE',
+        reason: 'OperationalError'
+      })
+      return { inputs: base(sim, { 'destination-id': DEST }) }
+    },
+    verify(result) {
+      expect(result.exitCode).toBe(1)
+      const entries = JSON.parse(result.outputs.results ?? '') as Record<string, unknown>[]
+      expect(entries).toEqual([expect.objectContaining({ type: 'postgres', category: 'unknown' })])
+      expect(entries[0]).not.toHaveProperty('hint')
+      expect(errorLine(result)).toMatch(/: OperationalError$/)
+      expect(result.stdout).not.toContain('Likely cause')
+      expect(result.summary).not.toContain('Likely cause')
     }
   },
   {

@@ -5,6 +5,7 @@ import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js
 import type { TransientProblem } from '../problems.js'
 import {
   closingLine,
+  diagnosis,
   nameAndType,
   OUTCOME_ICON,
   shortNames,
@@ -123,7 +124,8 @@ export class TerminalReport implements Reporter {
     if (screen.isLive && step.results.length > 0) {
       for (const line of verdictTable(step.results, screen.width - 1)) screen.line(line)
       for (const result of step.results) {
-        if (result.verdict.outcome !== 'success') screen.line(verdictLine(result))
+        if (result.verdict.outcome === 'success') continue
+        for (const line of verdictLines(result)) screen.line(line)
       }
     }
     screen.line(verdict)
@@ -144,7 +146,7 @@ export class TerminalReport implements Reporter {
     this.done += 1
     if (result.verdict.outcome !== 'success') this.notPassed += 1
     // On a terminal the verdict table comes at the end; elsewhere each verdict is said as it comes.
-    if (!this.screen.isLive) this.say(verdictLine(result))
+    if (!this.screen.isLive) for (const line of verdictLines(result)) this.say(line)
     else this.redraw()
   }
 
@@ -188,13 +190,21 @@ function moreLine(n: number): Span[] {
   return [{ text: `  … and ${n} more in flight`, style: 'dim' }]
 }
 
-/** One connector's verdict on one line: what it was told, which names it and says why. */
-export function verdictLine(result: Result): Span[] {
+/**
+ * One connector's verdict: a line that names it and says why, and for a FAILURE whose reason
+ * says enough, the likely cause under it.
+ */
+export function verdictLines(result: Result): Span[][] {
   const { outcome, message } = result.verdict
-  return [
-    { text: `${OUTCOME_ICON[outcome]} ` },
-    { text: oneLine(message), style: outcome === 'success' ? undefined : 'red' }
+  const lines: Span[][] = [
+    [
+      { text: `${OUTCOME_ICON[outcome]} ` },
+      { text: oneLine(message), style: outcome === 'success' ? undefined : 'red' }
+    ]
   ]
+  const hint = diagnosis(result)?.hint
+  if (hint !== undefined) lines.push([{ text: `   ${hint}`, style: 'yellow' }])
+  return lines
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ConnectorReporter, NamesResolved, Plan, Reporter, StepReport } fro
 import type { NameTarget } from '../problems.js'
 import { alreadyDecided } from '../wait/check-run.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
-import { closingLine, OUTCOME_ICON, verdictRows, type Result } from '../results.js'
+import { closingLine, diagnosis, OUTCOME_ICON, verdictRows, type Result } from '../results.js'
 import { PLAIN, renderTable } from '../table.js'
 import { count, seconds } from '../text.js'
 
@@ -279,12 +279,19 @@ class ConnectorLog implements ConnectorReporter {
     })
   }
 
-  /** Ends the connector's log with its verdict: a line, or an error annotation. */
+  /**
+   * Ends the connector's log with its verdict: a line, or an error annotation. A FAILURE's hint
+   * is the annotation's second line, apart from the platform's reason that ends the first.
+   */
   finished(result: Result): void {
     const { verdict } = result
+    const hint = diagnosis(result)?.hint
     const print = (): void => {
       if (verdict.outcome === 'success') core.info(verdict.message)
-      else this.annotations.error(verdict.message, verdict.title)
+      else {
+        const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
+        this.annotations.error(message, verdict.title)
+      }
     }
     if (!this.grouped) {
       print()
