@@ -28,10 +28,10 @@ export const POLL_SCHEDULE = {
  * 22 % of the gap above, but to no less than 3 % of D and 0.25 s after jitter.
  * - A connector's checks tend to take about as long as its previous one, so the verdict is
  *   likely in the window, where a gap of a fifth or so cuts the lag to about as much. The
- *   window reaches 25 % past D for checks a little slower, and from 0.8 D one poll is aimed at
- *   its start.
+ *   window reaches 25 % past D for checks a little slower. Its first poll comes one window gap
+ *   after 0.8 D: a poll at 0.8 D itself would only serve checks faster than that.
  * - The gap is a share of the gap above rather than of D alone: a fixed 5 % of D would poll a
- *   5 s check every 0.25 s (1.6x the calls) yet a 90 s check every 4.5 s (0.44x the lag).
+ *   5 s check every 0.25 s (1.6x the calls) yet a 90 s check every 4.5 s (0.46x the lag).
  *   The floor of 3 % of D bounds the calls a long check's window adds to about 15.
  * - Each gap is the smaller of this one and the one above, with the same jitter, so every
  *   gap is at most the one above at the same moment: the lag bound holds whatever the prior
@@ -67,9 +67,8 @@ export function usablePrior(priorMs: number | undefined): priorMs is number {
 }
 
 /**
- * The window's nominal gap after a poll at `sincePostMs`: Infinity outside it (and without a
- * prior); before it, the time to its start, but never less than a window gap, so a poll just
- * short of the start is not followed by another at once.
+ * The window's nominal gap after a poll at `sincePostMs`: Infinity past it (and without a
+ * prior); before it, the time to its first poll, one window gap after its start.
  */
 function windowGap(sincePostMs: number, regularMs: number, priorMs: number | undefined): number {
   if (!usablePrior(priorMs)) return Infinity
@@ -80,7 +79,7 @@ function windowGap(sincePostMs: number, regularMs: number, priorMs: number | und
     gapShareOfPrior * priorMs,
     minGapMs / POLL_SCHEDULE.jitterLow
   )
-  return Math.max(startShare * priorMs - sincePostMs, dense)
+  return dense + Math.max(0, startShare * priorMs - sincePostMs)
 }
 
 /** The first retry's wait; it doubles with each failure in a row. */
