@@ -162,11 +162,13 @@ ${report.targets.map((line) => `- ${line}`).join('\n')}
   lookup of each connector is counted as a request everywhere above.
 - **The window around a prior** (\`PRIOR_WINDOW\` in \`src/wait/schedule.ts\`): from 0.8 D to
   1.25 D each gap shrinks to 22 % of the plain one, but to no less than 3 % of D and 0.25 s,
-  and one poll is aimed at the window's start; every gap stays at most the plain one, so the lag
-  bound holds whatever the prior. The candidate table shows why: a fixed share of D cannot meet
-  both ends (5 % of D costs 1.6x the calls at D = 5 s yet keeps 0.44x the lag at D = 90 s), a
-  window reaching below 0.8 D costs calls at short D, and one narrower than ± 20 % misses half
-  of the checks it is meant for.
+  and the window's first poll comes one such gap after 0.8 D; every gap stays at most the plain
+  one, so the lag bound holds whatever the prior. The candidate table shows why: a fixed share
+  of D cannot meet both ends (5 % of D costs 1.5x the calls at D = 5 s yet keeps 0.44x the lag
+  at D = 90 s; 8 % misses the lag at D = 30 and 90 s, 3 % the calls at D = 12 s), a first poll
+  at 0.8 D itself serves only checks faster than that and costs a call at every D, a window
+  reaching below 0.8 D costs calls at short D, one of ± 10 % misses half the checks it is for,
+  and without the floor of 3 % of D a 300 s check would pay 1.5x the calls for its window.
 - **No minification.** It would halve \`dist/index.js\` and save about 10 ms of start-up, but a
   source map keeps stack traces readable either way, and a readable \`dist/\` lets a reviewer
   see what changed in the code that handles their API key. The bulk is not ours to trim:

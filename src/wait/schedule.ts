@@ -31,7 +31,7 @@ export const POLL_SCHEDULE = {
  *   window reaches 25 % past D for checks a little slower. Its first poll comes one window gap
  *   after 0.8 D: a poll at 0.8 D itself would only serve checks faster than that.
  * - The gap is a share of the gap above rather than of D alone: a fixed 5 % of D would poll a
- *   5 s check every 0.25 s (1.6x the calls) yet a 90 s check every 4.5 s (0.46x the lag).
+ *   5 s check every 0.25 s (1.5x the calls) yet a 90 s check every 4.5 s (0.44x the lag).
  *   The floor of 3 % of D bounds the calls a long check's window adds to about 15.
  * - Each gap is the smaller of this one and the one above, with the same jitter, so every
  *   gap is at most the one above at the same moment: the lag bound holds whatever the prior
