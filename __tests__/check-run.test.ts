@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import type { Answer, CallOptions, ConnectionCheckApi } from '../src/api/client.js'
 import type { ConnectionCheck } from '../src/api/schemas.js'
 import { ConnectionCheckSchema } from '../src/api/schemas.js'
@@ -102,6 +103,8 @@ function setup(
     signal?: AbortSignal
     gate?: RateGate
     reach?: HostReach
+    priorMs?: number
+    seed?: number
   } = {}
 ) {
   const clock = new FakeClock()
@@ -110,13 +113,14 @@ function setup(
   const result = runCheck(CONNECTOR, {
     api,
     clock,
-    random: seededRandom(3),
+    random: seededRandom(options.seed ?? 3),
     signal: options.signal ?? new AbortController().signal,
     deadline: options.deadline ?? 300_000,
     pollIntervalMs: options.pollIntervalMs ?? 10_000,
     gate: options.gate ?? new RateGate(options.pollIntervalMs ?? 10_000, () => 0.5),
     reach: options.reach ?? new HostReach('platform.example'),
-    events
+    events,
+    priorMs: options.priorMs
   })
   return { clock, api, log, result }
 }
@@ -155,6 +159,50 @@ describe('runCheck: verdicts', () => {
   it('reports FAILURE with its reason', async () => {
     const run = await setup(platform(3000, 'FAILURE', 'access denied')).result
     expect(run.followed).toMatchObject({ id: 'ours', status: 'FAILURE', reason: 'access denied' })
+  })
+})
+
+describe('runCheck: a prior', () => {
+  it('property: notices the verdict within 0.5 s + 0.25 T for every T, whatever the prior', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 10, max: 250_000 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 300_000 }),
+          fc.double({ noNaN: false }),
+          fc.constantFrom(0, -5000, Number.NaN, Number.POSITIVE_INFINITY, 1e12)
+        ),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        async (T, priorMs, seed) => {
+          const { api, result } = setup(platform(T), { priorMs, seed })
+          const run = await result
+          expect(run.followed?.status).toBe('SUCCESS')
+          const noticedAt = (api.calls.at(-1)?.at ?? 0) + LATENCY_MS
+          expect(noticedAt - T).toBeLessThanOrEqual(Math.min(10_000, 500 + 0.25 * T))
+        }
+      ),
+      { seed: 15, numRuns: 400 }
+    )
+  })
+
+  it('with none, or one no check could have, polls exactly as before', async () => {
+    const plain = setup(platform(40_000))
+    await plain.result
+    for (const priorMs of [undefined, 0, -1, Number.NaN, Number.NEGATIVE_INFINITY]) {
+      const other = setup(platform(40_000), { priorMs })
+      await other.result
+      expect(other.api.calls).toEqual(plain.api.calls)
+      expect(other.clock.sleeps).toEqual(plain.clock.sleeps)
+    }
+  })
+
+  it('with one near T, sees the verdict sooner for at most a few more requests', async () => {
+    const plain = setup(platform(30_000))
+    const aimed = setup(platform(30_000), { priorMs: 29_000 })
+    await Promise.all([plain.result, aimed.result])
+    const seenAt = (calls: Call[]) => (calls.at(-1)?.at ?? 0) + LATENCY_MS - 30_000
+    expect(seenAt(aimed.api.calls)).toBeLessThan(0.3 * seenAt(plain.api.calls))
+    expect(aimed.api.calls.length).toBeLessThanOrEqual(1.5 * plain.api.calls.length)
   })
 })
 

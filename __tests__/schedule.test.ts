@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import {
   EXIT_RESERVE_MS,
   lastPollLead,
   nextPollAt,
   POLL_SCHEDULE,
   pollGap,
-  retryGap
+  PRIOR_WINDOW,
+  retryGap,
+  usablePrior
 } from '../src/wait/schedule.js'
 import { seededRandom } from './support/fake-clock.js'
 
@@ -14,15 +17,22 @@ const LONGEST = 0 // random = 0 gives the longest gap (jitter only shortens)
 const SHORTEST = 0.999999
 
 /** Send times (ms after the POST) of the polls of a check that turns final at T ms. */
-function pollsUntil(finalAtMs: number, capMs: number, random: () => number): number[] {
+function pollsUntil(
+  finalAtMs: number,
+  capMs: number,
+  random: () => number,
+  priorMs?: number
+): number[] {
   const times: number[] = []
   let t = 0
   while (t < finalAtMs) {
-    t += pollGap(t, capMs, random())
+    t += pollGap(t, capMs, random(), priorMs)
     times.push(t)
   }
   return times
 }
+
+const gapsOf = (times: number[]): number[] => times.map((t, i) => t - (times[i - 1] ?? 0))
 
 describe('poll schedule shape (pinned: change these numbers only on purpose)', () => {
   it('keeps its constants', () => {
@@ -149,5 +159,156 @@ describe('the last poll lands on the deadline', () => {
     expect(
       nextPollAt({ lastPollAt: lastSlot, desiredAt: 39_000, deadline, slowestAnswerMs })
     ).toBeUndefined()
+  })
+})
+
+describe('the window around a prior', () => {
+  const D = 30_000
+  const start = PRIOR_WINDOW.startShare * D
+  const end = PRIOR_WINDOW.endShare * D
+
+  it('keeps its constants', () => {
+    expect(PRIOR_WINDOW).toEqual({
+      startShare: 0.8,
+      endShare: 1.25,
+      gapShareOfRegular: 0.22,
+      gapShareOfPrior: 0.03,
+      minGapMs: 250
+    })
+  })
+
+  it('polls as without a prior until the window, then densely from one window gap past its start', () => {
+    const plain = pollsUntil(end, CAP, seededRandom(5))
+    const aimed = pollsUntil(end, CAP, seededRandom(5), D)
+    const before = plain.filter((t) => t < start).length
+    // The same draws give the same polls up to the window.
+    expect(aimed.slice(0, before)).toEqual(plain.slice(0, before))
+    const first = aimed[before] ?? 0
+    expect(first).toBeGreaterThan(start)
+    expect(first).toBeLessThanOrEqual(start + 0.22 * CAP)
+    const inside = aimed.filter((t) => t >= first && t < end)
+    // At 24-37.5 s the gap is 22 % of 6.5-10 s, or 3 % of D (0.9 s), whichever is longer.
+    for (const gap of gapsOf(inside).slice(1)) {
+      expect(gap).toBeGreaterThanOrEqual(0.96 * 0.03 * D - 1e-9)
+      expect(gap).toBeLessThanOrEqual(0.98 * 0.22 * CAP + 1e-9)
+    }
+    expect(inside.length).toBeGreaterThanOrEqual(7)
+    expect(plain.filter((t) => t >= start && t < end).length).toBeLessThanOrEqual(3)
+  })
+
+  it('goes back to the plain gaps from the end of the window on', () => {
+    const random = seededRandom(9)
+    for (let i = 0; i < 2000; i += 1) {
+      const s = end + random() * 10 * D
+      const r = random()
+      expect(pollGap(s, CAP, r, D)).toBe(pollGap(s, CAP, r))
+    }
+    // Just before the end, still dense.
+    expect(pollGap(end - 1, CAP, LONGEST, D)).toBeLessThan(pollGap(end - 1, CAP, LONGEST))
+  })
+
+  it('makes every gap at most the plain gap at the same moment, for any prior', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 700_000, noNaN: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.oneof(fc.double({ noNaN: false }), fc.double({ min: 1, max: 400_000, noNaN: true })),
+        fc.constantFrom(1000, 2000, 10_000, 60_000),
+        (s, r, prior, cap) => {
+          const gap = pollGap(s, cap, r, prior)
+          expect(gap).toBeLessThanOrEqual(pollGap(s, cap, r))
+          expect(gap).toBeGreaterThanOrEqual(Math.min(PRIOR_WINDOW.minGapMs, pollGap(s, cap, r)))
+        }
+      ),
+      { seed: 15, numRuns: 5000 }
+    )
+  })
+})
+
+describe('without a usable prior the schedule is exactly the plain one', () => {
+  const absurd = [
+    undefined,
+    0,
+    -0,
+    -1,
+    -30_000,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY
+  ]
+
+  it.each(absurd.map((p) => ({ name: Object.is(p, -0) ? '-0' : String(p), p })))(
+    'prior $name: the same gap for every draw',
+    ({ p }) => {
+      expect(usablePrior(p)).toBe(false)
+      const random = seededRandom(21)
+      for (let i = 0; i < 2000; i += 1) {
+        const s = random() * 400_000
+        const r = random()
+        // The plain schedule's expression as it was, operation for operation.
+        const plain = Math.min(CAP, 420 + 0.255 * Math.max(0, s)) * (0.98 - (0.98 - 0.96) * r)
+        expect(pollGap(s, CAP, r, p)).toBe(plain)
+        expect(pollGap(s, CAP, r)).toBe(plain)
+      }
+    }
+  )
+
+  it('makes the same polls and the same lag at every T', () => {
+    for (let T = 10; T <= 200_000; T += 997) {
+      expect(pollsUntil(T, CAP, seededRandom(T), Number.NaN)).toEqual(
+        pollsUntil(T, CAP, seededRandom(T))
+      )
+    }
+  })
+})
+
+describe('priors no check should have', () => {
+  it('a tiny one (under 0.25 s) brings the first poll forward a little, and no nearer than 0.25 s', () => {
+    const plain = pollsUntil(20_000, CAP, () => LONGEST)
+    for (const prior of [1, 50, 100, 200, 249]) {
+      const times = pollsUntil(20_000, CAP, () => LONGEST, prior)
+      expect(times[0]).toBeGreaterThanOrEqual(PRIOR_WINDOW.minGapMs)
+      expect(times[0]).toBeLessThanOrEqual(plain[0] ?? 0)
+      expect(Math.min(...gapsOf(times))).toBeGreaterThanOrEqual(PRIOR_WINDOW.minGapMs)
+      // One extra poll at most, and then the plain growth.
+      expect(times.length).toBeLessThanOrEqual(plain.length + 1)
+    }
+  })
+
+  it('never polls less than 0.25 s apart, whatever the prior and the draws', () => {
+    for (const prior of [1, 300, 1000, 5000]) {
+      const gaps = gapsOf(pollsUntil(3 * prior + 5000, CAP, () => SHORTEST, prior))
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PRIOR_WINDOW.minGapMs - 1e-9)
+    }
+  })
+
+  it('a huge one (past any deadline) changes nothing before its window', () => {
+    for (const prior of [3_600_000, 1e12, Number.MAX_VALUE]) {
+      expect(pollsUntil(600_000, CAP, seededRandom(4), prior)).toEqual(
+        pollsUntil(600_000, CAP, seededRandom(4))
+      )
+    }
+  })
+})
+
+describe('the lag bound, whatever the prior (property)', () => {
+  it('sees a check that turns final at T within 0.5 s + 0.25 T and the cap, for every T and D', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 600_000 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 600_000 }),
+          fc.double({ noNaN: false }),
+          fc.constantFrom(0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e12)
+        ),
+        fc.integer(),
+        (T, prior, seed) => {
+          const polls = pollsUntil(T, CAP, seededRandom(seed), prior)
+          const lag = (polls.at(-1) ?? 0) - T
+          expect(lag).toBeLessThanOrEqual(Math.min(CAP, 500 + 0.25 * T))
+        }
+      ),
+      { seed: 1515, numRuns: 3000 }
+    )
   })
 })

@@ -749,6 +749,24 @@ describe('profile: platform behaviours nothing documents', () => {
     )
   })
 
+  it('startCheck ageMs: a check from before the step, already final, in created_at order', async () => {
+    await withProfile(
+      {},
+      async (own, id) => {
+        const past = own.startCheck(id, { ageMs: 3_600_000 })
+        const polled = await check(await get(own, id))
+        expect(polled).toMatchObject({ id: past.id, status: 'SUCCESS' })
+        expect(Date.parse(polled.reported_at ?? '') - Date.parse(polled.created_at)).toBe(4000)
+        const posted = await check(await post(own, id))
+        // One older still goes before both; the POST's check stays the latest.
+        const older = own.startCheck(id, { ageMs: 7_200_000, durationMs: 500 })
+        expect(own.checks(id).map((c) => c.id)).toEqual([older.id, past.id, posted.id])
+        expect((await check(await get(own, id))).id).toBe(posted.id)
+      },
+      { checkDurationMs: 4000 }
+    )
+  })
+
   it('staleFinalPost: every POST answers one check, final an hour before, creating nothing', async () => {
     await withProfile({ staleFinalPost: true }, async (own, id) => {
       const [stale] = own.checks(id)

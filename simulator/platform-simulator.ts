@@ -177,6 +177,12 @@ export interface CheckOptions {
   ending?: Ending
   durationMs?: number
   reason?: string | null
+  /**
+   * Created this long ago (startCheck only), so that a check of durationMs can already be
+   * final when a step begins: a connector's history. It takes its place among the checks by
+   * created_at; a check made since stays the latest.
+   */
+  ageMs?: number
 }
 
 /**
@@ -544,6 +550,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   ): InternalCheck {
     const check = newCheck(state, origin, nextCreatedUs(), performance.now(), opts)
     state.checks.push(check)
+    return check
+  }
+
+  /** A check created ageMs ago, put in created_at order among the connector's checks. */
+  function pastCheck(state: ConnectorState, ageMs: number, opts: CheckOptions): InternalCheck {
+    const createdUs = platformClockUs() - Math.round(ageMs * 1000)
+    const check = newCheck(state, 'other', createdUs, performance.now() - ageMs, opts)
+    const later = state.checks.findIndex((c) => c.createdAtUs >= createdUs)
+    state.checks.splice(later < 0 ? state.checks.length : later, 0, check)
     return check
   }
 
@@ -1148,7 +1163,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
 
     startCheck(id, opts) {
-      return snapshot(createCheck(connectorOrThrow(id), 'other', opts))
+      const state = connectorOrThrow(id)
+      const ageMs = opts?.ageMs ?? 0
+      if (ageMs > 0) return snapshot(pastCheck(state, ageMs, opts ?? {}))
+      return snapshot(createCheck(state, 'other', opts))
     },
 
     checks(id) {

@@ -18,6 +18,17 @@ import {
   type ScheduleModel
 } from './lag.js'
 import { MANY_CONNECTORS, MANY_LONGEST_CHECK_MS, type ManyReport } from './many.js'
+import {
+  LONGEST_PRIOR_MS,
+  PRIOR_CASES,
+  PRIOR_D_S,
+  PRIOR_RUN_D_S,
+  PRIOR_TARGET,
+  expectedWithPrior,
+  type Figures,
+  type PriorModel,
+  type PriorRunSample
+} from './prior.js'
 import { OWN, RUNTIME, UNMAPPED, type SizeReport } from './size.js'
 import type { StartupReport } from './startup.js'
 import {
@@ -30,7 +41,7 @@ import {
   type SweepReport
 } from './sweep.js'
 
-export const PARTS = ['lag', 'startup', 'size', 'many', 'sweep'] as const
+export const PARTS = ['lag', 'prior', 'prior-runs', 'startup', 'size', 'many', 'sweep'] as const
 export type Part = (typeof PARTS)[number]
 
 export interface Results {
@@ -44,6 +55,8 @@ export interface Results {
   size?: { sizes: SizeReport; traces: { dist: string; minified: string } }
   many?: ManyReport
   sweep?: SweepReport
+  prior?: PriorModel
+  priorRuns?: PriorRunSample[]
   loadAtStart: number[]
   loadAtEnd: number[]
 }
@@ -454,6 +467,196 @@ function sweepRows(sweep: SweepReport): Section {
   }
 }
 
+const ratio = (x: number): string => `${x.toFixed(2)}x`
+const figuresText = (f: Figures): string => `lag ${sec(f.lagMs)}, ${f.calls.toFixed(1)} calls`
+
+/** The prior-aware schedule, computed: targets at T near D, the bound at every T, no prior. */
+function priorRows(model: PriorModel): Section {
+  const within = model.rows.filter((r) => r.priorCase === 'within')
+  const lagRatios = within.map((r) => r.prior.lagMs / r.today.lagMs)
+  const callRatios = within.map((r) => r.prior.calls / r.today.calls)
+  const lagOk = max(lagRatios) <= PRIOR_TARGET.lagRatio
+  const callsOk = max(callRatios) <= PRIOR_TARGET.callsRatio
+  const worstBound = model.bounds.reduce((a, b) => (b.ratio > a.ratio ? b : a))
+  const leastSpare = model.bounds.reduce((a, b) => (b.spareMs < a.spareMs ? b : a))
+  const boundOk = worstBound.ratio <= 1 && max(model.bounds.map((b) => b.longestMs)) <= CAP_MS
+  const rows = [
+    [
+      'prior D, T within\nD ± 20 % (model)',
+      within
+        .map(
+          (r, i) =>
+            `D = ${r.dS} s: lag ${sec(r.prior.lagMs)} (${ratio(lagRatios[i] ?? NaN)}),\n` +
+            `  ${r.prior.calls.toFixed(1)} calls (${ratio(callRatios[i] ?? NaN)})`
+        )
+        .join('\n'),
+      within.map((r) => `today's at D = ${r.dS} s:\n  ${figuresText(r.today)}`).join('\n'),
+      `lag <= ${PRIOR_TARGET.lagRatio}x today's\n` +
+        `calls <= ${PRIOR_TARGET.callsRatio}x today's\n(the prior read counted)`,
+      `${yes(lagOk)}: ${ratio(max(lagRatios))} at most\n${yes(callsOk)}: ${ratio(max(callRatios))} at most`
+    ],
+    [
+      'prior D, every T\n(model)',
+      [
+        `worst lag ${pct(worstBound.ratio)} of target`,
+        `(${worstBound.label}, T = ${sec(worstBound.atMs)});`,
+        `least spare ${Math.round(leastSpare.spareMs)} ms (${leastSpare.label});`,
+        'over every T and jitter draw,',
+        'for each prior beside'
+      ].join('\n'),
+      model.bounds.map((b) => `${b.label}: ${pct(b.ratio)}`).join('\n'),
+      'lag <= 0.5 s + 0.25 T\nwhatever the prior',
+      `${yes(boundOk)}: ${pct(worstBound.ratio)}`
+    ],
+    [
+      'no prior\n(model)',
+      "the same polls as today's, poll for\npoll, at every T and draw tried\n(0, -1, NaN, Infinity too)",
+      '-',
+      "exactly today's",
+      yes(model.noPriorIdentical)
+    ]
+  ]
+  const perD = within
+    .map(
+      (r, i) =>
+        `${sec(r.prior.lagMs)} against ${sec(r.today.lagMs)} (${ratio(lagRatios[i] ?? NaN)}) and ` +
+        `${r.prior.calls.toFixed(1)} against ${r.today.calls.toFixed(1)} calls ` +
+        `(${ratio(callRatios[i] ?? NaN)}) at D = ${r.dS} s`
+    )
+    .join('; ')
+  const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
+  return {
+    rows,
+    targets: [
+      `With a prior, T within ±20 % of D (model), mean lag at most ${PRIOR_TARGET.lagRatio}x ` +
+        `today's and calls, the prior read included, at most ${PRIOR_TARGET.callsRatio}x: lag ` +
+        `${verdict(lagOk)}, calls ${verdict(callsOk)} (${perD}).`,
+      `Lag <= 0.5 s + 0.25 T for every T up to ${MODEL_HORIZON_MS / 1000} s, every jitter draw ` +
+        `and every prior tried (model, schedule alone): ${verdict(boundOk)}, at most ` +
+        `${pct(worstBound.ratio)} (${worstBound.label}); the least spare time is ` +
+        `${Math.round(leastSpare.spareMs)} ms.`,
+      `With no prior, the same polls (so the same calls and lag) as today's: ` +
+        `${verdict(model.noPriorIdentical)}.`
+    ]
+  }
+}
+
+/** Every case side by side: today's schedule, the prior-aware one, fixed pollers. */
+function priorTable(model: PriorModel): string {
+  const rows = model.rows.map((r) => [
+    `D = ${r.dS} s`,
+    PRIOR_CASES[r.priorCase],
+    figuresText(r.today),
+    figuresText(r.prior),
+    figuresText(r.fixed2),
+    figuresText(r.fixed5),
+    `lag ${ratio(r.prior.lagMs / r.today.lagMs)}, calls ${ratio(r.prior.calls / r.today.calls)}`
+  ])
+  return [
+    'With a prior D (model: the schedules as pure functions, 32 jitter sequences per T, T at ' +
+      '41 points over D ± 20 % or at 0.1 D and 3 D; calls = POST + check GETs, + 1 for the ' +
+      'read of the latest check when it gave a prior; no name lookup, no request time)',
+    '',
+    renderTable(
+      [
+        'prior',
+        'checks',
+        "today's schedule",
+        'with the prior',
+        'fixed 2 s',
+        'fixed 5 s',
+        "prior / today's"
+      ],
+      rows
+    )
+  ].join('\n')
+}
+
+/** The windows and gaps the chosen one was picked from. */
+function priorCandidateTable(model: PriorModel): string {
+  const rows = model.candidates.map((c) => {
+    const lagOk = c.perD.every((d) => d.lagRatio <= PRIOR_TARGET.lagRatio)
+    const callsOk = c.perD.every((d) => d.callsRatio <= PRIOR_TARGET.callsRatio)
+    return [
+      c.label,
+      ...c.perD.map((d) => `${ratio(d.lagRatio)} / ${ratio(d.callsRatio)}`),
+      ratio(c.longCallsRatio),
+      ratio(c.longestCallsRatio),
+      `${yes(lagOk)} / ${yes(callsOk)}`
+    ]
+  })
+  return [
+    "Candidate windows and gaps (model as above; each cell: lag / calls against today's for T " +
+      `within D ± 20 %; targets <= ${PRIOR_TARGET.lagRatio}x / <= ${PRIOR_TARGET.callsRatio}x; ` +
+      'every gap is also never above the plain one nor under 0.25 s)',
+    '',
+    renderTable(
+      [
+        'window, gap',
+        ...PRIOR_D_S.map((d) => `D = ${d} s`),
+        'calls at T = 3 D',
+        `calls at D = ${LONGEST_PRIOR_MS / 1000} s`,
+        'lag / calls ok'
+      ],
+      rows
+    )
+  ].join('\n')
+}
+
+/** Steps on a connector whose checks repeat their duration, with history and without. */
+function priorRunRows(samples: PriorRunSample[]): Section {
+  const rows: string[][] = []
+  const gains: string[] = []
+  let reads = 0
+  for (const dS of PRIOR_RUN_D_S) {
+    const of = (history: boolean) => samples.filter((s) => s.tS === dS && s.history === history)
+    const withHistory = of(true)
+    const without = of(false)
+    const lag = (xs: PriorRunSample[]): number => mean(xs.map((s) => s.lagMs))
+    const requests = (xs: PriorRunSample[]): number => mean(xs.map((s) => s.requests))
+    const readsHere = withHistory.reduce((n, s) => n + s.readsBeforePost, 0)
+    reads += readsHere
+    const expected = expectedWithPrior(dS)
+    const other = median(samples.map((s) => s.other))
+    const gain = lag(withHistory) / lag(without)
+    gains.push(
+      `${sec(lag(withHistory))} against ${sec(lag(without))} (${ratio(gain)}) at D = ${dS} s`
+    )
+    rows.push([
+      `steps, D = T = ${dS} s\n(${withHistory.length} + ${without.length} runs)`,
+      [
+        `history: lag ${sec(lag(withHistory))} mean,`,
+        `  ${requests(withHistory).toFixed(1)} requests,`,
+        `  ${readsHere} reads before the POST`,
+        `none: lag ${sec(lag(without))} mean,`,
+        `  ${requests(without).toFixed(1)} requests`
+      ].join('\n'),
+      [
+        'model, once the engine',
+        'passes the prior:',
+        `lag ${sec(expected.lagMs)} + exit,`,
+        `${(expected.calls + other).toFixed(1)} requests`
+      ].join('\n'),
+      'lag with history\n<= 0.3x without',
+      readsHere === 0
+        ? 'not yet: no read of\nthe prior, so both\npoll alike'
+        : `${yes(gain <= PRIOR_TARGET.lagRatio)}: ${ratio(gain)}`
+    ])
+  }
+  return {
+    rows,
+    targets: [
+      `Steps on a connector whose checks repeat their duration (D = T = ` +
+        `${PRIOR_RUN_D_S.join(', ')} s), lag with a check of the same duration before the step ` +
+        `against without: ${gains.join(', ')}` +
+        (reads === 0
+          ? '; the bundle read no latest check before its POSTs, so both poll alike (the ' +
+            'difference is jitter and load) until the engine passes the prior.'
+          : '.')
+    ]
+  }
+}
+
 /** The same model for other schedules: the trade-off between lag and requests. */
 function candidateTable(extra: number): string {
   const fixed2at30 = fixedRequests(30_000, 2000)
@@ -527,12 +730,14 @@ function sizeTable(sizes: SizeReport): string {
 }
 
 export function buildReport(results: Results): Report {
-  const { lag, startup, size, many, sweep } = results
+  const { lag, startup, size, many, sweep, prior, priorRuns } = results
   const model = lag === undefined ? undefined : lagModel(lag)
   const sections: Section[] = []
   if (lag !== undefined && model !== undefined) {
     sections.push(lagRows(lag, model.oursWithExit), modelRows(lag, model))
   }
+  if (prior !== undefined) sections.push(priorRows(prior))
+  if (priorRuns !== undefined) sections.push(priorRunRows(priorRuns))
   if (startup !== undefined) sections.push(startupRows(startup, results.cliLabel))
   if (size !== undefined) sections.push(bundleRows(size, results.bundleLabel, startup))
   if (lag !== undefined) sections.push(memoryRows(lag, startup))
@@ -552,6 +757,7 @@ export function buildReport(results: Results): Report {
       sections.flatMap((s) => s.rows)
     ),
     ...(model === undefined ? [] : [candidateTable(model.extra)]),
+    ...(prior === undefined ? [] : [priorTable(prior), priorCandidateTable(prior)]),
     ...(size === undefined ? [] : [sizeTable(size.sizes)])
   ]
   const text = [

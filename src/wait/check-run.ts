@@ -24,6 +24,11 @@ export interface CheckEvents {
 export interface CheckRunOptions extends PacerOptions {
   api: ConnectionCheckApi
   events: CheckEvents
+  /**
+   * How long the connector's previous check took (see priorFrom), if known: the polls bunch up
+   * around that time after the POST. Without it they follow the plain schedule.
+   */
+  priorMs?: number
 }
 
 /** How one connector's check went. */
@@ -116,8 +121,10 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
 
   // Follow it. Gaps count from when each poll was sent, so slow answers do not stretch them.
   const postSentAt = start.sentAt
+  // A joined check began before the POST, by how much no clock of ours can tell: no window.
+  const priorMs = joined ? undefined : options.priorMs
   let lastPollAt = postSentAt
-  let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random())
+  let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random(), priorMs)
   let failuresInARow = 0
   let seenAsLatest = false
   for (;;) {
@@ -126,7 +133,8 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
     }
     lastPollAt = clock.now()
     const result = await pacer.send((call) => api.latestCheck(connector, call))
-    const regularAt = lastPollAt + pollGap(lastPollAt - postSentAt, pollIntervalMs, random())
+    const regularAt =
+      lastPollAt + pollGap(lastPollAt - postSentAt, pollIntervalMs, random(), priorMs)
 
     if (result.ok) {
       failuresInARow = 0

@@ -1,7 +1,8 @@
 /**
- * When to poll. Pure functions of elapsed time and a random number in [0, 1).
+ * When to poll. Pure functions of elapsed time, the poll cap, a random number in [0, 1) and,
+ * optionally, a prior: how long the connector's previous check took.
  *
- * The gap after a poll made s ms after the POST is
+ * Without a prior the gap after a poll made s ms after the POST is
  *     min(cap, 420 ms + 0.255 * s) * j,   j drawn from [0.96, 0.98]
  * Why these numbers (BENCHMARKS.md compares them with other candidates):
  * - Lag. A check that turns final T s after the POST, just after a poll, is seen one gap later,
@@ -22,10 +23,63 @@ export const POLL_SCHEDULE = {
   jitterHigh: 0.98
 } as const
 
-export function pollGap(sincePostMs: number, capMs: number, random: number): number {
+/**
+ * The window of dense polls around a prior D: from 0.8 D to 1.25 D the nominal gap shrinks to
+ * 22 % of the gap above, but to no less than 3 % of D and 0.25 s after jitter.
+ * - A connector's checks tend to take about as long as its previous one, so the verdict is
+ *   likely in the window, where a gap of a fifth or so cuts the lag to about as much. The
+ *   window reaches 25 % past D for checks a little slower. Its first poll comes one window gap
+ *   after 0.8 D: a poll at 0.8 D itself would only serve checks faster than that.
+ * - The gap is a share of the gap above rather than of D alone: a fixed 5 % of D would poll a
+ *   5 s check every 0.25 s (1.5x the calls) yet a 90 s check every 4.5 s (0.44x the lag).
+ *   The floor of 3 % of D bounds the calls a long check's window adds to about 15.
+ * - Each gap is the smaller of this one and the one above, with the same jitter, so every
+ *   gap is at most the one above at the same moment: the lag bound holds whatever the prior
+ *   says, and a wrong prior costs only the window's polls. BENCHMARKS.md has the candidates.
+ */
+export const PRIOR_WINDOW = {
+  startShare: 0.8,
+  endShare: 1.25,
+  gapShareOfRegular: 0.22,
+  gapShareOfPrior: 0.03,
+  minGapMs: 250
+} as const
+
+/**
+ * The gap to wait after a poll sent `sincePostMs` after the POST. With no usable prior (none,
+ * or not a positive finite number) it is exactly the gap of the schedule above.
+ */
+export function pollGap(
+  sincePostMs: number,
+  capMs: number,
+  random: number,
+  priorMs?: number
+): number {
   const { firstGapMs, growth, jitterLow, jitterHigh } = POLL_SCHEDULE
-  const nominal = Math.min(capMs, firstGapMs + growth * Math.max(0, sincePostMs))
+  const regular = Math.min(capMs, firstGapMs + growth * Math.max(0, sincePostMs))
+  const nominal = Math.min(regular, windowGap(sincePostMs, regular, priorMs))
   return nominal * (jitterHigh - (jitterHigh - jitterLow) * random)
+}
+
+/** A prior the schedule can aim at: a positive, finite duration. */
+export function usablePrior(priorMs: number | undefined): priorMs is number {
+  return priorMs !== undefined && Number.isFinite(priorMs) && priorMs > 0
+}
+
+/**
+ * The window's nominal gap after a poll at `sincePostMs`: Infinity past it (and without a
+ * prior); before it, the time to its first poll, one window gap after its start.
+ */
+function windowGap(sincePostMs: number, regularMs: number, priorMs: number | undefined): number {
+  if (!usablePrior(priorMs)) return Infinity
+  const { startShare, endShare, gapShareOfRegular, gapShareOfPrior, minGapMs } = PRIOR_WINDOW
+  if (sincePostMs >= endShare * priorMs) return Infinity
+  const dense = Math.max(
+    gapShareOfRegular * regularMs,
+    gapShareOfPrior * priorMs,
+    minGapMs / POLL_SCHEDULE.jitterLow
+  )
+  return dense + Math.max(0, startShare * priorMs - sincePostMs)
 }
 
 /** The first retry's wait; it doubles with each failure in a row. */
