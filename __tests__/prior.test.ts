@@ -12,7 +12,7 @@ import {
   startSimulator,
   type PlatformProfile,
   type Simulator,
-  type TimestampForm
+  TIMESTAMP_FORMS
 } from '../simulator/platform-simulator.js'
 import { FakeClock, seededRandom } from './support/fake-clock.js'
 
@@ -77,15 +77,6 @@ describe('priorFrom: how long the latest check took', () => {
   })
 })
 
-const FORMS: TimestampForm[] = [
-  'iso-micros-z',
-  'naive',
-  'postgres',
-  'postgres-0000',
-  'offset-colon',
-  'whole-seconds'
-]
-
 async function withSim<T>(profile: PlatformProfile, test: (sim: Simulator) => Promise<T>) {
   const sim = await startSimulator({ profile })
   try {
@@ -98,7 +89,7 @@ async function withSim<T>(profile: PlatformProfile, test: (sim: Simulator) => Pr
 const call = (): CallOptions => ({ timeoutMs: 5000, signal: new AbortController().signal })
 
 describe('priorFrom over real HTTP, in every timestamp form the platform may write', () => {
-  it.each(FORMS)('%s', async (timestampForm) => {
+  it.each(TIMESTAMP_FORMS)('%s', async (timestampForm) => {
     await withSim({ timestampForm, naiveUtcOffsetHours: -5 }, async (sim) => {
       const id = randomUUID()
       sim.addConnector(id, { kind: 'source', checkDurationMs: 3250 })

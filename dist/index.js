@@ -41421,7 +41421,7 @@ const WorkflowConnectorsSchema = looseObject({
 const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
     .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }));
 const isFlaw = (value) => typeof value === 'object' && value !== null && 'why' in value;
-/** A text field on one line, '' or undefined when absent; a Flaw when not a string. */
+/** A text field on one line; undefined when absent, a Flaw when not a string. */
 function optionalText(item, field) {
     const value = item[field];
     if (value === undefined || value === null)

@@ -192,8 +192,15 @@ export interface CheckOptions {
  * fraction dropped, as PostgreSQL does); 'offset-colon' 2026-12-02T10:00:00.123456+00:00;
  * 'whole-seconds' 2026-12-02T10:00:00Z.
  */
-export type TimestampForm =
-  'iso-micros-z' | 'naive' | 'postgres' | 'postgres-0000' | 'offset-colon' | 'whole-seconds'
+export const TIMESTAMP_FORMS = [
+  'iso-micros-z',
+  'naive',
+  'postgres',
+  'postgres-0000',
+  'offset-colon',
+  'whole-seconds'
+] as const
+export type TimestampForm = (typeof TIMESTAMP_FORMS)[number]
 
 /**
  * What a POST does. 'create': always creates a check. 'dedupe': while the connector's latest

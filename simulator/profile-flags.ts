@@ -1,14 +1,6 @@
 // The simulator's platform profile as short NAME[=VALUE] flags, for serve.ts and scripts.
-import type { FirewallPage, PlatformProfile, TimestampForm } from './platform-simulator.js'
+import { TIMESTAMP_FORMS, type FirewallPage, type PlatformProfile } from './platform-simulator.js'
 
-const FORMS: readonly TimestampForm[] = [
-  'iso-micros-z',
-  'naive',
-  'postgres',
-  'postgres-0000',
-  'offset-colon',
-  'whole-seconds'
-]
 const FIREWALL_STATUSES: readonly FirewallPage['status'][] = [401, 403, 404, 502, 503]
 const UVICORN_IDLE_MS = 5000
 const DEFAULT_CLOCK_SKEW_MS = 5000
@@ -62,9 +54,9 @@ function applyFlag(profile: PlatformProfile, flag: string): void {
         profile.naiveUtcOffsetHours = Number(naive[1])
         return
       }
-      const form = FORMS.find((f) => f === value)
+      const form = TIMESTAMP_FORMS.find((f) => f === value)
       if (form === undefined)
-        throw new Error(`--profile timestamps must be one of ${FORMS.join(', ')}`)
+        throw new Error(`--profile timestamps must be one of ${TIMESTAMP_FORMS.join(', ')}`)
       profile.timestampForm = form
       return
     }

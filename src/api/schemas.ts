@@ -165,13 +165,13 @@ interface Flaw {
   why: string
 }
 
-/** Reads an entry into `into`, or says why it is not one. */
+/** Reads an entry, or says why it is not one. */
 type EntryReader<T> = (item: Record<string, unknown>) => T | Flaw
 
 const isFlaw = (value: unknown): value is Flaw =>
   typeof value === 'object' && value !== null && 'why' in value
 
-/** A text field on one line, '' or undefined when absent; a Flaw when not a string. */
+/** A text field on one line; undefined when absent, a Flaw when not a string. */
 function optionalText(item: Record<string, unknown>, field: string): string | undefined | Flaw {
   const value = item[field]
   if (value === undefined || value === null) return undefined
