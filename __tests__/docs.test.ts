@@ -5,19 +5,24 @@ import {
   ACTION_INPUTS_MODULE,
   ACTION_YML,
   README,
+  REFERENCE,
+  USES,
+  firstSentence,
   generateActionInputs,
   generateReadme,
-  inputsTable
+  generateReference,
+  inputsTable,
+  usageBlock
 } from '../scripts/docs.js'
 import { ACTION_YML_INPUTS } from '../src/cli/action-inputs.js'
 
-// The README's inputs and outputs tables, and the command line's copy of the inputs, are
-// generated from action.yml by `npm run docs`.
+// The README's usage block, docs/reference.md's inputs and outputs tables, and the command line's
+// copy of the inputs are generated from action.yml by `npm run docs`.
 describe('README', () => {
   const readme = readFileSync(README, 'utf8')
   const actionYml = readFileSync(ACTION_YML, 'utf8')
 
-  it('has the inputs and outputs tables `npm run docs` generates from action.yml', async () => {
+  it('has the usage block `npm run docs` generates from action.yml', async () => {
     // If this fails, run `npm run docs` and commit README.md.
     expect(await generateReadme(readme, actionYml)).toBe(readme)
   })
@@ -30,7 +35,82 @@ describe('README', () => {
     expect(changed).not.toBe(actionYml)
     const generated = await generateReadme(readme, changed)
     expect(generated).not.toBe(readme)
-    expect(generated).toContain('At most this many connector checks in flight')
+    expect(generated).toContain('# At most this many connector checks in flight')
+  })
+
+  it('names every input of action.yml in the usage block, with its default as its value', () => {
+    const action = parse(actionYml) as {
+      inputs: Record<string, { default?: string }>
+    }
+    const block = readme.slice(
+      readme.indexOf('<!-- usage:start -->'),
+      readme.indexOf('<!-- usage:end -->')
+    )
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(block).toMatch(new RegExp(`^    ${name}:`, 'm'))
+      if (input.default !== undefined && /^[0-9a-z]+$/.test(input.default)) {
+        expect(block).toContain(`    ${name}: ${input.default}\n`)
+      }
+    }
+  })
+
+  it('keeps the set-up commands word for word, and stays under 1,200 words', () => {
+    expect(readme).toContain('npm ci && npm run demo')
+    expect(readme).toContain('npm ci && npm test')
+    expect(readme.split(/\s+/).filter((word) => word !== '').length).toBeLessThan(1200)
+  })
+})
+
+describe('the usage block', () => {
+  it('takes the first sentence of each description, a default as the value, and quotes where YAML needs it', () => {
+    const block = usageBlock({
+      inputs: {
+        'api-key': { description: 'The key. Pass it from a secret.', required: true },
+        names: { description: 'Names, e.g. `a-*`, one per line. More here.', default: '' },
+        flag: { description: 'On or off.', default: 'true' },
+        timeout: { description: 'Seconds (at most 6 hours). Shared.', default: '300' }
+      }
+    })
+    expect(block.split('\n')).toEqual([
+      '```yaml',
+      '# Each value shown is the default.',
+      `- uses: ${USES}`,
+      '  with:',
+      '    # The key.',
+      '    # Required.',
+      '    api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}',
+      '',
+      '    # Names, e.g. `a-*`, one per line.',
+      "    names: ''",
+      '',
+      '    # On or off.',
+      "    flag: 'true'",
+      '',
+      '    # Seconds (at most 6 hours).',
+      '    timeout: 300',
+      '```'
+    ])
+  })
+
+  it('wraps a long sentence into comment lines of at most 100 characters', () => {
+    const sentence = `${'word '.repeat(60).trim()}.`
+    expect(firstSentence(`${sentence} Second.`)).toBe(sentence)
+    const lines = usageBlock({ inputs: { long: { description: sentence, default: '1' } } })
+      .split('\n')
+      .filter((line) => line.startsWith('    #'))
+    expect(lines.length).toBeGreaterThan(2)
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100)
+    expect(lines.map((line) => line.slice(6)).join(' ')).toBe(sentence)
+  })
+})
+
+describe('docs/reference.md', () => {
+  const reference = readFileSync(REFERENCE, 'utf8')
+  const actionYml = readFileSync(ACTION_YML, 'utf8')
+
+  it('has the inputs and outputs tables `npm run docs` generates from action.yml', async () => {
+    // If this fails, run `npm run docs` and commit docs/reference.md.
+    expect(await generateReference(reference, actionYml)).toBe(reference)
   })
 
   it('shows each default, and (required) for a required input without one', () => {
@@ -56,7 +136,7 @@ describe('README', () => {
       outputs: Record<string, unknown>
     }
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
-      expect(readme).toContain(`| \`${name}\``)
+      expect(reference).toContain(`| \`${name}\``)
     }
   })
 })
