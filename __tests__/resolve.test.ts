@@ -58,11 +58,11 @@ describe('patterns', () => {
     expect(parsePattern('what\\?')).toMatchObject({ glob: false, literal: 'what?' })
   })
 
+  // A backtracking matcher would not finish this within jest's timeout; the benchmark's sweep
+  // part prints how long resolution takes.
   it('stays linear on a hostile name: many stars against 100,000 characters', () => {
-    const name = 'a'.repeat(100_000)
-    const started = performance.now()
-    expect(matches('*a*a*a*a*a*b', name)).toBe(false)
-    expect(performance.now() - started).toBeLessThan(2000)
+    expect(matches('*a*a*a*a*a*b', 'a'.repeat(100_000))).toBe(false)
+    expect(matches('*a*a*a*a*a*a', 'a'.repeat(100_000))).toBe(true)
   })
 })
 
@@ -174,9 +174,8 @@ describe('resolveNames', () => {
     expect(r.matched).toEqual([orders])
   })
 
-  it('matches 10,000 names against several patterns quickly', () => {
+  it('matches 10,000 names against several patterns', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => entry(`team-${i % 7}-conn-${i}`))
-    const started = performance.now()
     const r = resolveNames(
       'source-name',
       'source',
@@ -185,7 +184,8 @@ describe('resolveNames', () => {
     )
     expect(r.problems).toHaveLength(1)
     expect(r.problems[0]?.match === 'none' && r.problems[0].closest[0]).toBe('team-1-conn-71')
-    expect(performance.now() - started).toBeLessThan(3000)
+    const expected = many.filter((e) => /^team-3-|-conn-99..$|^team-1-conn-71$/.test(e.name))
+    expect(new Set(r.matched.map((e) => e.id))).toEqual(new Set(expected.map((e) => e.id)))
   })
 })
 
