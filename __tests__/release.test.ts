@@ -158,12 +158,16 @@ describe('npm run release-plan', () => {
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
       expect(run.stdout).toContain(`Release plan for v${version}`)
+      const notes = await readFile(notesFile, 'utf8')
+      expect(notes.length).toBeGreaterThan(0)
+      expect(run.stdout).toContain(notes.split('\n')[0])
       expect(parseOutputs(await readFile(outputFile, 'utf8'))).toEqual({
         version,
         'major-tag': `v${version.split('.')[0] ?? ''}`,
-        tarball: `unstructured-connection-check-${version}.tgz`
+        tarball: `unstructured-connection-check-${version}.tgz`,
+        // The output parser drops the last line end, as a runner does.
+        notes: notes.replace(/\n$/, '')
       })
-      expect((await readFile(notesFile, 'utf8')).length).toBeGreaterThan(0)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -1,6 +1,8 @@
 // `npm run release-plan -- v1.2.3`: prints what a release of that tag would do, or why it would
 // be refused (exit 1; exit 2 for a usage error). The release workflow runs it too, with
-// --notes-file FILE (the release notes) and --github-output (version, major tag, tarball).
+// --github-output: the version, the major tag, the tarball's name and the release notes as step
+// outputs. --notes-file FILE writes the notes to a file.
+import { randomBytes } from 'node:crypto'
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
@@ -58,11 +60,13 @@ if (!result.ok) {
       'major-tag': plan.release.majorTag,
       tarball: plan.tarball
     }
+    // The notes span lines: a block with a delimiter that no line of them can be.
+    const delimiter = `NOTES_${randomBytes(16).toString('hex')}`
     await appendFile(
       output,
       Object.entries(values)
         .map(([name, value]) => `${name}=${value}\n`)
-        .join('')
+        .join('') + `notes<<${delimiter}\n${plan.notes}${delimiter}\n`
     )
   }
 }
