@@ -1,17 +1,28 @@
 // Serves the Platform API simulator on a fixed loopback port, with the demo connectors, until
-// it is stopped (Ctrl-C, SIGTERM). For trying the CLI or @github/local-action by hand, and for
-// the example gate workflow:
+// it is stopped (Ctrl-C, SIGTERM). For trying the command line by hand (`npm run simulator`
+// prints a command to paste), and for the example gate workflow:
 //
 //   npx tsx simulator/serve.ts [--port 8765] [--https] [--workspace N] [--profile NAME[=VALUE]]...
+import path from 'node:path'
 import process from 'node:process'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { addDemoConnectors, describeDemoConnectors } from './demo-connectors.js'
+import { addDemoConnectors, DEMO, describeDemoConnectors } from './demo-connectors.js'
 import { startSimulator, type PlatformProfile } from './platform-simulator.js'
 import { parseProfileFlags, PROFILE_FLAGS_HELP } from './profile-flags.js'
 import { makeCertificates, type TestCertificates } from './tls-certs.js'
 import { addWorkspace } from './workspace.js'
 
 export const DEFAULT_PORT = 8765
+
+/** The line before the command to paste, so a test can find the command. */
+const TRY_IT = 'Try the command line against it (paste into another terminal here):'
+
+/** The committed command line, relative to where the simulator was started. */
+const CLI_BUNDLE = path.relative(
+  process.cwd(),
+  fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
+)
 
 function fail(message: string): never {
   process.stderr.write(`simulator: ${message}\n`)
@@ -114,6 +125,19 @@ process.stdout.write(
           `  and a generated workspace of ${workspace.connectors.length} connectors and ` +
             `${workspace.workflows.length} workflows: try --source-name '*' --destination-name '*'`
         ]),
+    '',
+    TRY_IT,
+    `  ${[
+      ...(certs === undefined ? [] : [`NODE_EXTRA_CA_CERTS=${certs.caCertPath}`]),
+      `UNSTRUCTURED_API_KEY=${sim.apiKey}`,
+      `UNSTRUCTURED_API_URL=${sim.url}`,
+      'node',
+      CLI_BUNDLE,
+      '--workflow-id',
+      DEMO.workflow
+    ].join(' ')}`,
+    '(npx unstructured-connection-check takes the same flags where the package is installed.)',
+    '',
     'Stop it with Ctrl-C.',
     ''
   ].join('\n')

@@ -120,6 +120,11 @@ export async function collect(
 
 /** Extras for a child process; by default it gets no stdin and this process's cwd. */
 export interface NodeOptions {
+  /**
+   * Runs this executable instead of node, `args` being its arguments: an installed `bin`,
+   * started through its `#!` line as a shell would.
+   */
+  command?: string
   /** Options for node itself, before the script: `--cpu-prof`, say. */
   nodeArgs?: string[]
   cwd?: string
@@ -154,8 +159,8 @@ export interface StartedNode {
 }
 
 /**
- * Starts `node ...args` with exactly `env` (nothing inherited). `limitMs` is a safety net: the
- * child is killed (SIGKILL) if it is still running then.
+ * Starts `node ...args` (or `options.command ...args`) with exactly `env` (nothing inherited).
+ * `limitMs` is a safety net: the child is killed (SIGKILL) if it is still running then.
  */
 export function startNode(
   args: string[],
@@ -164,7 +169,8 @@ export function startNode(
   options: NodeOptions = {}
 ): StartedNode {
   const startedAt = performance.now()
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
+  const command = options.command ?? process.execPath
+  const child = spawn(command, [...(options.nodeArgs ?? []), ...args], {
     env,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']

@@ -119,7 +119,7 @@ export const scenarios: Scenario[] = [
         expect(request.headers['unstructured-api-key']).toBe(sim.apiKey)
         expect(request.headers.accept).toBe('application/json')
         expect(request.headers['user-agent']).toMatch(
-          /^unstructured-connection-check-action\/\d+\.\d+\.\d+/
+          /^unstructured-connection-check\/\d+\.\d+\.\d+/
         )
       }
     }

@@ -1,0 +1,72 @@
+// `npm run release-plan -- v1.2.3`: prints what a release of that tag would do, or why it would
+// be refused (exit 1; exit 2 for a usage error). The release workflow runs it too, with
+// --github-output: the version, the major tag, the tarball's name and the release notes as step
+// outputs. --notes-file FILE writes the notes to a file.
+import { randomBytes } from 'node:crypto'
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { formatPlan, releasePlan } from './plan.js'
+
+const root = (file: string): string => fileURLToPath(new URL(`../../${file}`, import.meta.url))
+
+function usage(message: string): never {
+  process.stderr.write(
+    `release-plan: ${message}\n` +
+      'Usage: npm run release-plan -- vMAJOR.MINOR.PATCH [--notes-file FILE] [--github-output]\n'
+  )
+  process.exit(2)
+}
+
+let parsed: ReturnType<typeof parse>
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { 'notes-file': { type: 'string' }, 'github-output': { type: 'boolean' } }
+  })
+}
+try {
+  parsed = parse()
+} catch (error) {
+  usage(error instanceof Error ? error.message : String(error))
+}
+const [tag, ...extra] = parsed.positionals
+if (tag === undefined || extra.length > 0) usage('give exactly one tag')
+
+const pkg = JSON.parse(await readFile(root('package.json'), 'utf8')) as {
+  name: string
+  version: string
+}
+const result = releasePlan({
+  tag,
+  packageName: pkg.name,
+  packageVersion: pkg.version,
+  changelog: await readFile(root('CHANGELOG.md'), 'utf8')
+})
+if (!result.ok) {
+  for (const problem of result.problems) process.stderr.write(`release-plan: ${problem}\n`)
+  process.exitCode = 1
+} else {
+  const { plan } = result
+  process.stdout.write(formatPlan(plan))
+  const notesFile = parsed.values['notes-file']
+  if (notesFile !== undefined) await writeFile(notesFile, plan.notes)
+  if (parsed.values['github-output'] === true) {
+    const output = process.env.GITHUB_OUTPUT
+    if (output === undefined || output === '') usage('--github-output needs GITHUB_OUTPUT set')
+    const values = {
+      version: plan.release.version,
+      'major-tag': plan.release.majorTag,
+      tarball: plan.tarball
+    }
+    // The notes span lines: a block with a delimiter that no line of them can be.
+    const delimiter = `NOTES_${randomBytes(16).toString('hex')}`
+    await appendFile(
+      output,
+      Object.entries(values)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('') + `notes<<${delimiter}\n${plan.notes}${delimiter}\n`
+    )
+  }
+}
