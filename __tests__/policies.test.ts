@@ -53,7 +53,11 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }))
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve()
+    })
+  )
   return port
 }
 
