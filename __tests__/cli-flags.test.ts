@@ -142,11 +142,13 @@ describe('--help', () => {
 
   it('lists every input of action.yml as a flag, with its default', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
-      const at = help.indexOf(`\n  --${name} `)
+      // A true-or-false input is a switch, with no value after it.
+      const at = Math.max(help.indexOf(`\n  --${name} `), help.indexOf(`\n  --${name}\n`))
       expect(at).toBeGreaterThan(-1)
       const entry = help.slice(at + 1, help.indexOf('\n  -', at + 1)).replace(/\s+/g, ' ')
       if (name === 'api-key') expect(entry).toContain('Default: $UNSTRUCTURED_API_KEY (required).')
       else if (name === 'api-url') expect(entry).toContain(`else ${input.default ?? ''}.`)
+      else if (input.default === 'false') expect(entry).not.toContain('Default')
       else if (input.default) expect(entry).toContain(`Default: ${input.default}.`)
     }
   })

@@ -192,10 +192,14 @@ describe('runCli, in-process against the simulator', () => {
       sim.addConnector(id, { kind: 'source', ending: 'NEVER' })
       const controller = new AbortController()
       const started = setInterval(() => {
-        // A poll means the POST's answer, and with it the check's id, has arrived.
-        const polled = sim.requests.some(
-          (r) => r.method === 'GET' && r.path.endsWith('/connection-check')
-        )
+        // A poll means the POST's answer, and with it the check's id, has arrived (the GET
+        // before the POST reads the connector's latest check).
+        const post = sim.requests.findIndex((r) => r.method === 'POST')
+        const polled =
+          post >= 0 &&
+          sim.requests
+            .slice(post + 1)
+            .some((r) => r.method === 'GET' && r.path.endsWith('/connection-check'))
         if (polled) controller.abort('SIGINT')
       }, 20)
       const ran = await cli(

@@ -175,15 +175,18 @@ describe('the command line, against the simulator', () => {
       for (const entry of results) {
         expect(Object.keys(entry).sort()).toEqual(
           [
+            'attempts',
             'check-id',
             'connector-id',
             'created-at',
             'duration-seconds',
+            'flaky',
             'kind',
             'name',
             'outcome',
             'reason',
             'reported-at',
+            'reused',
             'status',
             'type'
           ].sort()

@@ -84,7 +84,7 @@ describe('the usage block', () => {
       "    names: ''",
       '',
       '    # On or off.',
-      "    flag: 'true'",
+      '    flag: true',
       '',
       '    # Seconds (at most 6 hours).',
       '    timeout: 300',

@@ -38,7 +38,12 @@ describe('readSettings', () => {
       },
       timeoutMs: 300_000,
       pollIntervalMs: 10_000,
-      maxConcurrency: 10
+      maxConcurrency: 10,
+      junitFile: undefined,
+      onPlatformUnavailable: 'fail',
+      recheckFailures: 0,
+      reuseSuccessMs: 0,
+      dryRun: false
     })
     expect(masked).toEqual([KEY])
   })
@@ -131,11 +136,57 @@ describe('readSettings', () => {
       'max-concurrency',
       '101',
       'Input \'max-concurrency\' must be a whole number from 1 to 100; got "101".'
-    ]
+    ],
+    [
+      'on-platform-unavailable',
+      'ignore',
+      'Input \'on-platform-unavailable\' must be fail or warn; got "ignore".'
+    ],
+    [
+      'recheck-failures',
+      '4',
+      'Input \'recheck-failures\' must be a whole number from 0 to 3; got "4".'
+    ],
+    [
+      'recheck-failures',
+      '1.5',
+      'Input \'recheck-failures\' must be a whole number from 0 to 3; got "1.5".'
+    ],
+    [
+      'reuse-success-seconds',
+      '-1',
+      'Input \'reuse-success-seconds\' must be a number of seconds, 0 for off; got "-1".'
+    ],
+    [
+      'reuse-success-seconds',
+      '21601',
+      'Input \'reuse-success-seconds\' must be at most 21600 (6 hours); got "21601".'
+    ],
+    ['dry-run', 'yes', 'Input \'dry-run\' must be true or false; got "yes".']
   ])('names the input and the value: %s=%s', (input, value, message) => {
     const { error } = attempt({ 'source-id': SOURCE, 'api-key': KEY, [input]: value })
     expect(error?.message).toBe(message)
     expect(error?.problem).toMatchObject({ kind: 'invalid-input', input })
+  })
+
+  it('reads the policies', () => {
+    const settings = readSettings(
+      read({
+        'source-id': SOURCE,
+        'api-key': KEY,
+        'on-platform-unavailable': 'warn',
+        'recheck-failures': '3',
+        'reuse-success-seconds': '90.5',
+        'dry-run': 'True'
+      }),
+      () => undefined
+    )
+    expect(settings).toMatchObject({
+      onPlatformUnavailable: 'warn',
+      recheckFailures: 3,
+      reuseSuccessMs: 90_500,
+      dryRun: true
+    })
   })
 
   it('asks for something to check when nothing is given', () => {

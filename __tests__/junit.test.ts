@@ -48,6 +48,37 @@ describe('the JUnit report', () => {
     expect(xml).toContain('<error message="Invalid input" type="invalid">bad</error>')
   })
 
+  it('skips a dry run and a connector waived by on-platform-unavailable: warn', () => {
+    const xml = renderJunit(
+      stepOf([
+        result('dry-run', { noCheck: true, verdict: { message: 'found it' } }),
+        result('timeout', { extra: { waived: true } }),
+        result('failure')
+      ])
+    )
+    expect(xml).toContain('tests="3" failures="1" errors="0"')
+    expect(xml).toContain('skipped="2"')
+    expect(xml).toContain('<skipped message="found it"/>')
+    expect(xml).toContain(
+      '<skipped message="timeout: The platform gave no verdict (timeout), and on-platform-unavailable is warn: this does not fail the step.">message of timeout</skipped>'
+    )
+  })
+
+  it('says which failed check a flaky connector had, and skips a waived step problem', () => {
+    const failed = result('failure', { reason: 'blip' }).run.followed
+    const flaky = result('success', {
+      extra: { attempts: 2, failedBefore: failed ? [failed] : [] }
+    })
+    expect(renderJunit(stepOf([flaky]))).toContain(
+      `<system-out>Source connector ${flaky.connector.id} is flaky: check ${failed?.id} failed (blip) before a new check passed.</system-out>`
+    )
+    const waived = renderJunit(
+      stepOf([], { outcome: 'timeout', title: 'Timed out', message: 'no answer' }, true)
+    )
+    expect(waived).toContain('tests="1" failures="0" errors="0"')
+    expect(waived).toContain('<skipped message="timeout: The platform gave no verdict')
+  })
+
   it('holds no character that XML forbids', () => {
     const xml = renderJunit(stepOf([result('failure', { reason: 'a\u0000b\uffffc\ud800d' })]))
     expect(xml).toContain('message="a\ufffdb\ufffdc\ufffdd"')

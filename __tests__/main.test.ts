@@ -93,9 +93,12 @@ describe('run() in-process against the simulator', () => {
     // deadline came before another poll.
     const waited = /Last error: no answer within (\d+\.\d) s\./.exec(result.stdout)
     expect(Number(waited?.[1])).toBeLessThanOrEqual(1.5)
+    // The read of its latest check before the POST, then the one poll that hung.
     expect(
-      sim.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/connection-check'))
-    ).toHaveLength(1)
+      sim.requests
+        .filter((r) => r.method === 'GET' && r.path.endsWith('/connection-check'))
+        .map((r) => r.status)
+    ).toEqual([404, 'hang'])
   })
 
   it('waits out Retry-After on its clock before the next poll', async () => {
@@ -113,12 +116,13 @@ describe('run() in-process against the simulator', () => {
     expect(result.outputs.outcome).toBe('success')
     const polls = sim.requests.filter((r) => r.path.endsWith('/connection-check'))
     expect(polls.map((r) => [r.method, r.status])).toEqual([
+      ['GET', 404],
       ['POST', 202],
       ['GET', 429],
       ['GET', 200]
     ])
     // The clock time that passed between the 429's arrival and the next poll.
-    const rateLimited = polls[1] === undefined ? -1 : sim.requests.indexOf(polls[1])
+    const rateLimited = polls[2] === undefined ? -1 : sim.requests.indexOf(polls[2])
     expect(clock.sleptAfter(rateLimited)).toBeGreaterThanOrEqual(3000)
   })
 
@@ -152,7 +156,7 @@ describe('run() in-process against the simulator', () => {
     )
     expect(result.outputs.outcome).toBe('success')
     expect(result.summary).toBe('')
-    // The name lookup, the POST, and the poll that sees SUCCESS.
-    expect(sim.requests.map((r) => r.method).sort()).toEqual(['GET', 'GET', 'POST'])
+    // The name lookup, the read of its latest check, the POST, and the poll that sees SUCCESS.
+    expect(sim.requests.map((r) => r.method).sort()).toEqual(['GET', 'GET', 'GET', 'POST'])
   })
 })

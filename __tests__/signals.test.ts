@@ -66,8 +66,9 @@ function arrange(
   // Longer than the test lasts: a slow answer must still be pending when the signal comes.
   const slow = (fault: 'hang' | 'delay', afterCreate = false): FaultSlot =>
     fault === 'hang' ? { type: 'hang', afterCreate } : { type: 'delay', ms: 20_000, afterCreate }
+  // Requests to the connection-check path: the name lookup is not one.
   const requests = (method: string) =>
-    sim.requests.filter((r) => r.method === method && r.path.includes(id))
+    sim.requests.filter((r) => r.method === method && r.path.endsWith(`${id}/connection-check`))
   switch (point.at) {
     case 'post':
       return {
@@ -87,7 +88,8 @@ function arrange(
           post: [],
           get: [...Array<FaultSlot>(point.afterPolls).fill('pass'), slow(point.fault)]
         },
-        reached: () => requests('GET').length > point.afterPolls
+        // The polls: the GET before the POST reads the latest check.
+        reached: () => requests('GET').length > point.afterPolls + 1
       }
   }
 }

@@ -293,7 +293,8 @@ describe('faults', () => {
   it('serves status, html, rate-limit, body, not-found and validation faults in order', async () => {
     const id = connector({
       faults: {
-        get: [
+        // No POST yet: these GETs take from `read`.
+        read: [
           { type: 'status', status: 503 },
           'pass',
           {
@@ -374,10 +375,27 @@ describe('faults', () => {
     expect(sim.checks(id)).toHaveLength(0)
   })
 
+  it('answers GETs before the first POST from `read`, and the polls after it from `get`', async () => {
+    const id = connector({
+      faults: { read: [{ type: 'status', status: 502 }], get: [{ type: 'status', status: 503 }] }
+    })
+    expect((await call(checkPath('source', id))).status).toBe(502)
+    expect((await call(checkPath('source', id))).status).toBe(404)
+    expect((await call(checkPath('source', id), { method: 'POST' })).status).toBe(202)
+    expect((await call(checkPath('source', id))).status).toBe(503)
+    expect((await call(checkPath('source', id))).status).toBe(200)
+  })
+
+  it('ends the checks that POSTs create as `endings` says, in turn, then as `ending`', async () => {
+    const id = connector({ checkDurationMs: 0, endings: ['FAILURE', 'NEVER'], ending: 'SUCCESS' })
+    for (let i = 0; i < 3; i += 1) await call(checkPath('source', id), { method: 'POST' })
+    expect(sim.checks(id).map((c) => c.ending)).toEqual(['FAILURE', 'NEVER', 'SUCCESS'])
+  })
+
   it('truncates a body after a full Content-Length head', async () => {
     const id = connector()
     sim.addNewerCheck(id)
-    sim.setFaults(id, { get: [{ type: 'truncate' }] })
+    sim.setFaults(id, { read: [{ type: 'truncate' }] })
     await expect(call(checkPath('source', id)).then((r) => r.text())).rejects.toThrow()
     expect(sim.requests.at(-1)?.status).toBe('truncate')
   })
@@ -393,7 +411,7 @@ describe('faults', () => {
   })
 
   it('hangs until the client gives up', async () => {
-    const id = connector({ faults: { get: [{ type: 'hang' }] } })
+    const id = connector({ faults: { read: [{ type: 'hang' }] } })
     await expect(
       call(checkPath('source', id), { signal: AbortSignal.timeout(300) })
     ).rejects.toThrow()
@@ -537,7 +555,7 @@ describe('close()', () => {
     const id = randomUUID()
     own.addConnector(id, {
       kind: 'source',
-      faults: { get: [{ type: 'hang' }], post: [{ type: 'delay', ms: 60_000 }] }
+      faults: { read: [{ type: 'hang' }], post: [{ type: 'delay', ms: 60_000 }] }
     })
     const headers = { 'unstructured-api-key': own.apiKey }
     const url = `${own.url}${checkPath('source', id)}`

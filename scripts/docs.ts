@@ -88,7 +88,8 @@ function commentLines(text: string, prefix: string, width: number): string[] {
 
 /** A YAML scalar for the usage block: quoted unless it is a plain word or number. */
 function yamlValue(value: string): string {
-  return /^[A-Za-z0-9_./:-]+$/.test(value) && !/^(true|false|null|~)$/i.test(value)
+  // true and false stay plain: the runner hands every input over as a string anyway.
+  return /^[A-Za-z0-9_./:-]+$/.test(value) && !/^(null|~)$/i.test(value)
     ? value
     : `'${value.replace(/'/g, "''")}'`
 }

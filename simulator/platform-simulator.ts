@@ -67,9 +67,16 @@ export type AbsurdWhen = 'year-9999' | 'day-ahead'
  */
 export type FaultSlot = (Fault & { afterCreate?: boolean }) | 'pass'
 
+/**
+ * Answers to script, one per request in turn, then normal ones. `get` answers the GETs that
+ * follow the connector's first POST (a step's polls); `read` those before it (what a step reads
+ * before it starts a check), so that scripting the polls does not depend on whether a client
+ * looks first.
+ */
 export interface FaultQueues {
   post?: FaultSlot[]
   get?: FaultSlot[]
+  read?: FaultSlot[]
 }
 
 export interface ConnectorBehavior {
@@ -81,6 +88,8 @@ export interface ConnectorBehavior {
   config?: Record<string, unknown>
   checkDurationMs?: number
   ending?: Ending
+  /** How the checks that POSTs create end, one each in turn; then `ending` for the rest. */
+  endings?: Ending[]
   reason?: string | null
   faults?: FaultQueues
 }
@@ -300,6 +309,8 @@ interface ConnectorState {
   type: string
   checkDurationMs: number
   ending: Ending
+  /** What the next checks that POSTs create end with, in turn. */
+  endings: Ending[]
   reason: string | null
   config: Record<string, unknown>
   createdAt: string
@@ -308,6 +319,9 @@ interface ConnectorState {
   stale: InternalCheck | undefined
   postFaults: FaultSlot[]
   getFaults: FaultSlot[]
+  readFaults: FaultSlot[]
+  /** A POST has reached this connector: GETs take from getFaults from now on. */
+  posted: boolean
 }
 
 interface WorkflowState {
@@ -586,7 +600,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const latest = state.checks.at(-1)
     if (isRunning(latest) && postMode === 'dedupe') return { check: latest }
     if (isRunning(latest) && postMode === 'conflict') return { conflict: true }
-    return { check: createCheck(state, 'post'), created: true }
+    const ending = state.endings.shift()
+    return {
+      check: createCheck(state, 'post', ending === undefined ? {} : { ending }),
+      created: true
+    }
   }
 
   // Status is computed at the moment of the answer, so no timer is needed to finish a check.
@@ -829,7 +847,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state: ConnectorState,
     method: 'POST' | 'GET'
   ): void {
-    const slot = (method === 'POST' ? state.postFaults : state.getFaults).shift()
+    if (method === 'POST') state.posted = true
+    const queue =
+      method === 'POST' ? state.postFaults : state.posted ? state.getFaults : state.readFaults
+    const slot = queue.shift()
     if (slot === undefined || slot === 'pass') {
       serveCheckNormally(res, record, state, method, undefined)
       return
@@ -1125,6 +1146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         type: behavior.type ?? (behavior.kind === 'source' ? 's3' : 'postgres'),
         checkDurationMs: behavior.checkDurationMs ?? 1000,
         ending: behavior.ending ?? 'SUCCESS',
+        endings: [...(behavior.endings ?? [])],
         reason: behavior.reason !== undefined ? behavior.reason : 'simulated failure',
         config: { ...behavior.config },
         createdAt: previous?.createdAt ?? stamp(platformClockUs() - HOUR_US),
@@ -1132,7 +1154,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         checks: previous?.checks ?? [],
         stale: previous?.stale,
         postFaults: [...(behavior.faults?.post ?? [])],
-        getFaults: [...(behavior.faults?.get ?? [])]
+        getFaults: [...(behavior.faults?.get ?? [])],
+        readFaults: [...(behavior.faults?.read ?? [])],
+        posted: previous?.posted ?? false
       }
       if (stale !== undefined && state.stale === undefined) {
         state.stale = staleCheck(state, stale.ageMs ?? HOUR_MS, stale.status ?? 'SUCCESS')
@@ -1163,6 +1187,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const state = connectorOrThrow(id)
       state.postFaults = [...(faults.post ?? [])]
       state.getFaults = [...(faults.get ?? [])]
+      state.readFaults = [...(faults.read ?? [])]
     },
 
     addNewerCheck(id, opts) {

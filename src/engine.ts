@@ -25,15 +25,20 @@ import {
 import { RemoteText } from './remote-text.js'
 import { resolveNames } from './resolve.js'
 import type { Result } from './results.js'
-import { runCheck, type CheckEvents } from './wait/check-run.js'
+import { mayRecheck, RECHECK_PAUSE_MS, reuseDecision, stepPassed, waives } from './policy.js'
+import { runCheck, type CheckEvents, type CheckRun } from './wait/check-run.js'
+import { readLatest } from './wait/latest.js'
+import { priorFrom } from './wait/prior.js'
 import { systemClock, type Clock } from './wait/clock.js'
 import { Pacer, type PacerOptions } from './wait/pacer.js'
 import { mapWithConcurrency } from './wait/pool.js'
 import { RateGate } from './wait/rate-gate.js'
 import { HostReach, UNREACHABLE_WINDOW_MS } from './wait/reach.js'
 import {
+  dryRunVerdict,
   overallOutcome,
   problemVerdict,
+  reusedVerdict,
   runVerdict,
   type Outcome,
   type Subject,
@@ -95,13 +100,24 @@ export interface ConnectorReporter extends CheckEvents {
   request: RequestLog
   /** The connector's name and type, once the API told them (perhaps never). */
   named(names: ConnectorNames): void
+  /** A recent SUCCESS could not be reused, and why (inert), so a check is started. */
+  notReused(why: string): void
+  /** `failed` ended in FAILURE: a new check starts after `pauseMs` (re-check n of `max`). */
+  rechecking(failed: ConnectionCheck, pauseMs: number, n: number, max: number): void
   finished(result: Result): void
 }
 
 /** How a step ended: the one outcome, and what it rests on. */
 export interface StepReport {
-  /** Decided here and nowhere else; only 'success' passes. */
+  /** Decided here and nowhere else: the worst of the connectors' outcomes. */
   outcome: Outcome
+  /**
+   * Whether the step passes, decided by policy.ts alone: on 'success' or 'dry-run', or when what
+   * did not pass is only a platform that gave no verdict and on-platform-unavailable is warn.
+   */
+  passed: boolean
+  /** The step's problem gave no verdict and on-platform-unavailable is warn. */
+  waived: boolean
   /** Every connector's result, in the order checked; empty when a problem came first. */
   results: Result[]
   /** A verdict on the step itself (bad inputs, an unreadable workflow), before any check. */
@@ -160,7 +176,7 @@ export async function runStep(
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     const context = { apiHost: '', timeoutMs: 0, names }
-    return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined)
+    return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined, false)
   }
 
   const text = new RemoteText(secrets)
@@ -187,7 +203,11 @@ export async function runStep(
   const found = await connectorsToCheck(step)
   if ('problem' in found) {
     const problem = text.problem(found.problem)
-    return stopped(problemVerdict(problem, step.context, found.subject), settings)
+    return stopped(
+      problemVerdict(problem, step.context, found.subject),
+      settings,
+      waives(settings.onPlatformUnavailable, problem)
+    )
   }
   reporter.checking({
     connectors: found.connectors.map((planned) => planned.connector),
@@ -200,6 +220,11 @@ export async function runStep(
   )
   return {
     outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
+    passed: stepPassed(
+      undefined,
+      results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))
+    ),
+    waived: false,
     results,
     problem: undefined,
     settings,
@@ -207,8 +232,16 @@ export async function runStep(
   }
 }
 
-function stopped(verdict: Verdict, settings: Settings | undefined): StepReport {
-  return { outcome: verdict.outcome, results: [], problem: verdict, settings, durationMs: 0 }
+function stopped(verdict: Verdict, settings: Settings | undefined, waived: boolean): StepReport {
+  return {
+    outcome: verdict.outcome,
+    passed: stepPassed({ waived }, []),
+    waived,
+    results: [],
+    problem: verdict,
+    settings,
+    durationMs: 0
+  }
 }
 
 /** A connector to check, with its name and type when a list already told them. */
@@ -386,9 +419,13 @@ async function readWorkflow(
 /**
  * Checks one connector, looking up its name alongside (a failed lookup changes nothing) unless a
  * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
+ * Before the POST its latest check is read: a recent SUCCESS may pass it (reuse-success-seconds),
+ * and otherwise the time that check took is the poll schedule's prior. A FAILURE is checked
+ * again as recheck-failures allows.
  */
-async function checkConnector({ connector, known }: Planned, step: Step): Promise<Result> {
-  const { pacing, text } = step
+async function checkConnector(planned: Planned, step: Step): Promise<Result> {
+  const { connector, known } = planned
+  const { pacing, text, settings, context } = step
   const { clock } = pacing
   const startedAt = clock.now()
   const report = step.reporter.connector(connector, () => clock.now() - startedAt)
@@ -396,6 +433,7 @@ async function checkConnector({ connector, known }: Planned, step: Step): Promis
     stepClient(step, (entry) => {
       report.request(entry)
     })
+  if (settings.dryRun) return dryRun(planned, step, report, client)
   // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
   const checks = client()
   const lookups = known === undefined ? client() : undefined
@@ -412,12 +450,8 @@ async function checkConnector({ connector, known }: Planned, step: Step): Promis
     const inert = text.names(found)
     if (inert !== undefined) report.named(inert)
   })
-  try {
-    const finished = await runCheck(connector, {
-      ...pacing,
-      api: checks,
-      events: inertEvents(report, text)
-    })
+  /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
+  const namesFound = async (): Promise<ConnectorNames | undefined> => {
     const grace = new AbortController()
     const found = await Promise.race([
       names,
@@ -426,16 +460,163 @@ async function checkConnector({ connector, known }: Planned, step: Step): Promis
         .then(() => undefined)
     ])
     grace.abort()
+    return text.names(found)
+  }
+  const result = (run: CheckRun, verdict: Verdict, extra: Partial<Result> = {}): Result => ({
+    connector,
+    names: undefined,
+    run,
+    verdict,
+    attempts: 0,
+    failedBefore: [],
+    reused: undefined,
+    waived: waives(settings.onPlatformUnavailable, run.problem),
+    ...extra
+  })
+  try {
+    const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined })
+    if (settings.reuseSuccessMs > 0) {
+      const decision = reuseDecision(latest, settings.reuseSuccessMs)
+      if (decision.reuse) {
+        const check = text.check(decision.check)
+        const named = await namesFound()
+        const run: CheckRun = {
+          ...noRun(connector),
+          followed: check,
+          durationMs: clock.now() - startedAt
+        }
+        const reused = { check, ageMs: decision.ageMs }
+        const done = result(run, reusedVerdict(connector, named, check, decision.ageMs), {
+          names: named,
+          reused
+        })
+        report.finished(done)
+        return done
+      }
+      report.notReused(text.clean(decision.why))
+    }
+
+    const attempt = async (priorMs: number | undefined): Promise<CheckRun> =>
+      text.run(
+        await runCheck(connector, {
+          ...pacing,
+          api: checks,
+          events: inertEvents(report, text),
+          ...(priorMs === undefined ? {} : { priorMs })
+        })
+      )
+    let decisive = await attempt(priorFrom(latest, settings.timeoutMs))
+    let attempts = decisive.created === undefined ? 0 : 1
+    const failures: ConnectionCheck[] = []
+    for (let rechecks = 0; ; rechecks += 1) {
+      const failed = decisive.followed
+      const outcome = runVerdict(decisive, undefined, context).outcome
+      const recheck = mayRecheck({
+        outcome,
+        rechecks,
+        max: settings.recheckFailures,
+        now: clock.now(),
+        deadline: pacing.deadline
+      })
+      if (!recheck || failed === undefined) break
+      failures.push(failed)
+      report.rechecking(failed, RECHECK_PAUSE_MS, rechecks + 1, settings.recheckFailures)
+      await clock.sleep(RECHECK_PAUSE_MS, pacing.signal)
+      if (pacing.signal.aborted) break
+      // The failed check's duration is the best guess of the next one's.
+      const next = await attempt(priorFrom(failed, settings.timeoutMs))
+      if (next.created !== undefined) attempts += 1
+      // A re-check that reached no verdict leaves the FAILURE before it to decide.
+      if (next.problem !== undefined) break
+      decisive = next
+    }
     // From here on only inert text: the verdict's message and everything reported quote it.
-    const run = text.run(finished)
-    const named = text.names(found)
-    const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) }
-    report.finished(result)
-    return result
+    const named = await namesFound()
+    const decidedBy = decisive.followed?.id
+    const done = result(decisive, runVerdict(decisive, named, context), {
+      names: named,
+      attempts,
+      failedBefore: failures.filter((check) => check.id !== decidedBy)
+    })
+    report.finished(done)
+    return done
   } finally {
     checks.close()
     lookups?.close()
   }
+}
+
+/** A run that started no check: what a dry run or a reused check reports. */
+function noRun(connector: Connector): CheckRun {
+  return {
+    connector,
+    created: undefined,
+    joined: false,
+    followed: undefined,
+    problem: undefined,
+    lastIgnored: undefined,
+    posts: 0,
+    durationMs: 0
+  }
+}
+
+/**
+ * A dry run of one connector: read it by id to prove the key may, or take a list's word that it
+ * exists. No check is started.
+ */
+async function dryRun(
+  { connector, known }: Planned,
+  step: Step,
+  report: ConnectorReporter,
+  client: () => PlatformClient
+): Promise<Result> {
+  const { pacing, text, settings, context } = step
+  const startedAt = pacing.clock.now()
+  let names = known
+  let problem: Problem | undefined
+  if (known === undefined) {
+    const reads = client()
+    try {
+      const answer = await new Pacer(pacing).retry(
+        (call) => reads.connectorInfo(connector, call),
+        (transientProblem, delayMs, failuresInARow) => {
+          report.retrying(inertTransient(transientProblem, text), delayMs, failuresInARow)
+        }
+      )
+      if (answer.ok) names = answer.value
+      else problem = text.problem(answer.problem)
+    } finally {
+      reads.close()
+    }
+  }
+  const named = text.names(names)
+  if (named !== undefined) report.named(named)
+  const run: CheckRun = {
+    ...noRun(connector),
+    problem,
+    durationMs: pacing.clock.now() - startedAt
+  }
+  const verdict =
+    problem === undefined
+      ? dryRunVerdict(connector, named, known !== undefined)
+      : problemVerdict(
+          problem,
+          context,
+          { kind: 'connector', connector, names: named, reading: true },
+          run
+        )
+  const done: Result = {
+    connector,
+    names: named,
+    run,
+    verdict,
+    attempts: 0,
+    failedBefore: [],
+    reused: undefined,
+    waived: waives(settings.onPlatformUnavailable, problem)
+  }
+  report.finished(done)
+  return done
 }
 
 function inertTransient(problem: TransientProblem, text: RemoteText): TransientProblem {

@@ -4,8 +4,8 @@ import { exitWhenFlushed } from './exit.js'
 import { run } from './main.js'
 import { RemoteText } from './remote-text.js'
 
-// The step passes only when run() resolved with 'success': any other way out, an exception in
-// reporting included (say, an output file that cannot be written), exits non-zero.
+// The step passes only when run() resolved with a step that passed: any other way out, an
+// exception in reporting included (say, an output file that cannot be written), exits non-zero.
 const SUCCESS: number = core.ExitCode.Success
 const FAILURE: number = core.ExitCode.Failure
 
@@ -26,8 +26,8 @@ cancellation.signal.addEventListener('abort', () => {
 let exitCode = FAILURE
 
 run({ signal: cancellation.signal })
-  .then((outcome) => {
-    if (outcome === 'success') exitCode = SUCCESS
+  .then((step) => {
+    if (step.passed) exitCode = SUCCESS
   })
   .catch((error: unknown) => {
     // Unexpected: one line, without a stack trace and without request details.

@@ -23,7 +23,21 @@ export interface Settings {
   maxConcurrency: number
   /** Where to write a JUnit XML report; undefined for none. */
   junitFile: string | undefined
+  /** Whether a platform that gave no verdict (see policy.ts) fails the step or only warns. */
+  onPlatformUnavailable: UnavailablePolicy
+  /** New checks a connector gets after a FAILURE (0 to MAX_RECHECKS). */
+  recheckFailures: number
+  /** How old a SUCCESS may be to pass on it without a new check; 0 for never. */
+  reuseSuccessMs: number
+  /** Read every connector and workflow, start no check. */
+  dryRun: boolean
 }
+
+/** `on-platform-unavailable`: a platform that gave no verdict fails the step, or only warns. */
+export type UnavailablePolicy = 'fail' | 'warn'
+
+/** Most new checks after a FAILURE (`recheck-failures`): more would hide an outage behind luck. */
+export const MAX_RECHECKS = 3
 
 export interface NameInputs {
   source: string[]
@@ -139,6 +153,28 @@ const concurrency = z
       .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
       .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
   )
+
+const recheckCount = z
+  .string()
+  .regex(/^\d+$/, `must be a whole number from 0 to ${MAX_RECHECKS}`)
+  .transform(Number)
+  .pipe(z.number().int().max(MAX_RECHECKS, `must be a whole number from 0 to ${MAX_RECHECKS}`))
+
+const reuseSeconds = z
+  .string()
+  .regex(SECONDS_FORMAT, 'must be a number of seconds, 0 for off')
+  .transform(Number)
+  .pipe(z.number().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`))
+
+/** YAML's booleans, as the runner's toolkit reads a boolean input. */
+const BOOLEAN: Record<string, boolean> = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false
+}
 
 /** How many bad values of one input a message quotes, and how much of each. */
 const QUOTED_VALUES = 5
@@ -289,7 +325,38 @@ export function readSettings(
     fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`)
   }
 
-  if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
+  const unavailableRaw = read('on-platform-unavailable').trim() || 'fail'
+  const onPlatformUnavailable: UnavailablePolicy | undefined =
+    unavailableRaw === 'fail' || unavailableRaw === 'warn' ? unavailableRaw : undefined
+  if (onPlatformUnavailable === undefined) {
+    fail(
+      'on-platform-unavailable',
+      `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`
+    )
+  }
+  const whole = (input: string, schema: typeof recheckCount): number => {
+    const raw = read(input).trim() || '0'
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) return parsed.data
+    const message = parsed.error.issues[0]?.message ?? 'is not valid'
+    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
+    return Number.NaN
+  }
+  const recheckFailures = whole('recheck-failures', recheckCount)
+  const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000
+  const dryRunRaw = read('dry-run').trim() || 'false'
+  const dryRun = BOOLEAN[dryRunRaw]
+  if (dryRun === undefined) {
+    fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`)
+  }
+
+  if (
+    errors.length > 0 ||
+    'error' in api ||
+    !maxConcurrency.success ||
+    onPlatformUnavailable === undefined ||
+    dryRun === undefined
+  ) {
     throw new InvalidInputError(
       [...new Set(errors.map((e) => e.input))].join(', '),
       errors.map((e) => e.message).join('\n')
@@ -304,6 +371,10 @@ export function readSettings(
     timeoutMs,
     pollIntervalMs,
     maxConcurrency: maxConcurrency.data,
-    junitFile: junitRaw === '' ? undefined : junitRaw
+    junitFile: junitRaw === '' ? undefined : junitRaw,
+    onPlatformUnavailable,
+    recheckFailures,
+    reuseSuccessMs,
+    dryRun
   }
 }

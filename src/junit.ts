@@ -1,6 +1,14 @@
 import { connectorLabel } from './connector.js'
 import type { StepReport } from './engine.js'
-import { diagnosis, shownCheck, shortNames, type Result } from './results.js'
+import {
+  diagnosis,
+  flakyNotes,
+  shownCheck,
+  shortNames,
+  WAIVED_STEP,
+  waivedNote,
+  type Result
+} from './results.js'
 import { escapeMarkup } from './text.js'
 import { NO_REASON, type Verdict } from './verdict.js'
 
@@ -38,6 +46,21 @@ function notPassed(verdict: Verdict, reason: string | undefined, hint?: string):
   return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`
 }
 
+/**
+ * A dry run, and a connector the platform gave no verdict on that on-platform-unavailable: warn
+ * lets pass, are <skipped>: neither is a check that passed.
+ */
+function skipped(result: Result): string | undefined {
+  const note = waivedNote(result)
+  if (note !== undefined) {
+    return `      <skipped${attributes({ message: `${result.verdict.outcome}: ${note}` })}>${xml(result.verdict.message)}</skipped>\n`
+  }
+  if (result.verdict.outcome === 'dry-run') {
+    return `      <skipped${attributes({ message: result.verdict.message })}/>\n`
+  }
+  return undefined
+}
+
 function testcase(result: Result): string {
   const { connector, names, run, verdict } = result
   const head = `    <testcase${attributes({
@@ -45,31 +68,46 @@ function testcase(result: Result): string {
     name: connectorLabel(connector, shortNames(names)),
     time: secondsAttr(run.durationMs)
   })}`
-  if (verdict.outcome === 'success') return `${head}/>\n`
+  const skip = skipped(result)
+  if (skip !== undefined) return `${head}>\n${skip}    </testcase>\n`
+  if (verdict.outcome === 'success') {
+    const notes = flakyNotes(result)
+    return notes.length === 0
+      ? `${head}/>\n`
+      : `${head}>\n      <system-out>${xml(notes.join('\n'))}</system-out>\n    </testcase>\n`
+  }
   const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint)
   return `${head}>\n${failed}    </testcase>\n`
 }
 
-/** A step that ended before any check (bad inputs, say) is one testcase in error. */
-function stepCase(verdict: Verdict): string {
+/** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
+function stepCase(verdict: Verdict, waived: boolean): string {
   const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`
-  return `${head}>\n${notPassed(verdict, undefined)}    </testcase>\n`
+  const body = waived
+    ? `      <skipped${attributes({ message: `${verdict.outcome}: ${WAIVED_STEP}` })}>${xml(verdict.message)}</skipped>\n`
+    : notPassed(verdict, undefined)
+  return `${head}>\n${body}    </testcase>\n`
 }
 
 export function renderJunit(step: StepReport): string {
-  const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)]
-  const outcomes =
-    step.problem === undefined ? step.results.map((r) => r.verdict.outcome) : [step.problem.outcome]
+  const cases =
+    step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem, step.waived)]
+  const kinds =
+    step.problem === undefined
+      ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))
+      : [{ outcome: step.problem.outcome, skipped: step.waived }]
   const counts = {
     tests: cases.length,
-    failures: outcomes.filter((o) => o === 'failure').length,
-    errors: outcomes.filter((o) => o !== 'failure' && o !== 'success').length,
+    failures: kinds.filter((k) => !k.skipped && k.outcome === 'failure').length,
+    errors: kinds.filter((k) => !k.skipped && k.outcome !== 'failure' && k.outcome !== 'success')
+      .length,
     time: secondsAttr(step.durationMs)
   }
+  const skippedCount = kinds.filter((k) => k.skipped).length
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuites${attributes({ name: SUITE, ...counts })}>\n` +
-    `  <testsuite${attributes({ name: SUITE, ...counts, skipped: 0 })}>\n` +
+    `  <testsuite${attributes({ name: SUITE, ...counts, skipped: skippedCount })}>\n` +
     cases.join('') +
     '  </testsuite>\n' +
     '</testsuites>\n'

@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
-import { runStep, type EngineOptions } from './engine.js'
+import { runStep, type EngineOptions, type StepReport } from './engine.js'
 import { GitHubLog } from './github/log.js'
 import { writeOutputs } from './github/outputs.js'
 import { ACTION_INPUTS, junitFileInput } from './inputs.js'
@@ -8,16 +8,15 @@ import { renderJunit } from './junit.js'
 import { writeReportFile } from './report-file.js'
 import { renderSummary } from './summary.js'
 import { seconds } from './text.js'
-import type { Outcome } from './verdict.js'
 
 export type RunOptions = EngineOptions
 
 /**
  * The GitHub front end: inputs from the runner, progress in the log, then annotations, outputs,
- * the job summary and the JUnit report. Returns the engine's outcome, which alone decides
- * whether the step passes.
+ * the job summary and the JUnit report. Returns the engine's report, whose `passed` alone
+ * decides whether the step passes.
  */
-export async function run(options: RunOptions = {}): Promise<Outcome> {
+export async function run(options: RunOptions = {}): Promise<StepReport> {
   const log = new GitHubLog()
   const step = await runStep((name) => core.getInput(name), ACTION_INPUTS, log, options)
   log.finish(step)
@@ -38,5 +37,5 @@ export async function run(options: RunOptions = {}): Promise<Outcome> {
   else core.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.')
   // The last line, always: a log that ends without it was cut short.
   core.debug(`Finished in ${seconds(process.uptime() * 1000)} with outcome ${step.outcome}.`)
-  return step.outcome
+  return step
 }

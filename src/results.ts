@@ -1,6 +1,7 @@
 import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
 import { diagnose, type Category, type Diagnosis } from './hints.js'
+import { passingOutcome } from './policy.js'
 import { oneLine, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
 import { NO_REASON, type Outcome, type Verdict } from './verdict.js'
@@ -12,8 +13,55 @@ import { NO_REASON, type Outcome, type Verdict } from './verdict.js'
 export interface Result {
   connector: Connector
   names: ConnectorNames | undefined
+  /** The attempt that decided: the last one, unless a re-check gave no verdict after a FAILURE. */
   run: CheckRun
   verdict: Verdict
+  /** Checks this step started (or joined) for the connector, re-checks included. */
+  attempts: number
+  /** Attempts before `run` that ended in FAILURE: with a SUCCESS after them, it is flaky. */
+  failedBefore: ConnectionCheck[]
+  /** The recent SUCCESS passed on instead of a new check, and its age by the API's Date. */
+  reused: { check: ConnectionCheck; ageMs: number } | undefined
+  /** The platform gave no verdict and on-platform-unavailable is warn: it does not fail the step. */
+  waived: boolean
+}
+
+/** Passed on a later attempt after a FAILURE. */
+export function isFlaky(result: Result): boolean {
+  return result.verdict.outcome === 'success' && result.failedBefore.length > 0
+}
+
+/** One sentence per FAILURE a flaky connector had before it passed, its reason inert. */
+export function flakyNotes(result: Result): string[] {
+  if (!isFlaky(result)) return []
+  const who = connectorLabel(result.connector, shortNames(result.names), true)
+  return result.failedBefore.map(
+    (failed) =>
+      `${who} is flaky: check ${failed.id} failed (${oneLine(failed.reason?.trim() || NO_REASON, 300)}) ` +
+      'before a new check passed.'
+  )
+}
+
+/** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
+export const WAIVED_STEP =
+  'The platform gave no verdict, and on-platform-unavailable is warn: this does not fail the step.'
+
+/** Why a result that did not pass does not fail the step, if it does not. */
+export function waivedNote(result: Result): string | undefined {
+  if (!result.waived) return undefined
+  return (
+    `The platform gave no verdict (${result.verdict.outcome}), and on-platform-unavailable is ` +
+    'warn: this does not fail the step.'
+  )
+}
+
+/**
+ * What a reader must know of a result besides its verdict, one sentence each: a flaky pass, a
+ * verdict waived. The log makes warnings of them, the summary and the terminal lines.
+ */
+export function resultNotes(result: Result): string[] {
+  const waived = waivedNote(result)
+  return [...flakyNotes(result), ...(waived === undefined ? [] : [waived])]
 }
 
 /** The check whose fields are shown: the one that decided, else ours. */
@@ -48,6 +96,12 @@ export interface ResultEntry {
   'created-at': string | null
   'reported-at': string | null
   'duration-seconds': number
+  /** Checks started (or joined) for the connector: 0 for a reused check or a dry run. */
+  attempts: number
+  /** Passed after a FAILURE. */
+  flaky: boolean
+  /** The recent check passed on instead of a new one; null when none was. */
+  reused: { 'check-id': string; 'reported-at': string | null; 'age-seconds': number } | null
 }
 
 export function resultEntry(result: Result): ResultEntry {
@@ -67,7 +121,17 @@ export function resultEntry(result: Result): ResultEntry {
     outcome: verdict.outcome,
     'created-at': shown?.createdAt ?? null,
     'reported-at': shown?.reportedAt ?? null,
-    'duration-seconds': Math.round(run.durationMs / 100) / 10
+    'duration-seconds': Math.round(run.durationMs / 100) / 10,
+    attempts: result.attempts,
+    flaky: isFlaky(result),
+    reused:
+      result.reused === undefined
+        ? null
+        : {
+            'check-id': result.reused.check.id,
+            'reported-at': result.reused.check.reportedAt,
+            'age-seconds': Math.round(result.reused.ageMs / 100) / 10
+          }
   }
 }
 
@@ -96,6 +160,8 @@ export function shortReason(result: Result, limit: number, statusShown = false):
   const shown = shownCheck(result.run)
   switch (outcome) {
     case 'success':
+      return result.reused === undefined ? '' : oneLine(`reused ${result.reused.check.id}`, limit)
+    case 'dry-run':
       return ''
     case 'failure':
       return oneLine(shown?.reason ?? '', limit) || NO_REASON
@@ -121,13 +187,23 @@ export function closingLine(
   durationMs: number,
   named = true
 ): string {
-  const failed = results.filter((r) => r.verdict.outcome !== 'success')
+  const failed = results.filter((r) => !passingOutcome(r.verdict.outcome))
   const took = seconds(durationMs)
+  if (failed.length === 0 && results.some((r) => r.verdict.outcome === 'dry-run')) {
+    return results.length === 1
+      ? `Dry run: the connector was found in ${took}; no check was started.`
+      : `Dry run: all ${results.length} connectors were found in ${took}; no check was started.`
+  }
   if (failed.length === 0) {
     return results.length === 1
       ? `The connection check passed in ${took}.`
       : `All ${results.length} connection checks passed in ${took}.`
   }
+  const waived = failed.filter((r) => r.waived)
+  const tail =
+    waived.length > 0 && waived.length === failed.length
+      ? ' (on-platform-unavailable is warn: the step passes)'
+      : ''
   const described = (r: Result): string => {
     const why = shortReason(r, 200)
     return `${connectorLabel(r.connector, shortNames(r.names))}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`
@@ -135,10 +211,10 @@ export function closingLine(
   const [only] = failed
   if (results.length === 1 && only !== undefined) {
     return named
-      ? `The connection check did not pass after ${took}: ${described(only)}.`
-      : `The connection check did not pass (${outcome}) after ${took}.`
+      ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
+      : `The connection check did not pass (${outcome}) after ${took}${tail}.`
   }
-  const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}`
+  const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}`
   if (!named) return `${head}.`
   const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described)
   const more = failed.length - list.length
@@ -148,6 +224,7 @@ export function closingLine(
 /** One symbol per outcome, for group headings, tables and the terminal. */
 export const OUTCOME_ICON: Record<Outcome, string> = {
   success: '✅',
+  'dry-run': '🔎',
   failure: '❌',
   invalid: '⛔',
   unauthorized: '🔒',

@@ -1,8 +1,17 @@
 import { kindTitle } from './connector.js'
 import type { StepReport } from './engine.js'
-import { diagnosis, nameAndType, OUTCOME_ICON, shownCheck, type Result } from './results.js'
+import { passingOutcome } from './policy.js'
+import {
+  diagnosis,
+  nameAndType,
+  OUTCOME_ICON,
+  resultNotes,
+  shownCheck,
+  WAIVED_STEP,
+  type Result
+} from './results.js'
 import { bytes, count, escapeMarkup, seconds } from './text.js'
-import { NO_REASON, type Outcome } from './verdict.js'
+import { NO_REASON } from './verdict.js'
 
 /**
  * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
@@ -23,16 +32,23 @@ export const FOLD_ROWS_ABOVE = 20
 
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration']
 
-function heading(outcome: Outcome, results: readonly Result[]): string {
+function heading(step: StepReport): string {
+  const { outcome, results, passed } = step
   const total = results.length
-  const failed = results.filter((r) => r.verdict.outcome !== 'success').length
-  const icon = outcome === 'success' ? '✅' : '❌'
+  const failed = results.filter((r) => !passingOutcome(r.verdict.outcome)).length
+  const icon = passingOutcome(outcome) ? '✅' : passed ? '⚠️' : '❌'
+  const waived = passed && !passingOutcome(outcome) ? ' (not failing the step)' : ''
   if (total <= 1) {
-    return `${icon} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`
+    const said =
+      outcome === 'success' ? 'passed' : outcome === 'dry-run' ? 'dry run passed' : outcome
+    return `${icon} Unstructured connection check: ${said}${waived}`
   }
-  return failed === 0
-    ? `${icon} Unstructured connection checks: all ${total} passed`
-    : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`
+  if (failed > 0) {
+    return `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})${waived}`
+  }
+  return outcome === 'dry-run'
+    ? `${icon} Unstructured connection checks: dry run, all ${total} found`
+    : `${icon} Unstructured connection checks: all ${total} passed`
 }
 
 /**
@@ -41,10 +57,19 @@ function heading(outcome: Outcome, results: readonly Result[]): string {
  * way of not passing the verdict itself, which also says what to do.
  */
 function reasonCell(result: Result): string {
+  const notes = resultNotes(result).map(escapeMarkup)
+  const cell = outcomeCell(result)
+  if (notes.length === 0) return cell
+  return cell === '—' ? notes.join('<br>') : [cell, ...notes].join('<br>')
+}
+
+function outcomeCell(result: Result): string {
   const { run, verdict } = result
   switch (verdict.outcome) {
     case 'success':
-      return '—'
+      return result.reused === undefined ? '—' : escapeMarkup(verdict.message)
+    case 'dry-run':
+      return escapeMarkup(verdict.message)
     case 'failure': {
       const reason = escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON)
       const hint = diagnosis(result)?.hint
@@ -107,8 +132,8 @@ function rowsThatFit(
   const total = all.reduce((sum, r) => sum + bytes(r.html) + 1, 0)
   if (total <= room) return { rows: all, note: undefined }
   const ordered = [
-    ...all.filter((r) => r.result.verdict.outcome !== 'success'),
-    ...all.filter((r) => r.result.verdict.outcome === 'success')
+    ...all.filter((r) => !passingOutcome(r.result.verdict.outcome)),
+    ...all.filter((r) => passingOutcome(r.result.verdict.outcome))
   ]
   const rows: Row[] = []
   let left = room
@@ -127,6 +152,19 @@ function rowsThatFit(
   }
 }
 
+/** The line that says which results do not fail the step, if any. */
+function waivedLine(results: readonly Result[]): string[] {
+  const waived = results.filter((r) => r.waived)
+  if (waived.length === 0) return []
+  const outcomes = [...new Set(waived.map((r) => r.verdict.outcome))].join(', ')
+  return [
+    escapeMarkup(
+      `${count(waived.length, 'connector')} got no verdict from the platform (${outcomes}); ` +
+        'on-platform-unavailable is warn, so they do not fail the step.'
+    )
+  ]
+}
+
 /** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
 export function renderSummary(step: StepReport, notes: readonly string[] = []): string {
   const apiHost = step.settings?.api.host
@@ -136,10 +174,12 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
     ...(step.problem === undefined
       ? []
       : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
+    ...(step.waived ? [escapeMarkup(WAIVED_STEP)] : []),
+    ...waivedLine(step.results),
     ...notes.map(escapeMarkup),
     ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
   ]
-  const title = heading(step.outcome, step.results)
+  const title = heading(step)
   const parts = [`<h3>${escapeMarkup(title)}</h3>`]
   if (step.results.length > 0) {
     const fixed =
@@ -152,8 +192,8 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
       '</table>'
     ]
     if (step.results.length > FOLD_ROWS_ABOVE) {
-      const passed = rows.filter((r) => r.result.verdict.outcome === 'success')
-      const failed = rows.filter((r) => r.result.verdict.outcome !== 'success')
+      const passed = rows.filter((r) => passingOutcome(r.result.verdict.outcome))
+      const failed = rows.filter((r) => !passingOutcome(r.result.verdict.outcome))
       if (failed.length > 0) parts.push(...table(failed))
       if (passed.length > 0) {
         // A blank line after <summary> lets Markdown viewers render the table inside.

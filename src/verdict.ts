@@ -3,6 +3,7 @@ import { connectorLabel, type Connector, type ConnectorNames } from './connector
 import type { InputNames } from './inputs.js'
 import type { NameProblem, NameTarget, Problem } from './problems.js'
 import { count, seconds } from './text.js'
+import type { ConnectionCheck } from './api/schemas.js'
 import type { CheckRun } from './wait/check-run.js'
 import { isFinal } from './api/status.js'
 import { IGNORED_BECAUSE } from './wait/ownership.js'
@@ -10,9 +11,14 @@ import { IGNORED_BECAUSE } from './wait/ownership.js'
 /** What a FAILURE without a reason says instead, wherever it is shown. */
 export const NO_REASON = 'the platform gave no reason'
 
-/** The step's verdict, as the `outcome` output spells it. Only 'success' passes the step. */
+/**
+ * The step's verdict, as the `outcome` output spells it. Only 'success' and 'dry-run' pass the
+ * step on their own; policy.ts decides the rest.
+ */
 export type Outcome =
   | 'success'
+  /** A dry run found the connector and could read it; no check was started. */
+  | 'dry-run'
   | 'failure'
   | 'invalid'
   | 'unauthorized'
@@ -38,7 +44,13 @@ export interface VerdictContext {
 
 /** What a verdict is about: a connector (named when the API told its name), a workflow, inputs. */
 export type Subject =
-  | { kind: 'connector'; connector: Connector; names?: ConnectorNames | undefined }
+  | {
+      kind: 'connector'
+      connector: Connector
+      names?: ConnectorNames | undefined
+      /** A dry run's read of the connector, which starts no check. */
+      reading?: boolean
+    }
   | { kind: 'workflow'; id: string }
   /** A list endpoint, read to resolve names. */
   | { kind: 'list'; target: NameTarget }
@@ -84,6 +96,7 @@ export const OUTCOME_PRECEDENCE: readonly Outcome[] = [
   'failure',
   'timeout',
   'error',
+  'dry-run',
   'success'
 ]
 
@@ -147,6 +160,39 @@ export function runVerdict(
   return problemVerdict(problem, context, subject, run)
 }
 
+/** A connector passed on a recent SUCCESS instead of a new check (`reuse-success-seconds`). */
+export function reusedVerdict(
+  connector: Connector,
+  names: ConnectorNames | undefined,
+  check: ConnectionCheck,
+  ageMs: number
+): Verdict {
+  const who = connectorLabel(connector, names, true)
+  return {
+    outcome: 'success',
+    title: 'Recent connection check reused',
+    message:
+      `${who} passed on its check ${check.id}, a SUCCESS reported ${seconds(ageMs)} before the ` +
+      "API's Date header (reported at " +
+      `${check.reportedAt ?? 'an unknown time'}); no new check was started.`
+  }
+}
+
+/** A dry run read the connector: it exists and the key may read it. */
+export function dryRunVerdict(
+  connector: Connector,
+  names: ConnectorNames | undefined,
+  listed: boolean
+): Verdict {
+  const who = connectorLabel(connector, names, true)
+  const how = listed ? 'is in its list' : 'was read'
+  return {
+    outcome: 'dry-run',
+    title: 'Dry run: connector found',
+    message: `${who} ${how} with this API key (dry run: no connection check was started).`
+  }
+}
+
 /** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
 export function problemVerdict(
   problem: Problem,
@@ -165,7 +211,10 @@ export function problemVerdict(
         ? `the ${PLURAL[subject.target]}`
         : 'the connector'
   // Reading a workflow or a list starts no check: its timeout and cancellation say so.
-  const reading = subject.kind === 'workflow' || subject.kind === 'list'
+  const reading =
+    subject.kind === 'workflow' ||
+    subject.kind === 'list' ||
+    (subject.kind === 'connector' && subject.reading === true)
   const { names } = context
   const apiUrl = names.ref('api-url')
   const withDetail = (status: number, detail: string | undefined): string =>

@@ -118,9 +118,10 @@ export async function runInProcess(
   let exitCode: number
   try {
     const { signal, clock, random } = options
-    outcome = await run({ signal, clock, random, startedAt: clock?.now() ?? started })
-    // As index.ts decides: only 'success' exits 0.
-    exitCode = outcome === 'success' ? 0 : 1
+    const step = await run({ signal, clock, random, startedAt: clock?.now() ?? started })
+    outcome = step.outcome
+    // As index.ts decides: only a step that passed exits 0.
+    exitCode = step.passed ? 0 : 1
   } finally {
     spy.mockRestore()
     process.exitCode = savedExitCode

@@ -5,6 +5,7 @@ import type { StepReport } from '../../src/engine.js'
 import type { Result } from '../../src/results.js'
 import type { Outcome, Verdict } from '../../src/verdict.js'
 import { overallOutcome } from '../../src/verdict.js'
+import { stepPassed } from '../../src/policy.js'
 
 // Finished results built by hand, for the renderers' unit tests.
 
@@ -28,6 +29,7 @@ export function result(
     connector?: Connector
     name?: string
     noCheck?: boolean
+    extra?: Partial<Pick<Result, 'attempts' | 'failedBefore' | 'reused' | 'waived'>>
   } = {}
 ): Result {
   const connector = options.connector ?? { kind: 'source', id: randomUUID() }
@@ -53,13 +55,23 @@ export function result(
       title: `title of ${outcome}`,
       message: `message of ${outcome}`,
       ...options.verdict
-    }
+    },
+    attempts: options.noCheck ? 0 : 1,
+    failedBefore: [],
+    reused: undefined,
+    waived: false,
+    ...options.extra
   }
 }
 
-export function stepOf(results: Result[], problem?: Verdict): StepReport {
+export function stepOf(results: Result[], problem?: Verdict, waived = false): StepReport {
   return {
     outcome: problem?.outcome ?? overallOutcome(results.map((r) => r.verdict.outcome)),
+    passed: stepPassed(
+      problem === undefined ? undefined : { waived },
+      results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))
+    ),
+    waived,
     results,
     problem,
     settings: undefined,

@@ -1,6 +1,7 @@
 // The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
 // rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
-//   npx tsx scripts/bench/index.ts [--write] [--only lag,prior,prior-runs,startup,size,many,sweep]
+//   npx tsx scripts/bench/index.ts [--write]
+//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse]
 //                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
 // --write also rewrites BENCHMARKS.md, from a full run only.
 import { existsSync } from 'node:fs'
@@ -16,6 +17,7 @@ import { MANY_CONNECTORS, measureManyConnectors } from './many.js'
 import { PRIOR_RUN_D_S, measurePriorRuns, modelPrior } from './prior.js'
 import { PARTS, buildReport, type Part, type Report, type Results } from './report.js'
 import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
+import { measureReuse } from './reuse.js'
 import { measureStartup } from './startup.js'
 import { measureSweep } from './sweep.js'
 
@@ -133,6 +135,12 @@ ${report.text}
   beside the single-connector schedule at its T (POST, GETs and the name lookup); peak RSS.
   _Resolution_ lists 10,000 connectors from a simulator in a child process and matches them,
   timed with \`process.cpuUsage()\` in the bench process.
+- **reuse**: a step with \`reuse-success-seconds\` whose connector's latest check is a SUCCESS
+  reported 2 s before, spawn to exit (it sends the read of the latest check and the name lookup,
+  no POST), beside a minimal Node script that sends that one GET with \`fetch\` and exits, in
+  rotating order; median (and range) of the runs. Under it, on a simulated clock, the checks that
+  20 gates spread over 5 minutes start on the same 10 connectors (checks of 5 s), without reuse
+  and with each window, through the action's own decision (\`reuseDecision\`).
 - **Candidate schedules**: the same model for other schedules, to show the trade-off between lag
   and requests that the chosen one makes.
 - **prior D**: the schedule given a prior D (how long the connector's last check took,
@@ -147,7 +155,7 @@ ${report.text}
 - **steps, D = T**: the action's bundle against connectors whose checks all take D, with a
   check of that duration an hour before the step (a prior, for a bundle that reads it) and
   without, side by side; _reads before the POST_ counts the GETs of the latest check that came
-  before the POST. Beside them, what the model expects once the engine passes the prior.
+  before the POST. Beside them, what the model expects with the prior.
 
 ## Targets
 
@@ -230,6 +238,15 @@ async function main(options: Options): Promise<void> {
         estimateMs: 25_000,
         run: async () => {
           results.startup = await measureStartup(bench, minifiedBundle, cli)
+        }
+      })
+    }
+    if (parts.has('reuse')) {
+      quiet.push({
+        name: 'steps that reuse a recent check',
+        estimateMs: 10_000,
+        run: async () => {
+          results.reuse = await measureReuse(bench)
         }
       })
     }

@@ -1,7 +1,7 @@
 // The poll schedule with a prior D (how long the connector's last check took): a computed
 // simulation of today's schedule, the prior-aware one and fixed pollers side by side; the
 // candidate windows and gaps; and steps of the action on a connector whose checks repeat their
-// duration, which show the gain once the engine passes the prior to the wait loop.
+// duration, which show the gain of the prior the engine reads before each POST.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { seededRandom } from '../../__tests__/support/fake-clock.js'
 import { POLL_SCHEDULE, PRIOR_WINDOW, pollGap, usablePrior } from '../../src/wait/schedule.js'
@@ -293,7 +293,7 @@ export function modelPrior(): PriorModel {
   return { rows, noPriorIdentical: samePollsWithoutPrior(), bounds, candidates }
 }
 
-/** What the model expects of a step at T = D once the engine passes the prior. */
+/** What the model expects of a step at T = D with the prior. */
 export function expectedWithPrior(dS: number): Figures {
   const dMs = dS * 1000
   const lags: number[] = []

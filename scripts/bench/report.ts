@@ -40,8 +40,18 @@ import {
   SWEEP_WORKFLOWS,
   type SweepReport
 } from './sweep.js'
+import { GATES, type ReuseReport } from './reuse.js'
 
-export const PARTS = ['lag', 'prior', 'prior-runs', 'startup', 'size', 'many', 'sweep'] as const
+export const PARTS = [
+  'lag',
+  'prior',
+  'prior-runs',
+  'startup',
+  'size',
+  'many',
+  'sweep',
+  'reuse'
+] as const
 export type Part = (typeof PARTS)[number]
 
 export interface Results {
@@ -57,6 +67,7 @@ export interface Results {
   sweep?: SweepReport
   prior?: PriorModel
   priorRuns?: PriorRunSample[]
+  reuse?: ReuseReport
   loadAtStart: number[]
   loadAtEnd: number[]
 }
@@ -234,6 +245,50 @@ function modelRows(lag: LagSample[], model: LagModel): Section {
 }
 
 const msRange = (xs: number[]): string => `${Math.round(min(xs))}-${Math.round(max(xs))}`
+
+/** The verdict on a recent SUCCESS beside one request, and the checks reuse saves. */
+function reuseRows(reuse: ReuseReport): Section {
+  const bundleMedian = median(reuse.bundleMs)
+  const fetchMedian = median(reuse.fetchMs)
+  const timeRatio = bundleMedian / fetchMedian
+  const { gates, connectors, spanS, checkS } = GATES
+  const saved = reuse.gates.map(
+    (g) =>
+      `${g.windowS} s: ${g.checks} checks, ${reuse.withoutReuse - g.checks} saved ` +
+      `(${pct(1 - g.checks / reuse.withoutReuse)})`
+  )
+  return {
+    rows: [
+      [
+        `reuse: spawn to exit
+(median of ${reuse.bundleMs.length})`,
+        `${Math.round(bundleMedian)} ms (${msRange(reuse.bundleMs)})`,
+        `GET script: ${Math.round(fetchMedian)} ms
+(${msRange(reuse.fetchMs)})`,
+        `<= 1.3x script
+(${Math.round(1.3 * fetchMedian)} ms)`,
+        `${yes(timeRatio <= 1.3)}: ${timeRatio.toFixed(2)}x`
+      ],
+      [
+        `reuse: ${gates} gates on ${connectors}
+connectors in ${spanS / 60} min
+(model, checks of ${checkS} s)`,
+        saved.join('\n'),
+        `no reuse: ${reuse.withoutReuse} checks`,
+        'report it',
+        'yes'
+      ]
+    ],
+    targets: [
+      `With reuse, the verdict within 1.3x a minimal script making one request: ` +
+        `${timeRatio <= 1.3 ? '**met**' : '**missed**'}, ${Math.round(bundleMedian)} ms against ` +
+        `${Math.round(fetchMedian)} ms, ${timeRatio.toFixed(2)}x.`,
+      `Checks reuse saves in ${gates} gates on the same ${connectors} connectors within ` +
+        `${spanS / 60} minutes (a simulated clock, checks of ${checkS} s): with ` +
+        `reuse-success-seconds ${saved.join('; ')}; ${reuse.withoutReuse} without.`
+    ]
+  }
+}
 
 function startupRows(startup: StartupReport, cliLabel: string): Section {
   const bundleMedian = median(startup.bundleMs)
@@ -632,8 +687,7 @@ function priorRunRows(samples: PriorRunSample[]): Section {
         `  ${requests(without).toFixed(1)} requests`
       ].join('\n'),
       [
-        'model, once the engine',
-        'passes the prior:',
+        'model, with the prior:',
         `lag ${sec(expected.lagMs)} + exit,`,
         `${(expected.calls + other).toFixed(1)} requests`
       ].join('\n'),
@@ -739,6 +793,7 @@ export function buildReport(results: Results): Report {
   if (prior !== undefined) sections.push(priorRows(prior))
   if (priorRuns !== undefined) sections.push(priorRunRows(priorRuns))
   if (startup !== undefined) sections.push(startupRows(startup, results.cliLabel))
+  if (results.reuse !== undefined) sections.push(reuseRows(results.reuse))
   if (size !== undefined) sections.push(bundleRows(size, results.bundleLabel, startup))
   if (lag !== undefined) sections.push(memoryRows(lag, startup))
   if (many !== undefined) sections.push(manyRows(many, startup))

@@ -34,7 +34,7 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
     name: 'source-id',
     description:
-      'UUID of a source connector to check, or several separated by newlines, commas or spaces; it pins one connector where several share a name. Combines with `destination-id` and `workflow-id`, and with the name inputs.',
+      'UUID of a source connector, or several separated by newlines, commas or spaces. It pins one connector where several share a name. Combines with `destination-id` and `workflow-id`, and with the name inputs.',
     required: false,
     default: ''
   },
@@ -88,8 +88,36 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
     name: 'junit-file',
     description:
-      'Path of a JUnit XML report to write, one testcase per connector with the reason of any that did not pass, for test-report tools (dorny/test-reporter, GitLab, Jenkins). Relative paths start in the workspace; missing folders are created. Empty: no report.',
+      'Path of a JUnit XML report to write, one testcase per connector. It gives the reason of any that did not pass, for test-report tools (dorny/test-reporter, GitLab, Jenkins). Relative paths start in the workspace; missing folders are created. Empty: no report.',
     required: false,
     default: ''
+  },
+  {
+    name: 'on-platform-unavailable',
+    description:
+      "`fail` or `warn`: what a connector the platform gave no verdict on does to the step. No verdict means the deadline passed while its check was still SCHEDULED, or while 5xx, 429 or network errors went on, or the API's host never answered. With `warn` the step passes with a warning annotation and a line in the job summary, while `outcome` still says `timeout` or `error`. A FAILURE, a key refused (401, 403), a 404, a 422 and bad inputs always fail the step.",
+    required: false,
+    default: 'fail'
+  },
+  {
+    name: 'recheck-failures',
+    description:
+      'Checks to start again after a FAILURE (0 to 3). Each comes after a 2 s pause, within the same deadline. A connector that passes on a later check passes, marked flaky: a warning names each failed check and its reason, and `results` has `attempts` and `flaky`.',
+    required: false,
+    default: '0'
+  },
+  {
+    name: 'reuse-success-seconds',
+    description:
+      "Pass a connector without a new check when its latest check is a SUCCESS reported at most this many seconds before the API's Date header. A reported time more than 5 s ahead of Date means the platform's clocks disagree, and a check is started as usual; so it is after a FAILURE or an older SUCCESS. `results[].reused` names the check reused and its age. 0: always start a check.",
+    required: false,
+    default: '0'
+  },
+  {
+    name: 'dry-run',
+    description:
+      '`true`: read each connector and workflow, and start no check. This proves that the key may read them and that the ids or names are right. The step passes, with the outcome dry-run, when every connector exists and the key can read it.',
+    required: false,
+    default: 'false'
   }
 ]

@@ -64,7 +64,8 @@ const OWN_FLAGS: readonly Flag[] = [
 export const TERMINAL_WORDING: readonly (readonly [string, string])[] = [
   ['Pass it from a secret, e.g. `secrets.UNSTRUCTURED_API_KEY`.', ''],
   ['It is masked in the log.', `Prefer ${KEY_ENV}: a flag stays in the shell's history.`],
-  ['start in the workspace', 'start in the working directory']
+  ['start in the workspace', 'start in the working directory'],
+  ['`true`: start no check, only read', 'Start no check, only read']
 ]
 
 function placeholder(input: string): string {
@@ -73,8 +74,12 @@ function placeholder(input: string): string {
   if (input.endsWith('-file')) return 'FILE'
   if (input === 'api-url') return 'URL'
   if (input === 'api-key') return 'KEY'
+  if (input === 'on-platform-unavailable') return 'fail|warn'
   return 'N'
 }
+
+/** An input that is true or false (its default is 'false') is a switch: given, it is true. */
+const isSwitch = (input: ActionInput): boolean => input.default === 'false'
 
 /** An action.yml description in a terminal's words: `input` becomes --input. */
 function terminalDescription(input: ActionInput): string {
@@ -97,8 +102,8 @@ function defaultNote(input: ActionInput): string {
 const INPUT_FLAGS: readonly Flag[] = ACTION_YML_INPUTS.map((input) => ({
   name: input.name,
   input: input.name,
-  value: placeholder(input.name),
-  help: terminalDescription(input) + defaultNote(input)
+  ...(isSwitch(input) ? {} : { value: placeholder(input.name) }),
+  help: terminalDescription(input) + (isSwitch(input) ? '' : defaultNote(input))
 }))
 
 const FLAGS: readonly Flag[] = [...INPUT_FLAGS, ...OWN_FLAGS]
@@ -216,6 +221,7 @@ export function parseFlags(argv: readonly string[], env: Env): Request {
   for (const { name } of ACTION_YML_INPUTS) {
     const given = values.get(name)
     if (given !== undefined) inputs[name] = given.join('\n')
+    if (switches.has(name)) inputs[name] = 'true'
   }
   const warnings: string[] = []
   let key: ValueSources['key'] = 'flag'
@@ -276,7 +282,8 @@ export function helpText(): string {
     '',
     ...wrap(
       'Asks the Unstructured Platform to test source and destination connectors (one, several, ' +
-        "or a whole workflow's), waits for the verdicts, and exits 0 only when every check passed.",
+        "or a whole workflow's), waits for the verdicts, and exits 0 only when every check passed " +
+        '(or a policy such as --dry-run or --on-platform-unavailable warn let the step pass).',
       HELP_WIDTH,
       ''
     ),
@@ -291,7 +298,7 @@ export function helpText(): string {
       '  CONNCHECK_LIVE=0 or 1  live lines off, or on even off a terminal'
     ]),
     ...section('Exit codes:', [
-      '  0 every check passed    1 a check or the step did not pass',
+      '  0 the step passed (every check, or a policy)    1 a check or the step did not pass',
       '  2 a usage error (a flag or an input that is not valid)',
       '  130 after SIGINT (Ctrl-C)    143 after SIGTERM'
     ])

@@ -77,7 +77,7 @@ export async function runCli(context: CliContext): Promise<number> {
   await writeFiles(step, request, stderr)
 
   if (context.signal?.aborted === true) return signalExitCode(context.signal.reason)
-  if (step.outcome === 'success') return EXIT.pass
+  if (step.passed) return EXIT.pass
   return usage ? EXIT.usage : EXIT.fail
 }
 

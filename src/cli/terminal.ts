@@ -8,13 +8,16 @@ import {
   diagnosis,
   nameAndType,
   OUTCOME_ICON,
+  resultNotes,
   shortNames,
+  WAIVED_STEP,
   shownCheck,
   type Result
 } from '../results.js'
 import { PLAIN, renderTable } from '../table.js'
 import { count, oneLine, seconds } from '../text.js'
-import type { Outcome } from '../verdict.js'
+import { passingOutcome } from '../policy.js'
+import { NO_REASON, type Outcome } from '../verdict.js'
 import { alreadyDecided } from '../wait/check-run.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { fit, type Screen, type Span } from './screen.js'
@@ -37,7 +40,7 @@ export interface TerminalOptions {
 }
 
 export const outcomeStyle = (outcome: Outcome): 'green' | 'red' =>
-  outcome === 'success' ? 'green' : 'red'
+  passingOutcome(outcome) ? 'green' : 'red'
 
 export class TerminalReport implements Reporter {
   private readonly inFlight = new Set<LiveConnector>()
@@ -106,15 +109,16 @@ export class TerminalReport implements Reporter {
     const { screen } = this
     if (step.problem !== undefined) {
       for (const text of step.problem.message.split('\n')) {
-        screen.line([{ text, style: 'red' }])
+        screen.line([{ text, style: step.waived ? 'yellow' : 'red' }])
       }
+      if (step.waived) screen.line([{ text: WAIVED_STEP, style: 'yellow' }])
       return
     }
     const verdict: Span[] = [
       {
         // Above it, each connector that did not pass has its own line already, unless --quiet.
         text: closingLine(step.results, step.outcome, step.durationMs, this.options.quiet),
-        style: outcomeStyle(step.outcome)
+        style: step.passed ? 'green' : 'red'
       }
     ]
     if (this.options.quiet) {
@@ -124,7 +128,7 @@ export class TerminalReport implements Reporter {
     if (screen.isLive && step.results.length > 0) {
       for (const line of verdictTable(step.results, screen.width - 1)) screen.line(line)
       for (const result of step.results) {
-        if (result.verdict.outcome === 'success') continue
+        if (passingOutcome(result.verdict.outcome) && resultNotes(result).length === 0) continue
         for (const line of verdictLines(result)) screen.line(line)
       }
     }
@@ -144,7 +148,7 @@ export class TerminalReport implements Reporter {
   ended(live: LiveConnector, result: Result): void {
     this.inFlight.delete(live)
     this.done += 1
-    if (result.verdict.outcome !== 'success') this.notPassed += 1
+    if (!passingOutcome(result.verdict.outcome)) this.notPassed += 1
     // On a terminal the verdict table comes at the end; elsewhere each verdict is said as it comes.
     if (!this.screen.isLive) for (const line of verdictLines(result)) this.say(line)
     else this.redraw()
@@ -199,11 +203,15 @@ export function verdictLines(result: Result): Span[][] {
   const lines: Span[][] = [
     [
       { text: `${OUTCOME_ICON[outcome]} ` },
-      { text: oneLine(message), style: outcome === 'success' ? undefined : 'red' }
+      {
+        text: oneLine(message),
+        style: passingOutcome(outcome) ? undefined : result.waived ? 'yellow' : 'red'
+      }
     ]
   ]
   const hint = diagnosis(result)?.hint
   if (hint !== undefined) lines.push([{ text: `   ${hint}`, style: 'yellow' }])
+  for (const note of resultNotes(result)) lines.push([{ text: `   ${note}`, style: 'yellow' }])
   return lines
 }
 
@@ -335,6 +343,22 @@ class LiveConnector implements ConnectorReporter {
     // show nothing at all until the verdict; on one, the live line says it.
     if (failuresInARow === 1 && !this.report.isLive()) this.report.say(line)
     else this.report.debug(line)
+  }
+
+  notReused = (why: string): void => {
+    const line = `${this.label()}: not reusing a recent check: ${why}.`
+    if (this.report.isLive()) this.report.debug(line)
+    else this.report.say(line)
+  }
+
+  rechecking = (failed: ConnectionCheck, pauseMs: number, n: number, max: number): void => {
+    this.set(`re-check ${n} of ${max}`)
+    const reason = oneLine(failed.reason?.trim() || NO_REASON, 200)
+    const line =
+      `${this.label()}: check ${failed.id} failed (${reason}); a new check starts in ` +
+      `${seconds(pauseMs)} (re-check ${n} of ${max}).`
+    if (this.report.isLive()) this.report.debug(line)
+    else this.report.say(line)
   }
 
   finished(result: Result): void {

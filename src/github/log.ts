@@ -5,7 +5,18 @@ import type { ConnectorReporter, NamesResolved, Plan, Reporter, StepReport } fro
 import type { NameTarget } from '../problems.js'
 import { alreadyDecided } from '../wait/check-run.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
-import { closingLine, diagnosis, OUTCOME_ICON, verdictRows, type Result } from '../results.js'
+import { passingOutcome } from '../policy.js'
+import {
+  closingLine,
+  diagnosis,
+  flakyNotes,
+  OUTCOME_ICON,
+  verdictRows,
+  WAIVED_STEP,
+  waivedNote,
+  type Result
+} from '../results.js'
+import { NO_REASON } from '../verdict.js'
 import { PLAIN, renderTable } from '../table.js'
 import { count, seconds } from '../text.js'
 
@@ -166,7 +177,10 @@ export class GitHubLog implements Reporter {
   /** The end of the log: the verdict table and closing line, or the problem that stopped it. */
   finish(step: StepReport): void {
     if (step.problem !== undefined) {
-      this.annotations.error(step.problem.message, step.problem.title)
+      const { message, title } = step.problem
+      if (step.waived) {
+        this.annotations.warning(`${message}\n${WAIVED_STEP}`, `${title} (not failing the step)`)
+      } else this.annotations.error(message, title)
     } else if (step.results.length > 1) {
       const { header, rows } = verdictRows(step.results)
       core.info(`\n${renderTable(header, rows, PLAIN)}`)
@@ -201,6 +215,21 @@ class ConnectorLog implements ConnectorReporter {
 
   named(): void {
     // The group's heading names it at the end; nothing to say before.
+  }
+
+  notReused: ConnectorReporter['notReused'] = (why) => {
+    this.emit(() => {
+      core.info(`Not reusing a recent check of ${connectorLabel(this.connector)}: ${why}.`)
+    })
+  }
+
+  rechecking: ConnectorReporter['rechecking'] = (failed, pauseMs, n, max) => {
+    this.emit(() => {
+      core.info(
+        `Check ${failed.id} failed (${failed.reason?.trim() || NO_REASON}); starting a new ` +
+          `check in ${seconds(pauseMs)} (re-check ${n} of ${max}).`
+      )
+    })
   }
 
   started: ConnectorReporter['started'] = (check) => {
@@ -287,10 +316,19 @@ class ConnectorLog implements ConnectorReporter {
     const { verdict } = result
     const hint = diagnosis(result)?.hint
     const print = (): void => {
-      if (verdict.outcome === 'success') core.info(verdict.message)
-      else {
+      const waived = waivedNote(result)
+      if (passingOutcome(verdict.outcome)) core.info(verdict.message)
+      else if (waived !== undefined) {
+        this.annotations.warning(
+          `${verdict.message}\n${waived}`,
+          `${verdict.title} (not failing the step)`
+        )
+      } else {
         const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
         this.annotations.error(message, verdict.title)
+      }
+      for (const note of flakyNotes(result)) {
+        this.annotations.warning(note, 'Flaky connection check')
       }
     }
     if (!this.grouped) {

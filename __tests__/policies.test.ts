@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:net'
+import { describe, expect, it } from '@jest/globals'
+import {
+  startSimulator,
+  type FaultSlot,
+  type PlatformProfile,
+  type Simulator
+} from '../simulator/platform-simulator.js'
+import { runBundle, type ActionResult } from './support/action-harness.js'
+import { withSimulator } from './support/runner.js'
+import { verifyInvariants } from './support/scenarios.js'
+
+// The gate's policies end to end: the bundle as a runner starts it, against the simulator.
+
+function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
+  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '15', ...extra }
+}
+
+interface Entry {
+  'check-id': string | null
+  status: string | null
+  outcome: string
+  attempts: number
+  flaky: boolean
+  reused: { 'check-id': string; 'reported-at': string | null; 'age-seconds': number } | null
+}
+
+function entries(result: ActionResult): Entry[] {
+  return JSON.parse(result.outputs.results ?? '[]') as Entry[]
+}
+
+const lines = (result: ActionResult, prefix: string): string[] =>
+  result.stdout.split('\n').filter((line) => line.startsWith(prefix))
+
+const posts = (sim: Simulator): number => sim.requests.filter((r) => r.method === 'POST').length
+
+async function withProfile<T>(
+  profile: PlatformProfile,
+  test: (sim: Simulator) => Promise<T>
+): Promise<T> {
+  const sim = await startSimulator({ profile })
+  try {
+    return await test(sim)
+  } finally {
+    await sim.close()
+  }
+}
+
+/** A loopback port nothing listens on: a host that never answers. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve()
+    })
+  )
+  return port
+}
+
+const many = (n: number, slot: FaultSlot): FaultSlot[] => Array.from({ length: n }, () => slot)
+
+/** Each way the platform can give no verdict, and the outcome it ends with. */
+const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, string>>][] = [
+  [
+    'the check still SCHEDULED at the deadline',
+    'timeout',
+    (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', ending: 'NEVER' })
+      return Promise.resolve(base(sim, { 'source-id': id, 'timeout-seconds': '3' }))
+    }
+  ],
+  [
+    '5xx until the deadline',
+    'timeout',
+    (sim) => {
+      const id = randomUUID()
+      const slot: FaultSlot = { type: 'status', status: 503 }
+      sim.addConnector(id, {
+        kind: 'source',
+        faults: { read: many(5, slot), post: many(50, slot) }
+      })
+      return Promise.resolve(
+        base(sim, { 'source-id': id, 'timeout-seconds': '3', 'poll-interval-seconds': '1' })
+      )
+    }
+  ],
+  [
+    '429 until the deadline',
+    'timeout',
+    (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', faults: { get: many(50, { type: 'rate-limit' }) } })
+      return Promise.resolve(
+        base(sim, { 'source-id': id, 'timeout-seconds': '3', 'poll-interval-seconds': '1' })
+      )
+    }
+  ],
+  [
+    'a host that never answered',
+    'error',
+    async (sim) =>
+      base(sim, {
+        'source-id': randomUUID(),
+        'api-url': `http://127.0.0.1:${await closedPort()}`,
+        'timeout-seconds': '3'
+      })
+  ]
+]
+
+describe('on-platform-unavailable', () => {
+  it.concurrent.each(UNAVAILABLE)('fails the step by default: %s', (_, outcome, arrange) =>
+    withSimulator(async (sim) => {
+      const result = await runBundle(await arrange(sim))
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs.outcome).toBe(outcome)
+      expect(lines(result, '::error')).toHaveLength(1)
+    })
+  )
+
+  it.concurrent.each(UNAVAILABLE)(
+    'with warn, passes the step with a warning, its outcome kept: %s',
+    (_, outcome, arrange) =>
+      withSimulator(async (sim) => {
+        const inputs = await arrange(sim)
+        const result = await runBundle({ ...inputs, 'on-platform-unavailable': 'warn' })
+        verifyInvariants(result, sim.apiKey)
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs.outcome).toBe(outcome)
+        expect(entries(result)[0]?.outcome).toBe(outcome)
+        expect(lines(result, '::error')).toEqual([])
+        const [warning] = lines(result, '::warning')
+        expect(warning).toMatch(/\(not failing the step\)::/)
+        expect(warning).toContain('on-platform-unavailable is warn')
+        expect(result.summary).toContain('on-platform-unavailable is warn')
+        expect(result.summary).toContain('(not failing the step)')
+      })
+  )
+
+  it.concurrent('with warn, still fails on a FAILURE and on a key refused', () =>
+    withSimulator(async (sim) => {
+      const failing = randomUUID()
+      sim.addConnector(failing, { kind: 'source', ending: 'FAILURE', checkDurationMs: 100 })
+      const failed = await runBundle(
+        base(sim, { 'source-id': failing, 'on-platform-unavailable': 'warn' })
+      )
+      verifyInvariants(failed, sim.apiKey)
+      expect(failed.exitCode).toBe(1)
+      expect(failed.outputs.outcome).toBe('failure')
+      const refused = await runBundle({
+        ...base(sim, { 'source-id': failing, 'on-platform-unavailable': 'warn' }),
+        'api-key': 'wrong_key_but_well_formed'
+      })
+      expect(refused.exitCode).toBe(1)
+      expect(refused.outputs.outcome).toBe('unauthorized')
+    })
+  )
+})
+
+describe('recheck-failures', () => {
+  it.concurrent('passes a connector whose new check succeeds, marked flaky', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, {
+        kind: 'source',
+        checkDurationMs: 200,
+        endings: ['FAILURE'],
+        reason: 'Timeout connecting to the bucket\n::error::smuggled'
+      })
+      const result = await runBundle(base(sim, { 'source-id': id, 'recheck-failures': '2' }))
+      verifyInvariants(result, sim.apiKey)
+      const [failed, passed] = sim.checks(id)
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.outcome).toBe('success')
+      expect(posts(sim)).toBe(2)
+      expect(entries(result)[0]).toMatchObject({
+        'check-id': passed?.id,
+        status: 'SUCCESS',
+        attempts: 2,
+        flaky: true,
+        reused: null
+      })
+      const [warning] = lines(result, '::warning')
+      expect(warning).toContain('title=Flaky connection check::')
+      expect(warning).toContain(`check ${failed?.id} failed (Timeout connecting to the bucket`)
+      // The reason arrives inert: on one line, no workflow command of its own.
+      expect(lines(result, '::error')).toEqual([])
+      expect(result.stdout).toContain('re-check 1 of 2')
+      expect(result.summary).toContain('is flaky')
+    })
+  )
+
+  it.concurrent('fails a connector whose every check fails, after the re-checks', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 100, ending: 'FAILURE' })
+      const result = await runBundle(base(sim, { 'source-id': id, 'recheck-failures': '2' }))
+      verifyInvariants(result, sim.apiKey)
+      const checks = sim.checks(id)
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs.outcome).toBe('failure')
+      expect(checks).toHaveLength(3)
+      expect(entries(result)[0]).toMatchObject({
+        'check-id': checks[2]?.id,
+        attempts: 3,
+        flaky: false
+      })
+      // A short pause before each new check, never a tight loop.
+      const postTimes = sim.requests.filter((r) => r.method === 'POST').map((r) => r.at)
+      for (let i = 1; i < postTimes.length; i += 1) {
+        expect((postTimes[i] ?? 0) - (postTimes[i - 1] ?? 0)).toBeGreaterThanOrEqual(1900)
+      }
+      expect(lines(result, '::warning')).toEqual([])
+    })
+  )
+})
+
+describe('reuse-success-seconds', () => {
+  it.concurrent('passes on a fresh SUCCESS without a POST', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source' })
+      const seeded = sim.startCheck(id, { ageMs: 3000, durationMs: 1000, ending: 'SUCCESS' })
+      const result = await runBundle(base(sim, { 'source-id': id, 'reuse-success-seconds': '60' }))
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.outcome).toBe('success')
+      expect(posts(sim)).toBe(0)
+      const [entry] = entries(result)
+      expect(entry).toMatchObject({
+        'check-id': null,
+        status: 'SUCCESS',
+        attempts: 0,
+        flaky: false,
+        reused: { 'check-id': seeded.id }
+      })
+      // Reported 2 s before the simulator's Date, which has whole seconds.
+      expect(entry?.reused?.['age-seconds']).toBeGreaterThanOrEqual(0)
+      expect(entry?.reused?.['age-seconds']).toBeLessThan(10)
+      expect(result.stdout).toContain(`passed on its check ${seeded.id}`)
+      expect(result.summary).toContain(seeded.id)
+    })
+  )
+
+  it.concurrent.each([
+    ['stale', { ageMs: 600_000, durationMs: 1000, ending: 'SUCCESS' as const }, 'longer ago than'],
+    ['a FAILURE', { ageMs: 3000, durationMs: 1000, ending: 'FAILURE' as const }, 'is a FAILURE']
+  ])('starts a check when the latest is %s', (_, seed, why) =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 100 })
+      sim.startCheck(id, seed)
+      const result = await runBundle(base(sim, { 'source-id': id, 'reuse-success-seconds': '60' }))
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(0)
+      expect(posts(sim)).toBe(1)
+      expect(entries(result)[0]).toMatchObject({ attempts: 1, reused: null })
+      expect(result.stdout).toContain('Not reusing a recent check')
+      expect(result.stdout).toContain(why)
+    })
+  )
+
+  it.concurrent('starts a check when the reported time is ahead of the Date header', () =>
+    withProfile({ clockOffsetMs: 60_000 }, async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 100 })
+      sim.startCheck(id, { ageMs: 3000, durationMs: 1000, ending: 'SUCCESS' })
+      const result = await runBundle(base(sim, { 'source-id': id, 'reuse-success-seconds': '60' }))
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(0)
+      expect(posts(sim)).toBe(1)
+      expect(entries(result)[0]?.reused).toBeNull()
+      expect(result.stdout).toContain('clocks disagree')
+    })
+  )
+})
+
+describe('dry-run', () => {
+  it.concurrent('reads every connector and workflow, starts no check, and passes', () =>
+    withSimulator(async (sim) => {
+      const [source, destination, other] = [randomUUID(), randomUUID(), randomUUID()]
+      sim.addConnector(source, { kind: 'source', name: 'orders' })
+      sim.addConnector(destination, { kind: 'destination' })
+      sim.addConnector(other, { kind: 'source' })
+      const workflow = randomUUID()
+      sim.addWorkflow(workflow, { sources: [other], destinations: [destination] })
+      const result = await runBundle(
+        base(sim, {
+          'source-name': 'orders',
+          'workflow-id': workflow,
+          'dry-run': 'true'
+        })
+      )
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.outcome).toBe('dry-run')
+      expect(sim.requests.filter((r) => r.path.endsWith('/connection-check'))).toEqual([])
+      expect(entries(result).map((e) => [e.outcome, e.attempts, e['check-id']])).toEqual([
+        ['dry-run', 0, null],
+        ['dry-run', 0, null],
+        ['dry-run', 0, null]
+      ])
+      expect(result.summary).toContain('dry run')
+    })
+  )
+
+  it.concurrent('fails when a connector is not there', () =>
+    withSimulator(async (sim) => {
+      const [present, missing] = [randomUUID(), randomUUID()]
+      sim.addConnector(present, { kind: 'source' })
+      const result = await runBundle(
+        base(sim, { 'source-id': `${present}\n${missing}`, 'dry-run': 'true' })
+      )
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs.outcome).toBe('not-found')
+      expect(posts(sim)).toBe(0)
+      expect(entries(result).map((e) => e.outcome)).toEqual(['dry-run', 'not-found'])
+      expect(lines(result, '::error')[0]).toContain(missing)
+    })
+  )
+})

@@ -1,0 +1,124 @@
+import { parseTimestamp, type ConnectionCheck } from './api/schemas.js'
+import { isFinal } from './api/status.js'
+import type { UnavailablePolicy } from './inputs.js'
+import type { Problem } from './problems.js'
+import type { Outcome } from './verdict.js'
+
+/**
+ * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
+ * step, whether a FAILURE is checked again, whether a recent SUCCESS is passed on, and from
+ * these whether the step passes. The user opts into each; by default none changes a verdict.
+ */
+
+/** The pause before a new check after a FAILURE: a remote blip gets a moment to pass. */
+export const RECHECK_PAUSE_MS = 2000
+
+/** Time a new check must have left after the pause to be worth starting. */
+const RECHECK_MIN_LEFT_MS = 1000
+
+/**
+ * How far a check's reported_at may lie ahead of the server's Date before the two clocks are
+ * not trusted: Date has whole seconds, and a load balancer's clock may drift a little.
+ */
+export const CLOCK_TOLERANCE_MS = 5000
+
+/**
+ * Whether a problem means the platform gave no verdict: the deadline passed while the check was
+ * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
+ * API's host never answered at all. A FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
+ * needs someone to act.
+ */
+export function platformUnavailable(problem: Problem | undefined): boolean {
+  return problem?.kind === 'timeout' || problem?.kind === 'unreachable'
+}
+
+/** Whether a problem does not fail the step under `policy`. */
+export function waives(policy: UnavailablePolicy, problem: Problem | undefined): boolean {
+  return policy === 'warn' && platformUnavailable(problem)
+}
+
+/** Outcomes that pass the step on their own. */
+export function passingOutcome(outcome: Outcome): boolean {
+  return outcome === 'success' || outcome === 'dry-run'
+}
+
+/**
+ * Whether the step passes: the one place this is decided. A step problem (bad inputs, an
+ * unreadable workflow) passes only when waived; otherwise every connector must pass or be waived.
+ */
+export function stepPassed(
+  problem: { waived: boolean } | undefined,
+  results: readonly { outcome: Outcome; waived: boolean }[]
+): boolean {
+  if (problem !== undefined) return problem.waived
+  return results.length > 0 && results.every((r) => r.waived || passingOutcome(r.outcome))
+}
+
+/**
+ * Whether a connector whose latest attempt ended in FAILURE gets another check: while fewer
+ * than `max` re-checks were made, and time is left after the pause for one to decide.
+ */
+export function mayRecheck(options: {
+  outcome: Outcome
+  rechecks: number
+  max: number
+  now: number
+  deadline: number
+}): boolean {
+  const { outcome, rechecks, max, now, deadline } = options
+  return (
+    outcome === 'failure' &&
+    rechecks < max &&
+    now + RECHECK_PAUSE_MS + RECHECK_MIN_LEFT_MS < deadline
+  )
+}
+
+/** Whether a connector's latest check may pass the step without a new one, and why not. */
+export type ReuseDecision =
+  { reuse: true; check: ConnectionCheck; ageMs: number } | { reuse: false; why: string }
+
+/**
+ * Passes on the latest check only when it is a SUCCESS reported at most `maxAgeMs` before the
+ * server's Date header of the answer that carried it: the platform's timestamp compared with the
+ * platform's own clock, never with ours. A reported_at ahead of Date by more than
+ * CLOCK_TOLERANCE_MS means the two clocks disagree, so its age is unknown; within it, the age is
+ * taken as 0. Anything else (no check, not final, a FAILURE, no Date, too old) starts a check.
+ */
+export function reuseDecision(
+  latest: ConnectionCheck | undefined,
+  maxAgeMs: number
+): ReuseDecision {
+  if (latest === undefined) return { reuse: false, why: 'the connector has no check to reuse' }
+  if (!isFinal(latest.status) || latest.reportedAt === null) {
+    return { reuse: false, why: `its latest check ${latest.id} is not final (${latest.status})` }
+  }
+  if (latest.status !== 'SUCCESS') {
+    return { reuse: false, why: `its latest check ${latest.id} is a ${latest.status}` }
+  }
+  const reported = parseTimestamp(latest.reportedAt)
+  if (reported === undefined) {
+    return { reuse: false, why: `the reported_at of check ${latest.id} is not a timestamp` }
+  }
+  if (latest.serverDateMs === undefined) {
+    return { reuse: false, why: 'the answer had no Date header to tell its age by' }
+  }
+  const ageMs = latest.serverDateMs - reported.epochMs
+  if (ageMs < -CLOCK_TOLERANCE_MS) {
+    return {
+      reuse: false,
+      why:
+        `check ${latest.id} was reported ${Math.round(-ageMs / 1000)} s after the server's ` +
+        "Date: the platform's clocks disagree, so its age is unknown"
+    }
+  }
+  if (ageMs > maxAgeMs) {
+    return {
+      reuse: false,
+      why:
+        `check ${latest.id} was reported ${Math.round(ageMs / 1000)} s before the server's ` +
+        `Date, longer ago than ${maxAgeMs / 1000} s`
+    }
+  }
+  return { reuse: true, check: latest, ageMs: Math.max(0, ageMs) }
+}

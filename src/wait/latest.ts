@@ -1,0 +1,39 @@
+import type { ConnectionCheckApi } from '../api/client.js'
+import type { ConnectionCheck } from '../api/schemas.js'
+import type { Connector } from '../connector.js'
+import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
+import { EXIT_RESERVE_MS } from './schedule.js'
+
+/**
+ * How long reading a connector's latest check may hold up its POST: the read only informs (a
+ * prior, a reuse), so a slow answer must not cost the check its time.
+ */
+export const LATEST_READ_LIMIT_MS = 1000
+
+/**
+ * The connector's latest check, read before a new one is started: undefined when it has none
+ * (the GET answers 404), and when the read failed. Sent and retried on the step's pacing (its
+ * rate-limit gate and host reach), but with a deadline of its own `limitMs` away, so that no
+ * request or retry of it outlasts that. Never throws.
+ */
+export async function readLatest(
+  connector: Connector,
+  options: {
+    api: ConnectionCheckApi
+    pacing: PacerOptions
+    retrying: RetryEvent
+    limitMs?: number
+  }
+): Promise<ConnectionCheck | undefined> {
+  const { api, pacing, retrying } = options
+  const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS
+  // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
+  const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS)
+  const pacer = new Pacer({ ...pacing, deadline })
+  try {
+    const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
+    return answer.ok ? answer.value : undefined
+  } catch {
+    return undefined
+  }
+}
