@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import {
@@ -171,5 +172,25 @@ describe('src/cli/action-inputs.ts', () => {
         default: input.default
       }))
     )
+  })
+})
+
+describe('links between the documents', () => {
+  const root = dirname(README)
+  const documents = [
+    'README.md',
+    'RELEASING.md',
+    'BENCHMARKS.md',
+    ...readdirSync(join(root, 'docs')).map((file) => `docs/${file}`)
+  ]
+
+  it.each(documents)('%s links only to files that exist', (document) => {
+    const text = readFileSync(join(root, document), 'utf8')
+    const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((match) => match[1] ?? '')
+      .filter((target) => !/^([a-z]+:|#|\.\.\/\.\.\/actions)/.test(target))
+      .map((target) => target.replace(/#.*$/, ''))
+    const missing = targets.filter((target) => !existsSync(join(root, dirname(document), target)))
+    expect(missing).toEqual([])
   })
 })
