@@ -31772,7 +31772,7 @@ function escapeMarkup(text) {
 }
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"unstructured-connection-check-action","rE":"1.0.0"}');
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"unstructured-connection-check","rE":"1.0.0"}');
 ;// CONCATENATED MODULE: ./src/version.ts
 
 // Sent in the user-agent header and shown by --version: package.json says which release this is.
@@ -42301,6 +42301,8 @@ function cap(text, limit) {
 
 
 
+/** Most new checks after a FAILURE (`recheck-failures`): more would hide an outage behind luck. */
+const MAX_RECHECKS = 3;
 /** The name inputs, and what each names. */
 const NAME_INPUTS = [
     ['source-name', 'source'],
@@ -42360,6 +42362,23 @@ const concurrency = schemas_string()
     .int()
     .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
     .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`));
+const recheckCount = schemas_string()
+    .regex(/^\d+$/, `must be a whole number from 0 to ${MAX_RECHECKS}`)
+    .transform(Number)
+    .pipe(schemas_number().int().max(MAX_RECHECKS, `must be a whole number from 0 to ${MAX_RECHECKS}`));
+const reuseSeconds = schemas_string()
+    .regex(SECONDS_FORMAT, 'must be a number of seconds, 0 for off')
+    .transform(Number)
+    .pipe(schemas_number().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`));
+/** YAML's booleans, as the runner's toolkit reads a boolean input. */
+const BOOLEAN = {
+    true: true,
+    True: true,
+    TRUE: true,
+    false: false,
+    False: false,
+    FALSE: false
+};
 /** How many bad values of one input a message quotes, and how much of each. */
 const QUOTED_VALUES = 5;
 const QUOTED_LENGTH = 80;
@@ -42479,7 +42498,32 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
     if (junitFileInput(read) === undefined && junitRaw !== '') {
         fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
     }
-    if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
+    const unavailableRaw = read('on-platform-unavailable').trim() || 'fail';
+    const onPlatformUnavailable = unavailableRaw === 'fail' || unavailableRaw === 'warn' ? unavailableRaw : undefined;
+    if (onPlatformUnavailable === undefined) {
+        fail('on-platform-unavailable', `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`);
+    }
+    const whole = (input, schema) => {
+        const raw = read(input).trim() || '0';
+        const parsed = schema.safeParse(raw);
+        if (parsed.success)
+            return parsed.data;
+        const message = parsed.error.issues[0]?.message ?? 'is not valid';
+        fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`);
+        return Number.NaN;
+    };
+    const recheckFailures = whole('recheck-failures', recheckCount);
+    const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000;
+    const dryRunRaw = read('dry-run').trim() || 'false';
+    const dryRun = BOOLEAN[dryRunRaw];
+    if (dryRun === undefined) {
+        fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`);
+    }
+    if (errors.length > 0 ||
+        'error' in api ||
+        !maxConcurrency.success ||
+        onPlatformUnavailable === undefined ||
+        dryRun === undefined) {
         throw new InvalidInputError([...new Set(errors.map((e) => e.input))].join(', '), errors.map((e) => e.message).join('\n'));
     }
     return {
@@ -42491,7 +42535,11 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         timeoutMs,
         pollIntervalMs,
         maxConcurrency: maxConcurrency.data,
-        junitFile: junitRaw === '' ? undefined : junitRaw
+        junitFile: junitRaw === '' ? undefined : junitRaw,
+        onPlatformUnavailable,
+        recheckFailures,
+        reuseSuccessMs,
+        dryRun
     };
 }
 
@@ -42806,6 +42854,101 @@ function isKnownStatus(status) {
 /** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
 function isFinal(status) {
     return status === 'SUCCESS' || status === 'FAILURE';
+}
+
+;// CONCATENATED MODULE: ./src/policy.ts
+
+
+/**
+ * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
+ * step, whether a FAILURE is checked again, whether a recent SUCCESS is passed on, and from
+ * these whether the step passes. The user opts into each; by default none changes a verdict.
+ */
+/** The pause before a new check after a FAILURE: a remote blip gets a moment to pass. */
+const RECHECK_PAUSE_MS = 2000;
+/** Time a new check must have left after the pause to be worth starting. */
+const RECHECK_MIN_LEFT_MS = 1000;
+/**
+ * How far a check's reported_at may lie ahead of the server's Date before the two clocks are
+ * not trusted: Date has whole seconds, and a load balancer's clock may drift a little.
+ */
+const CLOCK_TOLERANCE_MS = 5000;
+/**
+ * Whether a problem means the platform gave no verdict: the deadline passed while the check was
+ * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
+ * API's host never answered at all. A FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
+ * needs someone to act.
+ */
+function platformUnavailable(problem) {
+    return problem?.kind === 'timeout' || problem?.kind === 'unreachable';
+}
+/** Whether a problem does not fail the step under `policy`. */
+function waives(policy, problem) {
+    return policy === 'warn' && platformUnavailable(problem);
+}
+/** Outcomes that pass the step on their own. */
+function passingOutcome(outcome) {
+    return outcome === 'success' || outcome === 'dry-run';
+}
+/**
+ * Whether the step passes: the one place this is decided. A step problem (bad inputs, an
+ * unreadable workflow) passes only when waived; otherwise every connector must pass or be waived.
+ */
+function stepPassed(problem, results) {
+    if (problem !== undefined)
+        return problem.waived;
+    return results.length > 0 && results.every((r) => r.waived || passingOutcome(r.outcome));
+}
+/**
+ * Whether a connector whose latest attempt ended in FAILURE gets another check: while fewer
+ * than `max` re-checks were made, and time is left after the pause for one to decide.
+ */
+function mayRecheck(options) {
+    const { outcome, rechecks, max, now, deadline } = options;
+    return (outcome === 'failure' &&
+        rechecks < max &&
+        now + RECHECK_PAUSE_MS + RECHECK_MIN_LEFT_MS < deadline);
+}
+/**
+ * Passes on the latest check only when it is a SUCCESS reported at most `maxAgeMs` before the
+ * server's Date header of the answer that carried it: the platform's timestamp compared with the
+ * platform's own clock, never with ours. A reported_at ahead of Date by more than
+ * CLOCK_TOLERANCE_MS means the two clocks disagree, so its age is unknown; within it, the age is
+ * taken as 0. Anything else (no check, not final, a FAILURE, no Date, too old) starts a check.
+ */
+function reuseDecision(latest, maxAgeMs) {
+    if (latest === undefined)
+        return { reuse: false, why: 'the connector has no check to reuse' };
+    if (!isFinal(latest.status) || latest.reportedAt === null) {
+        return { reuse: false, why: `its latest check ${latest.id} is not final (${latest.status})` };
+    }
+    if (latest.status !== 'SUCCESS') {
+        return { reuse: false, why: `its latest check ${latest.id} is a ${latest.status}` };
+    }
+    const reported = parseTimestamp(latest.reportedAt);
+    if (reported === undefined) {
+        return { reuse: false, why: `the reported_at of check ${latest.id} is not a timestamp` };
+    }
+    if (latest.serverDateMs === undefined) {
+        return { reuse: false, why: 'the answer had no Date header to tell its age by' };
+    }
+    const ageMs = latest.serverDateMs - reported.epochMs;
+    if (ageMs < -CLOCK_TOLERANCE_MS) {
+        return {
+            reuse: false,
+            why: `check ${latest.id} was reported ${Math.round(-ageMs / 1000)} s after the server's ` +
+                "Date: the platform's clocks disagree, so its age is unknown"
+        };
+    }
+    if (ageMs > maxAgeMs) {
+        return {
+            reuse: false,
+            why: `check ${latest.id} was reported ${Math.round(ageMs / 1000)} s before the server's ` +
+                `Date, longer ago than ${maxAgeMs / 1000} s`
+        };
+    }
+    return { reuse: true, check: latest, ageMs: Math.max(0, ageMs) };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
@@ -43348,6 +43491,60 @@ function noCheckToFollow(answers) {
     return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
 }
 
+;// CONCATENATED MODULE: ./src/wait/latest.ts
+
+
+/**
+ * How long reading a connector's latest check may hold up its POST: the read only informs (a
+ * prior, a reuse), so a slow answer must not cost the check its time.
+ */
+const LATEST_READ_LIMIT_MS = 1000;
+/**
+ * The connector's latest check, read before a new one is started: undefined when it has none
+ * (the GET answers 404), and when the read failed. Sent and retried on the step's pacing (its
+ * rate-limit gate and host reach), but with a deadline of its own `limitMs` away, so that no
+ * request or retry of it outlasts that. Never throws.
+ */
+async function readLatest(connector, options) {
+    const { api, pacing, retrying } = options;
+    const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS;
+    // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
+    const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
+    const pacer = new Pacer({ ...pacing, deadline });
+    try {
+        const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+        return answer.ok ? answer.value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/prior.ts
+
+
+/**
+ * How long a connector's latest check took, as a prior for the poll schedule: its
+ * `reported_at - created_at` in ms, both the platform's own timestamps (compared only with each
+ * other). Undefined when there is no check, when it is not final, when either timestamp is
+ * unreadable, and when the duration is not positive or longer than `timeoutMs` (the time the
+ * step may wait for its check): a window that can never be reached only costs polls.
+ */
+function priorFrom(check, timeoutMs) {
+    if (check === undefined || !isFinal(check.status) || check.reportedAt === null)
+        return undefined;
+    const reported = parseTimestamp(check.reportedAt);
+    if (reported === undefined)
+        return undefined;
+    const durationMs = reported.epochMs -
+        check.created.epochMs +
+        (reported.subMsNanos - check.created.subMsNanos) / 1e6;
+    // NaN fails both comparisons, so an unusable timeout gives no prior either.
+    return Number.isFinite(durationMs) && durationMs > 0 && durationMs <= timeoutMs
+        ? durationMs
+        : undefined;
+}
+
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./src/wait/clock.ts
@@ -43542,6 +43739,7 @@ const OUTCOME_PRECEDENCE = [
     'failure',
     'timeout',
     'error',
+    'dry-run',
     'success'
 ];
 function overallOutcome(outcomes) {
@@ -43597,6 +43795,27 @@ function runVerdict(run, names, context) {
     const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined };
     return problemVerdict(problem, context, subject, run);
 }
+/** A connector passed on a recent SUCCESS instead of a new check (`reuse-success-seconds`). */
+function reusedVerdict(connector, names, check, ageMs) {
+    const who = connectorLabel(connector, names, true);
+    return {
+        outcome: 'success',
+        title: 'Recent connection check reused',
+        message: `${who} passed on its check ${check.id}, a SUCCESS reported ${seconds(ageMs)} before the ` +
+            "API's Date header (reported at " +
+            `${check.reportedAt ?? 'an unknown time'}); no new check was started.`
+    };
+}
+/** A dry run read the connector: it exists and the key may read it. */
+function dryRunVerdict(connector, names, listed) {
+    const who = connectorLabel(connector, names, true);
+    const how = listed ? 'is in its list' : 'was read';
+    return {
+        outcome: 'dry-run',
+        title: 'Dry run: connector found',
+        message: `${who} ${how} with this API key (dry run: no connection check was started).`
+    };
+}
 /** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
 function problemVerdict(problem, context, subject, run) {
     const outcome = outcomeOf(problem);
@@ -43609,7 +43828,9 @@ function problemVerdict(problem, context, subject, run) {
             ? `the ${PLURAL[subject.target]}`
             : 'the connector';
     // Reading a workflow or a list starts no check: its timeout and cancellation say so.
-    const reading = subject.kind === 'workflow' || subject.kind === 'list';
+    const reading = subject.kind === 'workflow' ||
+        subject.kind === 'list' ||
+        (subject.kind === 'connector' && subject.reading === true);
     const { names } = context;
     const apiUrl = names.ref('api-url');
     const withDetail = (status, detail) => detail ? `${status}: ${detail}` : httpStatusText(status);
@@ -43901,6 +44122,9 @@ function capitalized(text) {
 
 
 
+
+
+
 /** How long a connector's name lookup may still take once its check has ended. */
 const NAME_GRACE_MS = 300;
 async function runStep(read, names, reporter, options = {}) {
@@ -43922,7 +44146,7 @@ async function runStep(read, names, reporter, options = {}) {
         if (!(error instanceof InvalidInputError))
             throw error;
         const context = { apiHost: '', timeoutMs: 0, names };
-        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined);
+        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined, false);
     }
     const text = new RemoteText(secrets);
     const step = {
@@ -43943,7 +44167,7 @@ async function runStep(read, names, reporter, options = {}) {
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
         const problem = text.problem(found.problem);
-        return stopped(problemVerdict(problem, step.context, found.subject), settings);
+        return stopped(problemVerdict(problem, step.context, found.subject), settings, waives(settings.onPlatformUnavailable, problem));
     }
     reporter.checking({
         connectors: found.connectors.map((planned) => planned.connector),
@@ -43954,14 +44178,24 @@ async function runStep(read, names, reporter, options = {}) {
     const results = await mapWithConcurrency(found.connectors, settings.maxConcurrency, (planned) => checkConnector(planned, step));
     return {
         outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
+        passed: stepPassed(undefined, results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))),
+        waived: false,
         results,
         problem: undefined,
         settings,
         durationMs: clock.now() - checksStartedAt
     };
 }
-function stopped(verdict, settings) {
-    return { outcome: verdict.outcome, results: [], problem: verdict, settings, durationMs: 0 };
+function stopped(verdict, settings, waived) {
+    return {
+        outcome: verdict.outcome,
+        passed: stepPassed({ waived }, []),
+        waived,
+        results: [],
+        problem: verdict,
+        settings,
+        durationMs: 0
+    };
 }
 /**
  * The connectors to check, each once, in this order: those named by id, those named by name or
@@ -44107,15 +44341,21 @@ async function engine_readWorkflow(step, workflowId) {
 /**
  * Checks one connector, looking up its name alongside (a failed lookup changes nothing) unless a
  * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
+ * Before the POST its latest check is read: a recent SUCCESS may pass it (reuse-success-seconds),
+ * and otherwise the time that check took is the poll schedule's prior. A FAILURE is checked
+ * again as recheck-failures allows.
  */
-async function checkConnector({ connector, known }, step) {
-    const { pacing, text } = step;
+async function checkConnector(planned, step) {
+    const { connector, known } = planned;
+    const { pacing, text, settings, context } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
     const report = step.reporter.connector(connector, () => clock.now() - startedAt);
     const client = () => stepClient(step, (entry) => {
         report.request(entry);
     });
+    if (settings.dryRun)
+        return dryRun(planned, step, report, client);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
     const lookups = known === undefined ? client() : undefined;
@@ -44129,12 +44369,8 @@ async function checkConnector({ connector, known }, step) {
         if (inert !== undefined)
             report.named(inert);
     });
-    try {
-        const finished = await runCheck(connector, {
-            ...pacing,
-            api: checks,
-            events: inertEvents(report, text)
-        });
+    /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
+    const namesFound = async () => {
         const grace = new AbortController();
         const found = await Promise.race([
             names,
@@ -44143,17 +44379,152 @@ async function checkConnector({ connector, known }, step) {
                 .then(() => undefined)
         ]);
         grace.abort();
+        return text.names(found);
+    };
+    const result = (run, verdict, extra = {}) => ({
+        connector,
+        names: undefined,
+        run,
+        verdict,
+        attempts: 0,
+        failedBefore: [],
+        reused: undefined,
+        waived: waives(settings.onPlatformUnavailable, run.problem),
+        ...extra
+    });
+    try {
+        const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
+        if (settings.reuseSuccessMs > 0) {
+            const decision = reuseDecision(latest, settings.reuseSuccessMs);
+            if (decision.reuse) {
+                const check = text.check(decision.check);
+                const named = await namesFound();
+                const run = {
+                    ...noRun(connector),
+                    followed: check,
+                    durationMs: clock.now() - startedAt
+                };
+                const reused = { check, ageMs: decision.ageMs };
+                const done = result(run, reusedVerdict(connector, named, check, decision.ageMs), {
+                    names: named,
+                    reused
+                });
+                report.finished(done);
+                return done;
+            }
+            report.notReused(text.clean(decision.why));
+        }
+        const attempt = async (priorMs) => text.run(await runCheck(connector, {
+            ...pacing,
+            api: checks,
+            events: inertEvents(report, text),
+            ...(priorMs === undefined ? {} : { priorMs })
+        }));
+        let decisive = await attempt(priorFrom(latest, settings.timeoutMs));
+        let attempts = decisive.created === undefined ? 0 : 1;
+        const failures = [];
+        for (let rechecks = 0;; rechecks += 1) {
+            const failed = decisive.followed;
+            const outcome = runVerdict(decisive, undefined, context).outcome;
+            const recheck = mayRecheck({
+                outcome,
+                rechecks,
+                max: settings.recheckFailures,
+                now: clock.now(),
+                deadline: pacing.deadline
+            });
+            if (!recheck || failed === undefined)
+                break;
+            failures.push(failed);
+            report.rechecking(failed, RECHECK_PAUSE_MS, rechecks + 1, settings.recheckFailures);
+            await clock.sleep(RECHECK_PAUSE_MS, pacing.signal);
+            if (pacing.signal.aborted)
+                break;
+            // The failed check's duration is the best guess of the next one's.
+            const next = await attempt(priorFrom(failed, settings.timeoutMs));
+            if (next.created !== undefined)
+                attempts += 1;
+            // A re-check that reached no verdict leaves the FAILURE before it to decide.
+            if (next.problem !== undefined)
+                break;
+            decisive = next;
+        }
         // From here on only inert text: the verdict's message and everything reported quote it.
-        const run = text.run(finished);
-        const named = text.names(found);
-        const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) };
-        report.finished(result);
-        return result;
+        const named = await namesFound();
+        const decidedBy = decisive.followed?.id;
+        const done = result(decisive, runVerdict(decisive, named, context), {
+            names: named,
+            attempts,
+            failedBefore: failures.filter((check) => check.id !== decidedBy)
+        });
+        report.finished(done);
+        return done;
     }
     finally {
         checks.close();
         lookups?.close();
     }
+}
+/** A run that started no check: what a dry run or a reused check reports. */
+function noRun(connector) {
+    return {
+        connector,
+        created: undefined,
+        joined: false,
+        followed: undefined,
+        problem: undefined,
+        lastIgnored: undefined,
+        posts: 0,
+        durationMs: 0
+    };
+}
+/**
+ * A dry run of one connector: read it by id to prove the key may, or take a list's word that it
+ * exists. No check is started.
+ */
+async function dryRun({ connector, known }, step, report, client) {
+    const { pacing, text, settings, context } = step;
+    const startedAt = pacing.clock.now();
+    let names = known;
+    let problem;
+    if (known === undefined) {
+        const reads = client();
+        try {
+            const answer = await new Pacer(pacing).retry((call) => reads.connectorInfo(connector, call), (transientProblem, delayMs, failuresInARow) => {
+                report.retrying(inertTransient(transientProblem, text), delayMs, failuresInARow);
+            });
+            if (answer.ok)
+                names = answer.value;
+            else
+                problem = text.problem(answer.problem);
+        }
+        finally {
+            reads.close();
+        }
+    }
+    const named = text.names(names);
+    if (named !== undefined)
+        report.named(named);
+    const run = {
+        ...noRun(connector),
+        problem,
+        durationMs: pacing.clock.now() - startedAt
+    };
+    const verdict = problem === undefined
+        ? dryRunVerdict(connector, named, known !== undefined)
+        : problemVerdict(problem, context, { kind: 'connector', connector, names: named, reading: true }, run);
+    const done = {
+        connector,
+        names: named,
+        run,
+        verdict,
+        attempts: 0,
+        failedBefore: [],
+        reused: undefined,
+        waived: waives(settings.onPlatformUnavailable, problem)
+    };
+    report.finished(done);
+    return done;
 }
 function inertTransient(problem, text) {
     return { ...problem, reason: text.clean(problem.reason) };
@@ -45118,6 +45489,36 @@ function diagnose(reason, type) {
 
 
 
+
+/** Passed on a later attempt after a FAILURE. */
+function isFlaky(result) {
+    return result.verdict.outcome === 'success' && result.failedBefore.length > 0;
+}
+/** One sentence per FAILURE a flaky connector had before it passed, its reason inert. */
+function flakyNotes(result) {
+    if (!isFlaky(result))
+        return [];
+    const who = connectorLabel(result.connector, shortNames(result.names), true);
+    return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${oneLine(failed.reason?.trim() || NO_REASON, 300)}) ` +
+        'before a new check passed.');
+}
+/** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
+const WAIVED_STEP = 'The platform gave no verdict, and on-platform-unavailable is warn: this does not fail the step.';
+/** Why a result that did not pass does not fail the step, if it does not. */
+function waivedNote(result) {
+    if (!result.waived)
+        return undefined;
+    return (`The platform gave no verdict (${result.verdict.outcome}), and on-platform-unavailable is ` +
+        'warn: this does not fail the step.');
+}
+/**
+ * What a reader must know of a result besides its verdict, one sentence each: a flaky pass, a
+ * verdict waived. The log makes warnings of them, the summary and the terminal lines.
+ */
+function resultNotes(result) {
+    const waived = waivedNote(result);
+    return [...flakyNotes(result), ...(waived === undefined ? [] : [waived])];
+}
 /** The check whose fields are shown: the one that decided, else ours. */
 function shownCheck(run) {
     return run.followed ?? run.created;
@@ -45149,7 +45550,16 @@ function resultEntry(result) {
         outcome: verdict.outcome,
         'created-at': shown?.createdAt ?? null,
         'reported-at': shown?.reportedAt ?? null,
-        'duration-seconds': Math.round(run.durationMs / 100) / 10
+        'duration-seconds': Math.round(run.durationMs / 100) / 10,
+        attempts: result.attempts,
+        flaky: isFlaky(result),
+        reused: result.reused === undefined
+            ? null
+            : {
+                'check-id': result.reused.check.id,
+                'reported-at': result.reused.check.reportedAt,
+                'age-seconds': Math.round(result.reused.ageMs / 100) / 10
+            }
     };
 }
 /** Name and type short enough for a table cell or a list. */
@@ -45177,6 +45587,8 @@ function shortReason(result, limit, statusShown = false) {
     const shown = shownCheck(result.run);
     switch (outcome) {
         case 'success':
+            return result.reused === undefined ? '' : oneLine(`reused ${result.reused.check.id}`, limit);
+        case 'dry-run':
             return '';
         case 'failure':
             return oneLine(shown?.reason ?? '', limit) || NO_REASON;
@@ -45196,13 +45608,22 @@ const NAMED_IN_CLOSING_LINE = 10;
  * not and why, the first few by name.
  */
 function closingLine(results, outcome, durationMs, named = true) {
-    const failed = results.filter((r) => r.verdict.outcome !== 'success');
+    const failed = results.filter((r) => !passingOutcome(r.verdict.outcome));
     const took = seconds(durationMs);
+    if (failed.length === 0 && results.some((r) => r.verdict.outcome === 'dry-run')) {
+        return results.length === 1
+            ? `Dry run: the connector was found in ${took}; no check was started.`
+            : `Dry run: all ${results.length} connectors were found in ${took}; no check was started.`;
+    }
     if (failed.length === 0) {
         return results.length === 1
             ? `The connection check passed in ${took}.`
             : `All ${results.length} connection checks passed in ${took}.`;
     }
+    const waived = failed.filter((r) => r.waived);
+    const tail = waived.length > 0 && waived.length === failed.length
+        ? ' (on-platform-unavailable is warn: the step passes)'
+        : '';
     const described = (r) => {
         const why = shortReason(r, 200);
         return `${connectorLabel(r.connector, shortNames(r.names))}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
@@ -45210,10 +45631,10 @@ function closingLine(results, outcome, durationMs, named = true) {
     const [only] = failed;
     if (results.length === 1 && only !== undefined) {
         return named
-            ? `The connection check did not pass after ${took}: ${described(only)}.`
-            : `The connection check did not pass (${outcome}) after ${took}.`;
+            ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
+            : `The connection check did not pass (${outcome}) after ${took}${tail}.`;
     }
-    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}`;
+    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}`;
     if (!named)
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
@@ -45223,6 +45644,7 @@ function closingLine(results, outcome, durationMs, named = true) {
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
     success: '✅',
+    'dry-run': '🔎',
     failure: '❌',
     invalid: '⛔',
     unauthorized: '🔒',
@@ -45300,6 +45722,8 @@ function renderTable(header, rows, style = RULED) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/log.ts
+
+
 
 
 
@@ -45433,7 +45857,12 @@ class GitHubLog {
     /** The end of the log: the verdict table and closing line, or the problem that stopped it. */
     finish(step) {
         if (step.problem !== undefined) {
-            this.annotations.error(step.problem.message, step.problem.title);
+            const { message, title } = step.problem;
+            if (step.waived) {
+                this.annotations.warning(`${message}\n${WAIVED_STEP}`, `${title} (not failing the step)`);
+            }
+            else
+                this.annotations.error(message, title);
         }
         else if (step.results.length > 1) {
             const { header, rows } = verdictRows(step.results);
@@ -45471,6 +45900,17 @@ class ConnectorLog {
     named() {
         // The group's heading names it at the end; nothing to say before.
     }
+    notReused = (why) => {
+        this.emit(() => {
+            info(`Not reusing a recent check of ${connectorLabel(this.connector)}: ${why}.`);
+        });
+    };
+    rechecking = (failed, pauseMs, n, max) => {
+        this.emit(() => {
+            info(`Check ${failed.id} failed (${failed.reason?.trim() || NO_REASON}); starting a new ` +
+                `check in ${seconds(pauseMs)} (re-check ${n} of ${max}).`);
+        });
+    };
     started = (check) => {
         this.emit(() => {
             info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
@@ -45535,11 +45975,18 @@ class ConnectorLog {
         const { verdict } = result;
         const hint = diagnosis(result)?.hint;
         const print = () => {
-            if (verdict.outcome === 'success')
+            const waived = waivedNote(result);
+            if (passingOutcome(verdict.outcome))
                 info(verdict.message);
+            else if (waived !== undefined) {
+                this.annotations.warning(`${verdict.message}\n${waived}`, `${verdict.title} (not failing the step)`);
+            }
             else {
                 const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`;
                 this.annotations.error(message, verdict.title);
+            }
+            for (const note of flakyNotes(result)) {
+                this.annotations.warning(note, 'Flaky connection check');
             }
         };
         if (!this.grouped) {
@@ -45703,6 +46150,20 @@ function notPassed(verdict, reason, hint) {
     }
     return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`;
 }
+/**
+ * A dry run, and a connector the platform gave no verdict on that on-platform-unavailable: warn
+ * lets pass, are <skipped>: neither is a check that passed.
+ */
+function skipped(result) {
+    const note = waivedNote(result);
+    if (note !== undefined) {
+        return `      <skipped${attributes({ message: `${result.verdict.outcome}: ${note}` })}>${xml(result.verdict.message)}</skipped>\n`;
+    }
+    if (result.verdict.outcome === 'dry-run') {
+        return `      <skipped${attributes({ message: result.verdict.message })}/>\n`;
+    }
+    return undefined;
+}
 function testcase(result) {
     const { connector, names, run, verdict } = result;
     const head = `    <testcase${attributes({
@@ -45710,28 +46171,42 @@ function testcase(result) {
         name: connectorLabel(connector, shortNames(names)),
         time: secondsAttr(run.durationMs)
     })}`;
-    if (verdict.outcome === 'success')
-        return `${head}/>\n`;
+    const skip = skipped(result);
+    if (skip !== undefined)
+        return `${head}>\n${skip}    </testcase>\n`;
+    if (verdict.outcome === 'success') {
+        const notes = flakyNotes(result);
+        return notes.length === 0
+            ? `${head}/>\n`
+            : `${head}>\n      <system-out>${xml(notes.join('\n'))}</system-out>\n    </testcase>\n`;
+    }
     const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint);
     return `${head}>\n${failed}    </testcase>\n`;
 }
-/** A step that ended before any check (bad inputs, say) is one testcase in error. */
-function stepCase(verdict) {
+/** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
+function stepCase(verdict, waived) {
     const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`;
-    return `${head}>\n${notPassed(verdict, undefined)}    </testcase>\n`;
+    const body = waived
+        ? `      <skipped${attributes({ message: `${verdict.outcome}: ${WAIVED_STEP}` })}>${xml(verdict.message)}</skipped>\n`
+        : notPassed(verdict, undefined);
+    return `${head}>\n${body}    </testcase>\n`;
 }
 function renderJunit(step) {
-    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)];
-    const outcomes = step.problem === undefined ? step.results.map((r) => r.verdict.outcome) : [step.problem.outcome];
+    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem, step.waived)];
+    const kinds = step.problem === undefined
+        ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))
+        : [{ outcome: step.problem.outcome, skipped: step.waived }];
     const counts = {
         tests: cases.length,
-        failures: outcomes.filter((o) => o === 'failure').length,
-        errors: outcomes.filter((o) => o !== 'failure' && o !== 'success').length,
+        failures: kinds.filter((k) => !k.skipped && k.outcome === 'failure').length,
+        errors: kinds.filter((k) => !k.skipped && k.outcome !== 'failure' && k.outcome !== 'success')
+            .length,
         time: secondsAttr(step.durationMs)
     };
+    const skippedCount = kinds.filter((k) => k.skipped).length;
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' +
         `<testsuites${attributes({ name: SUITE, ...counts })}>\n` +
-        `  <testsuite${attributes({ name: SUITE, ...counts, skipped: 0 })}>\n` +
+        `  <testsuite${attributes({ name: SUITE, ...counts, skipped: skippedCount })}>\n` +
         cases.join('') +
         '  </testsuite>\n' +
         '</testsuites>\n');
@@ -45761,6 +46236,7 @@ async function writeReportFile(file, content) {
 
 
 
+
 /**
  * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
  * per connector and what a reviewer must know besides. The action appends it to the step's
@@ -45776,16 +46252,22 @@ const SUMMARY_RESERVE_BYTES = 4_000;
  */
 const FOLD_ROWS_ABOVE = 20;
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
-function heading(outcome, results) {
+function heading(step) {
+    const { outcome, results, passed } = step;
     const total = results.length;
-    const failed = results.filter((r) => r.verdict.outcome !== 'success').length;
-    const icon = outcome === 'success' ? '✅' : '❌';
+    const failed = results.filter((r) => !passingOutcome(r.verdict.outcome)).length;
+    const icon = passingOutcome(outcome) ? '✅' : passed ? '⚠️' : '❌';
+    const waived = passed && !passingOutcome(outcome) ? ' (not failing the step)' : '';
     if (total <= 1) {
-        return `${icon} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`;
+        const said = outcome === 'success' ? 'passed' : outcome === 'dry-run' ? 'dry run passed' : outcome;
+        return `${icon} Unstructured connection check: ${said}${waived}`;
     }
-    return failed === 0
-        ? `${icon} Unstructured connection checks: all ${total} passed`
-        : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
+    if (failed > 0) {
+        return `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})${waived}`;
+    }
+    return outcome === 'dry-run'
+        ? `${icon} Unstructured connection checks: dry run, all ${total} found`
+        : `${icon} Unstructured connection checks: all ${total} passed`;
 }
 /**
  * Why the row did not pass, said once: the platform's reason for a FAILURE; for a timeout or a
@@ -45793,10 +46275,19 @@ function heading(outcome, results) {
  * way of not passing the verdict itself, which also says what to do.
  */
 function reasonCell(result) {
+    const notes = resultNotes(result).map(escapeMarkup);
+    const cell = outcomeCell(result);
+    if (notes.length === 0)
+        return cell;
+    return cell === '—' ? notes.join('<br>') : [cell, ...notes].join('<br>');
+}
+function outcomeCell(result) {
     const { run, verdict } = result;
     switch (verdict.outcome) {
         case 'success':
-            return '—';
+            return result.reused === undefined ? '—' : escapeMarkup(verdict.message);
+        case 'dry-run':
+            return escapeMarkup(verdict.message);
         case 'failure': {
             const reason = escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON);
             const hint = diagnosis(result)?.hint;
@@ -45844,8 +46335,8 @@ function rowsThatFit(results, room) {
     if (total <= room)
         return { rows: all, note: undefined };
     const ordered = [
-        ...all.filter((r) => r.result.verdict.outcome !== 'success'),
-        ...all.filter((r) => r.result.verdict.outcome === 'success')
+        ...all.filter((r) => !passingOutcome(r.result.verdict.outcome)),
+        ...all.filter((r) => passingOutcome(r.result.verdict.outcome))
     ];
     const rows = [];
     let left = room;
@@ -45863,6 +46354,17 @@ function rowsThatFit(results, room) {
             'results (the results file, or --json) every entry.'
     };
 }
+/** The line that says which results do not fail the step, if any. */
+function waivedLine(results) {
+    const waived = results.filter((r) => r.waived);
+    if (waived.length === 0)
+        return [];
+    const outcomes = [...new Set(waived.map((r) => r.verdict.outcome))].join(', ');
+    return [
+        escapeMarkup(`${count(waived.length, 'connector')} got no verdict from the platform (${outcomes}); ` +
+            'on-platform-unavailable is warn, so they do not fail the step.')
+    ];
+}
 /** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
 function renderSummary(step, notes = []) {
     const apiHost = step.settings?.api.host;
@@ -45872,10 +46374,12 @@ function renderSummary(step, notes = []) {
         ...(step.problem === undefined
             ? []
             : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
+        ...(step.waived ? [escapeMarkup(WAIVED_STEP)] : []),
+        ...waivedLine(step.results),
         ...notes.map(escapeMarkup),
         ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
     ];
-    const title = heading(step.outcome, step.results);
+    const title = heading(step);
     const parts = [`<h3>${escapeMarkup(title)}</h3>`];
     if (step.results.length > 0) {
         const fixed = bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
@@ -45887,8 +46391,8 @@ function renderSummary(step, notes = []) {
             '</table>'
         ];
         if (step.results.length > FOLD_ROWS_ABOVE) {
-            const passed = rows.filter((r) => r.result.verdict.outcome === 'success');
-            const failed = rows.filter((r) => r.result.verdict.outcome !== 'success');
+            const passed = rows.filter((r) => passingOutcome(r.result.verdict.outcome));
+            const failed = rows.filter((r) => !passingOutcome(r.result.verdict.outcome));
             if (failed.length > 0)
                 parts.push(...table(failed));
             if (passed.length > 0) {
@@ -45919,8 +46423,8 @@ function renderSummary(step, notes = []) {
 
 /**
  * The GitHub front end: inputs from the runner, progress in the log, then annotations, outputs,
- * the job summary and the JUnit report. Returns the engine's outcome, which alone decides
- * whether the step passes.
+ * the job summary and the JUnit report. Returns the engine's report, whose `passed` alone
+ * decides whether the step passes.
  */
 async function run(options = {}) {
     const log = new GitHubLog();
@@ -45943,7 +46447,7 @@ async function run(options = {}) {
         core_debug('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
     // The last line, always: a log that ends without it was cut short.
     core_debug(`Finished in ${seconds(process.uptime() * 1000)} with outcome ${step.outcome}.`);
-    return step.outcome;
+    return step;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
@@ -45952,8 +46456,8 @@ async function run(options = {}) {
 
 
 
-// The step passes only when run() resolved with 'success': any other way out, an exception in
-// reporting included (say, an output file that cannot be written), exits non-zero.
+// The step passes only when run() resolved with a step that passed: any other way out, an
+// exception in reporting included (say, an output file that cannot be written), exits non-zero.
 const SUCCESS = ExitCode.Success;
 const FAILURE = ExitCode.Failure;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
@@ -45969,8 +46473,8 @@ cancellation.signal.addEventListener('abort', () => {
 });
 let exitCode = FAILURE;
 run({ signal: cancellation.signal })
-    .then((outcome) => {
-    if (outcome === 'success')
+    .then((step) => {
+    if (step.passed)
         exitCode = SUCCESS;
 })
     .catch((error) => {

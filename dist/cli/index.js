@@ -28952,7 +28952,7 @@ const ACTION_YML_INPUTS = [
     },
     {
         name: 'source-id',
-        description: 'UUID of a source connector to check, or several separated by newlines, commas or spaces; it pins one connector where several share a name. Combines with `destination-id` and `workflow-id`, and with the name inputs.',
+        description: 'UUID of a source connector, or several separated by newlines, commas or spaces. It pins one connector where several share a name. Combines with `destination-id` and `workflow-id`, and with the name inputs.',
         required: false,
         default: ''
     },
@@ -28999,9 +28999,33 @@ const ACTION_YML_INPUTS = [
     },
     {
         name: 'junit-file',
-        description: 'Path of a JUnit XML report to write, one testcase per connector with the reason of any that did not pass, for test-report tools (dorny/test-reporter, GitLab, Jenkins). Relative paths start in the workspace; missing folders are created. Empty: no report.',
+        description: 'Path of a JUnit XML report to write, one testcase per connector. It gives the reason of any that did not pass, for test-report tools (dorny/test-reporter, GitLab, Jenkins). Relative paths start in the workspace; missing folders are created. Empty: no report.',
         required: false,
         default: ''
+    },
+    {
+        name: 'on-platform-unavailable',
+        description: "`fail` or `warn`: what a connector the platform gave no verdict on does to the step. No verdict means the deadline passed while its check was still SCHEDULED, or while 5xx, 429 or network errors went on, or the API's host never answered. With `warn` the step passes with a warning annotation and a line in the job summary, while `outcome` still says `timeout` or `error`. A FAILURE, a key refused (401, 403), a 404, a 422 and bad inputs always fail the step.",
+        required: false,
+        default: 'fail'
+    },
+    {
+        name: 'recheck-failures',
+        description: 'Checks to start again after a FAILURE (0 to 3). Each comes after a 2 s pause, within the same deadline. A connector that passes on a later check passes, marked flaky: a warning names each failed check and its reason, and `results` has `attempts` and `flaky`.',
+        required: false,
+        default: '0'
+    },
+    {
+        name: 'reuse-success-seconds',
+        description: "Pass a connector without a new check when its latest check is a SUCCESS reported at most this many seconds before the API's Date header. A reported time more than 5 s ahead of Date means the platform's clocks disagree, and a check is started as usual; so it is after a FAILURE or an older SUCCESS. `results[].reused` names the check reused and its age. 0: always start a check.",
+        required: false,
+        default: '0'
+    },
+    {
+        name: 'dry-run',
+        description: '`true`: read each connector and workflow, and start no check. This proves that the key may read them and that the ids or names are right. The step passes, with the outcome dry-run, when every connector exists and the key can read it.',
+        required: false,
+        default: 'false'
     }
 ];
 
@@ -29075,7 +29099,8 @@ const OWN_FLAGS = [
 const TERMINAL_WORDING = [
     ['Pass it from a secret, e.g. `secrets.UNSTRUCTURED_API_KEY`.', ''],
     ['It is masked in the log.', `Prefer ${KEY_ENV}: a flag stays in the shell's history.`],
-    ['start in the workspace', 'start in the working directory']
+    ['start in the workspace', 'start in the working directory'],
+    ['`true`: start no check, only read', 'Start no check, only read']
 ];
 function placeholder(input) {
     if (input.endsWith('-id'))
@@ -29088,8 +29113,12 @@ function placeholder(input) {
         return 'URL';
     if (input === 'api-key')
         return 'KEY';
+    if (input === 'on-platform-unavailable')
+        return 'fail|warn';
     return 'N';
 }
+/** An input that is true or false (its default is 'false') is a switch: given, it is true. */
+const isSwitch = (input) => input.default === 'false';
 /** An action.yml description in a terminal's words: `input` becomes --input. */
 function terminalDescription(input) {
     let text = input.description;
@@ -29113,8 +29142,8 @@ function defaultNote(input) {
 const INPUT_FLAGS = ACTION_YML_INPUTS.map((input) => ({
     name: input.name,
     input: input.name,
-    value: placeholder(input.name),
-    help: terminalDescription(input) + defaultNote(input)
+    ...(isSwitch(input) ? {} : { value: placeholder(input.name) }),
+    help: terminalDescription(input) + (isSwitch(input) ? '' : defaultNote(input))
 }));
 const FLAGS = [...INPUT_FLAGS, ...OWN_FLAGS];
 const BY_NAME = new Map(FLAGS.map((flag) => [flag.name, flag]));
@@ -29228,6 +29257,8 @@ function parseFlags(argv, env) {
         const given = values.get(name);
         if (given !== undefined)
             inputs[name] = given.join('\n');
+        if (switches.has(name))
+            inputs[name] = 'true';
     }
     const warnings = [];
     let key = 'flag';
@@ -29286,7 +29317,8 @@ function helpText() {
         `Usage: ${COMMAND} [flags]`,
         '',
         ...wrap('Asks the Unstructured Platform to test source and destination connectors (one, several, ' +
-            "or a whole workflow's), waits for the verdicts, and exits 0 only when every check passed.", HELP_WIDTH, ''),
+            "or a whole workflow's), waits for the verdicts, and exits 0 only when every check passed " +
+            '(or a policy such as --dry-run or --on-platform-unavailable warn let the step pass).', HELP_WIDTH, ''),
         ...section('What to check, and where (the inputs of the GitHub Action):', [
             ...INPUT_FLAGS.flatMap(flagHelp)
         ]),
@@ -29298,7 +29330,7 @@ function helpText() {
             '  CONNCHECK_LIVE=0 or 1  live lines off, or on even off a terminal'
         ]),
         ...section('Exit codes:', [
-            '  0 every check passed    1 a check or the step did not pass',
+            '  0 the step passed (every check, or a policy)    1 a check or the step did not pass',
             '  2 a usage error (a flag or an input that is not valid)',
             '  130 after SIGINT (Ctrl-C)    143 after SIGTERM'
         ])
@@ -30170,7 +30202,7 @@ class InvalidInputError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"unstructured-connection-check-action","rE":"1.0.0"}');
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"unstructured-connection-check","rE":"1.0.0"}');
 ;// CONCATENATED MODULE: ./src/version.ts
 
 // Sent in the user-agent header and shown by --version: package.json says which release this is.
@@ -40523,6 +40555,8 @@ function parseApiUrl(raw) {
 
 
 
+/** Most new checks after a FAILURE (`recheck-failures`): more would hide an outage behind luck. */
+const MAX_RECHECKS = 3;
 /** The name inputs, and what each names. */
 const NAME_INPUTS = [
     ['source-name', 'source'],
@@ -40582,6 +40616,23 @@ const concurrency = schemas_string()
     .int()
     .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
     .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`));
+const recheckCount = schemas_string()
+    .regex(/^\d+$/, `must be a whole number from 0 to ${MAX_RECHECKS}`)
+    .transform(Number)
+    .pipe(schemas_number().int().max(MAX_RECHECKS, `must be a whole number from 0 to ${MAX_RECHECKS}`));
+const reuseSeconds = schemas_string()
+    .regex(SECONDS_FORMAT, 'must be a number of seconds, 0 for off')
+    .transform(Number)
+    .pipe(schemas_number().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`));
+/** YAML's booleans, as the runner's toolkit reads a boolean input. */
+const BOOLEAN = {
+    true: true,
+    True: true,
+    TRUE: true,
+    false: false,
+    False: false,
+    FALSE: false
+};
 /** How many bad values of one input a message quotes, and how much of each. */
 const QUOTED_VALUES = 5;
 const QUOTED_LENGTH = 80;
@@ -40701,7 +40752,32 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
     if (junitFileInput(read) === undefined && junitRaw !== '') {
         fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
     }
-    if (errors.length > 0 || 'error' in api || !maxConcurrency.success) {
+    const unavailableRaw = read('on-platform-unavailable').trim() || 'fail';
+    const onPlatformUnavailable = unavailableRaw === 'fail' || unavailableRaw === 'warn' ? unavailableRaw : undefined;
+    if (onPlatformUnavailable === undefined) {
+        fail('on-platform-unavailable', `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`);
+    }
+    const whole = (input, schema) => {
+        const raw = read(input).trim() || '0';
+        const parsed = schema.safeParse(raw);
+        if (parsed.success)
+            return parsed.data;
+        const message = parsed.error.issues[0]?.message ?? 'is not valid';
+        fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`);
+        return Number.NaN;
+    };
+    const recheckFailures = whole('recheck-failures', recheckCount);
+    const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000;
+    const dryRunRaw = read('dry-run').trim() || 'false';
+    const dryRun = BOOLEAN[dryRunRaw];
+    if (dryRun === undefined) {
+        fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`);
+    }
+    if (errors.length > 0 ||
+        'error' in api ||
+        !maxConcurrency.success ||
+        onPlatformUnavailable === undefined ||
+        dryRun === undefined) {
         throw new InvalidInputError([...new Set(errors.map((e) => e.input))].join(', '), errors.map((e) => e.message).join('\n'));
     }
     return {
@@ -40713,7 +40789,11 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
         timeoutMs,
         pollIntervalMs,
         maxConcurrency: maxConcurrency.data,
-        junitFile: junitRaw === '' ? undefined : junitRaw
+        junitFile: junitRaw === '' ? undefined : junitRaw,
+        onPlatformUnavailable,
+        recheckFailures,
+        reuseSuccessMs,
+        dryRun
     };
 }
 
@@ -41028,6 +41108,101 @@ function isKnownStatus(status) {
 /** Only SUCCESS and FAILURE end the wait; SCHEDULED and any value we do not know keep it going. */
 function isFinal(status) {
     return status === 'SUCCESS' || status === 'FAILURE';
+}
+
+;// CONCATENATED MODULE: ./src/policy.ts
+
+
+/**
+ * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
+ * step, whether a FAILURE is checked again, whether a recent SUCCESS is passed on, and from
+ * these whether the step passes. The user opts into each; by default none changes a verdict.
+ */
+/** The pause before a new check after a FAILURE: a remote blip gets a moment to pass. */
+const RECHECK_PAUSE_MS = 2000;
+/** Time a new check must have left after the pause to be worth starting. */
+const RECHECK_MIN_LEFT_MS = 1000;
+/**
+ * How far a check's reported_at may lie ahead of the server's Date before the two clocks are
+ * not trusted: Date has whole seconds, and a load balancer's clock may drift a little.
+ */
+const CLOCK_TOLERANCE_MS = 5000;
+/**
+ * Whether a problem means the platform gave no verdict: the deadline passed while the check was
+ * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
+ * API's host never answered at all. A FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
+ * needs someone to act.
+ */
+function platformUnavailable(problem) {
+    return problem?.kind === 'timeout' || problem?.kind === 'unreachable';
+}
+/** Whether a problem does not fail the step under `policy`. */
+function waives(policy, problem) {
+    return policy === 'warn' && platformUnavailable(problem);
+}
+/** Outcomes that pass the step on their own. */
+function passingOutcome(outcome) {
+    return outcome === 'success' || outcome === 'dry-run';
+}
+/**
+ * Whether the step passes: the one place this is decided. A step problem (bad inputs, an
+ * unreadable workflow) passes only when waived; otherwise every connector must pass or be waived.
+ */
+function stepPassed(problem, results) {
+    if (problem !== undefined)
+        return problem.waived;
+    return results.length > 0 && results.every((r) => r.waived || passingOutcome(r.outcome));
+}
+/**
+ * Whether a connector whose latest attempt ended in FAILURE gets another check: while fewer
+ * than `max` re-checks were made, and time is left after the pause for one to decide.
+ */
+function mayRecheck(options) {
+    const { outcome, rechecks, max, now, deadline } = options;
+    return (outcome === 'failure' &&
+        rechecks < max &&
+        now + RECHECK_PAUSE_MS + RECHECK_MIN_LEFT_MS < deadline);
+}
+/**
+ * Passes on the latest check only when it is a SUCCESS reported at most `maxAgeMs` before the
+ * server's Date header of the answer that carried it: the platform's timestamp compared with the
+ * platform's own clock, never with ours. A reported_at ahead of Date by more than
+ * CLOCK_TOLERANCE_MS means the two clocks disagree, so its age is unknown; within it, the age is
+ * taken as 0. Anything else (no check, not final, a FAILURE, no Date, too old) starts a check.
+ */
+function reuseDecision(latest, maxAgeMs) {
+    if (latest === undefined)
+        return { reuse: false, why: 'the connector has no check to reuse' };
+    if (!isFinal(latest.status) || latest.reportedAt === null) {
+        return { reuse: false, why: `its latest check ${latest.id} is not final (${latest.status})` };
+    }
+    if (latest.status !== 'SUCCESS') {
+        return { reuse: false, why: `its latest check ${latest.id} is a ${latest.status}` };
+    }
+    const reported = parseTimestamp(latest.reportedAt);
+    if (reported === undefined) {
+        return { reuse: false, why: `the reported_at of check ${latest.id} is not a timestamp` };
+    }
+    if (latest.serverDateMs === undefined) {
+        return { reuse: false, why: 'the answer had no Date header to tell its age by' };
+    }
+    const ageMs = latest.serverDateMs - reported.epochMs;
+    if (ageMs < -CLOCK_TOLERANCE_MS) {
+        return {
+            reuse: false,
+            why: `check ${latest.id} was reported ${Math.round(-ageMs / 1000)} s after the server's ` +
+                "Date: the platform's clocks disagree, so its age is unknown"
+        };
+    }
+    if (ageMs > maxAgeMs) {
+        return {
+            reuse: false,
+            why: `check ${latest.id} was reported ${Math.round(ageMs / 1000)} s before the server's ` +
+                `Date, longer ago than ${maxAgeMs / 1000} s`
+        };
+    }
+    return { reuse: true, check: latest, ageMs: Math.max(0, ageMs) };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
@@ -41570,6 +41745,60 @@ function noCheckToFollow(answers) {
     return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
 }
 
+;// CONCATENATED MODULE: ./src/wait/latest.ts
+
+
+/**
+ * How long reading a connector's latest check may hold up its POST: the read only informs (a
+ * prior, a reuse), so a slow answer must not cost the check its time.
+ */
+const LATEST_READ_LIMIT_MS = 1000;
+/**
+ * The connector's latest check, read before a new one is started: undefined when it has none
+ * (the GET answers 404), and when the read failed. Sent and retried on the step's pacing (its
+ * rate-limit gate and host reach), but with a deadline of its own `limitMs` away, so that no
+ * request or retry of it outlasts that. Never throws.
+ */
+async function readLatest(connector, options) {
+    const { api, pacing, retrying } = options;
+    const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS;
+    // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
+    const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
+    const pacer = new Pacer({ ...pacing, deadline });
+    try {
+        const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+        return answer.ok ? answer.value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/prior.ts
+
+
+/**
+ * How long a connector's latest check took, as a prior for the poll schedule: its
+ * `reported_at - created_at` in ms, both the platform's own timestamps (compared only with each
+ * other). Undefined when there is no check, when it is not final, when either timestamp is
+ * unreadable, and when the duration is not positive or longer than `timeoutMs` (the time the
+ * step may wait for its check): a window that can never be reached only costs polls.
+ */
+function priorFrom(check, timeoutMs) {
+    if (check === undefined || !isFinal(check.status) || check.reportedAt === null)
+        return undefined;
+    const reported = parseTimestamp(check.reportedAt);
+    if (reported === undefined)
+        return undefined;
+    const durationMs = reported.epochMs -
+        check.created.epochMs +
+        (reported.subMsNanos - check.created.subMsNanos) / 1e6;
+    // NaN fails both comparisons, so an unusable timeout gives no prior either.
+    return Number.isFinite(durationMs) && durationMs > 0 && durationMs <= timeoutMs
+        ? durationMs
+        : undefined;
+}
+
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./src/wait/clock.ts
@@ -41764,6 +41993,7 @@ const OUTCOME_PRECEDENCE = [
     'failure',
     'timeout',
     'error',
+    'dry-run',
     'success'
 ];
 function overallOutcome(outcomes) {
@@ -41819,6 +42049,27 @@ function runVerdict(run, names, context) {
     const problem = run.problem ?? { kind: 'timeout', lastTransient: undefined };
     return problemVerdict(problem, context, subject, run);
 }
+/** A connector passed on a recent SUCCESS instead of a new check (`reuse-success-seconds`). */
+function reusedVerdict(connector, names, check, ageMs) {
+    const who = connectorLabel(connector, names, true);
+    return {
+        outcome: 'success',
+        title: 'Recent connection check reused',
+        message: `${who} passed on its check ${check.id}, a SUCCESS reported ${text_seconds(ageMs)} before the ` +
+            "API's Date header (reported at " +
+            `${check.reportedAt ?? 'an unknown time'}); no new check was started.`
+    };
+}
+/** A dry run read the connector: it exists and the key may read it. */
+function dryRunVerdict(connector, names, listed) {
+    const who = connectorLabel(connector, names, true);
+    const how = listed ? 'is in its list' : 'was read';
+    return {
+        outcome: 'dry-run',
+        title: 'Dry run: connector found',
+        message: `${who} ${how} with this API key (dry run: no connection check was started).`
+    };
+}
 /** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
 function problemVerdict(problem, context, subject, run) {
     const outcome = outcomeOf(problem);
@@ -41831,7 +42082,9 @@ function problemVerdict(problem, context, subject, run) {
             ? `the ${PLURAL[subject.target]}`
             : 'the connector';
     // Reading a workflow or a list starts no check: its timeout and cancellation say so.
-    const reading = subject.kind === 'workflow' || subject.kind === 'list';
+    const reading = subject.kind === 'workflow' ||
+        subject.kind === 'list' ||
+        (subject.kind === 'connector' && subject.reading === true);
     const { names } = context;
     const apiUrl = names.ref('api-url');
     const withDetail = (status, detail) => detail ? `${status}: ${detail}` : httpStatusText(status);
@@ -42123,6 +42376,9 @@ function capitalized(text) {
 
 
 
+
+
+
 /** How long a connector's name lookup may still take once its check has ended. */
 const NAME_GRACE_MS = 300;
 async function runStep(read, names, reporter, options = {}) {
@@ -42144,7 +42400,7 @@ async function runStep(read, names, reporter, options = {}) {
         if (!(error instanceof InvalidInputError))
             throw error;
         const context = { apiHost: '', timeoutMs: 0, names };
-        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined);
+        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined, false);
     }
     const text = new RemoteText(secrets);
     const step = {
@@ -42165,7 +42421,7 @@ async function runStep(read, names, reporter, options = {}) {
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
         const problem = text.problem(found.problem);
-        return stopped(problemVerdict(problem, step.context, found.subject), settings);
+        return stopped(problemVerdict(problem, step.context, found.subject), settings, waives(settings.onPlatformUnavailable, problem));
     }
     reporter.checking({
         connectors: found.connectors.map((planned) => planned.connector),
@@ -42176,14 +42432,24 @@ async function runStep(read, names, reporter, options = {}) {
     const results = await mapWithConcurrency(found.connectors, settings.maxConcurrency, (planned) => checkConnector(planned, step));
     return {
         outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
+        passed: stepPassed(undefined, results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))),
+        waived: false,
         results,
         problem: undefined,
         settings,
         durationMs: clock.now() - checksStartedAt
     };
 }
-function stopped(verdict, settings) {
-    return { outcome: verdict.outcome, results: [], problem: verdict, settings, durationMs: 0 };
+function stopped(verdict, settings, waived) {
+    return {
+        outcome: verdict.outcome,
+        passed: stepPassed({ waived }, []),
+        waived,
+        results: [],
+        problem: verdict,
+        settings,
+        durationMs: 0
+    };
 }
 /**
  * The connectors to check, each once, in this order: those named by id, those named by name or
@@ -42329,15 +42595,21 @@ async function engine_readWorkflow(step, workflowId) {
 /**
  * Checks one connector, looking up its name alongside (a failed lookup changes nothing) unless a
  * list already told it: a sweep of hundreds then costs no request per connector beyond its check.
+ * Before the POST its latest check is read: a recent SUCCESS may pass it (reuse-success-seconds),
+ * and otherwise the time that check took is the poll schedule's prior. A FAILURE is checked
+ * again as recheck-failures allows.
  */
-async function checkConnector({ connector, known }, step) {
-    const { pacing, text } = step;
+async function checkConnector(planned, step) {
+    const { connector, known } = planned;
+    const { pacing, text, settings, context } = step;
     const { clock } = pacing;
     const startedAt = clock.now();
     const report = step.reporter.connector(connector, () => clock.now() - startedAt);
     const client = () => stepClient(step, (entry) => {
         report.request(entry);
     });
+    if (settings.dryRun)
+        return dryRun(planned, step, report, client);
     // Separate clients: cutting off a slow lookup must not cut off the check's own requests.
     const checks = client();
     const lookups = known === undefined ? client() : undefined;
@@ -42351,12 +42623,8 @@ async function checkConnector({ connector, known }, step) {
         if (inert !== undefined)
             report.named(inert);
     });
-    try {
-        const finished = await runCheck(connector, {
-            ...pacing,
-            api: checks,
-            events: inertEvents(report, text)
-        });
+    /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
+    const namesFound = async () => {
         const grace = new AbortController();
         const found = await Promise.race([
             names,
@@ -42365,17 +42633,152 @@ async function checkConnector({ connector, known }, step) {
                 .then(() => undefined)
         ]);
         grace.abort();
+        return text.names(found);
+    };
+    const result = (run, verdict, extra = {}) => ({
+        connector,
+        names: undefined,
+        run,
+        verdict,
+        attempts: 0,
+        failedBefore: [],
+        reused: undefined,
+        waived: waives(settings.onPlatformUnavailable, run.problem),
+        ...extra
+    });
+    try {
+        const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
+        if (settings.reuseSuccessMs > 0) {
+            const decision = reuseDecision(latest, settings.reuseSuccessMs);
+            if (decision.reuse) {
+                const check = text.check(decision.check);
+                const named = await namesFound();
+                const run = {
+                    ...noRun(connector),
+                    followed: check,
+                    durationMs: clock.now() - startedAt
+                };
+                const reused = { check, ageMs: decision.ageMs };
+                const done = result(run, reusedVerdict(connector, named, check, decision.ageMs), {
+                    names: named,
+                    reused
+                });
+                report.finished(done);
+                return done;
+            }
+            report.notReused(text.clean(decision.why));
+        }
+        const attempt = async (priorMs) => text.run(await runCheck(connector, {
+            ...pacing,
+            api: checks,
+            events: inertEvents(report, text),
+            ...(priorMs === undefined ? {} : { priorMs })
+        }));
+        let decisive = await attempt(priorFrom(latest, settings.timeoutMs));
+        let attempts = decisive.created === undefined ? 0 : 1;
+        const failures = [];
+        for (let rechecks = 0;; rechecks += 1) {
+            const failed = decisive.followed;
+            const outcome = runVerdict(decisive, undefined, context).outcome;
+            const recheck = mayRecheck({
+                outcome,
+                rechecks,
+                max: settings.recheckFailures,
+                now: clock.now(),
+                deadline: pacing.deadline
+            });
+            if (!recheck || failed === undefined)
+                break;
+            failures.push(failed);
+            report.rechecking(failed, RECHECK_PAUSE_MS, rechecks + 1, settings.recheckFailures);
+            await clock.sleep(RECHECK_PAUSE_MS, pacing.signal);
+            if (pacing.signal.aborted)
+                break;
+            // The failed check's duration is the best guess of the next one's.
+            const next = await attempt(priorFrom(failed, settings.timeoutMs));
+            if (next.created !== undefined)
+                attempts += 1;
+            // A re-check that reached no verdict leaves the FAILURE before it to decide.
+            if (next.problem !== undefined)
+                break;
+            decisive = next;
+        }
         // From here on only inert text: the verdict's message and everything reported quote it.
-        const run = text.run(finished);
-        const named = text.names(found);
-        const result = { connector, names: named, run, verdict: runVerdict(run, named, step.context) };
-        report.finished(result);
-        return result;
+        const named = await namesFound();
+        const decidedBy = decisive.followed?.id;
+        const done = result(decisive, runVerdict(decisive, named, context), {
+            names: named,
+            attempts,
+            failedBefore: failures.filter((check) => check.id !== decidedBy)
+        });
+        report.finished(done);
+        return done;
     }
     finally {
         checks.close();
         lookups?.close();
     }
+}
+/** A run that started no check: what a dry run or a reused check reports. */
+function noRun(connector) {
+    return {
+        connector,
+        created: undefined,
+        joined: false,
+        followed: undefined,
+        problem: undefined,
+        lastIgnored: undefined,
+        posts: 0,
+        durationMs: 0
+    };
+}
+/**
+ * A dry run of one connector: read it by id to prove the key may, or take a list's word that it
+ * exists. No check is started.
+ */
+async function dryRun({ connector, known }, step, report, client) {
+    const { pacing, text, settings, context } = step;
+    const startedAt = pacing.clock.now();
+    let names = known;
+    let problem;
+    if (known === undefined) {
+        const reads = client();
+        try {
+            const answer = await new Pacer(pacing).retry((call) => reads.connectorInfo(connector, call), (transientProblem, delayMs, failuresInARow) => {
+                report.retrying(inertTransient(transientProblem, text), delayMs, failuresInARow);
+            });
+            if (answer.ok)
+                names = answer.value;
+            else
+                problem = text.problem(answer.problem);
+        }
+        finally {
+            reads.close();
+        }
+    }
+    const named = text.names(names);
+    if (named !== undefined)
+        report.named(named);
+    const run = {
+        ...noRun(connector),
+        problem,
+        durationMs: pacing.clock.now() - startedAt
+    };
+    const verdict = problem === undefined
+        ? dryRunVerdict(connector, named, known !== undefined)
+        : problemVerdict(problem, context, { kind: 'connector', connector, names: named, reading: true }, run);
+    const done = {
+        connector,
+        names: named,
+        run,
+        verdict,
+        attempts: 0,
+        failedBefore: [],
+        reused: undefined,
+        waived: waives(settings.onPlatformUnavailable, problem)
+    };
+    report.finished(done);
+    return done;
 }
 function inertTransient(problem, text) {
     return { ...problem, reason: text.clean(problem.reason) };
@@ -43340,6 +43743,36 @@ function diagnose(reason, type) {
 
 
 
+
+/** Passed on a later attempt after a FAILURE. */
+function isFlaky(result) {
+    return result.verdict.outcome === 'success' && result.failedBefore.length > 0;
+}
+/** One sentence per FAILURE a flaky connector had before it passed, its reason inert. */
+function flakyNotes(result) {
+    if (!isFlaky(result))
+        return [];
+    const who = connectorLabel(result.connector, shortNames(result.names), true);
+    return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${text_oneLine(failed.reason?.trim() || NO_REASON, 300)}) ` +
+        'before a new check passed.');
+}
+/** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
+const WAIVED_STEP = 'The platform gave no verdict, and on-platform-unavailable is warn: this does not fail the step.';
+/** Why a result that did not pass does not fail the step, if it does not. */
+function waivedNote(result) {
+    if (!result.waived)
+        return undefined;
+    return (`The platform gave no verdict (${result.verdict.outcome}), and on-platform-unavailable is ` +
+        'warn: this does not fail the step.');
+}
+/**
+ * What a reader must know of a result besides its verdict, one sentence each: a flaky pass, a
+ * verdict waived. The log makes warnings of them, the summary and the terminal lines.
+ */
+function resultNotes(result) {
+    const waived = waivedNote(result);
+    return [...flakyNotes(result), ...(waived === undefined ? [] : [waived])];
+}
 /** The check whose fields are shown: the one that decided, else ours. */
 function shownCheck(run) {
     return run.followed ?? run.created;
@@ -43371,7 +43804,16 @@ function resultEntry(result) {
         outcome: verdict.outcome,
         'created-at': shown?.createdAt ?? null,
         'reported-at': shown?.reportedAt ?? null,
-        'duration-seconds': Math.round(run.durationMs / 100) / 10
+        'duration-seconds': Math.round(run.durationMs / 100) / 10,
+        attempts: result.attempts,
+        flaky: isFlaky(result),
+        reused: result.reused === undefined
+            ? null
+            : {
+                'check-id': result.reused.check.id,
+                'reported-at': result.reused.check.reportedAt,
+                'age-seconds': Math.round(result.reused.ageMs / 100) / 10
+            }
     };
 }
 /** Name and type short enough for a table cell or a list. */
@@ -43399,6 +43841,8 @@ function shortReason(result, limit, statusShown = false) {
     const shown = shownCheck(result.run);
     switch (outcome) {
         case 'success':
+            return result.reused === undefined ? '' : text_oneLine(`reused ${result.reused.check.id}`, limit);
+        case 'dry-run':
             return '';
         case 'failure':
             return text_oneLine(shown?.reason ?? '', limit) || NO_REASON;
@@ -43418,13 +43862,22 @@ const NAMED_IN_CLOSING_LINE = 10;
  * not and why, the first few by name.
  */
 function closingLine(results, outcome, durationMs, named = true) {
-    const failed = results.filter((r) => r.verdict.outcome !== 'success');
+    const failed = results.filter((r) => !passingOutcome(r.verdict.outcome));
     const took = text_seconds(durationMs);
+    if (failed.length === 0 && results.some((r) => r.verdict.outcome === 'dry-run')) {
+        return results.length === 1
+            ? `Dry run: the connector was found in ${took}; no check was started.`
+            : `Dry run: all ${results.length} connectors were found in ${took}; no check was started.`;
+    }
     if (failed.length === 0) {
         return results.length === 1
             ? `The connection check passed in ${took}.`
             : `All ${results.length} connection checks passed in ${took}.`;
     }
+    const waived = failed.filter((r) => r.waived);
+    const tail = waived.length > 0 && waived.length === failed.length
+        ? ' (on-platform-unavailable is warn: the step passes)'
+        : '';
     const described = (r) => {
         const why = shortReason(r, 200);
         return `${connectorLabel(r.connector, shortNames(r.names))}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`;
@@ -43432,10 +43885,10 @@ function closingLine(results, outcome, durationMs, named = true) {
     const [only] = failed;
     if (results.length === 1 && only !== undefined) {
         return named
-            ? `The connection check did not pass after ${took}: ${described(only)}.`
-            : `The connection check did not pass (${outcome}) after ${took}.`;
+            ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
+            : `The connection check did not pass (${outcome}) after ${took}${tail}.`;
     }
-    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}`;
+    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}`;
     if (!named)
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
@@ -43445,6 +43898,7 @@ function closingLine(results, outcome, durationMs, named = true) {
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
     success: '✅',
+    'dry-run': '🔎',
     failure: '❌',
     invalid: '⛔',
     unauthorized: '🔒',
@@ -43505,6 +43959,20 @@ function notPassed(verdict, reason, hint) {
     }
     return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`;
 }
+/**
+ * A dry run, and a connector the platform gave no verdict on that on-platform-unavailable: warn
+ * lets pass, are <skipped>: neither is a check that passed.
+ */
+function skipped(result) {
+    const note = waivedNote(result);
+    if (note !== undefined) {
+        return `      <skipped${attributes({ message: `${result.verdict.outcome}: ${note}` })}>${xml(result.verdict.message)}</skipped>\n`;
+    }
+    if (result.verdict.outcome === 'dry-run') {
+        return `      <skipped${attributes({ message: result.verdict.message })}/>\n`;
+    }
+    return undefined;
+}
 function testcase(result) {
     const { connector, names, run, verdict } = result;
     const head = `    <testcase${attributes({
@@ -43512,28 +43980,42 @@ function testcase(result) {
         name: connectorLabel(connector, shortNames(names)),
         time: secondsAttr(run.durationMs)
     })}`;
-    if (verdict.outcome === 'success')
-        return `${head}/>\n`;
+    const skip = skipped(result);
+    if (skip !== undefined)
+        return `${head}>\n${skip}    </testcase>\n`;
+    if (verdict.outcome === 'success') {
+        const notes = flakyNotes(result);
+        return notes.length === 0
+            ? `${head}/>\n`
+            : `${head}>\n      <system-out>${xml(notes.join('\n'))}</system-out>\n    </testcase>\n`;
+    }
     const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint);
     return `${head}>\n${failed}    </testcase>\n`;
 }
-/** A step that ended before any check (bad inputs, say) is one testcase in error. */
-function stepCase(verdict) {
+/** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
+function stepCase(verdict, waived) {
     const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`;
-    return `${head}>\n${notPassed(verdict, undefined)}    </testcase>\n`;
+    const body = waived
+        ? `      <skipped${attributes({ message: `${verdict.outcome}: ${WAIVED_STEP}` })}>${xml(verdict.message)}</skipped>\n`
+        : notPassed(verdict, undefined);
+    return `${head}>\n${body}    </testcase>\n`;
 }
 function renderJunit(step) {
-    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)];
-    const outcomes = step.problem === undefined ? step.results.map((r) => r.verdict.outcome) : [step.problem.outcome];
+    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem, step.waived)];
+    const kinds = step.problem === undefined
+        ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))
+        : [{ outcome: step.problem.outcome, skipped: step.waived }];
     const counts = {
         tests: cases.length,
-        failures: outcomes.filter((o) => o === 'failure').length,
-        errors: outcomes.filter((o) => o !== 'failure' && o !== 'success').length,
+        failures: kinds.filter((k) => !k.skipped && k.outcome === 'failure').length,
+        errors: kinds.filter((k) => !k.skipped && k.outcome !== 'failure' && k.outcome !== 'success')
+            .length,
         time: secondsAttr(step.durationMs)
     };
+    const skippedCount = kinds.filter((k) => k.skipped).length;
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' +
         `<testsuites${attributes({ name: SUITE, ...counts })}>\n` +
-        `  <testsuite${attributes({ name: SUITE, ...counts, skipped: 0 })}>\n` +
+        `  <testsuite${attributes({ name: SUITE, ...counts, skipped: skippedCount })}>\n` +
         cases.join('') +
         '  </testsuite>\n' +
         '</testsuites>\n');
@@ -43568,6 +44050,7 @@ async function writeReportFile(file, content) {
 
 
 
+
 /**
  * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
  * per connector and what a reviewer must know besides. The action appends it to the step's
@@ -43583,16 +44066,22 @@ const SUMMARY_RESERVE_BYTES = 4_000;
  */
 const FOLD_ROWS_ABOVE = 20;
 const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
-function heading(outcome, results) {
+function heading(step) {
+    const { outcome, results, passed } = step;
     const total = results.length;
-    const failed = results.filter((r) => r.verdict.outcome !== 'success').length;
-    const icon = outcome === 'success' ? '✅' : '❌';
+    const failed = results.filter((r) => !passingOutcome(r.verdict.outcome)).length;
+    const icon = passingOutcome(outcome) ? '✅' : passed ? '⚠️' : '❌';
+    const waived = passed && !passingOutcome(outcome) ? ' (not failing the step)' : '';
     if (total <= 1) {
-        return `${icon} Unstructured connection check: ${outcome === 'success' ? 'passed' : outcome}`;
+        const said = outcome === 'success' ? 'passed' : outcome === 'dry-run' ? 'dry run passed' : outcome;
+        return `${icon} Unstructured connection check: ${said}${waived}`;
     }
-    return failed === 0
-        ? `${icon} Unstructured connection checks: all ${total} passed`
-        : `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})`;
+    if (failed > 0) {
+        return `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})${waived}`;
+    }
+    return outcome === 'dry-run'
+        ? `${icon} Unstructured connection checks: dry run, all ${total} found`
+        : `${icon} Unstructured connection checks: all ${total} passed`;
 }
 /**
  * Why the row did not pass, said once: the platform's reason for a FAILURE; for a timeout or a
@@ -43600,10 +44089,19 @@ function heading(outcome, results) {
  * way of not passing the verdict itself, which also says what to do.
  */
 function reasonCell(result) {
+    const notes = resultNotes(result).map(escapeMarkup);
+    const cell = outcomeCell(result);
+    if (notes.length === 0)
+        return cell;
+    return cell === '—' ? notes.join('<br>') : [cell, ...notes].join('<br>');
+}
+function outcomeCell(result) {
     const { run, verdict } = result;
     switch (verdict.outcome) {
         case 'success':
-            return '—';
+            return result.reused === undefined ? '—' : escapeMarkup(verdict.message);
+        case 'dry-run':
+            return escapeMarkup(verdict.message);
         case 'failure': {
             const reason = escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON);
             const hint = diagnosis(result)?.hint;
@@ -43651,8 +44149,8 @@ function rowsThatFit(results, room) {
     if (total <= room)
         return { rows: all, note: undefined };
     const ordered = [
-        ...all.filter((r) => r.result.verdict.outcome !== 'success'),
-        ...all.filter((r) => r.result.verdict.outcome === 'success')
+        ...all.filter((r) => !passingOutcome(r.result.verdict.outcome)),
+        ...all.filter((r) => passingOutcome(r.result.verdict.outcome))
     ];
     const rows = [];
     let left = room;
@@ -43670,6 +44168,17 @@ function rowsThatFit(results, room) {
             'results (the results file, or --json) every entry.'
     };
 }
+/** The line that says which results do not fail the step, if any. */
+function waivedLine(results) {
+    const waived = results.filter((r) => r.waived);
+    if (waived.length === 0)
+        return [];
+    const outcomes = [...new Set(waived.map((r) => r.verdict.outcome))].join(', ');
+    return [
+        escapeMarkup(`${count(waived.length, 'connector')} got no verdict from the platform (${outcomes}); ` +
+            'on-platform-unavailable is warn, so they do not fail the step.')
+    ];
+}
 /** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
 function renderSummary(step, notes = []) {
     const apiHost = step.settings?.api.host;
@@ -43679,10 +44188,12 @@ function renderSummary(step, notes = []) {
         ...(step.problem === undefined
             ? []
             : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
+        ...(step.waived ? [escapeMarkup(WAIVED_STEP)] : []),
+        ...waivedLine(step.results),
         ...notes.map(escapeMarkup),
         ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])
     ];
-    const title = heading(step.outcome, step.results);
+    const title = heading(step);
     const parts = [`<h3>${escapeMarkup(title)}</h3>`];
     if (step.results.length > 0) {
         const fixed = bytes(title) + paragraphs.reduce((sum, p) => sum + bytes(p), 0) + SUMMARY_RESERVE_BYTES;
@@ -43694,8 +44205,8 @@ function renderSummary(step, notes = []) {
             '</table>'
         ];
         if (step.results.length > FOLD_ROWS_ABOVE) {
-            const passed = rows.filter((r) => r.result.verdict.outcome === 'success');
-            const failed = rows.filter((r) => r.result.verdict.outcome !== 'success');
+            const passed = rows.filter((r) => passingOutcome(r.result.verdict.outcome));
+            const failed = rows.filter((r) => !passingOutcome(r.result.verdict.outcome));
             if (failed.length > 0)
                 parts.push(...table(failed));
             if (passed.length > 0) {
@@ -43914,6 +44425,8 @@ class Screen {
 
 
 
+
+
 /**
  * The terminal's report. On a terminal: a live line per connector in flight, then a compact
  * verdict table, what each connector that did not pass was told, and the verdict line. Off a
@@ -43923,7 +44436,7 @@ class Screen {
 /** How often the elapsed times of the live lines move on. */
 const TICK_MS = 100;
 const KIND_WIDTH = 'destination'.length;
-const outcomeStyle = (outcome) => outcome === 'success' ? 'green' : 'red';
+const outcomeStyle = (outcome) => passingOutcome(outcome) ? 'green' : 'red';
 class TerminalReport {
     screen;
     options;
@@ -43981,15 +44494,17 @@ class TerminalReport {
         const { screen } = this;
         if (step.problem !== undefined) {
             for (const text of step.problem.message.split('\n')) {
-                screen.line([{ text, style: 'red' }]);
+                screen.line([{ text, style: step.waived ? 'yellow' : 'red' }]);
             }
+            if (step.waived)
+                screen.line([{ text: WAIVED_STEP, style: 'yellow' }]);
             return;
         }
         const verdict = [
             {
                 // Above it, each connector that did not pass has its own line already, unless --quiet.
                 text: closingLine(step.results, step.outcome, step.durationMs, this.options.quiet),
-                style: outcomeStyle(step.outcome)
+                style: step.passed ? 'green' : 'red'
             }
         ];
         if (this.options.quiet) {
@@ -44000,7 +44515,7 @@ class TerminalReport {
             for (const line of verdictTable(step.results, screen.width - 1))
                 screen.line(line);
             for (const result of step.results) {
-                if (result.verdict.outcome === 'success')
+                if (passingOutcome(result.verdict.outcome) && resultNotes(result).length === 0)
                     continue;
                 for (const line of verdictLines(result))
                     screen.line(line);
@@ -44020,7 +44535,7 @@ class TerminalReport {
     ended(live, result) {
         this.inFlight.delete(live);
         this.done += 1;
-        if (result.verdict.outcome !== 'success')
+        if (!passingOutcome(result.verdict.outcome))
             this.notPassed += 1;
         // On a terminal the verdict table comes at the end; elsewhere each verdict is said as it comes.
         if (!this.screen.isLive)
@@ -44074,12 +44589,17 @@ function verdictLines(result) {
     const lines = [
         [
             { text: `${OUTCOME_ICON[outcome]} ` },
-            { text: text_oneLine(message), style: outcome === 'success' ? undefined : 'red' }
+            {
+                text: text_oneLine(message),
+                style: passingOutcome(outcome) ? undefined : result.waived ? 'yellow' : 'red'
+            }
         ]
     ];
     const hint = diagnosis(result)?.hint;
     if (hint !== undefined)
         lines.push([{ text: `   ${hint}`, style: 'yellow' }]);
+    for (const note of resultNotes(result))
+        lines.push([{ text: `   ${note}`, style: 'yellow' }]);
     return lines;
 }
 /**
@@ -44192,6 +44712,23 @@ class LiveConnector {
         else
             this.report.debug(line);
     };
+    notReused = (why) => {
+        const line = `${this.label()}: not reusing a recent check: ${why}.`;
+        if (this.report.isLive())
+            this.report.debug(line);
+        else
+            this.report.say(line);
+    };
+    rechecking = (failed, pauseMs, n, max) => {
+        this.set(`re-check ${n} of ${max}`);
+        const reason = text_oneLine(failed.reason?.trim() || NO_REASON, 200);
+        const line = `${this.label()}: check ${failed.id} failed (${reason}); a new check starts in ` +
+            `${text_seconds(pauseMs)} (re-check ${n} of ${max}).`;
+        if (this.report.isLive())
+            this.report.debug(line);
+        else
+            this.report.say(line);
+    };
     finished(result) {
         this.report.ended(this, result);
     }
@@ -44264,7 +44801,7 @@ async function runCli(context) {
     await writeFiles(step, request, stderr);
     if (context.signal?.aborted === true)
         return signalExitCode(context.signal.reason);
-    if (step.outcome === 'success')
+    if (step.passed)
         return EXIT.pass;
     return usage ? EXIT.usage : EXIT.fail;
 }
