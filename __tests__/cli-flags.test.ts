@@ -176,7 +176,7 @@ describe('--help', () => {
 
   it("speaks of flags, not of a workflow's inputs and secrets", () => {
     expect(help).not.toMatch(/`|secrets\.|the workspace/)
-    expect(help).toContain('Combines with --destination-id and --workflow-id')
+    expect(help.replace(/\s+/g, ' ')).toContain('Combines with --destination-id and --workflow-id')
   })
 
   it('rewords only text that action.yml still has', () => {

@@ -29100,7 +29100,10 @@ const TERMINAL_WORDING = [
     ['Pass it from a secret, e.g. `secrets.UNSTRUCTURED_API_KEY`.', ''],
     ['It is masked in the log.', `Prefer ${KEY_ENV}: a flag stays in the shell's history.`],
     ['start in the workspace', 'start in the working directory'],
-    ['`true`: start no check, only read', 'Start no check, only read']
+    [
+        '`true`: read each connector and workflow, and start no check.',
+        'Read each connector and workflow, and start no check.'
+    ]
 ];
 function placeholder(input) {
     if (input.endsWith('-id'))
@@ -29330,7 +29333,8 @@ function helpText() {
             '  CONNCHECK_LIVE=0 or 1  live lines off, or on even off a terminal'
         ]),
         ...section('Exit codes:', [
-            '  0 the step passed (every check, or a policy)    1 a check or the step did not pass',
+            '  0 the step passed (every check, or by a policy)',
+            '  1 a check or the step did not pass',
             '  2 a usage error (a flag or an input that is not valid)',
             '  130 after SIGINT (Ctrl-C)    143 after SIGTERM'
         ])
