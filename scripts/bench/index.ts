@@ -152,10 +152,12 @@ ${report.text}
   (every T to 600 s, every jitter draw) for those priors and absurd ones. The table under the
   main one has every case beside fixed 2 s and 5 s pollers, and the next one the candidate
   windows and gaps.
-- **steps, D = T**: the action's bundle against connectors whose checks all take D, with a
-  check of that duration an hour before the step (a prior, for a bundle that reads it) and
-  without, side by side; _reads before the POST_ counts the GETs of the latest check that came
-  before the POST. Beside them, what the model expects with the prior.
+- **steps, D, T in D ± 20 %**: the action's bundle against connectors whose last check took D
+  (an hour before the step: the prior) and whose new one takes T = D × 0.8, 0.85, ... 1.2 (nine
+  T, twice each), beside the same steps without that check; _reads before the POST_ counts the GETs of
+  the latest check that came before the POST. The lag is to the poll that saw the verdict, as
+  the target and the model count it; the lag to the process's exit is beside it. Beside them,
+  what the model expects with the prior at those T.
 
 ## Targets
 
@@ -269,7 +271,7 @@ async function main(options: Options): Promise<void> {
       }
     }
     if (parts.has('prior-runs')) {
-      phase(`steps with a prior (about ${Math.max(...PRIOR_RUN_D_S) + 10} s)`)
+      phase(`steps with a prior (about ${Math.round(Math.max(...PRIOR_RUN_D_S) * 1.15) + 10} s)`)
       results.priorRuns = await measurePriorRuns(bench)
     }
     if (parts.has('prior')) {

@@ -169,10 +169,12 @@ export interface LagSample {
 
 export interface LagRunOptions {
   /**
-   * Give the connector a check of its own duration that ended before the step (created an hour
+   * Give the connector a check that ended before the step (created an hour
    * ago, so no reuse window can take it for the verdict): a prior for a step that reads one.
    */
   history?: boolean
+  /** The duration of that earlier check, in seconds (default: the step's own T). */
+  historyS?: number
   /** Inputs over the defaults. */
   inputs?: Record<string, string>
 }
@@ -182,7 +184,10 @@ export function lagRun(bench: Bench, tS: number, options: LagRunOptions = {}): P
   return withSimulator(async (sim) => {
     const id = randomUUID()
     sim.addConnector(id, { kind: 'source', checkDurationMs: tS * 1000, ending: 'SUCCESS' })
-    if (options.history === true) sim.startCheck(id, { ageMs: 3_600_000 })
+    if (options.history === true) {
+      const durationMs = (options.historyS ?? tS) * 1000
+      sim.startCheck(id, { ageMs: 3_600_000, durationMs })
+    }
     const inputs = { ...defaultInputs(sim, id), ...options.inputs }
     const run = await runAction(bench.work, bench.bundle, inputs, {
       measureRss: true,

@@ -16,8 +16,14 @@ export const PRIOR_TARGET = { lagRatio: 0.3, callsRatio: 1.5 } as const
 /** The longest prior a step with the default timeout-seconds takes. */
 export const LONGEST_PRIOR_MS = 300_000
 
-/** The steps on a connector whose checks repeat their duration: D = T, in seconds. */
+/** The steps on a connector whose checks repeat their duration: the priors D, in seconds. */
 export const PRIOR_RUN_D_S = [5, 12, 30]
+/**
+ * Each step's own check takes T = D times one of these: spread over D ± 20 %, as the target's
+ * T is, since at one T alone the lag depends on where that T falls between two dense polls.
+ */
+export const PRIOR_RUN_T_FACTORS = [0.8, 0.85, 0.9, 0.95, 1, 1.05, 1.1, 1.15, 1.2]
+/** Runs of each (D, T, history or not): each draws its own jitter. */
 const PRIOR_RUN_REPEATS = 2
 /**
  * Inputs for those steps, over the defaults, with history and without. Empty while the engine
@@ -293,13 +299,12 @@ export function modelPrior(): PriorModel {
   return { rows, noPriorIdentical: samePollsWithoutPrior(), bounds, candidates }
 }
 
-/** What the model expects of a step at T = D with the prior. */
-export function expectedWithPrior(dS: number): Figures {
-  const dMs = dS * 1000
+/** What the model expects of a step with the prior D whose check takes T. */
+export function expectedWithPrior(dS: number, tS: number): Figures {
   const lags: number[] = []
   const calls: number[] = []
   for (let seed = 1; seed <= SEEDS; seed += 1) {
-    const run = follow(ours, dMs, dMs, seededRandom(seed))
+    const run = follow(ours, tS * 1000, dS * 1000, seededRandom(seed))
     lags.push(run.lagMs)
     calls.push(1 + run.gets + 1)
   }
@@ -310,32 +315,40 @@ export function expectedWithPrior(dS: number): Figures {
 // Steps on a connector whose checks repeat their duration
 
 export interface PriorRunSample extends LagSample {
-  /** Whether the connector had a check of the same duration before the step. */
+  /** The prior: how long the connector's checks took before (tS is this step's own). */
+  dS: number
+  /** Whether the connector had a check of duration dS before the step. */
   history: boolean
 }
 
 /**
- * Steps on connectors whose checks all take D, with a check of that duration an hour before
- * the step and without, side by side (they sleep between polls). Until the engine reads the
- * latest check and passes its duration to the wait loop, both poll alike.
+ * Steps on connectors whose previous check took D and whose new one takes T within D ± 20 %,
+ * with that check before the step and without, side by side (they sleep between polls).
  */
 export async function measurePriorRuns(bench: Bench): Promise<PriorRunSample[]> {
   const pending: Promise<PriorRunSample>[] = []
   const longestFirst = [...PRIOR_RUN_D_S].sort((a, b) => b - a)
   for (let rep = 0; rep < PRIOR_RUN_REPEATS; rep += 1) {
     for (const dS of longestFirst) {
-      for (const history of [true, false]) {
-        const run = lagRun(bench, dS, { history, inputs: PRIOR_RUN_INPUTS }).then(
-          (sample): PriorRunSample => ({ ...sample, history })
-        )
-        void run.catch(() => undefined) // rejections are seen by Promise.all below
-        pending.push(run)
-        await sleep(LAUNCH_GAP_MS)
+      for (const factor of PRIOR_RUN_T_FACTORS) {
+        const tS = Math.round(dS * factor * 100) / 100
+        for (const history of [true, false]) {
+          const options = { history, historyS: dS, inputs: PRIOR_RUN_INPUTS }
+          const run = lagRun(bench, tS, options).then((sample): PriorRunSample => ({
+            ...sample,
+            dS,
+            history
+          }))
+          void run.catch(() => undefined) // rejections are seen by Promise.all below
+          pending.push(run)
+          await sleep(LAUNCH_GAP_MS)
+        }
       }
     }
   }
   log(
-    `${pending.length} steps started (D = T = ${longestFirst.join(', ')} s, with and without history)`
+    `${pending.length} steps started (D = ${longestFirst.join(', ')} s, T = D × ` +
+      `${PRIOR_RUN_T_FACTORS.join(', ')}, with and without history)`
   )
   return Promise.all(pending)
 }
