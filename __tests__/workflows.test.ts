@@ -175,4 +175,21 @@ describe('the workflow-security check', () => {
     })
     expect(release.jobs.test?.permissions).toEqual({ contents: 'read' })
   })
+
+  it('takes nothing from the test job into the jobs that write, and publishes the attested bytes', async () => {
+    const text = await readFile(path.join(DIR, 'release.yml'), 'utf8')
+    const release = parse(text) as {
+      jobs: Record<string, { outputs?: unknown; steps: { uses?: string; run?: string }[] }>
+    }
+    expect(release.jobs.test?.outputs).toBeUndefined()
+    expect(text).not.toContain('needs.test.outputs')
+    const runs = (job: string) => release.jobs[job]?.steps.map((step) => step.run ?? '') ?? []
+    expect(runs('release').join('\n')).toContain('node scripts/release/decide.ts')
+    expect(runs('release').join('\n')).toContain('MAJOR_TAG="${TAG%%.*}"')
+    expect(runs('release').join('\n')).toContain('npm pack --silent --ignore-scripts')
+    const npm = release.jobs.npm?.steps ?? []
+    expect(npm.some((step) => step.uses?.startsWith('actions/checkout@'))).toBe(false)
+    expect(npm.some((step) => step.uses?.startsWith('actions/download-artifact@'))).toBe(true)
+    expect(runs('npm').join('\n')).toMatch(/npm publish "\$1" --ignore-scripts/)
+  })
 })
