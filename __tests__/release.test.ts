@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { changelogSection } from '../scripts/release/changelog.js'
 import { formatPlan, releasePlan } from '../scripts/release/plan.js'
-import { parseReleaseTag } from '../scripts/release/tag.js'
+import {
+  parseReleaseTag,
+  releaseDecision,
+  tagLines,
+  type ReleaseTag
+} from '../scripts/release/tag.js'
 import { parseOutputs, runNode } from './support/runner.js'
 
 // The release workflow's scripts as a dry run: tag arithmetic, the CHANGELOG section, the plan.
@@ -40,6 +45,66 @@ describe('parseReleaseTag', () => {
   ])('refuses %j (%s)', (tag, kind) => {
     const result = parseReleaseTag(tag)
     expect(result.ok ? undefined : result.problem.kind).toBe(kind)
+  })
+})
+
+function release(tag: string): ReleaseTag {
+  const parsed = parseReleaseTag(tag)
+  if (!parsed.ok) throw new Error(`${tag} is not a release tag`)
+  return parsed.value
+}
+
+describe('releaseDecision', () => {
+  const decide = (tag: string, existing: string[]) => releaseDecision(release(tag), existing)
+
+  it('moves the major tag and takes Latest for the newest release', () => {
+    expect(decide('v1.3.0', [])).toEqual({ moveMajor: true, latest: true })
+    expect(decide('v1.3.0', ['v1.0.0', 'v1.2.9', 'v1', 'v1.3.0'])).toEqual({
+      moveMajor: true,
+      latest: true
+    })
+    expect(decide('v2.0.0', ['v1.9.9', 'v1'])).toEqual({ moveMajor: true, latest: true })
+  })
+
+  it('leaves v1 and Latest alone for a backport within the major', () => {
+    expect(decide('v1.2.4', ['v1.2.3', 'v1.3.0'])).toEqual({ moveMajor: false, latest: false })
+    // Numbers compare as numbers: 1.10.0 is later than 1.9.0.
+    expect(decide('v1.9.0', ['v1.10.0'])).toEqual({ moveMajor: false, latest: false })
+    expect(decide('v1.2.4', ['v1.2.10'])).toEqual({ moveMajor: false, latest: false })
+  })
+
+  it('moves v1 for a 1.x patch after v2, but does not mark it Latest', () => {
+    expect(decide('v1.4.1', ['v1.4.0', 'v2.0.0', 'v2'])).toEqual({
+      moveMajor: true,
+      latest: false
+    })
+  })
+
+  it('counts only release tags: not prereleases, major tags, v0 or other names', () => {
+    expect(
+      decide('v1.2.0', [
+        'v1.3.0-rc.1',
+        'v2.0.0-beta',
+        'v1.9.9+build.1',
+        'v9',
+        'v0.99.0',
+        'v1.03.0',
+        'release-9.9.9',
+        'V3.0.0',
+        ''
+      ])
+    ).toEqual({ moveMajor: true, latest: true })
+  })
+
+  it('treats an equal version as not later', () => {
+    expect(decide('v1.2.0', ['v1.2.0', 'v1.2.0'])).toEqual({ moveMajor: true, latest: true })
+  })
+})
+
+describe('tagLines', () => {
+  it('reads git tag --list output, with CRLF, blanks and spaces', () => {
+    expect(tagLines('v1.0.0\r\n v1.1.0 \n\nv1\n')).toEqual(['v1.0.0', 'v1.1.0', 'v1'])
+    expect(tagLines('')).toEqual([])
   })
 })
 
@@ -102,7 +167,8 @@ describe('releasePlan', () => {
     tag: 'v1.1.0',
     packageName: 'unstructured-connection-check',
     packageVersion: '1.1.0',
-    changelog: CHANGELOG
+    changelog: CHANGELOG,
+    existingTags: ['v1.0.0']
   }
 
   it('lists the steps, the tarball and the notes', () => {
@@ -117,6 +183,27 @@ describe('releasePlan', () => {
     expect(text).toContain('immutable')
     expect(text).toContain('  - A bug.')
     expect(text).not.toContain('Something new')
+  })
+
+  it('says a backport leaves the major tag and Latest where they are', () => {
+    const result = releasePlan({ ...input, existingTags: ['v1.0.0', 'v1.2.0', 'v2.0.0'] })
+    if (!result.ok) throw new Error(result.problems.join('\n'))
+    expect(result.plan.decision).toEqual({ moveMajor: false, latest: false })
+    const text = formatPlan(result.plan)
+    expect(text).toContain('Leave the tag v1 where it is: a later 1.x release exists')
+    expect(text).toContain('not as Latest')
+    expect(text).not.toContain('Move the tag')
+  })
+
+  it('can leave the notes out, where a line could be read as a workflow command', () => {
+    const hostile = CHANGELOG.replace('- A bug.', '::error::fake\n##[group]fake')
+    const result = releasePlan({ ...input, changelog: hostile })
+    if (!result.ok) throw new Error(result.problems.join('\n'))
+    expect(formatPlan(result.plan)).toContain('::error::fake')
+    const quiet = formatPlan(result.plan, { notes: false })
+    expect(quiet).not.toContain('fake')
+    expect(quiet).toContain('4 line(s), not printed here')
+    expect(quiet.split('\n').some((line) => /^\s*(::|##\[)/.test(line))).toBe(false)
   })
 
   it('says every reason to refuse at once', () => {
@@ -160,7 +247,9 @@ describe('npm run release-plan', () => {
       expect(run.stdout).toContain(`Release plan for v${version}`)
       const notes = await readFile(notesFile, 'utf8')
       expect(notes.length).toBeGreaterThan(0)
-      expect(run.stdout).toContain(notes.split('\n')[0])
+      // The job log would read a notes line as a workflow command: they are not printed.
+      expect(run.stdout).toContain('not printed here')
+      expect(run.stdout).not.toContain(notes.split('\n')[0])
       expect(parseOutputs(await readFile(outputFile, 'utf8'))).toEqual({
         version,
         'major-tag': `v${version.split('.')[0] ?? ''}`,
@@ -173,6 +262,26 @@ describe('npm run release-plan', () => {
     }
   })
 
+  it('takes the existing tags from --existing, or else from git', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    const [major = ''] = version.split('.')
+    const later = `v${major}.999.0`
+    const given = await runNode(
+      [TSX_CLI, CLI, `v${version}`, '--existing', `v${version}`, '--existing', later],
+      env,
+      30_000
+    )
+    expect(given.stderr).toBe('')
+    expect(given.stdout).toContain(`Leave the tag v${major} where it is`)
+    expect(given.stdout).toContain('Release notes (CHANGELOG.md')
+    const fromGit = await runNode([TSX_CLI, CLI, `v${version}`], env, 30_000)
+    expect(fromGit.stderr).toBe('')
+    expect(fromGit.code).toBe(0)
+    expect(fromGit.stdout).toMatch(/Move the tag v\d+ to the commit|Leave the tag v\d+ where it is/)
+  })
+
   it('exits 1 for a tag it will not release, and 2 without one', async () => {
     const refused = await runNode([TSX_CLI, CLI, 'v1.2.3-rc.1'], env, 30_000)
     expect(refused.code).toBe(1)
@@ -181,5 +290,45 @@ describe('npm run release-plan', () => {
     const usage = await runNode([TSX_CLI, CLI], env, 30_000)
     expect(usage.code).toBe(2)
     expect(usage.stderr).toContain('Usage: npm run release-plan')
+  })
+})
+
+describe('the release job: scripts/release/decide.ts', () => {
+  const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+  const DECIDE = path.join(ROOT, 'scripts', 'release', 'decide.ts')
+  const env = { PATH: process.env.PATH ?? '' }
+
+  it('prints the decision for $GITHUB_OUTPUT and writes the notes, or refuses', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    const [major = ''] = version.split('.')
+    const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-decide-'))
+    try {
+      const tags = path.join(dir, 'tags')
+      const notes = path.join(dir, 'notes.md')
+      await writeFile(
+        tags,
+        `v${version}\nv${major}\nv${major}.999.0-rc.1\nv${Number(major) + 1}.0.0\n`
+      )
+      const run = await runNode([TSX_CLI, DECIDE, `v${version}`, tags, notes], env, 30_000)
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(parseOutputs(run.stdout)).toEqual({ 'move-major': 'true', latest: 'false' })
+      const section = changelogSection(
+        await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8'),
+        version
+      )
+      expect(section.ok && (await readFile(notes, 'utf8')) === section.notes).toBe(true)
+
+      const refused = await runNode([TSX_CLI, DECIDE, 'v1.2.3-rc.1', tags, notes], env, 30_000)
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toContain('prerelease')
+      const usage = await runNode([TSX_CLI, DECIDE, `v${version}`], env, 30_000)
+      expect(usage.code).toBe(2)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -10,6 +10,7 @@ import { checkWorkflow, type Finding } from '../scripts/workflow-rules.js'
 
 const DIR = fileURLToPath(new URL('../.github/workflows/', import.meta.url))
 const CHECKOUT = 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1'
+const GITHUB_SCRIPT = 'actions/github-script@3a2844b7e9c422d3c10d287c895573f7108da1b3 # v9.0.0'
 
 /** A workflow that passes, with `job` as the steps and settings of its one job. */
 function workflow(job: string, top = 'permissions: {}'): string {
@@ -84,6 +85,19 @@ describe('the workflow-security check', () => {
       'expression-in-run'
     ],
     [
+      'write-all for a job',
+      GOOD_JOB.replace('    permissions:\n      contents: read\n', '    permissions: write-all\n'),
+      'job-permissions'
+    ],
+    [
+      "an expression in github-script's script",
+      GOOD_JOB.replace(
+        '- run: echo "$TITLE"',
+        `- uses: ${GITHUB_SCRIPT}\n        with:\n          script: |\n            core.info('\${{ github.event.pull_request.title }}')`
+      ),
+      'expression-in-script'
+    ],
+    [
       'credentials left in the checkout',
       GOOD_JOB.replace('persist-credentials: false', 'fetch-depth: 0'),
       'persisted-credentials'
@@ -98,18 +112,44 @@ describe('the workflow-security check', () => {
   it.each([
     ['no top-level permissions', ''],
     ['write-all at the top', 'permissions: write-all'],
+    ['read-all at the top', 'permissions: read-all'],
     ['top-level grants', 'permissions:\n  contents: read']
   ])('rejects %s', (_, top) => {
     expect(rules(workflow(GOOD_JOB, top))).toEqual(['top-level-permissions'])
   })
 
-  it('rejects pull_request_target and workflow_run, in any form of on:', () => {
+  it('rejects pull_request_target, workflow_run and issue_comment, in any form of on:', () => {
     const on = (trigger: string) => workflow(GOOD_JOB).replace('on: [push]', trigger)
     expect(rules(on('on: pull_request_target'))).toEqual(['dangerous-trigger'])
     expect(rules(on('on: [push, workflow_run]'))).toEqual(['dangerous-trigger'])
     expect(rules(on('on:\n  pull_request_target:\n    types: [opened]'))).toEqual([
       'dangerous-trigger'
     ])
+    expect(rules(on('on:\n  issue_comment:\n    types: [created]'))).toEqual(['dangerous-trigger'])
+    expect(checkWorkflow(on('on: [issue_comment]'))[0]?.message).toContain('comment')
+  })
+
+  it('allows github-script when its expressions come through env:, and read-all for a job', () => {
+    const job = GOOD_JOB.replace('contents: read', 'read-all')
+      .replace('    permissions:\n      read-all\n', '    permissions: read-all\n')
+      .replace(
+        '- run: echo "$TITLE"',
+        `- uses: ${GITHUB_SCRIPT}\n        with:\n          script: core.info(process.env.TITLE)`
+      )
+    expect(job).toContain('permissions: read-all')
+    expect(checkWorkflow(workflow(job))).toEqual([])
+  })
+
+  it('rejects secrets: inherit for a reusable workflow', () => {
+    const text = workflow(`    permissions:
+      contents: read
+    uses: ./.github/workflows/ci.yml
+    secrets: inherit
+`).replace('    runs-on: ubuntu-latest\n', '')
+    expect(rules(text)).toEqual(['secrets-inherit'])
+    expect(
+      rules(text.replace('secrets: inherit', 'secrets:\n      TOKEN: ${{ secrets.TOKEN }}'))
+    ).toEqual([])
   })
 
   it('names the line of each finding', () => {
@@ -134,5 +174,22 @@ describe('the workflow-security check', () => {
       attestations: 'write'
     })
     expect(release.jobs.test?.permissions).toEqual({ contents: 'read' })
+  })
+
+  it('takes nothing from the test job into the jobs that write, and publishes the attested bytes', async () => {
+    const text = await readFile(path.join(DIR, 'release.yml'), 'utf8')
+    const release = parse(text) as {
+      jobs: Record<string, { outputs?: unknown; steps: { uses?: string; run?: string }[] }>
+    }
+    expect(release.jobs.test?.outputs).toBeUndefined()
+    expect(text).not.toContain('needs.test.outputs')
+    const runs = (job: string) => release.jobs[job]?.steps.map((step) => step.run ?? '') ?? []
+    expect(runs('release').join('\n')).toContain('node scripts/release/decide.ts')
+    expect(runs('release').join('\n')).toContain('MAJOR_TAG="${TAG%%.*}"')
+    expect(runs('release').join('\n')).toContain('npm pack --silent --ignore-scripts')
+    const npm = release.jobs.npm?.steps ?? []
+    expect(npm.some((step) => step.uses?.startsWith('actions/checkout@'))).toBe(false)
+    expect(npm.some((step) => step.uses?.startsWith('actions/download-artifact@'))).toBe(true)
+    expect(runs('npm').join('\n')).toMatch(/npm publish "\$1" --ignore-scripts/)
   })
 })

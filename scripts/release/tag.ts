@@ -63,3 +63,42 @@ export function describeTagProblem(problem: TagProblem): string {
       return `${shown} is a 0.x version: releases start at v1.0.0, so that @v1 means something`
   }
 }
+
+/** What a release does to the moving tags, given the tags that already exist. */
+export interface ReleaseDecision {
+  /** Move the major tag (v1) to this release: no later release of the same major exists. */
+  moveMajor: boolean
+  /** Mark the GitHub release Latest: no later release of any major exists. */
+  latest: boolean
+}
+
+function compare(a: ReleaseTag, b: ReleaseTag): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch
+}
+
+/**
+ * A backport (v1.2.4 after v1.3.0, or a 1.x after v2.0.0) must not pull v1 back nor take
+ * Latest from the newer release. Only release tags count: prereleases, the major tags
+ * themselves and anything else are ignored, and an equal version (this tag) is not later.
+ */
+export function releaseDecision(
+  release: ReleaseTag,
+  existingTags: readonly string[]
+): ReleaseDecision {
+  const later = existingTags
+    .map(parseReleaseTag)
+    .flatMap((parsed) => (parsed.ok ? [parsed.value] : []))
+    .filter((other) => compare(other, release) > 0)
+  return {
+    moveMajor: !later.some((other) => other.major === release.major),
+    latest: later.length === 0
+  }
+}
+
+/** Tags one a line, as `git tag --list` prints them; blank lines and spaces are dropped. */
+export function tagLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+}
