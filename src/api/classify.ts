@@ -210,6 +210,16 @@ export function serverDate(response: RawResponse): number | undefined {
   return value === undefined ? undefined : parseHttpDate(value.trim())
 }
 
+/**
+ * The Age header (RFC 9111) in seconds: a cache served the answer that long after the server
+ * made it. NaN when present but not a number of seconds; undefined when absent.
+ */
+export function cacheAge(response: RawResponse): number | undefined {
+  const value = header(response, 'age')?.trim()
+  if (value === undefined) return undefined
+  return /^\d+$/.test(value) ? Number(value) : Number.NaN
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const MONTH = MONTHS.join('|')
 const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun'
