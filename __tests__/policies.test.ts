@@ -220,6 +220,24 @@ describe('recheck-failures', () => {
   )
 })
 
+describe('recheck-failures, cancelled', () => {
+  it.concurrent('ends cancelled, not failed, when cancelled in the pause before a re-check', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 100, ending: 'FAILURE' })
+      const result = await runBundle(base(sim, { 'source-id': id, 'recheck-failures': '1' }), {
+        kill: { signal: 'SIGTERM', when: 're-check 1 of 1' }
+      })
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).not.toBe(0)
+      expect(posts(sim)).toBe(1)
+      expect(result.outputs.outcome).toBe('cancelled')
+      expect(entries(result)[0]?.outcome).toBe('cancelled')
+      expect(lines(result, '::error')[0]).toContain('SIGTERM')
+    })
+  )
+})
+
 describe('reuse-success-seconds', () => {
   it.concurrent('passes on a fresh SUCCESS without a POST', () =>
     withSimulator(async (sim) => {

@@ -83,7 +83,14 @@ describe('stepPassed', () => {
 })
 
 describe('mayRecheck', () => {
-  const base = { outcome: 'failure' as const, rechecks: 0, max: 2, now: 0, deadline: 60_000 }
+  const base = {
+    outcome: 'failure' as const,
+    rechecks: 0,
+    max: 2,
+    now: 0,
+    deadline: 60_000,
+    failedMs: 500
+  }
 
   it('re-checks a FAILURE while re-checks and time are left', () => {
     expect(mayRecheck(base)).toBe(true)
@@ -98,9 +105,22 @@ describe('mayRecheck', () => {
     }
   })
 
-  it('does not start one that the deadline would cut off after the pause', () => {
+  it('starts one only when the pause and at least a second fit before the deadline', () => {
+    const latest = 60_000 - RECHECK_PAUSE_MS - 1000
+    expect(mayRecheck({ ...base, now: latest })).toBe(true)
+    expect(mayRecheck({ ...base, now: latest + 1 })).toBe(false)
     expect(mayRecheck({ ...base, now: 60_000 - RECHECK_PAUSE_MS - 500 })).toBe(false)
-    expect(mayRecheck({ ...base, now: 60_000 - RECHECK_PAUSE_MS - 1500 })).toBe(true)
+  })
+
+  it('starts one only when a check as long as the failed one fits after the pause', () => {
+    const failedMs = 20_000
+    const latest = 60_000 - RECHECK_PAUSE_MS - failedMs
+    expect(mayRecheck({ ...base, failedMs, now: latest })).toBe(true)
+    expect(mayRecheck({ ...base, failedMs, now: latest + 1 })).toBe(false)
+    // With 1.5 s left after the pause, a check that took 10 s is not started.
+    expect(mayRecheck({ ...base, failedMs: 10_000, now: 60_000 - RECHECK_PAUSE_MS - 1500 })).toBe(
+      false
+    )
   })
 })
 

@@ -530,13 +530,19 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
         rechecks,
         max: settings.recheckFailures,
         now: clock.now(),
-        deadline: pacing.deadline
+        deadline: pacing.deadline,
+        // How long the platform took, else how long this step waited for it.
+        failedMs: priorFrom(failed, Number.POSITIVE_INFINITY) ?? decisive.durationMs
       })
       if (!recheck || failed === undefined) break
       failures.push(failed)
       report.rechecking(failed, RECHECK_PAUSE_MS, rechecks + 1, settings.recheckFailures)
       await clock.sleep(RECHECK_PAUSE_MS, pacing.signal)
-      if (pacing.signal.aborted) break
+      if (pacing.signal.aborted) {
+        // Cancelled before the new check began: the FAILURE was going to be looked at again.
+        decisive = { ...decisive, problem: new Pacer(pacing).cancelled() }
+        break
+      }
       // The failed check's duration is the best guess of the next one's.
       const next = await attempt(priorFrom(failed, settings.timeoutMs))
       if (next.created !== undefined) attempts += 1

@@ -19,7 +19,7 @@ import { isUuid } from './ids.js'
 /** The pause before a new check after a FAILURE: a remote blip gets a moment to pass. */
 export const RECHECK_PAUSE_MS = 2000
 
-/** Time a new check must have left after the pause to be worth starting. */
+/** The least time a new check is given after the pause, however quick the failed one was. */
 const RECHECK_MIN_LEFT_MS = 1000
 
 /**
@@ -63,7 +63,9 @@ export function stepPassed(
 
 /**
  * Whether a connector whose latest attempt ended in FAILURE gets another check: while fewer
- * than `max` re-checks were made, and time is left after the pause for one to decide.
+ * than `max` re-checks were made, and the pause and a new check as long as the failed one
+ * (`failedMs`, at least RECHECK_MIN_LEFT_MS) fit before the deadline: one that the deadline
+ * would cut off only turns a FAILURE into a timeout.
  */
 export function mayRecheck(options: {
   outcome: Outcome
@@ -71,13 +73,11 @@ export function mayRecheck(options: {
   max: number
   now: number
   deadline: number
+  failedMs: number
 }): boolean {
-  const { outcome, rechecks, max, now, deadline } = options
-  return (
-    outcome === 'failure' &&
-    rechecks < max &&
-    now + RECHECK_PAUSE_MS + RECHECK_MIN_LEFT_MS < deadline
-  )
+  const { outcome, rechecks, max, now, deadline, failedMs } = options
+  const needed = RECHECK_PAUSE_MS + Math.max(failedMs, RECHECK_MIN_LEFT_MS)
+  return outcome === 'failure' && rechecks < max && now + needed <= deadline
 }
 
 /** Whether a connector's latest check may pass the step without a new one, and why not. */
