@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   classifyResponse as classifyAny,
+  parseHttpDate,
   parseRetryAfter,
   serverDate,
   type RawResponse
@@ -218,6 +219,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined()
     expect(parseRetryAfter('soon', NOW)).toBeUndefined()
     expect(parseRetryAfter('-1', NOW)).toBeUndefined()
+    // A zone-less date would be read in the runner's time zone: not an HTTP date.
+    expect(parseRetryAfter('2026-11-28 12:00:04', NOW)).toBeUndefined()
+    expect(parseRetryAfter('Sat, 28 Nov 2026 12:00:04', NOW)).toBeUndefined()
+  })
+
+  it('reads each HTTP-date form as GMT', () => {
+    expect(parseRetryAfter('Sat, 28 Nov 2026 12:00:04 GMT', NOW)).toBe(4000)
+    expect(parseRetryAfter('Saturday, 28-Nov-26 12:00:04 GMT', NOW)).toBe(4000)
+    expect(parseRetryAfter('Sat Nov 28 12:00:04 2026', NOW)).toBe(4000)
   })
 
   it('takes the first of repeated headers', () => {
@@ -235,5 +245,49 @@ describe('serverDate', () => {
     expect(at('Fri, 28 Nov 2026 12:00:00 GMT')).toBe(NOW)
     for (const odd of ['7', '-1', '2026', 'soon', '']) expect(at(odd)).toBeUndefined()
     expect(serverDate(answer(200, ''))).toBeUndefined()
+  })
+})
+
+// Expectations come from Date.UTC, so they hold in any time zone; policies.test.ts runs the
+// bundle under one far from UTC against a Date header of each form.
+describe('parseHttpDate', () => {
+  const EXAMPLE = Date.UTC(1994, 10, 6, 8, 49, 37)
+
+  it('reads the three forms of RFC 9110, all as GMT', () => {
+    expect(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT')).toBe(EXAMPLE)
+    expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT')).toBe(EXAMPLE)
+    expect(parseHttpDate('Sun Nov  6 08:49:37 1994')).toBe(EXAMPLE)
+    expect(parseHttpDate('Thu Nov 26 08:49:37 2026')).toBe(Date.UTC(2026, 10, 26, 8, 49, 37))
+    expect(parseHttpDate('Thursday, 26-Nov-26 08:49:37 GMT')).toBe(
+      Date.UTC(2026, 10, 26, 8, 49, 37)
+    )
+  })
+
+  it('counts a leap second as the first of the next minute', () => {
+    expect(parseHttpDate('Wed, 31 Dec 2025 23:59:60 GMT')).toBe(Date.UTC(2026, 0, 1))
+  })
+
+  it.each([
+    ['a date of no form', '2026-11-28T12:00:00Z'],
+    ['a zone-less date', 'Sat, 28 Nov 2026 12:00:00'],
+    ['another zone', 'Sat, 28 Nov 2026 12:00:00 PST'],
+    ['an offset', 'Sat, 28 Nov 2026 12:00:00 +0000'],
+    ['UTC for GMT', 'Sat, 28 Nov 2026 12:00:00 UTC'],
+    ['a lower-case month', 'Sat, 28 nov 2026 12:00:00 GMT'],
+    ['a one-digit day in IMF-fixdate', 'Sat, 8 Nov 2026 12:00:00 GMT'],
+    ['a long day name in IMF-fixdate', 'Saturday, 28 Nov 2026 12:00:00 GMT'],
+    ['a four-digit year in RFC 850', 'Saturday, 28-Nov-2026 12:00:00 GMT'],
+    ['asctime with GMT', 'Sat Nov 28 12:00:00 2026 GMT'],
+    ['31 February', 'Tue, 31 Feb 2026 12:00:00 GMT'],
+    ['day 0', 'Tue, 00 Feb 2026 12:00:00 GMT'],
+    ['hour 24', 'Sat, 28 Nov 2026 24:00:00 GMT'],
+    ['minute 60', 'Sat, 28 Nov 2026 12:60:00 GMT'],
+    ['second 61', 'Sat, 28 Nov 2026 12:00:61 GMT'],
+    ['a month that is none', 'Sat, 28 Nev 2026 12:00:00 GMT'],
+    ['space around it', ' Sat, 28 Nov 2026 12:00:00 GMT'],
+    ['digits', '7'],
+    ['a negative number', '-1']
+  ])('refuses %s', (_, text) => {
+    expect(parseHttpDate(text)).toBeUndefined()
   })
 })

@@ -220,6 +220,24 @@ describe('recheck-failures', () => {
   )
 })
 
+describe('recheck-failures, cancelled', () => {
+  it.concurrent('ends cancelled, not failed, when cancelled in the pause before a re-check', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 100, ending: 'FAILURE' })
+      const result = await runBundle(base(sim, { 'source-id': id, 'recheck-failures': '1' }), {
+        kill: { signal: 'SIGTERM', when: 're-check 1 of 1' }
+      })
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).not.toBe(0)
+      expect(posts(sim)).toBe(1)
+      expect(result.outputs.outcome).toBe('cancelled')
+      expect(entries(result)[0]?.outcome).toBe('cancelled')
+      expect(lines(result, '::error')[0]).toContain('SIGTERM')
+    })
+  )
+})
+
 describe('reuse-success-seconds', () => {
   it.concurrent('passes on a fresh SUCCESS without a POST', () =>
     withSimulator(async (sim) => {
@@ -277,6 +295,97 @@ describe('reuse-success-seconds', () => {
       expect(entries(result)[0]?.reused).toBeNull()
       expect(result.stdout).toContain('clocks disagree')
     })
+  )
+})
+
+describe('reuse-success-seconds refuses an old SUCCESS', () => {
+  const reuse = (sim: Simulator, extra: Record<string, string> = {}) =>
+    base(sim, { 'reuse-success-seconds': '60', ...extra })
+
+  /** The step started a check instead, and logged why. */
+  function startedOne(result: ActionResult, sim: Simulator, why: string): void {
+    verifyInvariants(result, sim.apiKey)
+    expect(result.exitCode).toBe(0)
+    expect(posts(sim)).toBe(1)
+    expect(entries(result)[0]).toMatchObject({ attempts: 1, reused: null })
+    expect(result.stdout).toContain('Not reusing a recent check')
+    expect(result.stdout).toContain(why)
+  }
+
+  it.concurrent('starts a check when the timestamps have no UTC offset', () =>
+    withProfile({ timestampForm: 'naive' }, async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', checkDurationMs: 100 })
+      sim.startCheck(id, { ageMs: 3000, durationMs: 1000, ending: 'SUCCESS' })
+      startedOne(await runBundle(reuse(sim, { 'source-id': id })), sim, 'has no UTC offset')
+    })
+  )
+
+  it.concurrent('starts a check when a cache served the latest one, and asks for none', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      // Reported 10 minutes ago; the cache's copy is dated a second later, so by its Date alone
+      // the check would look a second old.
+      sim.addConnector(id, {
+        kind: 'source',
+        checkDurationMs: 100,
+        faults: { read: [{ type: 'cached', ageMs: 599_000 }] }
+      })
+      sim.startCheck(id, { ageMs: 601_000, durationMs: 1000, ending: 'SUCCESS' })
+      startedOne(await runBundle(reuse(sim, { 'source-id': id })), sim, 'came from a cache')
+      const gets = sim.requests.filter((r) => r.method === 'GET')
+      expect(gets.length).toBeGreaterThan(0)
+      for (const get of gets) expect(get.headers['cache-control']).toBe('no-cache')
+    })
+  )
+
+  it.concurrent.each([
+    ['looked up by id', (id: string) => ({ 'source-id': id })],
+    ['found in the list by name', () => ({ 'source-name': 'orders' })]
+  ])('starts a check when the connector was updated since its latest check, %s', (_, input) =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', name: 'orders', checkDurationMs: 100 })
+      sim.startCheck(id, { ageMs: 3000, durationMs: 1000, ending: 'SUCCESS' })
+      sim.updateConnector(id, { config: { bucket: 'new' } })
+      const result = await runBundle(reuse(sim, input(id)))
+      startedOne(result, sim, 'the connector was updated since check')
+      // The lookup made for the names told it; no request of its own.
+      const reads = sim.requests.filter((r) => r.method === 'GET' && !r.path.includes('check'))
+      expect(reads).toHaveLength(1)
+    })
+  )
+
+  it.concurrent('passes on a SUCCESS of a connector updated before that check began', () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source' })
+      sim.updateConnector(id, { agoMs: 10_000 })
+      const seeded = sim.startCheck(id, { ageMs: 3000, durationMs: 1000, ending: 'SUCCESS' })
+      const result = await runBundle(reuse(sim, { 'source-id': id }))
+      verifyInvariants(result, sim.apiKey)
+      expect(result.exitCode).toBe(0)
+      expect(posts(sim)).toBe(0)
+      expect(entries(result)[0]?.reused?.['check-id']).toBe(seeded.id)
+    })
+  )
+
+  // Date.parse would read the zone-less asctime in the runner's zone, 5.5 h off in Kolkata.
+  it.concurrent.each(['rfc850', 'asctime'] as const)(
+    'reads a Date header of the %s form as GMT in any time zone',
+    (dateForm) =>
+      withProfile({ dateForm }, async (sim) => {
+        const id = randomUUID()
+        sim.addConnector(id, { kind: 'source' })
+        const seeded = sim.startCheck(id, { ageMs: 3000, durationMs: 1000, ending: 'SUCCESS' })
+        const result = await runBundle(reuse(sim, { 'source-id': id }), {
+          env: { TZ: 'Asia/Kolkata' }
+        })
+        verifyInvariants(result, sim.apiKey)
+        expect(result.exitCode).toBe(0)
+        expect(posts(sim)).toBe(0)
+        expect(entries(result)[0]?.reused?.['check-id']).toBe(seeded.id)
+      })
   )
 })
 

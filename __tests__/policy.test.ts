@@ -5,18 +5,20 @@ import {
   mayRecheck,
   platformUnavailable,
   RECHECK_PAUSE_MS,
+  reuseAfterUpdate,
   reuseDecision,
   stepPassed,
   waives
 } from '../src/policy.js'
 import type { Problem } from '../src/problems.js'
 
+const ID = '0b9e7f52-1111-4222-8333-444455556666'
 const REPORTED = '2026-01-01T12:00:00.250000Z'
 const REPORTED_MS = parseTimestamp(REPORTED)?.epochMs ?? Number.NaN
 
 function latest(fields: Partial<ConnectionCheck> = {}): ConnectionCheck {
   return {
-    id: 'check-1',
+    id: ID,
     status: 'SUCCESS',
     reason: null,
     createdAt: '2026-01-01T11:59:58Z',
@@ -81,7 +83,14 @@ describe('stepPassed', () => {
 })
 
 describe('mayRecheck', () => {
-  const base = { outcome: 'failure' as const, rechecks: 0, max: 2, now: 0, deadline: 60_000 }
+  const base = {
+    outcome: 'failure' as const,
+    rechecks: 0,
+    max: 2,
+    now: 0,
+    deadline: 60_000,
+    failedMs: 500
+  }
 
   it('re-checks a FAILURE while re-checks and time are left', () => {
     expect(mayRecheck(base)).toBe(true)
@@ -96,9 +105,22 @@ describe('mayRecheck', () => {
     }
   })
 
-  it('does not start one that the deadline would cut off after the pause', () => {
+  it('starts one only when the pause and at least a second fit before the deadline', () => {
+    const latest = 60_000 - RECHECK_PAUSE_MS - 1000
+    expect(mayRecheck({ ...base, now: latest })).toBe(true)
+    expect(mayRecheck({ ...base, now: latest + 1 })).toBe(false)
     expect(mayRecheck({ ...base, now: 60_000 - RECHECK_PAUSE_MS - 500 })).toBe(false)
-    expect(mayRecheck({ ...base, now: 60_000 - RECHECK_PAUSE_MS - 1500 })).toBe(true)
+  })
+
+  it('starts one only when a check as long as the failed one fits after the pause', () => {
+    const failedMs = 20_000
+    const latest = 60_000 - RECHECK_PAUSE_MS - failedMs
+    expect(mayRecheck({ ...base, failedMs, now: latest })).toBe(true)
+    expect(mayRecheck({ ...base, failedMs, now: latest + 1 })).toBe(false)
+    // With 1.5 s left after the pause, a check that took 10 s is not started.
+    expect(mayRecheck({ ...base, failedMs: 10_000, now: 60_000 - RECHECK_PAUSE_MS - 1500 })).toBe(
+      false
+    )
   })
 })
 
@@ -117,7 +139,7 @@ describe('reuseDecision', () => {
     const decision = reuseDecision(latest(), 20_000)
     expect(decision).toEqual({
       reuse: false,
-      why: "check check-1 was reported 30 s before the server's Date, longer ago than 20 s"
+      why: `check ${ID} was reported 30 s before the server's Date, longer ago than 20 s`
     })
   })
 
@@ -139,17 +161,17 @@ describe('reuseDecision', () => {
     [
       'a FAILURE',
       latest({ status: 'FAILURE', reason: 'denied' }),
-      'its latest check check-1 is a FAILURE'
+      `its latest check ${ID} is a FAILURE`
     ],
     [
       'a check not final',
       latest({ status: 'SCHEDULED', reportedAt: null }),
-      'its latest check check-1 is not final (SCHEDULED)'
+      `its latest check ${ID} is not final (SCHEDULED)`
     ],
     [
       'a SUCCESS without reported_at',
       latest({ reportedAt: null }),
-      'its latest check check-1 is not final (SUCCESS)'
+      `its latest check ${ID} is not final (SUCCESS)`
     ],
     [
       'an answer without Date',
@@ -159,9 +181,94 @@ describe('reuseDecision', () => {
     [
       'a reported_at that is no timestamp',
       latest({ reportedAt: 'yesterday' }),
-      'the reported_at of check check-1 is not a timestamp'
+      `the reported_at of check ${ID} is not a timestamp`
+    ],
+    [
+      'a check whose id is not a UUID',
+      latest({ id: 'check-1' }),
+      "the id of its latest check, check-1, is not a UUID: the answer is not the API's"
+    ],
+    [
+      'a reported_at without a UTC offset',
+      latest({ reportedAt: '2026-01-01T12:00:00.250000' }),
+      `the reported_at of check ${ID} has no UTC offset, so it may be local time and cannot be compared with the server's Date`
+    ],
+    [
+      'a created_at without a UTC offset',
+      latest({ createdAt: '2026-01-01 11:59:58' }),
+      `the created_at of check ${ID} has no UTC offset, so it may be local time and cannot be compared with the server's Date`
+    ],
+    [
+      'a check reported before it was created',
+      latest({ created: { epochMs: REPORTED_MS, subMsNanos: 1 } }),
+      `check ${ID} was reported before it was created`
+    ],
+    [
+      'an answer a cache served',
+      latest({ cacheAgeSeconds: 1 }),
+      "the answer came from a cache (it had an Age header), so its Date is not the server's now"
+    ],
+    [
+      'an answer with an unreadable Age',
+      latest({ cacheAgeSeconds: Number.NaN }),
+      "the answer came from a cache (it had an Age header), so its Date is not the server's now"
     ]
   ])('does not reuse %s', (_, check, why) => {
     expect(reuseDecision(check, MINUTE)).toEqual({ reuse: false, why })
+  })
+
+  it('reuses a check with any explicit offset, and an answer with Age 0', () => {
+    const offsets = latest({
+      createdAt: '2026-01-01 13:59:58+02',
+      reportedAt: '2026-01-01T07:00:00.250-05:00',
+      cacheAgeSeconds: 0
+    })
+    expect(reuseDecision(offsets, MINUTE)).toMatchObject({ reuse: true, ageMs: 30_000 })
+  })
+
+  it('reuses a check reported the moment it was created', () => {
+    const instant = latest({ created: { epochMs: REPORTED_MS, subMsNanos: 0 } })
+    expect(reuseDecision(instant, MINUTE)).toMatchObject({ reuse: true })
+  })
+})
+
+describe('reuseAfterUpdate', () => {
+  const reusable = reuseDecision(latest(), 60_000)
+  // The check was created at 11:59:58.000Z.
+
+  it('keeps a reuse when the connector was last updated before the check was created', () => {
+    expect(reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T11:59:57.999999Z' })).toBe(reusable)
+  })
+
+  it('keeps a reuse when the API gives no updated_at', () => {
+    expect(reuseAfterUpdate(reusable, { updatedAt: undefined })).toBe(reusable)
+    expect(reuseAfterUpdate(reusable, {})).toBe(reusable)
+  })
+
+  it.each([
+    ['at the same moment', '2026-01-01T11:59:58Z'],
+    ['after the check began', '2026-01-01T11:59:59.5Z'],
+    ['after it was reported', '2026-01-01 12:00:10+00']
+  ])('refuses a reuse when the connector was updated %s', (_, updatedAt) => {
+    expect(reuseAfterUpdate(reusable, { updatedAt })).toEqual({
+      reuse: false,
+      why: `the connector was updated since check ${ID} began, which may have checked its previous config`
+    })
+  })
+
+  it('refuses a reuse when updated_at is unreadable or the connector could not be read', () => {
+    expect(reuseAfterUpdate(reusable, { updatedAt: '' })).toEqual({
+      reuse: false,
+      why: "the connector's updated_at is not a timestamp"
+    })
+    expect(reuseAfterUpdate(reusable, undefined)).toEqual({
+      reuse: false,
+      why: `the connector could not be read to tell whether it changed since check ${ID}`
+    })
+  })
+
+  it('leaves a refusal as it is', () => {
+    const refused = { reuse: false as const, why: 'no' }
+    expect(reuseAfterUpdate(refused, { updatedAt: '2026-01-01T13:00:00Z' })).toBe(refused)
   })
 })

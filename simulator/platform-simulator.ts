@@ -58,8 +58,18 @@ export type Fault =
    * Date header); served, never stored.
    */
   | { type: 'absurd-newer'; when: AbsurdWhen; status?: 'SCHEDULED' | 'SUCCESS' | 'FAILURE' }
+  | CachedFault
 
 export type AbsurdWhen = 'year-9999' | 'day-ahead'
+
+/**
+ * The answer a cache (a CDN) in front of the API kept from `ageMs` ago: the connector's latest
+ * check, then, as of now, with the Date of then and an Age header, as RFC 9111 caches send.
+ */
+export interface CachedFault {
+  type: 'cached'
+  ageMs: number
+}
 
 /**
  * One queued answer. `afterCreate` (POST only): the check is created first, then the fault
@@ -158,6 +168,11 @@ export interface Simulator {
   apiKey: string
   /** Ids must be UUIDs. Re-adding an id replaces its behaviour and faults, keeping its checks. */
   addConnector(id: string, behavior: ConnectorBehavior): void
+  /**
+   * The connector's config changed (as a PUT would), now or `agoMs` before: its `updated_at`,
+   * null until then, is set; returned as served.
+   */
+  updateConnector(id: string, opts?: { config?: Record<string, unknown>; agoMs?: number }): string
   addWorkflow(id: string, workflow: WorkflowBehavior): void
   /** Replaces both queues; an omitted one becomes empty. */
   setFaults(id: string, faults: FaultQueues): void
@@ -271,6 +286,32 @@ export interface PlatformProfile {
   idleTimeoutMs?: number
   /** `Connection: close` on every answer, and the socket closed after it. */
   connectionClose?: boolean
+  /** The form of the Date header (RFC 9110's three); default node's own, IMF-fixdate. */
+  dateForm?: DateForm
+}
+
+export type DateForm = 'imf-fixdate' | 'rfc850' | 'asctime'
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+const MONTH_NAMES = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')
+
+/** An HTTP date of `ms` in one of RFC 9110's forms. */
+export function httpDate(ms: number, form: DateForm = 'imf-fixdate'): string {
+  const at = new Date(ms)
+  const two = (n: number): string => String(n).padStart(2, '0')
+  const weekday = WEEKDAYS[at.getUTCDay()] ?? ''
+  const month = MONTH_NAMES[at.getUTCMonth()] ?? ''
+  const time = `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}:${two(at.getUTCSeconds())}`
+  const day = at.getUTCDate()
+  const year = at.getUTCFullYear()
+  switch (form) {
+    case 'imf-fixdate':
+      return `${weekday.slice(0, 3)}, ${two(day)} ${month} ${year} ${time} GMT`
+    case 'rfc850':
+      return `${weekday}, ${two(day)}-${month}-${two(year % 100)} ${time} GMT`
+    case 'asctime':
+      return `${weekday.slice(0, 3)} ${month} ${String(day).padStart(2, ' ')} ${time} ${year}`
+  }
 }
 
 export interface SimulatorOptions {
@@ -314,6 +355,8 @@ interface ConnectorState {
   reason: string | null
   config: Record<string, unknown>
   createdAt: string
+  /** Null until updateConnector. */
+  updatedAt: string | null
   checks: InternalCheck[]
   /** The one check every POST answers under staleFinalPost. */
   stale: InternalCheck | undefined
@@ -656,9 +699,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return fakeCheckJson(state, createdMs * 1000, status)
   }
 
-  /** Headers every answer of the main listener carries (node adds Date itself, from its clock). */
+  /**
+   * Headers every answer of the main listener carries. Node adds Date itself, from its clock,
+   * unless the answer has one (a cached answer) or the profile asks for another form.
+   */
   function answerHeaders(headers: Record<string, string>): Record<string, string> {
-    return profile.connectionClose === true ? { ...headers, connection: 'close' } : headers
+    const dated =
+      profile.dateForm === undefined || 'date' in headers
+        ? headers
+        : { ...headers, date: httpDate(Date.now(), profile.dateForm) }
+    return profile.connectionClose === true ? { ...dated, connection: 'close' } : dated
   }
 
   function send(
@@ -695,7 +745,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     status: number,
     connectorId: string,
     check: CheckJson,
-    fake?: ServedCheck['fake']
+    fake?: ServedCheck['fake'],
+    headers?: Record<string, string>
   ): void {
     servedChecks.push({
       connectorId,
@@ -706,7 +757,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       at: performance.now(),
       ...(fake === undefined ? {} : { fake })
     })
-    sendJson(res, record, status, check)
+    sendJson(res, record, status, check, headers)
   }
 
   function authError(req: IncomingMessage): string | undefined {
@@ -731,7 +782,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state: ConnectorState,
     method: 'POST' | 'GET',
     admitted: PostAdmission | undefined,
-    status?: string
+    status?: string,
+    headers?: Record<string, string>
   ): void {
     const withStatus = (check: InternalCheck): CheckJson => {
       const json = checkJson(check)
@@ -758,7 +810,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sendJson(res, record, 404, { detail: 'No connection check found for this connector' })
       return
     }
-    sendCheck(res, record, 200, state.id, withStatus(latest))
+    sendCheck(res, record, 200, state.id, withStatus(latest), undefined, headers)
   }
 
   /**
@@ -883,6 +935,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         sendCheck(res, record, okStatus, state.id, absurd, slot.when)
         return
       }
+      case 'cached': {
+        const date = httpDate(Date.now() - slot.ageMs, profile.dateForm)
+        const age = String(Math.floor(slot.ageMs / 1000))
+        serveCheckNormally(res, record, state, method, admitted, undefined, { date, age })
+        return
+      }
       case 'newer-check':
         createCheck(state, 'newer', {
           ending: slot.ending,
@@ -935,7 +993,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         type: state.type,
         config: state.config,
         created_at: state.createdAt,
-        updated_at: null
+        updated_at: state.updatedAt
       })
     }
     return connectorList(entries, kind, query)
@@ -1055,7 +1113,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         name: state.name,
         type: state.type,
         config: state.config,
-        created_at: state.createdAt
+        created_at: state.createdAt,
+        updated_at: state.updatedAt
       })
       return
     }
@@ -1150,6 +1209,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         reason: behavior.reason !== undefined ? behavior.reason : 'simulated failure',
         config: { ...behavior.config },
         createdAt: previous?.createdAt ?? stamp(platformClockUs() - HOUR_US),
+        updatedAt: previous?.updatedAt ?? null,
         // Re-adding a connector changes its behaviour but keeps its history.
         checks: previous?.checks ?? [],
         stale: previous?.stale,
@@ -1162,6 +1222,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         state.stale = staleCheck(state, stale.ageMs ?? HOUR_MS, stale.status ?? 'SUCCESS')
       }
       connectors.set(canonical, state)
+    },
+
+    updateConnector(id, opts = {}) {
+      const state = connectorOrThrow(id)
+      if (opts.config !== undefined) state.config = { ...opts.config }
+      state.updatedAt = stamp(platformClockUs() - Math.round((opts.agoMs ?? 0) * 1000))
+      return state.updatedAt
     },
 
     addWorkflow(id, workflow) {

@@ -12,6 +12,12 @@ export interface ConnectorNames {
   type?: string | undefined
 }
 
+/** What a lookup of the connector told: its names, and when it was last updated. */
+export interface ConnectorInfo extends ConnectorNames {
+  /** `updated_at` as the API wrote it; undefined when it gave none. */
+  updatedAt?: string | undefined
+}
+
 const PATH_SEGMENT: Record<ConnectorKind, string> = {
   source: 'sources',
   destination: 'destinations'

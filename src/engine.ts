@@ -4,6 +4,7 @@ import type { ConnectionCheck, ListedConnector, ListedWorkflow } from './api/sch
 import {
   uniqueConnectors,
   type Connector,
+  type ConnectorInfo,
   type ConnectorKind,
   type ConnectorNames
 } from './connector.js'
@@ -25,9 +26,16 @@ import {
 import { RemoteText } from './remote-text.js'
 import { resolveNames } from './resolve.js'
 import type { Result } from './results.js'
-import { mayRecheck, RECHECK_PAUSE_MS, reuseDecision, stepPassed, waives } from './policy.js'
+import {
+  mayRecheck,
+  RECHECK_PAUSE_MS,
+  reuseAfterUpdate,
+  reuseDecision,
+  stepPassed,
+  waives
+} from './policy.js'
 import { runCheck, type CheckEvents, type CheckRun } from './wait/check-run.js'
-import { readLatest } from './wait/latest.js'
+import { LATEST_READ_LIMIT_MS, readLatest } from './wait/latest.js'
 import { priorFrom } from './wait/prior.js'
 import { systemClock, type Clock } from './wait/clock.js'
 import { Pacer, type PacerOptions } from './wait/pacer.js'
@@ -244,10 +252,10 @@ function stopped(verdict: Verdict, settings: Settings | undefined, waived: boole
   }
 }
 
-/** A connector to check, with its name and type when a list already told them. */
+/** A connector to check, with its name, type and updated_at when a list already told them. */
 interface Planned {
   connector: Connector
-  known: ConnectorNames | undefined
+  known: ConnectorInfo | undefined
 }
 
 type Found = { connectors: Planned[] } | { problem: Problem; subject: Subject }
@@ -286,13 +294,14 @@ async function connectorsToCheck(step: Step): Promise<Found> {
     }
   }
 
-  const known = new Map<string, ConnectorNames>()
+  const known = new Map<string, ConnectorInfo>()
   const remember = (kind: ConnectorKind, list: Listing<ListedConnector> | undefined): void => {
     if (!list?.ok) return
     for (const entry of list.entries) {
       known.set(key({ kind, id: entry.id }), {
         name: entry.name === '' ? undefined : entry.name,
-        type: entry.type
+        type: entry.type,
+        updatedAt: entry.updatedAt
       })
     }
   }
@@ -443,25 +452,26 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
       : new Pacer(pacing)
           .sendWhenAllowed((call) => lookups.connectorInfo(connector, call))
           .then(
-            (result): ConnectorNames | undefined => (result.ok ? result.value : undefined),
+            (result): ConnectorInfo | undefined => (result.ok ? result.value : undefined),
             () => undefined
           )
   void names.then((found) => {
     const inert = text.names(found)
     if (inert !== undefined) report.named(inert)
   })
-  /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
-  const namesFound = async (): Promise<ConnectorNames | undefined> => {
+  /** What the lookup told, waiting for one in flight no longer than `graceMs`. */
+  const infoWithin = async (graceMs: number): Promise<ConnectorInfo | undefined> => {
     const grace = new AbortController()
     const found = await Promise.race([
       names,
-      clock
-        .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
-        .then(() => undefined)
+      clock.sleep(graceMs, AbortSignal.any([grace.signal, pacing.signal])).then(() => undefined)
     ])
     grace.abort()
-    return text.names(found)
+    return found
   }
+  /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
+  const namesFound = async (): Promise<ConnectorNames | undefined> =>
+    text.names(await infoWithin(NAME_GRACE_MS))
   const result = (run: CheckRun, verdict: Verdict, extra: Partial<Result> = {}): Result => ({
     connector,
     names: undefined,
@@ -476,7 +486,11 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
   try {
     const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined })
     if (settings.reuseSuccessMs > 0) {
-      const decision = reuseDecision(latest, settings.reuseSuccessMs)
+      let decision = reuseDecision(latest, settings.reuseSuccessMs)
+      // The lookup made for the names tells updated_at too: no request of its own.
+      if (decision.reuse) {
+        decision = reuseAfterUpdate(decision, await infoWithin(LATEST_READ_LIMIT_MS))
+      }
       if (decision.reuse) {
         const check = text.check(decision.check)
         const named = await namesFound()
@@ -516,13 +530,19 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
         rechecks,
         max: settings.recheckFailures,
         now: clock.now(),
-        deadline: pacing.deadline
+        deadline: pacing.deadline,
+        // How long the platform took, else how long this step waited for it.
+        failedMs: priorFrom(failed, Number.POSITIVE_INFINITY) ?? decisive.durationMs
       })
       if (!recheck || failed === undefined) break
       failures.push(failed)
       report.rechecking(failed, RECHECK_PAUSE_MS, rechecks + 1, settings.recheckFailures)
       await clock.sleep(RECHECK_PAUSE_MS, pacing.signal)
-      if (pacing.signal.aborted) break
+      if (pacing.signal.aborted) {
+        // Cancelled before the new check began: the FAILURE was going to be looked at again.
+        decisive = { ...decisive, problem: new Pacer(pacing).cancelled() }
+        break
+      }
       // The failed check's duration is the best guess of the next one's.
       const next = await attempt(priorFrom(failed, settings.timeoutMs))
       if (next.created !== undefined) attempts += 1

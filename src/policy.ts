@@ -1,8 +1,14 @@
-import { parseTimestamp, type ConnectionCheck } from './api/schemas.js'
+import {
+  compareTimestamps,
+  parseTimestamp,
+  parseZonedTimestamp,
+  type ConnectionCheck
+} from './api/schemas.js'
 import { isFinal } from './api/status.js'
 import type { UnavailablePolicy } from './inputs.js'
 import type { Problem } from './problems.js'
 import type { Outcome } from './verdict.js'
+import { isUuid } from './ids.js'
 
 /**
  * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
@@ -13,7 +19,7 @@ import type { Outcome } from './verdict.js'
 /** The pause before a new check after a FAILURE: a remote blip gets a moment to pass. */
 export const RECHECK_PAUSE_MS = 2000
 
-/** Time a new check must have left after the pause to be worth starting. */
+/** The least time a new check is given after the pause, however quick the failed one was. */
 const RECHECK_MIN_LEFT_MS = 1000
 
 /**
@@ -57,7 +63,9 @@ export function stepPassed(
 
 /**
  * Whether a connector whose latest attempt ended in FAILURE gets another check: while fewer
- * than `max` re-checks were made, and time is left after the pause for one to decide.
+ * than `max` re-checks were made, and the pause and a new check as long as the failed one
+ * (`failedMs`, at least RECHECK_MIN_LEFT_MS) fit before the deadline: one that the deadline
+ * would cut off only turns a FAILURE into a timeout.
  */
 export function mayRecheck(options: {
   outcome: Outcome
@@ -65,13 +73,11 @@ export function mayRecheck(options: {
   max: number
   now: number
   deadline: number
+  failedMs: number
 }): boolean {
-  const { outcome, rechecks, max, now, deadline } = options
-  return (
-    outcome === 'failure' &&
-    rechecks < max &&
-    now + RECHECK_PAUSE_MS + RECHECK_MIN_LEFT_MS < deadline
-  )
+  const { outcome, rechecks, max, now, deadline, failedMs } = options
+  const needed = RECHECK_PAUSE_MS + Math.max(failedMs, RECHECK_MIN_LEFT_MS)
+  return outcome === 'failure' && rechecks < max && now + needed <= deadline
 }
 
 /** Whether a connector's latest check may pass the step without a new one, and why not. */
@@ -83,7 +89,10 @@ export type ReuseDecision =
  * server's Date header of the answer that carried it: the platform's timestamp compared with the
  * platform's own clock, never with ours. A reported_at ahead of Date by more than
  * CLOCK_TOLERANCE_MS means the two clocks disagree, so its age is unknown; within it, the age is
- * taken as 0. Anything else (no check, not final, a FAILURE, no Date, too old) starts a check.
+ * taken as 0. Anything else starts a check: no check, not final, a FAILURE, an id that is not
+ * the API's (no UUID), a timestamp without a UTC offset (it may be local time, hours from Date's
+ * GMT), one reported before it was created, no Date, an answer a cache served (an Age header:
+ * its Date is the old answer's), too old.
  */
 export function reuseDecision(
   latest: ConnectionCheck | undefined,
@@ -96,12 +105,40 @@ export function reuseDecision(
   if (latest.status !== 'SUCCESS') {
     return { reuse: false, why: `its latest check ${latest.id} is a ${latest.status}` }
   }
+  if (!isUuid(latest.id)) {
+    return {
+      reuse: false,
+      why: `the id of its latest check, ${latest.id}, is not a UUID: the answer is not the API's`
+    }
+  }
   const reported = parseTimestamp(latest.reportedAt)
   if (reported === undefined) {
     return { reuse: false, why: `the reported_at of check ${latest.id} is not a timestamp` }
   }
+  for (const [field, text] of [
+    ['created_at', latest.createdAt],
+    ['reported_at', latest.reportedAt]
+  ] as const) {
+    if (parseZonedTimestamp(text) === undefined) {
+      return {
+        reuse: false,
+        why:
+          `the ${field} of check ${latest.id} has no UTC offset, so it may be local time and ` +
+          "cannot be compared with the server's Date"
+      }
+    }
+  }
+  if (compareTimestamps(reported, latest.created) < 0) {
+    return { reuse: false, why: `check ${latest.id} was reported before it was created` }
+  }
   if (latest.serverDateMs === undefined) {
     return { reuse: false, why: 'the answer had no Date header to tell its age by' }
+  }
+  if (latest.cacheAgeSeconds !== undefined && latest.cacheAgeSeconds !== 0) {
+    return {
+      reuse: false,
+      why: "the answer came from a cache (it had an Age header), so its Date is not the server's now"
+    }
   }
   const ageMs = latest.serverDateMs - reported.epochMs
   if (ageMs < -CLOCK_TOLERANCE_MS) {
@@ -121,4 +158,37 @@ export function reuseDecision(
     }
   }
   return { reuse: true, check: latest, ageMs: Math.max(0, ageMs) }
+}
+
+/**
+ * A reuse that stands only if the connector was not changed since the check began: a SUCCESS of
+ * the previous config says nothing of the new one. `connector` is what a read of it told
+ * (undefined when none answered); an `updated_at` at or after the check's created_at (both the
+ * platform's timestamps) or unreadable refuses the reuse. When the API gives no updated_at, the
+ * reuse stands: nothing says the connector changed.
+ */
+export function reuseAfterUpdate(
+  decision: ReuseDecision,
+  connector: { updatedAt?: string | undefined } | undefined
+): ReuseDecision {
+  if (!decision.reuse) return decision
+  const { check } = decision
+  if (connector === undefined) {
+    return {
+      reuse: false,
+      why: `the connector could not be read to tell whether it changed since check ${check.id}`
+    }
+  }
+  if (connector.updatedAt === undefined) return decision
+  const updated = parseTimestamp(connector.updatedAt)
+  if (updated === undefined) {
+    return { reuse: false, why: "the connector's updated_at is not a timestamp" }
+  }
+  if (compareTimestamps(updated, check.created) >= 0) {
+    return {
+      reuse: false,
+      why: `the connector was updated since check ${check.id} began, which may have checked its previous config`
+    }
+  }
+  return decision
 }

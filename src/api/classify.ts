@@ -211,11 +211,68 @@ export function serverDate(response: RawResponse): number | undefined {
 }
 
 /**
- * An HTTP date ("Fri, 28 Nov 2026 12:00:00 GMT"). Such dates name the day and month; Date.parse
- * alone would also accept strings such as "-1" or "7", which a proxy may well send.
+ * The Age header (RFC 9111) in seconds: a cache served the answer that long after the server
+ * made it. NaN when present but not a number of seconds; undefined when absent.
  */
-function parseHttpDate(text: string): number | undefined {
-  if (!/[a-z]{3}/i.test(text)) return undefined
-  const at = Date.parse(text)
-  return Number.isNaN(at) ? undefined : at
+export function cacheAge(response: RawResponse): number | undefined {
+  const value = header(response, 'age')?.trim()
+  if (value === undefined) return undefined
+  return /^\d+$/.test(value) ? Number(value) : Number.NaN
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTH = MONTHS.join('|')
+const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun'
+const DAY_NAME = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})'
+// The three forms of RFC 9110 section 5.6.7, case-sensitive as it says: day, month, year, time.
+const IMF_FIXDATE = new RegExp(`^(?:${DAY}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`)
+const RFC_850 = new RegExp(`^(?:${DAY_NAME}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`)
+const ASCTIME = new RegExp(`^(?:${DAY}) (${MONTH}) ( \\d|\\d{2}) ${TIME} (\\d{4})$`)
+
+/**
+ * An HTTP date in one of the three forms of RFC 9110 (IMF-fixdate "Sun, 06 Nov 1994 08:49:37
+ * GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT", asctime "Sun Nov  6 08:49:37 1994"), always
+ * GMT. Read by hand with Date.UTC: Date.parse takes other strings too ("7", "-1") and reads a
+ * zone-less one in the runner's own time zone. RFC 850's two-digit year is 19yy from 50 and 20yy
+ * below (RFC 5322's rule: fixed, so the result needs no clock). The weekday is not checked.
+ */
+export function parseHttpDate(text: string): number | undefined {
+  const fix = IMF_FIXDATE.exec(text)
+  if (fix !== null) {
+    const [, day, month, year, hour, minute, second] = fix
+    return utcDate(year, month, day, hour, minute, second)
+  }
+  const old = RFC_850.exec(text)
+  if (old !== null) {
+    const [, day, month, yy, hour, minute, second] = old
+    const twoDigits = Number(yy)
+    const year = String(twoDigits + (twoDigits >= 50 ? 1900 : 2000))
+    return utcDate(year, month, day, hour, minute, second)
+  }
+  const asc = ASCTIME.exec(text)
+  if (asc !== null) {
+    const [, month, day, hour, minute, second, year] = asc
+    return utcDate(year, month, day?.trim(), hour, minute, second)
+  }
+  return undefined
+}
+
+/** Epoch ms of a date and time of day read as UTC; undefined when either is not a real one. */
+function utcDate(...parts: (string | undefined)[]): number | undefined {
+  const [year, monthName, day, hour, minute, second] = parts
+  const month = MONTHS.indexOf(monthName ?? '')
+  const [y, d, h, mi, s] = [year, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
+  // The grammar allows a leap second (:60); it counts as the first second of the next minute.
+  if (month < 0 || h > 23 || mi > 59 || s > 60 || d < 1) return undefined
+  const midnight = Date.UTC(y, month, d)
+  // Date.UTC rolls 31 Feb over into March; a real date never needs that.
+  if (new Date(midnight).getUTCDate() !== d) return undefined
+  return midnight + ((h * 60 + mi) * 60 + s) * 1000
 }

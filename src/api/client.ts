@@ -3,14 +3,20 @@ import {
   connectorPath,
   listPath,
   type Connector,
-  type ConnectorKind,
-  type ConnectorNames
+  type ConnectorInfo,
+  type ConnectorKind
 } from '../connector.js'
 import { getProxyUrl } from '@actions/http-client'
 import { noAnswer, transient, type Problem } from '../problems.js'
 import { seconds } from '../text.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
-import { classifyResponse, serverDate, type Expected, type RawResponse } from './classify.js'
+import {
+  cacheAge,
+  classifyResponse,
+  serverDate,
+  type Expected,
+  type RawResponse
+} from './classify.js'
 import {
   ConnectionCheckSchema,
   ConnectorInfoSchema,
@@ -61,7 +67,7 @@ const WORKFLOW: Expected<WorkflowConnectors> = {
   name: 'a workflow',
   shapeIsFinal: true
 }
-const CONNECTOR: Expected<ConnectorNames> = { schema: ConnectorInfoSchema, name: 'a connector' }
+const CONNECTOR: Expected<ConnectorInfo> = { schema: ConnectorInfoSchema, name: 'a connector' }
 const CONNECTOR_LIST: Expected<ListedConnector[]> = {
   schema: ConnectorListSchema,
   name: 'a list of connectors',
@@ -97,7 +103,9 @@ export class PlatformClient implements ConnectionCheckApi {
   ) {
     this.transport = new Transport(
       apiBase,
-      { 'unstructured-api-key': apiKey, accept: 'application/json' },
+      // no-cache: a cache (a CDN) in front of the API must ask it again, or a latest check and
+      // its Date could be an old answer's.
+      { 'unstructured-api-key': apiKey, accept: 'application/json', 'cache-control': 'no-cache' },
       `${ACTION_NAME}/${ACTION_VERSION}`
     )
   }
@@ -110,7 +118,7 @@ export class PlatformClient implements ConnectionCheckApi {
     return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate)
   }
 
-  connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorNames>> {
+  connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>> {
     return this.call('GET', connectorPath(connector), CONNECTOR, options)
   }
 
@@ -164,10 +172,18 @@ export class PlatformClient implements ConnectionCheckApi {
   }
 }
 
-/** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
+/**
+ * The server's Date header, for the coarse sanity bound on a newer check's age and the age of a
+ * check to reuse, and the Age header that says a cache answered, not the server.
+ */
 function withServerDate(check: ConnectionCheck, response: RawResponse): ConnectionCheck {
   const date = serverDate(response)
-  return date === undefined ? check : { ...check, serverDateMs: date }
+  const age = cacheAge(response)
+  return {
+    ...check,
+    ...(date === undefined ? {} : { serverDateMs: date }),
+    ...(age === undefined ? {} : { cacheAgeSeconds: age })
+  }
 }
 
 function interpret<T>(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { UUID } from '../ids.js'
+import type { ConnectorInfo } from '../connector.js'
 import { flatten } from '../text.js'
 
 /**
@@ -25,10 +26,26 @@ const TIMESTAMP =
  * Parses a timestamp as the API may write it. One without an offset is read as UTC (Python's
  * habit); it may really be local time hours away, which is harmless because timestamps are only
  * compared with each other, and the one sanity bound against the server's Date allows a day.
+ * Where a timestamp is compared with Date to tell an age, parseZonedTimestamp refuses such.
  */
 export function parseTimestamp(text: string): Timestamp | undefined {
+  return readTimestamp(text)?.timestamp
+}
+
+/**
+ * Parses a timestamp only when it says its offset from UTC (`Z`, `+00` ...): one without may be
+ * local time hours away, which matters wherever it is compared with a clock other than the
+ * platform's own (the server's Date header).
+ */
+export function parseZonedTimestamp(text: string): Timestamp | undefined {
+  const read = readTimestamp(text)
+  return read?.zoned === true ? read.timestamp : undefined
+}
+
+function readTimestamp(text: string): { timestamp: Timestamp; zoned: boolean } | undefined {
   const match = TIMESTAMP.exec(text.trim())
   if (match === null) return undefined
+  const zoned = match[8] !== undefined
   const [, y, mo, d, h, mi, s = '0', fraction = '', zone = 'Z'] = match
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
     number,
@@ -55,7 +72,7 @@ export function parseTimestamp(text: string): Timestamp | undefined {
   const offsetMinutes = parseOffset(zone)
   if (offsetMinutes === undefined) return undefined
   const subMsNanos = Number(fraction.slice(3, 9).padEnd(6, '0'))
-  return { epochMs: local - offsetMinutes * 60_000, subMsNanos }
+  return { timestamp: { epochMs: local - offsetMinutes * 60_000, subMsNanos }, zoned }
 }
 
 /** Minutes east of UTC for `Z`, `+05`, `-0530`, `+05:30`; undefined when out of range. */
@@ -92,6 +109,8 @@ export interface ConnectionCheck {
   created: Timestamp
   /** The Date header of the answer that carried it, if readable: only for the sanity bound. */
   serverDateMs?: number
+  /** The answer's Age header in seconds (NaN when unreadable): set when a cache served it. */
+  cacheAgeSeconds?: number
 }
 
 /** A string from the API, put on one line before anything can print it. */
@@ -140,10 +159,27 @@ export const WorkflowConnectorsSchema = z.looseObject({
 
 export type WorkflowConnectors = z.infer<typeof WorkflowConnectorsSchema>
 
-/** A connector's name and type, for display only (its `config` is never read). */
+/**
+ * When a connector was last changed, as the API wrote it: undefined when it gave none, '' when
+ * it gave something that is not text (an unreadable time, never a reason to refuse the answer).
+ */
+function updatedAtOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined
+  return typeof value === 'string' ? flatten(value) : ''
+}
+
+/** A connector's name and type, for display, and when it was last updated (`config` is never read). */
 export const ConnectorInfoSchema = z
-  .looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
-  .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }))
+  .looseObject({
+    name: remoteText.nullish(),
+    type: remoteText.nullish(),
+    updated_at: z.unknown().optional()
+  })
+  .transform((raw): ConnectorInfo => ({
+    name: raw.name ?? undefined,
+    type: raw.type ?? undefined,
+    updatedAt: updatedAtOf(raw.updated_at)
+  }))
 
 /** One entry of `GET /sources/` or `/destinations/`; `config` is never read. */
 export interface ListedConnector {
@@ -152,6 +188,8 @@ export interface ListedConnector {
   /** On one line; '' when the API gave none. */
   name: string
   type: string | undefined
+  /** `updated_at` as the API wrote it (see updatedAtOf); connectors only. */
+  updatedAt?: string | undefined
 }
 
 export interface ListedWorkflow extends ListedConnector {
@@ -204,7 +242,14 @@ function readEntry(item: Record<string, unknown>, typeField: string): ListedConn
   return { id: id.toLowerCase(), name: name ?? '', type }
 }
 
-const readConnector: EntryReader<ListedConnector> = (item) => readEntry(item, 'type')
+const readConnector: EntryReader<ListedConnector> = (item) => {
+  const entry = readEntry(item, 'type')
+  if (isFlaw(entry)) return entry
+  const updatedAt = updatedAtOf(item.updated_at)
+  // Set on the entry just made rather than copied: a list has thousands.
+  if (updatedAt !== undefined) entry.updatedAt = updatedAt
+  return entry
+}
 
 const readWorkflow: EntryReader<ListedWorkflow> = (item) => {
   const base = readEntry(item, 'workflow_type')
