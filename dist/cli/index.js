@@ -39761,11 +39761,25 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.
  * Parses a timestamp as the API may write it. One without an offset is read as UTC (Python's
  * habit); it may really be local time hours away, which is harmless because timestamps are only
  * compared with each other, and the one sanity bound against the server's Date allows a day.
+ * Where a timestamp is compared with Date to tell an age, parseZonedTimestamp refuses such.
  */
 function parseTimestamp(text) {
+    return readTimestamp(text)?.timestamp;
+}
+/**
+ * Parses a timestamp only when it says its offset from UTC (`Z`, `+00` ...): one without may be
+ * local time hours away, which matters wherever it is compared with a clock other than the
+ * platform's own (the server's Date header).
+ */
+function parseZonedTimestamp(text) {
+    const read = readTimestamp(text);
+    return read?.zoned === true ? read.timestamp : undefined;
+}
+function readTimestamp(text) {
     const match = TIMESTAMP.exec(text.trim());
     if (match === null)
         return undefined;
+    const zoned = match[8] !== undefined;
     const [, y, mo, d, h, mi, s = '0', fraction = '', zone = 'Z'] = match;
     const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
     const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
@@ -39784,7 +39798,7 @@ function parseTimestamp(text) {
     if (offsetMinutes === undefined)
         return undefined;
     const subMsNanos = Number(fraction.slice(3, 9).padEnd(6, '0'));
-    return { epochMs: local - offsetMinutes * 60_000, subMsNanos };
+    return { timestamp: { epochMs: local - offsetMinutes * 60_000, subMsNanos }, zoned };
 }
 /** Minutes east of UTC for `Z`, `+05`, `-0530`, `+05:30`; undefined when out of range. */
 function parseOffset(zone) {
@@ -39844,9 +39858,26 @@ const WorkflowConnectorsSchema = looseObject({
     sources: connectorIds,
     destinations: connectorIds
 });
-/** A connector's name and type, for display only (its `config` is never read). */
-const ConnectorInfoSchema = looseObject({ name: remoteText.nullish(), type: remoteText.nullish() })
-    .transform((raw) => ({ name: raw.name ?? undefined, type: raw.type ?? undefined }));
+/**
+ * When a connector was last changed, as the API wrote it: undefined when it gave none, '' when
+ * it gave something that is not text (an unreadable time, never a reason to refuse the answer).
+ */
+function updatedAtOf(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    return typeof value === 'string' ? flatten(value) : '';
+}
+/** A connector's name and type, for display, and when it was last updated (`config` is never read). */
+const ConnectorInfoSchema = looseObject({
+    name: remoteText.nullish(),
+    type: remoteText.nullish(),
+    updated_at: unknown().optional()
+})
+    .transform((raw) => ({
+    name: raw.name ?? undefined,
+    type: raw.type ?? undefined,
+    updatedAt: updatedAtOf(raw.updated_at)
+}));
 const isFlaw = (value) => typeof value === 'object' && value !== null && 'why' in value;
 /** A text field on one line; undefined when absent, a Flaw when not a string. */
 function optionalText(item, field) {
@@ -39883,7 +39914,16 @@ function readEntry(item, typeField) {
         return type;
     return { id: id.toLowerCase(), name: name ?? '', type };
 }
-const readConnector = (item) => readEntry(item, 'type');
+const readConnector = (item) => {
+    const entry = readEntry(item, 'type');
+    if (isFlaw(entry))
+        return entry;
+    const updatedAt = updatedAtOf(item.updated_at);
+    // Set on the entry just made rather than copied: a list has thousands.
+    if (updatedAt !== undefined)
+        entry.updatedAt = updatedAt;
+    return entry;
+};
 const readWorkflow = (item) => {
     const base = readEntry(item, 'workflow_type');
     if (isFlaw(base))
@@ -40111,14 +40151,64 @@ function serverDate(response) {
     return value === undefined ? undefined : parseHttpDate(value.trim());
 }
 /**
- * An HTTP date ("Fri, 28 Nov 2026 12:00:00 GMT"). Such dates name the day and month; Date.parse
- * alone would also accept strings such as "-1" or "7", which a proxy may well send.
+ * The Age header (RFC 9111) in seconds: a cache served the answer that long after the server
+ * made it. NaN when present but not a number of seconds; undefined when absent.
+ */
+function cacheAge(response) {
+    const value = header(response, 'age')?.trim();
+    if (value === undefined)
+        return undefined;
+    return /^\d+$/.test(value) ? Number(value) : Number.NaN;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = MONTHS.join('|');
+const DAY = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+const DAY_NAME = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+// The three forms of RFC 9110 section 5.6.7, case-sensitive as it says: day, month, year, time.
+const IMF_FIXDATE = new RegExp(`^(?:${DAY}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(`^(?:${DAY_NAME}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME = new RegExp(`^(?:${DAY}) (${MONTH}) ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
+/**
+ * An HTTP date in one of the three forms of RFC 9110 (IMF-fixdate "Sun, 06 Nov 1994 08:49:37
+ * GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT", asctime "Sun Nov  6 08:49:37 1994"), always
+ * GMT. Read by hand with Date.UTC: Date.parse takes other strings too ("7", "-1") and reads a
+ * zone-less one in the runner's own time zone. RFC 850's two-digit year is 19yy from 50 and 20yy
+ * below (RFC 5322's rule: fixed, so the result needs no clock). The weekday is not checked.
  */
 function parseHttpDate(text) {
-    if (!/[a-z]{3}/i.test(text))
+    const fix = IMF_FIXDATE.exec(text);
+    if (fix !== null) {
+        const [, day, month, year, hour, minute, second] = fix;
+        return utcDate(year, month, day, hour, minute, second);
+    }
+    const old = RFC_850.exec(text);
+    if (old !== null) {
+        const [, day, month, yy, hour, minute, second] = old;
+        const twoDigits = Number(yy);
+        const year = String(twoDigits + (twoDigits >= 50 ? 1900 : 2000));
+        return utcDate(year, month, day, hour, minute, second);
+    }
+    const asc = ASCTIME.exec(text);
+    if (asc !== null) {
+        const [, month, day, hour, minute, second, year] = asc;
+        return utcDate(year, month, day?.trim(), hour, minute, second);
+    }
+    return undefined;
+}
+/** Epoch ms of a date and time of day read as UTC; undefined when either is not a real one. */
+function utcDate(...parts) {
+    const [year, monthName, day, hour, minute, second] = parts;
+    const month = MONTHS.indexOf(monthName ?? '');
+    const [y, d, h, mi, s] = [year, day, hour, minute, second].map(Number);
+    // The grammar allows a leap second (:60); it counts as the first second of the next minute.
+    if (month < 0 || h > 23 || mi > 59 || s > 60 || d < 1)
         return undefined;
-    const at = Date.parse(text);
-    return Number.isNaN(at) ? undefined : at;
+    const midnight = Date.UTC(y, month, d);
+    // Date.UTC rolls 31 Feb over into March; a real date never needs that.
+    if (new Date(midnight).getUTCDate() !== d)
+        return undefined;
+    return midnight + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
 ;// CONCATENATED MODULE: ./src/api/transport.ts
@@ -40382,7 +40472,10 @@ class PlatformClient {
         this.apiBase = apiBase;
         this.epochNow = epochNow;
         this.log = log;
-        this.transport = new Transport(apiBase, { 'unstructured-api-key': apiKey, accept: 'application/json' }, `${ACTION_NAME}/${ACTION_VERSION}`);
+        this.transport = new Transport(apiBase, 
+        // no-cache: a cache (a CDN) in front of the API must ask it again, or a latest check and
+        // its Date could be an old answer's.
+        { 'unstructured-api-key': apiKey, accept: 'application/json', 'cache-control': 'no-cache' }, `${ACTION_NAME}/${ACTION_VERSION}`);
     }
     startCheck(connector, options) {
         return this.call('POST', connectionCheckPath(connector), CHECK, options, withServerDate);
@@ -40433,10 +40526,18 @@ class PlatformClient {
         return result;
     }
 }
-/** The server's Date header, kept only for the coarse sanity bound on a newer check's age. */
+/**
+ * The server's Date header, for the coarse sanity bound on a newer check's age and the age of a
+ * check to reuse, and the Age header that says a cache answered, not the server.
+ */
 function withServerDate(check, response) {
     const date = serverDate(response);
-    return date === undefined ? check : { ...check, serverDateMs: date };
+    const age = cacheAge(response);
+    return {
+        ...check,
+        ...(date === undefined ? {} : { serverDateMs: date }),
+        ...(age === undefined ? {} : { cacheAgeSeconds: age })
+    };
 }
 function interpret(sent, expected, timeoutMs, now, url) {
     if (sent.ok)
@@ -41117,6 +41218,7 @@ function isFinal(status) {
 ;// CONCATENATED MODULE: ./src/policy.ts
 
 
+
 /**
  * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
  * step, whether a FAILURE is checked again, whether a recent SUCCESS is passed on, and from
@@ -41124,7 +41226,7 @@ function isFinal(status) {
  */
 /** The pause before a new check after a FAILURE: a remote blip gets a moment to pass. */
 const RECHECK_PAUSE_MS = 2000;
-/** Time a new check must have left after the pause to be worth starting. */
+/** The least time a new check is given after the pause, however quick the failed one was. */
 const RECHECK_MIN_LEFT_MS = 1000;
 /**
  * How far a check's reported_at may lie ahead of the server's Date before the two clocks are
@@ -41160,20 +41262,24 @@ function stepPassed(problem, results) {
 }
 /**
  * Whether a connector whose latest attempt ended in FAILURE gets another check: while fewer
- * than `max` re-checks were made, and time is left after the pause for one to decide.
+ * than `max` re-checks were made, and the pause and a new check as long as the failed one
+ * (`failedMs`, at least RECHECK_MIN_LEFT_MS) fit before the deadline: one that the deadline
+ * would cut off only turns a FAILURE into a timeout.
  */
 function mayRecheck(options) {
-    const { outcome, rechecks, max, now, deadline } = options;
-    return (outcome === 'failure' &&
-        rechecks < max &&
-        now + RECHECK_PAUSE_MS + RECHECK_MIN_LEFT_MS < deadline);
+    const { outcome, rechecks, max, now, deadline, failedMs } = options;
+    const needed = RECHECK_PAUSE_MS + Math.max(failedMs, RECHECK_MIN_LEFT_MS);
+    return outcome === 'failure' && rechecks < max && now + needed <= deadline;
 }
 /**
  * Passes on the latest check only when it is a SUCCESS reported at most `maxAgeMs` before the
  * server's Date header of the answer that carried it: the platform's timestamp compared with the
  * platform's own clock, never with ours. A reported_at ahead of Date by more than
  * CLOCK_TOLERANCE_MS means the two clocks disagree, so its age is unknown; within it, the age is
- * taken as 0. Anything else (no check, not final, a FAILURE, no Date, too old) starts a check.
+ * taken as 0. Anything else starts a check: no check, not final, a FAILURE, an id that is not
+ * the API's (no UUID), a timestamp without a UTC offset (it may be local time, hours from Date's
+ * GMT), one reported before it was created, no Date, an answer a cache served (an Age header:
+ * its Date is the old answer's), too old.
  */
 function reuseDecision(latest, maxAgeMs) {
     if (latest === undefined)
@@ -41184,12 +41290,39 @@ function reuseDecision(latest, maxAgeMs) {
     if (latest.status !== 'SUCCESS') {
         return { reuse: false, why: `its latest check ${latest.id} is a ${latest.status}` };
     }
+    if (!isUuid(latest.id)) {
+        return {
+            reuse: false,
+            why: `the id of its latest check, ${latest.id}, is not a UUID: the answer is not the API's`
+        };
+    }
     const reported = parseTimestamp(latest.reportedAt);
     if (reported === undefined) {
         return { reuse: false, why: `the reported_at of check ${latest.id} is not a timestamp` };
     }
+    for (const [field, text] of [
+        ['created_at', latest.createdAt],
+        ['reported_at', latest.reportedAt]
+    ]) {
+        if (parseZonedTimestamp(text) === undefined) {
+            return {
+                reuse: false,
+                why: `the ${field} of check ${latest.id} has no UTC offset, so it may be local time and ` +
+                    "cannot be compared with the server's Date"
+            };
+        }
+    }
+    if (compareTimestamps(reported, latest.created) < 0) {
+        return { reuse: false, why: `check ${latest.id} was reported before it was created` };
+    }
     if (latest.serverDateMs === undefined) {
         return { reuse: false, why: 'the answer had no Date header to tell its age by' };
+    }
+    if (latest.cacheAgeSeconds !== undefined && latest.cacheAgeSeconds !== 0) {
+        return {
+            reuse: false,
+            why: "the answer came from a cache (it had an Age header), so its Date is not the server's now"
+        };
     }
     const ageMs = latest.serverDateMs - reported.epochMs;
     if (ageMs < -CLOCK_TOLERANCE_MS) {
@@ -41207,6 +41340,37 @@ function reuseDecision(latest, maxAgeMs) {
         };
     }
     return { reuse: true, check: latest, ageMs: Math.max(0, ageMs) };
+}
+/**
+ * A reuse that stands only if the connector was not changed since the check began: a SUCCESS of
+ * the previous config says nothing of the new one. `connector` is what a read of it told
+ * (undefined when none answered); an `updated_at` at or after the check's created_at (both the
+ * platform's timestamps) or unreadable refuses the reuse. When the API gives no updated_at, the
+ * reuse stands: nothing says the connector changed.
+ */
+function reuseAfterUpdate(decision, connector) {
+    if (!decision.reuse)
+        return decision;
+    const { check } = decision;
+    if (connector === undefined) {
+        return {
+            reuse: false,
+            why: `the connector could not be read to tell whether it changed since check ${check.id}`
+        };
+    }
+    if (connector.updatedAt === undefined)
+        return decision;
+    const updated = parseTimestamp(connector.updatedAt);
+    if (updated === undefined) {
+        return { reuse: false, why: "the connector's updated_at is not a timestamp" };
+    }
+    if (compareTimestamps(updated, check.created) >= 0) {
+        return {
+            reuse: false,
+            why: `the connector was updated since check ${check.id} began, which may have checked its previous config`
+        };
+    }
+    return decision;
 }
 
 ;// CONCATENATED MODULE: ./src/wait/ownership.ts
@@ -42496,7 +42660,8 @@ async function connectorsToCheck(step) {
         for (const entry of list.entries) {
             known.set(key({ kind, id: entry.id }), {
                 name: entry.name === '' ? undefined : entry.name,
-                type: entry.type
+                type: entry.type,
+                updatedAt: entry.updatedAt
             });
         }
     };
@@ -42627,18 +42792,18 @@ async function checkConnector(planned, step) {
         if (inert !== undefined)
             report.named(inert);
     });
-    /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
-    const namesFound = async () => {
+    /** What the lookup told, waiting for one in flight no longer than `graceMs`. */
+    const infoWithin = async (graceMs) => {
         const grace = new AbortController();
         const found = await Promise.race([
             names,
-            clock
-                .sleep(NAME_GRACE_MS, AbortSignal.any([grace.signal, pacing.signal]))
-                .then(() => undefined)
+            clock.sleep(graceMs, AbortSignal.any([grace.signal, pacing.signal])).then(() => undefined)
         ]);
         grace.abort();
-        return text.names(found);
+        return found;
     };
+    /** The names, waiting for a lookup in flight no longer than NAME_GRACE_MS. */
+    const namesFound = async () => text.names(await infoWithin(NAME_GRACE_MS));
     const result = (run, verdict, extra = {}) => ({
         connector,
         names: undefined,
@@ -42653,7 +42818,11 @@ async function checkConnector(planned, step) {
     try {
         const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
         if (settings.reuseSuccessMs > 0) {
-            const decision = reuseDecision(latest, settings.reuseSuccessMs);
+            let decision = reuseDecision(latest, settings.reuseSuccessMs);
+            // The lookup made for the names tells updated_at too: no request of its own.
+            if (decision.reuse) {
+                decision = reuseAfterUpdate(decision, await infoWithin(LATEST_READ_LIMIT_MS));
+            }
             if (decision.reuse) {
                 const check = text.check(decision.check);
                 const named = await namesFound();
@@ -42689,15 +42858,20 @@ async function checkConnector(planned, step) {
                 rechecks,
                 max: settings.recheckFailures,
                 now: clock.now(),
-                deadline: pacing.deadline
+                deadline: pacing.deadline,
+                // How long the platform took, else how long this step waited for it.
+                failedMs: priorFrom(failed, Number.POSITIVE_INFINITY) ?? decisive.durationMs
             });
             if (!recheck || failed === undefined)
                 break;
             failures.push(failed);
             report.rechecking(failed, RECHECK_PAUSE_MS, rechecks + 1, settings.recheckFailures);
             await clock.sleep(RECHECK_PAUSE_MS, pacing.signal);
-            if (pacing.signal.aborted)
+            if (pacing.signal.aborted) {
+                // Cancelled before the new check began: the FAILURE was going to be looked at again.
+                decisive = { ...decisive, problem: new Pacer(pacing).cancelled() };
                 break;
+            }
             // The failed check's duration is the best guess of the next one's.
             const next = await attempt(priorFrom(failed, settings.timeoutMs));
             if (next.created !== undefined)
