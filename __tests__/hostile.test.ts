@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
 import type { Simulator } from '../simulator/platform-simulator.js'
 import { runBundle, type ActionResult } from './support/action-harness.js'
-import { startBundle, withSimulator } from './support/runner.js'
+import { startBundle, stepInputs, withSimulator } from './support/runner.js'
 import { bundleFile } from './support/test-bundles.js'
 
 // Hostile remote text and an honest log, on the bundle as a runner starts it: legacy `##[`
@@ -22,9 +22,8 @@ const HOSTILE_NAME = 'x ##[set-output name=approved;]true'
 const HOSTILE_TYPE = '##[add-mask]t\u202Eyp\u200Be'
 const HOSTILE_REASON = '##[stop-commands]stop ::error::pwn \u202Egnp.exe \u2066x\u2069 ##[error]x'
 
-function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
-  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '20', ...extra }
-}
+const base = (sim: Simulator, extra: Record<string, string>): Record<string, string> =>
+  stepInputs(sim, extra, '20')
 
 function lines(result: ActionResult, prefix: string): string[] {
   return result.stdout.split('\n').filter((line) => line.startsWith(prefix))

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import type { Simulator } from '../simulator/platform-simulator.js'
-import { withSimulator } from './support/runner.js'
+import { stepInputs, withSimulator } from './support/runner.js'
 import { pollGap } from '../src/wait/schedule.js'
 import { runBundle, runInProcess, type ActionResult } from './support/action-harness.js'
 import { verifyInvariants } from './support/scenarios.js'
 
 // Several connectors in one step, run as the bundle (concurrently: each test owns a simulator).
 
-function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
-  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '20', ...extra }
-}
+const base = (sim: Simulator, extra: Record<string, string>): Record<string, string> =>
+  stepInputs(sim, extra, '20')
 
 function results(result: ActionResult): Record<string, unknown>[] {
   return JSON.parse(result.outputs.results ?? '') as Record<string, unknown>[]

@@ -8,14 +8,13 @@ import {
 import { addWorkspace, HARD_NAMES } from '../simulator/workspace.js'
 import { runBundle, runInProcess, type ActionResult } from './support/action-harness.js'
 import { rawRequest } from './support/raw-request.js'
-import { withSimulator } from './support/runner.js'
+import { stepInputs, withSimulator } from './support/runner.js'
 
 // Connectors and workflows named by name or pattern, end to end against the simulator: the
 // list endpoints, resolution before any check, and a sweep of a whole workspace.
 
-function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
-  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '15', ...extra }
-}
+const base = (sim: Simulator, extra: Record<string, string>): Record<string, string> =>
+  stepInputs(sim, extra)
 
 interface Entry {
   kind: string
@@ -44,17 +43,10 @@ const lookups = (sim: Simulator): number =>
 const errorLines = (result: ActionResult): string[] =>
   result.stdout.split('\n').filter((line) => line.startsWith('::error'))
 
-async function withProfile<T>(
+const withProfile = <T>(
   profile: PlatformProfile,
   test: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator({ profile })
-  try {
-    return await test(sim)
-  } finally {
-    await sim.close()
-  }
-}
+): Promise<T> => withSimulator(test, { profile })
 
 function addNamed(
   sim: Simulator,

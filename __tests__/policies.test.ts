@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
 import {
-  startSimulator,
   type FaultSlot,
   type PlatformProfile,
   type Simulator
 } from '../simulator/platform-simulator.js'
 import { runBundle, type ActionResult } from './support/action-harness.js'
-import { withSimulator } from './support/runner.js'
+import { closedPort, stepInputs, withSimulator } from './support/runner.js'
 import { verifyInvariants } from './support/scenarios.js'
 
 // The gate's policies end to end: the bundle as a runner starts it, against the simulator.
 
-function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
-  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '15', ...extra }
-}
+const base = (sim: Simulator, extra: Record<string, string>): Record<string, string> =>
+  stepInputs(sim, extra)
 
 interface Entry {
   'check-id': string | null
@@ -35,31 +32,20 @@ const lines = (result: ActionResult, prefix: string): string[] =>
 
 const posts = (sim: Simulator): number => sim.requests.filter((r) => r.method === 'POST').length
 
-async function withProfile<T>(
-  profile: PlatformProfile,
-  test: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator({ profile })
-  try {
-    return await test(sim)
-  } finally {
-    await sim.close()
-  }
+/** The step started a check instead of reusing one, and logged why. */
+function startedOne(result: ActionResult, sim: Simulator, why: string): void {
+  verifyInvariants(result, sim.apiKey)
+  expect(result.exitCode).toBe(0)
+  expect(posts(sim)).toBe(1)
+  expect(entries(result)[0]).toMatchObject({ attempts: 1, reused: null })
+  expect(result.stdout).toContain('Not reusing a recent check')
+  expect(result.stdout).toContain(why)
 }
 
-/** A loopback port nothing listens on: a host that never answers. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve()
-    })
-  )
-  return port
-}
+const withProfile = <T>(
+  profile: PlatformProfile,
+  test: (sim: Simulator) => Promise<T>
+): Promise<T> => withSimulator(test, { profile })
 
 const many = (n: number, slot: FaultSlot): FaultSlot[] => Array.from({ length: n }, () => slot)
 
@@ -274,12 +260,7 @@ describe('reuse-success-seconds', () => {
       sim.addConnector(id, { kind: 'source', checkDurationMs: 100 })
       sim.startCheck(id, seed)
       const result = await runBundle(base(sim, { 'source-id': id, 'reuse-success-seconds': '60' }))
-      verifyInvariants(result, sim.apiKey)
-      expect(result.exitCode).toBe(0)
-      expect(posts(sim)).toBe(1)
-      expect(entries(result)[0]).toMatchObject({ attempts: 1, reused: null })
-      expect(result.stdout).toContain('Not reusing a recent check')
-      expect(result.stdout).toContain(why)
+      startedOne(result, sim, why)
     })
   )
 
@@ -301,16 +282,6 @@ describe('reuse-success-seconds', () => {
 describe('reuse-success-seconds refuses an old SUCCESS', () => {
   const reuse = (sim: Simulator, extra: Record<string, string> = {}) =>
     base(sim, { 'reuse-success-seconds': '60', ...extra })
-
-  /** The step started a check instead, and logged why. */
-  function startedOne(result: ActionResult, sim: Simulator, why: string): void {
-    verifyInvariants(result, sim.apiKey)
-    expect(result.exitCode).toBe(0)
-    expect(posts(sim)).toBe(1)
-    expect(entries(result)[0]).toMatchObject({ attempts: 1, reused: null })
-    expect(result.stdout).toContain('Not reusing a recent check')
-    expect(result.stdout).toContain(why)
-  }
 
   it.concurrent('starts a check when the timestamps have no UTC offset', () =>
     withProfile({ timestampForm: 'naive' }, async (sim) => {

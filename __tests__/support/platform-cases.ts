@@ -11,7 +11,7 @@ import {
 } from '../../simulator/platform-simulator.js'
 import { makeCertificates, type TestCertificates } from '../../simulator/tls-certs.js'
 import { startConnectProxy, type ConnectProxy } from './connect-proxy.js'
-import { startBundle, type ActionResult } from './runner.js'
+import { closedPort, startBundle, type ActionResult } from './runner.js'
 import { bundleFile } from './test-bundles.js'
 
 /** A made-up host name that only the test proxy resolves; the test certificate carries it. */
@@ -313,18 +313,3 @@ export async function runPlatformCase(
 
 /** The password the proxy cases put in HTTPS_PROXY: it must never be printed. */
 export const PROXY_SECRET = PROXY_PASSWORD
-
-/** A port on 127.0.0.1 where nothing listens (bound, then closed). */
-async function closedPort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve()
-    })
-  )
-  return port
-}

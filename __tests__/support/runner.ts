@@ -1,9 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startSimulator, type Simulator } from '../../simulator/platform-simulator.js'
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions
+} from '../../simulator/platform-simulator.js'
 
 // Child processes for tests and scripts: any node script (runNode), and a bundle of the action
 // run as a runner would run it (startBundle), read back through its output and summary files.
@@ -263,11 +268,37 @@ export async function startBundle(
 }
 
 /** Runs `test` against a fresh simulator of its own, closed afterwards whatever happens. */
-export async function withSimulator<T>(test: (sim: Simulator) => Promise<T>): Promise<T> {
-  const sim = await startSimulator()
+export async function withSimulator<T>(
+  test: (sim: Simulator) => Promise<T>,
+  options: SimulatorOptions = {}
+): Promise<T> {
+  const sim = await startSimulator(options)
   try {
     return await test(sim)
   } finally {
     await sim.close()
   }
+}
+
+/** A step's inputs against the simulator: its key and URL, a short deadline, and `extra`. */
+export function stepInputs(
+  sim: Simulator,
+  extra: Record<string, string>,
+  timeoutSeconds = '15'
+): Record<string, string> {
+  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': timeoutSeconds, ...extra }
+}
+
+/** A port on 127.0.0.1 where nothing listens (bound, then closed): a host that never answers. */
+export async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve()
+    })
+  )
+  return port
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { expect } from '@jest/globals'
 import type { Simulator } from '../../simulator/platform-simulator.js'
 import type { ActionResult } from './action-harness.js'
+import { stepInputs } from './runner.js'
 
 /**
  * Named end-to-end scenarios, run both against the bundle (a child process, as a runner runs
@@ -32,9 +33,8 @@ export function verifyInvariants(result: ActionResult, apiKey: string): void {
   expect(result.exitCode === 0).toBe(passing || waived)
 }
 
-function base(sim: Simulator, extra: Record<string, string>): Record<string, string> {
-  return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': '20', ...extra }
-}
+const base = (sim: Simulator, extra: Record<string, string>): Record<string, string> =>
+  stepInputs(sim, extra, '20')
 
 /** Requests to one connector's connection-check endpoint (not its name lookup). */
 function requestsTo(sim: Simulator, id: string, method?: string) {
