@@ -10,7 +10,7 @@ import {
   stepPassed,
   waives
 } from '../src/policy.js'
-import type { Problem } from '../src/problems.js'
+import { HOST_NAME_NOT_FOUND, type Problem } from '../src/problems.js'
 
 const ID = '0b9e7f52-1111-4222-8333-444455556666'
 const REPORTED = '2026-01-01T12:00:00.250000Z'
@@ -34,6 +34,9 @@ describe('platformUnavailable', () => {
     [{ kind: 'timeout', lastTransient: undefined }, true],
     [{ kind: 'timeout', lastTransient: 'HTTP 503 Service Unavailable' }, true],
     [{ kind: 'unreachable', host: 'h', lastReason: 'ECONNREFUSED', waitedMs: 5000 }, true],
+    [{ kind: 'unreachable', host: 'h', lastReason: 'DNS lookup failed', waitedMs: 5000 }, true],
+    // A name that does not exist is a wrong api-url, not an outage.
+    [{ kind: 'unreachable', host: 'h', lastReason: HOST_NAME_NOT_FOUND, waitedMs: 5000 }, false],
     [{ kind: 'unauthorized', status: 401, detail: undefined }, false],
     [{ kind: 'unauthorized', status: 403, detail: undefined }, false],
     [{ kind: 'not-found', status: 404, detail: undefined }, false],

@@ -6,7 +6,7 @@ import {
 } from './api/schemas.js'
 import { isFinal } from './api/status.js'
 import type { UnavailablePolicy } from './inputs.js'
-import type { Problem } from './problems.js'
+import { HOST_NAME_NOT_FOUND, type Problem } from './problems.js'
 import type { Outcome } from './verdict.js'
 import { isUuid } from './ids.js'
 
@@ -31,12 +31,14 @@ export const CLOCK_TOLERANCE_MS = 5000
 /**
  * Whether a problem means the platform gave no verdict: the deadline passed while the check was
  * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
- * API's host never answered at all. A FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * API's host never answered at all (unless DNS said its name does not exist: a wrong `api-url`,
+ * which waiting does not fix). A FAILURE, a key refused (401, 403), a 404, a 422, bad
  * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
  * needs someone to act.
  */
 export function platformUnavailable(problem: Problem | undefined): boolean {
-  return problem?.kind === 'timeout' || problem?.kind === 'unreachable'
+  if (problem?.kind === 'unreachable') return problem.lastReason !== HOST_NAME_NOT_FOUND
+  return problem?.kind === 'timeout'
 }
 
 /** Whether a problem does not fail the step under `policy`. */

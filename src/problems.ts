@@ -3,6 +3,12 @@
  * They are created where the facts are known (input parsing, response classification, the wait
  * loop) and turned into words and an outcome in one place: verdict.ts.
  */
+/**
+ * How a network error says that DNS has no such host name (ENOTFOUND): a wrong `api-url`
+ * rather than an outage, so no policy waives it.
+ */
+export const HOST_NAME_NOT_FOUND = 'host name not found (DNS)'
+
 export type Problem =
   | { kind: 'invalid-input'; input: string; message: string }
   | { kind: 'validation'; status: number; items: string[] }

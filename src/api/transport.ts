@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
+import { HOST_NAME_NOT_FOUND } from '../problems.js'
 import type { RawResponse } from './classify.js'
 
 export type Sent =
@@ -178,7 +179,7 @@ const NETWORK_REASONS: Record<string, string> = {
   EPIPE: 'connection reset',
   ECONNABORTED: 'connection aborted',
   ETIMEDOUT: 'connection timed out',
-  ENOTFOUND: 'host name not found (DNS)',
+  ENOTFOUND: HOST_NAME_NOT_FOUND,
   EAI_AGAIN: 'DNS lookup failed',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable'
