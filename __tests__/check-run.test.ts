@@ -156,6 +156,18 @@ describe('runCheck: verdicts', () => {
     expect(log[0]).toBe('final on arrival ours FAILURE')
   })
 
+  // A timeout would read as "the platform gave no verdict", which a policy may waive.
+  it.each([60, 150, 300, 1000, 3000])(
+    'ends on an old verdict, not a timeout, when the deadline comes %i ms after the reserve',
+    async (spare) => {
+      const { result } = setup(() => checkAt('old', 10, 'FAILURE', 'bad credentials'), {
+        deadline: EXIT_RESERVE_MS + spare
+      })
+      const run = await result
+      expect(run.problem).toMatchObject({ kind: 'stale-answer', checkId: 'old', status: 'FAILURE' })
+    }
+  )
+
   it('reports FAILURE with its reason', async () => {
     const run = await setup(platform(3000, 'FAILURE', 'access denied')).result
     expect(run.followed).toMatchObject({ id: 'ours', status: 'FAILURE', reason: 'access denied' })

@@ -31720,6 +31720,16 @@ function connectionCheckPath(connector) {
 }
 
 ;// CONCATENATED MODULE: ./src/problems.ts
+/**
+ * Everything that can stop a check short of a platform verdict, as plain values with a kind.
+ * They are created where the facts are known (input parsing, response classification, the wait
+ * loop) and turned into words and an outcome in one place: verdict.ts.
+ */
+/**
+ * How a network error says that DNS has no such host name (ENOTFOUND): a wrong `api-url`
+ * rather than an outage, so no policy waives it.
+ */
+const HOST_NAME_NOT_FOUND = 'host name not found (DNS)';
 /** A transient problem; `retryAfterMs` only where the server said when to come back. */
 function problems_transient(status, reason, retryAfterMs) {
     return { kind: 'transient', status, reason, retryAfterMs };
@@ -41786,6 +41796,7 @@ function utcDate(...parts) {
 
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
+
 const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Connections idle longer than this are not reused (uvicorn's keep-alive timeout is 5 s). */
 const IDLE_REUSE_LIMIT_MS = 4_000;
@@ -41934,7 +41945,7 @@ const NETWORK_REASONS = {
     EPIPE: 'connection reset',
     ECONNABORTED: 'connection aborted',
     ETIMEDOUT: 'connection timed out',
-    ENOTFOUND: 'host name not found (DNS)',
+    ENOTFOUND: HOST_NAME_NOT_FOUND,
     EAI_AGAIN: 'DNS lookup failed',
     EHOSTUNREACH: 'host unreachable',
     ENETUNREACH: 'network unreachable'
@@ -42961,6 +42972,7 @@ function isFinal(status) {
 
 
 
+
 /**
  * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
  * step, whether a FAILURE is checked again, whether a recent SUCCESS is passed on, and from
@@ -42978,12 +42990,15 @@ const CLOCK_TOLERANCE_MS = 5000;
 /**
  * Whether a problem means the platform gave no verdict: the deadline passed while the check was
  * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
- * API's host never answered at all. A FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * API's host never answered at all (unless DNS said its name does not exist: a wrong `api-url`,
+ * which waiting does not fix). A FAILURE, a key refused (401, 403), a 404, a 422, bad
  * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
  * needs someone to act.
  */
 function platformUnavailable(problem) {
-    return problem?.kind === 'timeout' || problem?.kind === 'unreachable';
+    if (problem?.kind === 'unreachable')
+        return problem.lastReason !== HOST_NAME_NOT_FOUND;
+    return problem?.kind === 'timeout';
 }
 /** Whether a problem does not fail the step under `policy`. */
 function waives(policy, problem) {
@@ -43612,7 +43627,11 @@ async function startCheck(connector, pacer, events, post, api, retrying) {
         const why = answer.kind === 'not-a-check' ? answer.problem : problems_transient(undefined, describeAnswer(answer));
         const onRetry = answer.kind === 'final' ? () => undefined : retrying;
         if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
-            return { ok: false, problem: pacer.timedOut() };
+            const ended = pacer.timedOut();
+            // Out of time after a final answer: the platform did give a verdict, only not one of this
+            // step's, so no policy may take the end for "no verdict".
+            const decided = ended.kind === 'timeout' && answers.some((a) => a.kind === 'final');
+            return { ok: false, problem: decided ? noCheckToFollow(answers) : ended };
         }
     }
 }

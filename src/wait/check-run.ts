@@ -224,7 +224,11 @@ async function startCheck(
       answer.kind === 'not-a-check' ? answer.problem : transient(undefined, describeAnswer(answer))
     const onRetry = answer.kind === 'final' ? () => undefined : retrying
     if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
-      return { ok: false, problem: pacer.timedOut() }
+      const ended = pacer.timedOut()
+      // Out of time after a final answer: the platform did give a verdict, only not one of this
+      // step's, so no policy may take the end for "no verdict".
+      const decided = ended.kind === 'timeout' && answers.some((a) => a.kind === 'final')
+      return { ok: false, problem: decided ? noCheckToFollow(answers) : ended }
     }
   }
 }
