@@ -168,6 +168,18 @@ describe('runCheck: verdicts', () => {
     }
   )
 
+  it('ends on an old verdict, not a timeout, when the POST after it goes unanswered until the deadline', async () => {
+    const { result } = setup(
+      (_, i) =>
+        i === 0
+          ? checkAt('old', 10, 'FAILURE', 'bad credentials')
+          : transient('HTTP 503 Service Unavailable'),
+      { deadline: 20_000 }
+    )
+    const run = await result
+    expect(run.problem).toMatchObject({ kind: 'stale-answer', checkId: 'old', status: 'FAILURE' })
+  })
+
   it('reports FAILURE with its reason', async () => {
     const run = await setup(platform(3000, 'FAILURE', 'access denied')).result
     expect(run.followed).toMatchObject({ id: 'ours', status: 'FAILURE', reason: 'access denied' })

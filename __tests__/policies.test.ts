@@ -321,9 +321,13 @@ describe('reuse-success-seconds refuses an old SUCCESS', () => {
       sim.updateConnector(id, { config: { bucket: 'new' } })
       const result = await runBundle(reuse(sim, input(id)))
       startedOne(result, sim, 'the connector was updated since check')
-      // The lookup made for the names told it; no request of its own.
-      const reads = sim.requests.filter((r) => r.method === 'GET' && !r.path.includes('check'))
-      expect(reads).toHaveLength(1)
+      // Told by a read of the connector after its latest check, not by the names' lookup or
+      // list from before it: an update between the two cannot hide.
+      const gets = sim.requests.filter((r) => r.method === 'GET').map((r) => r.path)
+      const latestAt = gets.findIndex((path) => path.endsWith('/connection-check'))
+      expect(latestAt).toBeGreaterThanOrEqual(0)
+      const after = gets.slice(latestAt + 1).filter((path) => path.endsWith(`/sources/${id}`))
+      expect(after).toHaveLength(1)
     })
   )
 

@@ -240,7 +240,10 @@ describe('reuseAfterUpdate', () => {
   // The check was created at 11:59:58.000Z.
 
   it('keeps a reuse when the connector was last updated before the check was created', () => {
-    expect(reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T11:59:57.999999Z' })).toBe(reusable)
+    expect(reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T11:59:52.999999Z' })).toBe(reusable)
+    expect(
+      reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T11:59:52Z', cacheAgeSeconds: 0 })
+    ).toBe(reusable)
   })
 
   it('keeps a reuse when the API gives no updated_at', () => {
@@ -250,6 +253,8 @@ describe('reuseAfterUpdate', () => {
 
   it.each([
     ['at the same moment', '2026-01-01T11:59:58Z'],
+    // Within the clock tolerance before it: whole seconds, or another service's clock.
+    ['just before the check began', '2026-01-01T11:59:53.5Z'],
     ['after the check began', '2026-01-01T11:59:59.5Z'],
     ['after it was reported', '2026-01-01 12:00:10+00']
   ])('refuses a reuse when the connector was updated %s', (_, updatedAt) => {
@@ -262,7 +267,7 @@ describe('reuseAfterUpdate', () => {
   it('refuses a reuse when updated_at is unreadable or the connector could not be read', () => {
     expect(reuseAfterUpdate(reusable, { updatedAt: '' })).toEqual({
       reuse: false,
-      why: "the connector's updated_at is not a timestamp"
+      why: "the connector's updated_at is not a timestamp with a UTC offset"
     })
     expect(reuseAfterUpdate(reusable, undefined)).toEqual({
       reuse: false,
@@ -273,5 +278,18 @@ describe('reuseAfterUpdate', () => {
   it('leaves a refusal as it is', () => {
     const refused = { reuse: false as const, why: 'no' }
     expect(reuseAfterUpdate(refused, { updatedAt: '2026-01-01T13:00:00Z' })).toBe(refused)
+  })
+
+  it('refuses a reuse when updated_at has no UTC offset: it could be the time of any zone', () => {
+    expect(reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T07:30:00' })).toEqual({
+      reuse: false,
+      why: "the connector's updated_at is not a timestamp with a UTC offset"
+    })
+  })
+
+  it('refuses a reuse when a cache answered the connector read', () => {
+    expect(
+      reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T11:00:00Z', cacheAgeSeconds: 30 })
+    ).toEqual({ reuse: false, why: 'the connector was read from a cache (an Age header)' })
   })
 })

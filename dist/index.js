@@ -42068,7 +42068,7 @@ class PlatformClient {
         return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate);
     }
     connectorInfo(connector, options) {
-        return this.call('GET', connectorPath(connector), CONNECTOR, options);
+        return this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge);
     }
     workflow(id, options) {
         return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options);
@@ -42122,6 +42122,11 @@ function withServerDate(check, response) {
         ...(date === undefined ? {} : { serverDateMs: date }),
         ...(age === undefined ? {} : { cacheAgeSeconds: age })
     };
+}
+/** The Age header, which says a cache answered: an updated_at it holds may be out of date. */
+function withCacheAge(info, response) {
+    const age = cacheAge(response);
+    return age === undefined ? info : { ...info, cacheAgeSeconds: age };
 }
 function interpret(sent, expected, timeoutMs, now, url) {
     if (sent.ok)
@@ -43115,13 +43120,23 @@ function reuseAfterUpdate(decision, connector) {
             why: `the connector could not be read to tell whether it changed since check ${check.id}`
         };
     }
+    if (connector.cacheAgeSeconds !== undefined && connector.cacheAgeSeconds !== 0) {
+        return { reuse: false, why: 'the connector was read from a cache (an Age header)' };
+    }
     if (connector.updatedAt === undefined)
         return decision;
-    const updated = parseTimestamp(connector.updatedAt);
+    // Offsetless, it could be any zone's local time, and so before or after the check.
+    const updated = parseZonedTimestamp(connector.updatedAt);
     if (updated === undefined) {
-        return { reuse: false, why: "the connector's updated_at is not a timestamp" };
+        return {
+            reuse: false,
+            why: "the connector's updated_at is not a timestamp with a UTC offset"
+        };
     }
-    if (compareTimestamps(updated, check.created) >= 0) {
+    // Within the tolerance of the check's start: another service's clock, or whole seconds, may
+    // put an update just after it a little before.
+    const margin = { epochMs: check.created.epochMs - CLOCK_TOLERANCE_MS, subMsNanos: 0 };
+    if (compareTimestamps(updated, margin) >= 0) {
         return {
             reuse: false,
             why: `the connector was updated since check ${check.id} began, which may have checked its previous config`
@@ -43617,7 +43632,7 @@ async function startCheck(connector, pacer, events, post, api, retrying) {
             answer = { kind: 'not-a-check', problem: sent.problem };
         }
         else {
-            return { ok: false, problem: sent.problem };
+            return { ok: false, problem: endedAfter(answers, sent.problem) };
         }
         answers.push(answer);
         if (answers.length >= ANSWERED_POSTS)
@@ -43627,13 +43642,18 @@ async function startCheck(connector, pacer, events, post, api, retrying) {
         const why = answer.kind === 'not-a-check' ? answer.problem : problems_transient(undefined, describeAnswer(answer));
         const onRetry = answer.kind === 'final' ? () => undefined : retrying;
         if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
-            const ended = pacer.timedOut();
-            // Out of time after a final answer: the platform did give a verdict, only not one of this
-            // step's, so no policy may take the end for "no verdict".
-            const decided = ended.kind === 'timeout' && answers.some((a) => a.kind === 'final');
-            return { ok: false, problem: decided ? noCheckToFollow(answers) : ended };
+            return { ok: false, problem: endedAfter(answers, pacer.timedOut()) };
         }
     }
+}
+/**
+ * Why starting a check ended, given the answers before: out of time after a final answer, the
+ * platform did give a verdict, only not one of this step's, so it ends as that old verdict and
+ * no policy may take the end for "no verdict".
+ */
+function endedAfter(answers, problem) {
+    const decided = problem.kind === 'timeout' && answers.some((a) => a.kind === 'final');
+    return decided ? noCheckToFollow(answers) : problem;
 }
 /** "already SUCCESS", or for a status not known to be final, when the check says it reported. */
 function alreadyDecided(check) {
@@ -43696,6 +43716,23 @@ async function readLatest(connector, options) {
     const pacer = new Pacer({ ...pacing, deadline });
     try {
         const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+        return answer.ok ? answer.value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The connector itself, read after its latest check, so that an update made before that read
+ * shows in its updated_at: undefined when the read failed. Bounded like readLatest. Never throws.
+ */
+async function latest_readConnector(connector, options) {
+    const { api, pacing, retrying } = options;
+    const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS;
+    const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
+    const pacer = new Pacer({ ...pacing, deadline });
+    try {
+        const answer = await pacer.retry((call) => api.connectorInfo(connector, call), retrying);
         return answer.ok ? answer.value : undefined;
     }
     catch {
@@ -44580,9 +44617,15 @@ async function checkConnector(planned, step) {
         const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
         if (settings.reuseSuccessMs > 0) {
             let decision = reuseDecision(latest, settings.reuseSuccessMs);
-            // The lookup made for the names tells updated_at too: no request of its own.
+            // Read after the latest check, so that no update before it can hide: one request, made
+            // only for a check that would otherwise be reused.
             if (decision.reuse) {
-                decision = reuseAfterUpdate(decision, await infoWithin(LATEST_READ_LIMIT_MS));
+                const current = await latest_readConnector(connector, {
+                    api: checks,
+                    pacing,
+                    retrying: () => undefined
+                });
+                decision = reuseAfterUpdate(decision, current);
             }
             if (decision.reuse) {
                 const check = text.check(decision.check);

@@ -16,6 +16,8 @@ export interface ConnectorNames {
 export interface ConnectorInfo extends ConnectorNames {
   /** `updated_at` as the API wrote it; undefined when it gave none. */
   updatedAt?: string | undefined
+  /** The answer's Age header in seconds, when a cache answered instead of the server. */
+  cacheAgeSeconds?: number
 }
 
 const PATH_SEGMENT: Record<ConnectorKind, string> = {

@@ -35,7 +35,7 @@ import {
   waives
 } from './policy.js'
 import { runCheck, type CheckEvents, type CheckRun } from './wait/check-run.js'
-import { LATEST_READ_LIMIT_MS, readLatest } from './wait/latest.js'
+import { readConnector, readLatest } from './wait/latest.js'
 import { priorFrom } from './wait/prior.js'
 import { systemClock, type Clock } from './wait/clock.js'
 import { Pacer, type PacerOptions } from './wait/pacer.js'
@@ -487,9 +487,15 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
     const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined })
     if (settings.reuseSuccessMs > 0) {
       let decision = reuseDecision(latest, settings.reuseSuccessMs)
-      // The lookup made for the names tells updated_at too: no request of its own.
+      // Read after the latest check, so that no update before it can hide: one request, made
+      // only for a check that would otherwise be reused.
       if (decision.reuse) {
-        decision = reuseAfterUpdate(decision, await infoWithin(LATEST_READ_LIMIT_MS))
+        const current = await readConnector(connector, {
+          api: checks,
+          pacing,
+          retrying: () => undefined
+        })
+        decision = reuseAfterUpdate(decision, current)
       }
       if (decision.reuse) {
         const check = text.check(decision.check)

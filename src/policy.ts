@@ -171,7 +171,7 @@ export function reuseDecision(
  */
 export function reuseAfterUpdate(
   decision: ReuseDecision,
-  connector: { updatedAt?: string | undefined } | undefined
+  connector: { updatedAt?: string | undefined; cacheAgeSeconds?: number } | undefined
 ): ReuseDecision {
   if (!decision.reuse) return decision
   const { check } = decision
@@ -181,12 +181,22 @@ export function reuseAfterUpdate(
       why: `the connector could not be read to tell whether it changed since check ${check.id}`
     }
   }
-  if (connector.updatedAt === undefined) return decision
-  const updated = parseTimestamp(connector.updatedAt)
-  if (updated === undefined) {
-    return { reuse: false, why: "the connector's updated_at is not a timestamp" }
+  if (connector.cacheAgeSeconds !== undefined && connector.cacheAgeSeconds !== 0) {
+    return { reuse: false, why: 'the connector was read from a cache (an Age header)' }
   }
-  if (compareTimestamps(updated, check.created) >= 0) {
+  if (connector.updatedAt === undefined) return decision
+  // Offsetless, it could be any zone's local time, and so before or after the check.
+  const updated = parseZonedTimestamp(connector.updatedAt)
+  if (updated === undefined) {
+    return {
+      reuse: false,
+      why: "the connector's updated_at is not a timestamp with a UTC offset"
+    }
+  }
+  // Within the tolerance of the check's start: another service's clock, or whole seconds, may
+  // put an update just after it a little before.
+  const margin = { epochMs: check.created.epochMs - CLOCK_TOLERANCE_MS, subMsNanos: 0 }
+  if (compareTimestamps(updated, margin) >= 0) {
     return {
       reuse: false,
       why: `the connector was updated since check ${check.id} began, which may have checked its previous config`

@@ -119,7 +119,7 @@ export class PlatformClient implements ConnectionCheckApi {
   }
 
   connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>> {
-    return this.call('GET', connectorPath(connector), CONNECTOR, options)
+    return this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge)
   }
 
   workflow(id: string, options: CallOptions): Promise<Answer<WorkflowConnectors>> {
@@ -184,6 +184,12 @@ function withServerDate(check: ConnectionCheck, response: RawResponse): Connecti
     ...(date === undefined ? {} : { serverDateMs: date }),
     ...(age === undefined ? {} : { cacheAgeSeconds: age })
   }
+}
+
+/** The Age header, which says a cache answered: an updated_at it holds may be out of date. */
+function withCacheAge(info: ConnectorInfo, response: RawResponse): ConnectorInfo {
+  const age = cacheAge(response)
+  return age === undefined ? info : { ...info, cacheAgeSeconds: age }
 }
 
 function interpret<T>(

@@ -95,7 +95,7 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
     name: 'on-platform-unavailable',
     description:
-      "`fail` or `warn`: what a connector the platform gave no verdict on does to the step. No verdict means the deadline passed while its check was still SCHEDULED, or while 5xx, 429 or network errors went on, or the API's host never answered. With `warn` the step passes with a warning annotation and a line in the job summary, while `outcome` still says `timeout` or `error`. A FAILURE, a key refused (401, 403), a 404, a 422 and bad inputs always fail the step.",
+      "`fail` or `warn`: what a connector the platform gave no verdict on does to the step. No verdict means the deadline passed while its check was still SCHEDULED, or while 5xx, 429 or network errors went on, or the API's host never answered. With `warn` the step passes with a warning annotation and a line in the job summary, while `outcome` still says `timeout` or `error`. A FAILURE, a key refused (401, 403), a 404, a 422, bad inputs and a host name that DNS says does not exist (a wrong `api-url`) always fail the step.",
     required: false,
     default: 'fail'
   },
@@ -109,7 +109,7 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
     name: 'reuse-success-seconds',
     description:
-      "Pass a connector without a new check when its latest check is a SUCCESS reported at most this many seconds before the API's Date header. A reported time more than 5 s ahead of Date means the platform's clocks disagree, and a check is started as usual; so it is after a FAILURE or an older SUCCESS. `results[].reused` names the check reused and its age. 0: always start a check.",
+      "Pass a connector without a new check when its latest check is a SUCCESS reported at most this many seconds before the API's Date header. A reported time more than 5 s ahead of Date means the platform's clocks disagree, and a check is started as usual; so it is after a FAILURE or an older SUCCESS, for a connector updated since that check began, and for an answer from a cache. `results[].reused` names the check reused and its age. 0: always start a check.",
     required: false,
     default: '0'
   },

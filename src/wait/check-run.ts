@@ -215,7 +215,7 @@ async function startCheck(
     } else if (sent.problem.kind === 'transient') {
       answer = { kind: 'not-a-check', problem: sent.problem }
     } else {
-      return { ok: false, problem: sent.problem }
+      return { ok: false, problem: endedAfter(answers, sent.problem) }
     }
     answers.push(answer)
     if (answers.length >= ANSWERED_POSTS) return { ok: false, problem: noCheckToFollow(answers) }
@@ -224,13 +224,19 @@ async function startCheck(
       answer.kind === 'not-a-check' ? answer.problem : transient(undefined, describeAnswer(answer))
     const onRetry = answer.kind === 'final' ? () => undefined : retrying
     if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
-      const ended = pacer.timedOut()
-      // Out of time after a final answer: the platform did give a verdict, only not one of this
-      // step's, so no policy may take the end for "no verdict".
-      const decided = ended.kind === 'timeout' && answers.some((a) => a.kind === 'final')
-      return { ok: false, problem: decided ? noCheckToFollow(answers) : ended }
+      return { ok: false, problem: endedAfter(answers, pacer.timedOut()) }
     }
   }
+}
+
+/**
+ * Why starting a check ended, given the answers before: out of time after a final answer, the
+ * platform did give a verdict, only not one of this step's, so it ends as that old verdict and
+ * no policy may take the end for "no verdict".
+ */
+function endedAfter(answers: readonly UnfollowedAnswer[], problem: Problem): Problem {
+  const decided = problem.kind === 'timeout' && answers.some((a) => a.kind === 'final')
+  return decided ? noCheckToFollow(answers) : problem
 }
 
 /** "already SUCCESS", or for a status not known to be final, when the check says it reported. */

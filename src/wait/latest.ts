@@ -1,6 +1,7 @@
 import type { ConnectionCheckApi } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
-import type { Connector } from '../connector.js'
+import type { Connector, ConnectorInfo } from '../connector.js'
+import type { Answer, CallOptions } from '../api/client.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { EXIT_RESERVE_MS } from './schedule.js'
 
@@ -32,6 +33,31 @@ export async function readLatest(
   const pacer = new Pacer({ ...pacing, deadline })
   try {
     const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
+    return answer.ok ? answer.value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The connector itself, read after its latest check, so that an update made before that read
+ * shows in its updated_at: undefined when the read failed. Bounded like readLatest. Never throws.
+ */
+export async function readConnector(
+  connector: Connector,
+  options: {
+    api: { connectorInfo(connector: Connector, call: CallOptions): Promise<Answer<ConnectorInfo>> }
+    pacing: PacerOptions
+    retrying: RetryEvent
+    limitMs?: number
+  }
+): Promise<ConnectorInfo | undefined> {
+  const { api, pacing, retrying } = options
+  const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS
+  const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS)
+  const pacer = new Pacer({ ...pacing, deadline })
+  try {
+    const answer = await pacer.retry((call) => api.connectorInfo(connector, call), retrying)
     return answer.ok ? answer.value : undefined
   } catch {
     return undefined
