@@ -6,7 +6,7 @@ import {
   type Simulator
 } from '../simulator/platform-simulator.js'
 import { runBundle, type ActionResult } from './support/action-harness.js'
-import { closedPort, stepInputs, withSimulator } from './support/runner.js'
+import { closedOrigin, stepInputs, withSimulator } from './support/runner.js'
 import { verifyInvariants } from './support/scenarios.js'
 
 // The gate's policies end to end: the bundle as a runner starts it, against the simulator.
@@ -92,7 +92,7 @@ const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, s
     async (sim) =>
       base(sim, {
         'source-id': randomUUID(),
-        'api-url': `http://127.0.0.1:${await closedPort()}`,
+        'api-url': await closedOrigin(),
         'timeout-seconds': '3'
       })
   ]

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { PlatformClient } from '../src/api/client.js'
 import { describeNetworkError, Transport } from '../src/api/transport.js'
 import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
+import { closedOrigin } from './support/runner.js'
 
 let sim: Simulator
 beforeAll(async () => {
@@ -20,23 +20,9 @@ function client(base = `${sim.url}/api/v1`): PlatformClient {
   return new PlatformClient(base, sim.apiKey, () => Date.now())
 }
 
-/** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const server: Server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve()
-    })
-  })
-  return port
-}
-
 describe('PlatformClient over real HTTP', () => {
   it('says "connection refused" when nothing listens', async () => {
-    const port = await closedPort()
-    const api = client(`http://127.0.0.1:${port}/api/v1`)
+    const api = client(`${await closedOrigin()}/api/v1`)
     const result = await api.startCheck({ kind: 'source', id: randomUUID() }, options())
     api.close()
     expect(result).toEqual({

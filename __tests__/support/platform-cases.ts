@@ -11,7 +11,7 @@ import {
 } from '../../simulator/platform-simulator.js'
 import { makeCertificates, type TestCertificates } from '../../simulator/tls-certs.js'
 import { startConnectProxy, type ConnectProxy } from './connect-proxy.js'
-import { closedPort, startBundle, type ActionResult } from './runner.js'
+import { closedOrigin, startBundle, type ActionResult } from './runner.js'
 import { bundleFile } from './test-bundles.js'
 
 /** A made-up host name that only the test proxy resolves; the test certificate carries it. */
@@ -273,7 +273,7 @@ export async function runPlatformCase(
     const env: Record<string, string> = {}
     if (certs !== undefined && c.https !== 'untrusted') env.NODE_EXTRA_CA_CERTS = certs.caCertPath
     let apiUrl = sim.url
-    if (c.closedPort === true) apiUrl = `http://127.0.0.1:${await closedPort()}`
+    if (c.closedPort === true) apiUrl = await closedOrigin()
     if (c.proxy !== undefined) {
       proxy = await startConnectProxy({
         routes: { [`${PROXIED_HOST}:${sim.port}`]: { host: '127.0.0.1', port: sim.port } },

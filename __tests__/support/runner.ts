@@ -289,10 +289,15 @@ export function stepInputs(
   return { 'api-key': sim.apiKey, 'api-url': sim.url, 'timeout-seconds': timeoutSeconds, ...extra }
 }
 
-/** A port on 127.0.0.1 where nothing listens (bound, then closed): a host that never answers. */
-export async function closedPort(): Promise<number> {
+/**
+ * An origin where nothing listens: a host that never answers. The port is bound, then closed,
+ * on a loopback address of its own, since a port freed on 127.0.0.1 may be handed at once to a
+ * server of another test running alongside.
+ */
+export async function closedOrigin(): Promise<string> {
+  const host = '127.0.0.3'
   const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0
   await new Promise<void>((resolve) =>
@@ -300,5 +305,5 @@ export async function closedPort(): Promise<number> {
       resolve()
     })
   )
-  return port
+  return `http://${host}:${port}`
 }
