@@ -43703,19 +43703,16 @@ function noCheckToFollow(answers) {
  */
 const LATEST_READ_LIMIT_MS = 1000;
 /**
- * The connector's latest check, read before a new one is started: undefined when it has none
- * (the GET answers 404), and when the read failed. Sent and retried on the step's pacing (its
- * rate-limit gate and host reach), but with a deadline of its own `limitMs` away, so that no
- * request or retry of it outlasts that. Never throws.
+ * One read that only informs: sent and retried on the step's pacing (its rate-limit gate and
+ * host reach), but with a deadline of its own `limitMs` away, so that no request or retry of it
+ * outlasts that. Undefined when it failed. Never throws.
  */
-async function readLatest(connector, options) {
-    const { api, pacing, retrying } = options;
-    const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS;
+async function readBounded(send, { pacing, retrying, limitMs = LATEST_READ_LIMIT_MS }) {
     // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
     const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
     const pacer = new Pacer({ ...pacing, deadline });
     try {
-        const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+        const answer = await pacer.retry(send, retrying);
         return answer.ok ? answer.value : undefined;
     }
     catch {
@@ -43723,21 +43720,18 @@ async function readLatest(connector, options) {
     }
 }
 /**
- * The connector itself, read after its latest check, so that an update made before that read
- * shows in its updated_at: undefined when the read failed. Bounded like readLatest. Never throws.
+ * The connector's latest check, read before a new one is started: undefined when it has none
+ * (the GET answers 404), and when the read failed.
  */
-async function latest_readConnector(connector, options) {
-    const { api, pacing, retrying } = options;
-    const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS;
-    const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
-    const pacer = new Pacer({ ...pacing, deadline });
-    try {
-        const answer = await pacer.retry((call) => api.connectorInfo(connector, call), retrying);
-        return answer.ok ? answer.value : undefined;
-    }
-    catch {
-        return undefined;
-    }
+function readLatest(connector, options) {
+    return readBounded((call) => options.api.latestCheck(connector, call), options);
+}
+/**
+ * The connector itself, read after its latest check, so that an update made before that read
+ * shows in its updated_at: undefined when the read failed.
+ */
+function latest_readConnector(connector, options) {
+    return readBounded((call) => options.api.connectorInfo(connector, call), options);
 }
 
 ;// CONCATENATED MODULE: ./src/wait/prior.ts

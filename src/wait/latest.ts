@@ -1,7 +1,6 @@
-import type { ConnectionCheckApi } from '../api/client.js'
+import type { Answer, CallOptions, ConnectionCheckApi } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector, ConnectorInfo } from '../connector.js'
-import type { Answer, CallOptions } from '../api/client.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { EXIT_RESERVE_MS } from './schedule.js'
 
@@ -11,28 +10,26 @@ import { EXIT_RESERVE_MS } from './schedule.js'
  */
 export const LATEST_READ_LIMIT_MS = 1000
 
+interface ReadOptions {
+  pacing: PacerOptions
+  retrying: RetryEvent
+  limitMs?: number
+}
+
 /**
- * The connector's latest check, read before a new one is started: undefined when it has none
- * (the GET answers 404), and when the read failed. Sent and retried on the step's pacing (its
- * rate-limit gate and host reach), but with a deadline of its own `limitMs` away, so that no
- * request or retry of it outlasts that. Never throws.
+ * One read that only informs: sent and retried on the step's pacing (its rate-limit gate and
+ * host reach), but with a deadline of its own `limitMs` away, so that no request or retry of it
+ * outlasts that. Undefined when it failed. Never throws.
  */
-export async function readLatest(
-  connector: Connector,
-  options: {
-    api: ConnectionCheckApi
-    pacing: PacerOptions
-    retrying: RetryEvent
-    limitMs?: number
-  }
-): Promise<ConnectionCheck | undefined> {
-  const { api, pacing, retrying } = options
-  const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS
+async function readBounded<T>(
+  send: (call: CallOptions) => Promise<Answer<T>>,
+  { pacing, retrying, limitMs = LATEST_READ_LIMIT_MS }: ReadOptions
+): Promise<T | undefined> {
   // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
   const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS)
   const pacer = new Pacer({ ...pacing, deadline })
   try {
-    const answer = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
+    const answer = await pacer.retry(send, retrying)
     return answer.ok ? answer.value : undefined
   } catch {
     return undefined
@@ -40,26 +37,25 @@ export async function readLatest(
 }
 
 /**
- * The connector itself, read after its latest check, so that an update made before that read
- * shows in its updated_at: undefined when the read failed. Bounded like readLatest. Never throws.
+ * The connector's latest check, read before a new one is started: undefined when it has none
+ * (the GET answers 404), and when the read failed.
  */
-export async function readConnector(
+export function readLatest(
   connector: Connector,
-  options: {
+  options: ReadOptions & { api: ConnectionCheckApi }
+): Promise<ConnectionCheck | undefined> {
+  return readBounded((call) => options.api.latestCheck(connector, call), options)
+}
+
+/**
+ * The connector itself, read after its latest check, so that an update made before that read
+ * shows in its updated_at: undefined when the read failed.
+ */
+export function readConnector(
+  connector: Connector,
+  options: ReadOptions & {
     api: { connectorInfo(connector: Connector, call: CallOptions): Promise<Answer<ConnectorInfo>> }
-    pacing: PacerOptions
-    retrying: RetryEvent
-    limitMs?: number
   }
 ): Promise<ConnectorInfo | undefined> {
-  const { api, pacing, retrying } = options
-  const limitMs = options.limitMs ?? LATEST_READ_LIMIT_MS
-  const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS)
-  const pacer = new Pacer({ ...pacing, deadline })
-  try {
-    const answer = await pacer.retry((call) => api.connectorInfo(connector, call), retrying)
-    return answer.ok ? answer.value : undefined
-  } catch {
-    return undefined
-  }
+  return readBounded((call) => options.api.connectorInfo(connector, call), options)
 }
