@@ -74,7 +74,7 @@ describe('the usage block', () => {
     })
     expect(block.split('\n')).toEqual([
       '```yaml',
-      '# Each value shown is the default.',
+      '# Each value shown is the default, unless the input is required.',
       `- uses: ${USES}`,
       '  with:',
       '    # The key.',

@@ -112,7 +112,12 @@ export function usageBlock(action: ActionYml): string {
     }
     if (index < entries.length - 1) lines.push('')
   })
-  return ['```yaml', '# Each value shown is the default.', ...lines, '```'].join('\n')
+  return [
+    '```yaml',
+    '# Each value shown is the default, unless the input is required.',
+    ...lines,
+    '```'
+  ].join('\n')
 }
 
 function replaceBetween(text: string, file: string, name: string, content: string): string {
