@@ -55,6 +55,17 @@ describe('README', () => {
     }
   })
 
+  it('names every input and output of action.yml in code in its prose, beside the usage block', () => {
+    const action = parse(actionYml) as {
+      inputs: Record<string, unknown>
+      outputs: Record<string, unknown>
+    }
+    const prose = readme.slice(readme.indexOf('<!-- usage:end -->'))
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
+      expect(prose).toContain(`\`${name}\``)
+    }
+  })
+
   it('keeps the set-up commands word for word, and stays under 1,200 words', () => {
     expect(readme).toContain('npm ci && npm run demo')
     expect(readme).toContain('npm ci && npm test')

@@ -28934,7 +28934,7 @@ function cap(text, limit) {
 const ACTION_YML_INPUTS = [
     {
         name: 'source-name',
-        description: 'Name of a source connector to check, or several, one per line (names may hold spaces and commas). A line with `*` (any run of characters) or `?` (one character) is a pattern that may match many, e.g. `orders-*`, or `*` for every source; `\\*`, `\\?` and `\\\\` stand for the characters themselves. Matching is case-sensitive. A plain name must match exactly one source, and a pattern at least one, or the step fails before any check starts, naming the closest names. Combines with every other way of naming connectors; at least one is needed.',
+        description: 'Name of a source connector to check, or several, one per line. Names may hold spaces and commas. A line with `*` (any run of characters) or `?` (one character) is a pattern that may match many, e.g. `orders-*`, or `*` for every source; `\\*`, `\\?` and `\\\\` stand for the characters themselves. Matching is case-sensitive. A plain name must match exactly one source, and a pattern at least one, or the step fails before any check starts, naming the closest names. Combines with every other way of naming connectors; at least one is needed.',
         required: false,
         default: ''
     },
@@ -28958,7 +28958,7 @@ const ACTION_YML_INPUTS = [
     },
     {
         name: 'destination-id',
-        description: 'UUID of a destination connector to check, or several separated by newlines, commas or spaces.',
+        description: 'UUID of a destination connector, or several separated by newlines, commas or spaces.',
         required: false,
         default: ''
     },
@@ -28981,7 +28981,7 @@ const ACTION_YML_INPUTS = [
     },
     {
         name: 'timeout-seconds',
-        description: 'Deadline for the whole step, in seconds from start to exit (decimals allowed, at most 21600, 6 hours). All checks share it.',
+        description: 'Deadline for the whole step, in seconds from start to exit. All checks share it; decimals are allowed, up to 21600 (6 hours).',
         required: false,
         default: '300'
     },
@@ -29017,7 +29017,7 @@ const ACTION_YML_INPUTS = [
     },
     {
         name: 'reuse-success-seconds',
-        description: "Pass a connector without a new check when its latest check is a SUCCESS reported at most this many seconds before the API's Date header. A reported time more than 5 s ahead of Date means the platform's clocks disagree, and a check is started as usual; so it is after a FAILURE or an older SUCCESS, for a connector updated since that check began, and for an answer from a cache. `results[].reused` names the check reused and its age. 0: always start a check.",
+        description: "Seconds within which a connector's latest SUCCESS passes it without a new check. Its reported_at must be at most this many seconds before the API's Date header. A reported time more than 5 s ahead of Date means the platform's clocks disagree, and a check is started as usual; so it is after a FAILURE or an older SUCCESS, for a connector updated since that check began, and for an answer from a cache. `results[].reused` names the check reused and its age. 0: always start a check.",
         required: false,
         default: '0'
     },
