@@ -45720,6 +45720,10 @@ function diagnose(reason, type) {
 
 
 
+/** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
+function failedReason(check, limit) {
+    return oneLine(check.reason?.trim() || NO_REASON, limit);
+}
 /** Passed on a later attempt after a FAILURE. */
 function isFlaky(result) {
     return result.verdict.outcome === 'success' && result.failedBefore.length > 0;
@@ -45729,7 +45733,7 @@ function flakyNotes(result) {
     if (!isFlaky(result))
         return [];
     const who = connectorLabel(result.connector, shortNames(result.names), true);
-    return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${oneLine(failed.reason?.trim() || NO_REASON, 300)}) ` +
+    return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${failedReason(failed, 300)}) ` +
         'before a new check passed.');
 }
 /** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
@@ -45961,7 +45965,6 @@ function renderTable(header, rows, style = RULED) {
 
 
 
-
 /**
  * The step's live log: lines, collapsible groups and annotations, as the runner shows them. The
  * key is masked before any request, nothing here ever sees headers or options, and the engine
@@ -46137,7 +46140,7 @@ class ConnectorLog {
     };
     rechecking = (failed, pauseMs, n, max) => {
         this.emit(() => {
-            info(`Check ${failed.id} failed (${failed.reason?.trim() || NO_REASON}); starting a new ` +
+            info(`Check ${failed.id} failed (${failedReason(failed, 300)}); starting a new ` +
                 `check in ${seconds(pauseMs)} (re-check ${n} of ${max}).`);
         });
     };
@@ -46386,9 +46389,8 @@ function notPassed(verdict, reason, hint) {
  */
 function skipped(result) {
     const note = waivedNote(result);
-    if (note !== undefined) {
-        return `      <skipped${attributes({ message: `${result.verdict.outcome}: ${note}` })}>${xml(result.verdict.message)}</skipped>\n`;
-    }
+    if (note !== undefined)
+        return waivedElement(result.verdict, note);
     if (result.verdict.outcome === 'dry-run') {
         return `      <skipped${attributes({ message: result.verdict.message })}/>\n`;
     }
@@ -46413,12 +46415,14 @@ function testcase(result) {
     const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint);
     return `${head}>\n${failed}    </testcase>\n`;
 }
+/** The <skipped> of a verdict that on-platform-unavailable: warn keeps from failing the step. */
+function waivedElement(verdict, note) {
+    return `      <skipped${attributes({ message: `${verdict.outcome}: ${note}` })}>${xml(verdict.message)}</skipped>\n`;
+}
 /** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
 function stepCase(verdict, waived) {
     const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`;
-    const body = waived
-        ? `      <skipped${attributes({ message: `${verdict.outcome}: ${WAIVED_STEP}` })}>${xml(verdict.message)}</skipped>\n`
-        : notPassed(verdict, undefined);
+    const body = waived ? waivedElement(verdict, WAIVED_STEP) : notPassed(verdict, undefined);
     return `${head}>\n${body}    </testcase>\n`;
 }
 function renderJunit(step) {

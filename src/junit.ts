@@ -52,9 +52,8 @@ function notPassed(verdict: Verdict, reason: string | undefined, hint?: string):
  */
 function skipped(result: Result): string | undefined {
   const note = waivedNote(result)
-  if (note !== undefined) {
-    return `      <skipped${attributes({ message: `${result.verdict.outcome}: ${note}` })}>${xml(result.verdict.message)}</skipped>\n`
-  }
+  if (note !== undefined) return waivedElement(result.verdict, note)
+
   if (result.verdict.outcome === 'dry-run') {
     return `      <skipped${attributes({ message: result.verdict.message })}/>\n`
   }
@@ -80,12 +79,15 @@ function testcase(result: Result): string {
   return `${head}>\n${failed}    </testcase>\n`
 }
 
+/** The <skipped> of a verdict that on-platform-unavailable: warn keeps from failing the step. */
+function waivedElement(verdict: Verdict, note: string): string {
+  return `      <skipped${attributes({ message: `${verdict.outcome}: ${note}` })}>${xml(verdict.message)}</skipped>\n`
+}
+
 /** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
 function stepCase(verdict: Verdict, waived: boolean): string {
   const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`
-  const body = waived
-    ? `      <skipped${attributes({ message: `${verdict.outcome}: ${WAIVED_STEP}` })}>${xml(verdict.message)}</skipped>\n`
-    : notPassed(verdict, undefined)
+  const body = waived ? waivedElement(verdict, WAIVED_STEP) : notPassed(verdict, undefined)
   return `${head}>\n${body}    </testcase>\n`
 }
 

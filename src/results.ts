@@ -26,6 +26,11 @@ export interface Result {
   waived: boolean
 }
 
+/** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
+export function failedReason(check: ConnectionCheck, limit: number): string {
+  return oneLine(check.reason?.trim() || NO_REASON, limit)
+}
+
 /** Passed on a later attempt after a FAILURE. */
 export function isFlaky(result: Result): boolean {
   return result.verdict.outcome === 'success' && result.failedBefore.length > 0
@@ -37,7 +42,7 @@ export function flakyNotes(result: Result): string[] {
   const who = connectorLabel(result.connector, shortNames(result.names), true)
   return result.failedBefore.map(
     (failed) =>
-      `${who} is flaky: check ${failed.id} failed (${oneLine(failed.reason?.trim() || NO_REASON, 300)}) ` +
+      `${who} is flaky: check ${failed.id} failed (${failedReason(failed, 300)}) ` +
       'before a new check passed.'
   )
 }

@@ -43978,6 +43978,10 @@ function diagnose(reason, type) {
 
 
 
+/** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
+function failedReason(check, limit) {
+    return text_oneLine(check.reason?.trim() || NO_REASON, limit);
+}
 /** Passed on a later attempt after a FAILURE. */
 function isFlaky(result) {
     return result.verdict.outcome === 'success' && result.failedBefore.length > 0;
@@ -43987,7 +43991,7 @@ function flakyNotes(result) {
     if (!isFlaky(result))
         return [];
     const who = connectorLabel(result.connector, shortNames(result.names), true);
-    return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${text_oneLine(failed.reason?.trim() || NO_REASON, 300)}) ` +
+    return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${failedReason(failed, 300)}) ` +
         'before a new check passed.');
 }
 /** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
@@ -44199,9 +44203,8 @@ function notPassed(verdict, reason, hint) {
  */
 function skipped(result) {
     const note = waivedNote(result);
-    if (note !== undefined) {
-        return `      <skipped${attributes({ message: `${result.verdict.outcome}: ${note}` })}>${xml(result.verdict.message)}</skipped>\n`;
-    }
+    if (note !== undefined)
+        return waivedElement(result.verdict, note);
     if (result.verdict.outcome === 'dry-run') {
         return `      <skipped${attributes({ message: result.verdict.message })}/>\n`;
     }
@@ -44226,12 +44229,14 @@ function testcase(result) {
     const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint);
     return `${head}>\n${failed}    </testcase>\n`;
 }
+/** The <skipped> of a verdict that on-platform-unavailable: warn keeps from failing the step. */
+function waivedElement(verdict, note) {
+    return `      <skipped${attributes({ message: `${verdict.outcome}: ${note}` })}>${xml(verdict.message)}</skipped>\n`;
+}
 /** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
 function stepCase(verdict, waived) {
     const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`;
-    const body = waived
-        ? `      <skipped${attributes({ message: `${verdict.outcome}: ${WAIVED_STEP}` })}>${xml(verdict.message)}</skipped>\n`
-        : notPassed(verdict, undefined);
+    const body = waived ? waivedElement(verdict, WAIVED_STEP) : notPassed(verdict, undefined);
     return `${head}>\n${body}    </testcase>\n`;
 }
 function renderJunit(step) {
@@ -44660,7 +44665,6 @@ class Screen {
 
 
 
-
 /**
  * The terminal's report. On a terminal: a live line per connector in flight, then a compact
  * verdict table, what each connector that did not pass was told, and the verdict line. Off a
@@ -44955,7 +44959,7 @@ class LiveConnector {
     };
     rechecking = (failed, pauseMs, n, max) => {
         this.set(`re-check ${n} of ${max}`);
-        const reason = text_oneLine(failed.reason?.trim() || NO_REASON, 200);
+        const reason = failedReason(failed, 200);
         const line = `${this.label()}: check ${failed.id} failed (${reason}); a new check starts in ` +
             `${text_seconds(pauseMs)} (re-check ${n} of ${max}).`;
         if (this.report.isLive())

@@ -5,6 +5,7 @@ import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js
 import type { TransientProblem } from '../problems.js'
 import {
   closingLine,
+  failedReason,
   diagnosis,
   nameAndType,
   OUTCOME_ICON,
@@ -17,7 +18,7 @@ import {
 import { PLAIN, renderTable } from '../table.js'
 import { count, oneLine, seconds } from '../text.js'
 import { passingOutcome } from '../policy.js'
-import { NO_REASON, type Outcome } from '../verdict.js'
+import type { Outcome } from '../verdict.js'
 import { alreadyDecided } from '../wait/check-run.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { fit, type Screen, type Span } from './screen.js'
@@ -353,7 +354,7 @@ class LiveConnector implements ConnectorReporter {
 
   rechecking = (failed: ConnectionCheck, pauseMs: number, n: number, max: number): void => {
     this.set(`re-check ${n} of ${max}`)
-    const reason = oneLine(failed.reason?.trim() || NO_REASON, 200)
+    const reason = failedReason(failed, 200)
     const line =
       `${this.label()}: check ${failed.id} failed (${reason}); a new check starts in ` +
       `${seconds(pauseMs)} (re-check ${n} of ${max}).`

@@ -9,6 +9,7 @@ import { passingOutcome } from '../policy.js'
 import {
   closingLine,
   diagnosis,
+  failedReason,
   flakyNotes,
   OUTCOME_ICON,
   verdictRows,
@@ -16,7 +17,6 @@ import {
   waivedNote,
   type Result
 } from '../results.js'
-import { NO_REASON } from '../verdict.js'
 import { PLAIN, renderTable } from '../table.js'
 import { count, seconds } from '../text.js'
 
@@ -226,7 +226,7 @@ class ConnectorLog implements ConnectorReporter {
   rechecking: ConnectorReporter['rechecking'] = (failed, pauseMs, n, max) => {
     this.emit(() => {
       core.info(
-        `Check ${failed.id} failed (${failed.reason?.trim() || NO_REASON}); starting a new ` +
+        `Check ${failed.id} failed (${failedReason(failed, 300)}); starting a new ` +
           `check in ${seconds(pauseMs)} (re-check ${n} of ${max}).`
       )
     })
