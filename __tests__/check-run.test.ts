@@ -1,129 +1,24 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { Answer, CallOptions, ConnectionCheckApi } from '../src/api/client.js'
+import type { Answer } from '../src/api/client.js'
 import type { ConnectionCheck } from '../src/api/schemas.js'
 import { ConnectionCheckSchema } from '../src/api/schemas.js'
-import type { Connector } from '../src/connector.js'
 import type { Problem } from '../src/problems.js'
-import { runCheck, type CheckEvents } from '../src/wait/check-run.js'
+import { MAX_POSTS } from '../src/wait/check-run.js'
+import { seededRandom } from './support/fake-clock.js'
+import { NO_PRIOR_MARGIN_MS } from '../src/wait/queue.js'
 import { RateGate } from '../src/wait/rate-gate.js'
 import { HostReach } from '../src/wait/reach.js'
 import { EXIT_RESERVE_MS, lastPollLead, REQUEST_TIMEOUT_CAP_MS } from '../src/wait/schedule.js'
-import { FakeClock, seededRandom } from './support/fake-clock.js'
-
-const CONNECTOR: Connector = { kind: 'source', id: '5f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' }
-const LATENCY_MS = 5
-
-interface Call {
-  method: 'POST' | 'GET'
-  at: number
-  timeoutMs: number
-}
-
-type Handler = (call: Call, index: number) => Answer<ConnectionCheck>
-
-/** Stands in for the API: each call takes LATENCY_MS of fake time and asks the handler. */
-class FakeApi implements ConnectionCheckApi {
-  readonly calls: Call[] = []
-  constructor(
-    private readonly clock: FakeClock,
-    private readonly handler: Handler
-  ) {}
-
-  startCheck(_: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
-    return this.call('POST', options)
-  }
-
-  latestCheck(_: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
-    return this.call('GET', options)
-  }
-
-  gets(): Call[] {
-    return this.calls.filter((c) => c.method === 'GET')
-  }
-
-  private call(method: 'POST' | 'GET', options: CallOptions): Promise<Answer<ConnectionCheck>> {
-    const call = { method, at: this.clock.now(), timeoutMs: options.timeoutMs }
-    this.calls.push(call)
-    this.clock.advance(LATENCY_MS)
-    return Promise.resolve(this.handler(call, this.calls.length - 1))
-  }
-}
-
-function checkAt(
-  id: string,
-  createdSecond: number,
-  status = 'SCHEDULED',
-  reason: string | null = null
-): Answer<ConnectionCheck> {
-  const createdAt = new Date(Date.UTC(2026, 10, 28, 12, 0, createdSecond)).toISOString()
-  return {
-    ok: true,
-    value: ConnectionCheckSchema.parse({ id, status, reason, created_at: createdAt })
-  }
-}
-
-function fail(problem: Problem): Answer<ConnectionCheck> {
-  return { ok: false, problem }
-}
-
-const transient = (reason: string, retryAfterMs?: number): Answer<ConnectionCheck> =>
-  fail({ kind: 'transient', status: 503, reason, retryAfterMs })
-
-/** Our check, created by the first successful POST, final at finalAtMs of fake time. */
-function platform(finalAtMs: number, ending = 'SUCCESS', reason: string | null = null): Handler {
-  return (call) => {
-    const status = call.at + LATENCY_MS >= finalAtMs ? ending : 'SCHEDULED'
-    return checkAt('ours', 10, status, status === 'FAILURE' ? reason : null)
-  }
-}
-
-function recorder(): { events: CheckEvents; log: string[] } {
-  const log: string[] = []
-  return {
-    log,
-    events: {
-      started: (c) => log.push(`started ${c.id} ${c.status}`),
-      joined: (c, refusal) => log.push(`joined ${c.id} ${c.status} after ${refusal.kind}`),
-      finalOnArrival: (c) => log.push(`final on arrival ${c.id} ${c.status}`),
-      statusChanged: (c, prev) => log.push(`status ${c.id} ${prev}->${c.status}`),
-      superseded: (prev, next) => log.push(`superseded ${prev.id}->${next.id}`),
-      unknownStatus: (c) => log.push(`unknown ${c.status}`),
-      ignored: (c, relation) => log.push(`ignored ${c.id} ${relation}`),
-      retrying: (p, _delay, n) => log.push(`retry#${n} ${p.reason}`)
-    }
-  }
-}
-
-function setup(
-  handler: Handler,
-  options: {
-    deadline?: number
-    pollIntervalMs?: number
-    signal?: AbortSignal
-    gate?: RateGate
-    reach?: HostReach
-    priorMs?: number
-    seed?: number
-  } = {}
-) {
-  const clock = new FakeClock()
-  const api = new FakeApi(clock, handler)
-  const { events, log } = recorder()
-  const result = runCheck(CONNECTOR, {
-    api,
-    clock,
-    random: seededRandom(options.seed ?? 3),
-    signal: options.signal ?? new AbortController().signal,
-    deadline: options.deadline ?? 300_000,
-    pollIntervalMs: options.pollIntervalMs ?? 10_000,
-    gate: options.gate ?? new RateGate(options.pollIntervalMs ?? 10_000, () => 0.5),
-    reach: options.reach ?? new HostReach('platform.example'),
-    events,
-    priorMs: options.priorMs
-  })
-  return { clock, api, log, result }
-}
+import {
+  checkAt,
+  fail,
+  LATENCY_MS,
+  platform,
+  setup,
+  transient,
+  type Call
+} from './support/fake-api.js'
 
 describe('runCheck: verdicts', () => {
   it.each([1000, 4000, 12_000, 30_000, 90_000])(
@@ -177,7 +72,12 @@ describe('runCheck: verdicts', () => {
       { deadline: 20_000 }
     )
     const run = await result
-    expect(run.problem).toMatchObject({ kind: 'stale-answer', checkId: 'old', status: 'FAILURE' })
+    // At most three POSTs, whatever the answers; the old verdict is named, and none is waived.
+    expect(run.problem).toMatchObject({ kind: 'unusable-answers' })
+    expect(run.problem?.kind === 'unusable-answers' && run.problem.answers[0]).toBe(
+      'check old, already FAILURE'
+    )
+    expect(run.posts).toBe(MAX_POSTS)
   })
 
   it('reports FAILURE with its reason', async () => {
@@ -345,10 +245,14 @@ describe('runCheck: errors and retries', () => {
     )
     const run = await result
     expect(api.calls.map((c) => c.at)).toEqual([0, 20_000 - lastPollLead(LATENCY_MS)])
-    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'HTTP 429 Too Many Requests' })
+    expect(run.problem).toMatchObject({
+      kind: 'timeout',
+      lastTransient: 'HTTP 429 Too Many Requests',
+      lastAnswer: { reason: 'HTTP 429 Too Many Requests' }
+    })
   })
 
-  it('retries the POST; the last check it created is ours', async () => {
+  it('reads the latest check after a POST that failed, then POSTs again; the check it created is ours', async () => {
     const { api, result } = setup((call, i) => {
       if (i === 0)
         return fail({
@@ -363,7 +267,8 @@ describe('runCheck: errors and retries', () => {
     const run = await result
     expect(run.created?.id).toBe('second')
     expect(run.followed?.status).toBe('SUCCESS')
-    expect(api.calls.slice(0, 2).map((c) => c.method)).toEqual(['POST', 'POST'])
+    // The read showed a decided check, and with no baseline nothing says when it was decided.
+    expect(api.calls.slice(0, 3).map((c) => c.method)).toEqual(['POST', 'GET', 'POST'])
   })
 
   it.each<[string, Problem]>([
@@ -473,10 +378,14 @@ describe('runCheck: deadline and cancellation', () => {
   })
 
   it('gives up when no check can be started, with the last error', async () => {
-    const { result } = setup(() => transient('connection refused'), { deadline: 4000 })
+    const { api, result } = setup(() => transient('connection refused'), { deadline: 4000 })
     const run = await result
     expect(run.created).toBeUndefined()
-    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'connection refused' })
+    expect(run.problem).toMatchObject({ kind: 'timeout', lastTransient: 'connection refused' })
+    // No POST in the last 2 s, where a check it started could not be followed to a verdict.
+    for (const call of api.calls.filter((c) => c.method === 'POST').slice(1)) {
+      expect(call.at).toBeLessThanOrEqual(4000 - NO_PRIOR_MARGIN_MS)
+    }
   })
 
   it('keeps the last transient error for the timeout message', async () => {
@@ -488,7 +397,8 @@ describe('runCheck: deadline and cancellation', () => {
     )
     expect((await result).problem).toEqual({
       kind: 'timeout',
-      lastTransient: 'HTTP 502 Bad Gateway'
+      lastTransient: 'HTTP 502 Bad Gateway',
+      lastAnswer: { reason: 'HTTP 502 Bad Gateway', beforeDeadlineMs: expect.any(Number) }
     })
   })
 
@@ -637,16 +547,36 @@ describe('runCheck: starting a check, without clocks', () => {
     )
     const run = await result
     expect(run.problem).toEqual({ kind: 'unusable-answers', answers: [reason, reason] })
-    expect(api.calls).toHaveLength(2)
+    expect(api.calls.filter(post).length).toBe(2)
+    expect(api.calls[1]?.method).toBe('GET')
   })
 
-  it('sends a POST again for every answer that never arrived, and only for those', async () => {
-    const { result } = setup((call, i) => {
-      if (i < 3) return i === 1 ? transient('HTTP 503 Service Unavailable') : noAnswerYet
-      return checkAt('ours', 20, post(call) || call.at < 4000 ? 'SCHEDULED' : 'SUCCESS')
+  it('sends a POST again after answers that never arrived, at most three in all', async () => {
+    let posts = 0
+    const { api, result } = setup((call) => {
+      if (!post(call)) return transient('HTTP 503 Service Unavailable')
+      posts += 1
+      if (posts === 1) return noAnswerYet
+      if (posts === 2) return transient('HTTP 503 Service Unavailable')
+      return checkAt('ours', 20)
     })
     const run = await result
-    expect(run).toMatchObject({ followed: { status: 'SUCCESS' }, posts: 4 })
+    expect(run).toMatchObject({ created: { id: 'ours' }, posts: 3 })
+    // A read of the latest check between each two POSTs.
+    const methods = api.calls.map((c) => c.method).join(' ')
+    expect(methods).toMatch(/^POST( GET)+ POST( GET)+ POST/)
+  })
+
+  it('sends no fourth POST, whatever the answers', async () => {
+    const { api, result } = setup((call) =>
+      post(call) ? noAnswerYet : transient('HTTP 503 Service Unavailable')
+    )
+    const run = await result
+    expect(api.calls.filter(post)).toHaveLength(MAX_POSTS)
+    expect(run.problem).toEqual({
+      kind: 'unusable-answers',
+      answers: ['connection reset', 'connection reset', 'connection reset']
+    })
   })
 
   it('says what each answer was when they differ', async () => {
@@ -672,10 +602,10 @@ describe('runCheck: starting a check, without clocks', () => {
     })
     const { api, result } = setup(() => cut)
     expect((await result).problem).toEqual({ kind: 'unusable-answers', answers: ['cut', 'cut'] })
-    expect(api.calls).toHaveLength(2)
+    expect(api.calls.filter(post)).toHaveLength(2)
   })
 
-  it('property: POSTs never exceed two plus those whose answer never arrived', async () => {
+  it('property: never more than three POSTs, nor more than two answered ones', async () => {
     const kinds = ['final', 'scheduled', 'busy', 'garbage', 'down', 'lost', 'limited'] as const
     for (let seed = 1; seed <= 300; seed += 1) {
       const random = seededRandom(seed)
@@ -708,7 +638,7 @@ describe('runCheck: starting a check, without clocks', () => {
       )
       const run = await result
       expect(run.posts).toBe(api.calls.filter(post).length)
-      expect(run.posts).toBeLessThanOrEqual(2 + unanswered)
+      expect(run.posts).toBeLessThanOrEqual(Math.min(MAX_POSTS, 2 + unanswered))
       if (run.followed?.status === 'SUCCESS') expect(run.created).toBeDefined()
     }
   })
@@ -773,19 +703,27 @@ describe('runCheck: a host that never answered', () => {
     noAnswer: true
   })
 
-  it('gives up within the window, with outcome error, not at the deadline', async () => {
+  it('gives up after three POSTs, as a host that never answered (error), not at the deadline', async () => {
     const reach = new HostReach('typo.example', 30_000)
-    const { api, clock, log, result } = setup(() => refused, { reach })
+    const { api, clock, result } = setup(() => refused, { reach })
     const run = await result
     expect(run.problem).toMatchObject({
       kind: 'unreachable',
       host: 'typo.example',
       lastReason: 'connection refused'
     })
-    // Tries go on while the next one fits in the window, and no retry is announced that never comes.
-    expect(api.calls.at(-1)?.at).toBeGreaterThan(20_000)
+    expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(MAX_POSTS)
     expect(clock.now()).toBeLessThanOrEqual(30_000)
-    expect(log.filter((line) => line.startsWith('retry#'))).toHaveLength(api.calls.length - 1)
+  })
+
+  it('gives up within the window when the POSTs are spaced past it', async () => {
+    const reach = new HostReach('typo.example', 3_000)
+    const { log, api, result } = setup(() => refused, { reach })
+    const run = await result
+    expect(run.problem?.kind).toBe('unreachable')
+    expect(api.calls.at(-1)?.at).toBeLessThanOrEqual(3_000)
+    // No retry is announced that never comes.
+    expect(log.filter((line) => line.startsWith('retry#')).length).toBeLessThan(api.calls.length)
   })
 
   it('gives a hanging request to a host that never answered no more than the window', async () => {
@@ -829,17 +767,22 @@ describe('runCheck: requests that run out of time', () => {
     const { result } = setup((call, i) =>
       i < 3 ? slow : checkAt('ours', 20, call.method === 'POST' ? 'SCHEDULED' : 'SUCCESS')
     )
-    // The POSTs that timed out do not use up the two answered ones.
+    // The POST that timed out does not use up an answered one; the read after it failed too.
     const run = await result
-    expect(run).toMatchObject({ posts: 4, followed: { id: 'ours', status: 'SUCCESS' } })
+    expect(run).toMatchObject({ posts: 2, followed: { id: 'ours', status: 'SUCCESS' } })
   })
 
   it('never takes a host that is only slow for one that is out of reach', async () => {
     const reach = new HostReach('slow.example', 30_000)
     const { api, result } = setup(() => slow, { reach, deadline: 60_000 })
     const run = await result
-    expect(run.problem).toEqual({ kind: 'timeout', lastTransient: 'no answer within 15.0 s' })
-    // Every try gets its full time; none is cut to nothing by the window.
-    for (const call of api.calls.slice(0, -1)) expect(call.timeoutMs).toBeGreaterThan(1000)
+    expect(run.problem).toEqual({
+      kind: 'unusable-answers',
+      answers: Array.from({ length: MAX_POSTS }, () => 'no answer within 15.0 s')
+    })
+    // Every POST gets its full time; none is cut to nothing by the window.
+    for (const call of api.calls.filter((c) => c.method === 'POST')) {
+      expect(call.timeoutMs).toBeGreaterThan(1000)
+    }
   })
 })

@@ -54,14 +54,14 @@ describe('readSettings', () => {
         'destination-id': ` ${DEST.toUpperCase()}\n`,
         'api-key': KEY,
         'api-url': 'http://127.0.0.1:8080/api/v1/',
-        'timeout-seconds': '.5',
+        'timeout-seconds': '2.5',
         'poll-interval-seconds': '1.5'
       }),
       () => undefined
     )
     expect(settings.connectors).toEqual([{ kind: 'destination', id: DEST }])
     expect(settings.api.base).toBe('http://127.0.0.1:8080/api/v1')
-    expect(settings.timeoutMs).toBe(500)
+    expect(settings.timeoutMs).toBe(2500)
     expect(settings.pollIntervalMs).toBe(1500)
   })
 
@@ -90,12 +90,21 @@ describe('readSettings', () => {
   it('caps the deadline at 6 hours', () => {
     const { error } = attempt({ 'source-id': SOURCE, 'api-key': KEY, 'timeout-seconds': '21601' })
     expect(error?.message).toBe(
-      `Input 'timeout-seconds' must be at most 21600 (6 hours); got "21601".`
+      `Input 'timeout-seconds' must be from 1 to 21600 seconds (6 hours); got "21601".`
     )
   })
 
   it.each([
-    ['timeout-seconds', '0', 'Input \'timeout-seconds\' must be greater than zero; got "0".'],
+    [
+      'timeout-seconds',
+      '0',
+      'Input \'timeout-seconds\' must be from 1 to 21600 seconds (6 hours); got "0".'
+    ],
+    [
+      'timeout-seconds',
+      '0.001',
+      'Input \'timeout-seconds\' must be from 1 to 21600 seconds (6 hours); got "0.001".'
+    ],
     [
       'timeout-seconds',
       '-5',

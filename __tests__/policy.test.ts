@@ -3,7 +3,7 @@ import { parseTimestamp, type ConnectionCheck } from '../src/api/schemas.js'
 import {
   CLOCK_TOLERANCE_MS,
   mayRecheck,
-  platformUnavailable,
+  platformGaveNoVerdict,
   RECHECK_PAUSE_MS,
   reuseAfterUpdate,
   reuseDecision,
@@ -29,14 +29,26 @@ function latest(fields: Partial<ConnectionCheck> = {}): ConnectionCheck {
   }
 }
 
-describe('platformUnavailable', () => {
+describe('waives', () => {
   const problems: [Problem, boolean][] = [
     [{ kind: 'timeout', lastTransient: undefined }, true],
     [{ kind: 'timeout', lastTransient: 'HTTP 503 Service Unavailable' }, true],
-    [{ kind: 'unreachable', host: 'h', lastReason: 'ECONNREFUSED', waitedMs: 5000 }, true],
-    [{ kind: 'unreachable', host: 'h', lastReason: 'DNS lookup failed', waitedMs: 5000 }, true],
-    // A name that does not exist is a wrong api-url, not an outage.
+    // A host that never answered is a configuration error, whatever DNS said.
+    [{ kind: 'unreachable', host: 'h', lastReason: 'ECONNREFUSED', waitedMs: 5000 }, false],
+    [{ kind: 'unreachable', host: 'h', lastReason: 'DNS lookup failed', waitedMs: 5000 }, false],
     [{ kind: 'unreachable', host: 'h', lastReason: HOST_NAME_NOT_FOUND, waitedMs: 5000 }, false],
+    [
+      {
+        kind: 'not-started',
+        connectors: 9,
+        maxConcurrency: 1,
+        queueMs: 9000,
+        priorMs: 1000,
+        leftMs: 500
+      },
+      false
+    ],
+    [{ kind: 'unusable-answers', answers: ['HTTP 500', 'HTTP 500', 'HTTP 500'] }, false],
     [{ kind: 'unauthorized', status: 401, detail: undefined }, false],
     [{ kind: 'unauthorized', status: 403, detail: undefined }, false],
     [{ kind: 'not-found', status: 404, detail: undefined }, false],
@@ -47,15 +59,19 @@ describe('platformUnavailable', () => {
     [{ kind: 'malformed', status: 200, reason: 'no id' }, false]
   ]
 
-  it.each(problems)('%j: %s', (problem, unavailable) => {
-    expect(platformUnavailable(problem)).toBe(unavailable)
-    expect(waives('warn', problem)).toBe(unavailable)
-    expect(waives('fail', problem)).toBe(false)
+  it.each(problems)('a started check that ended %j: %s', (problem, waived) => {
+    expect(platformGaveNoVerdict({ started: true, problem })).toBe(waived)
+    expect(waives('warn', { started: true, problem })).toBe(waived)
+    expect(waives('fail', { started: true, problem })).toBe(false)
+  })
+
+  it.each(problems)('never a check that was not started: %j', (problem) => {
+    expect(waives('warn', { started: false, problem })).toBe(false)
   })
 
   it('is false for a run with no problem (a verdict, FAILURE included)', () => {
-    expect(platformUnavailable(undefined)).toBe(false)
-    expect(waives('warn', undefined)).toBe(false)
+    expect(platformGaveNoVerdict({ started: true, problem: undefined })).toBe(false)
+    expect(waives('warn', { started: true, problem: undefined })).toBe(false)
   })
 })
 
@@ -79,9 +95,9 @@ describe('stepPassed', () => {
     expect(stepPassed(undefined, [])).toBe(false)
   })
 
-  it('passes a step problem only when waived', () => {
-    expect(stepPassed({ waived: false }, [])).toBe(false)
-    expect(stepPassed({ waived: true }, [])).toBe(true)
+  it('never passes a step problem: no check was started', () => {
+    expect(stepPassed({ outcome: 'timeout' }, [])).toBe(false)
+    expect(stepPassed({ outcome: 'timeout' }, [{ outcome: 'success', waived: false }])).toBe(false)
   })
 })
 
@@ -246,9 +262,17 @@ describe('reuseAfterUpdate', () => {
     ).toBe(reusable)
   })
 
-  it('keeps a reuse when the API gives no updated_at', () => {
-    expect(reuseAfterUpdate(reusable, { updatedAt: undefined })).toBe(reusable)
-    expect(reuseAfterUpdate(reusable, {})).toBe(reusable)
+  it('keeps a reuse when updated_at is null (never updated)', () => {
+    expect(reuseAfterUpdate(reusable, { updatedAt: null })).toBe(reusable)
+  })
+
+  it('refuses a reuse when the read gives no updated_at at all: it may not be the connector', () => {
+    for (const connector of [{ updatedAt: undefined }, {}]) {
+      expect(reuseAfterUpdate(reusable, connector)).toEqual({
+        reuse: false,
+        why: 'the connector read did not say when the connector was last updated (no updated_at)'
+      })
+    }
   })
 
   it.each([

@@ -96,7 +96,7 @@ describe('PlatformClient over real HTTP', () => {
     const api = client()
     expect(await api.connectorInfo({ kind: 'destination', id }, options())).toEqual({
       ok: true,
-      value: { name: 'warehouse', type: 'postgres' }
+      value: { id, name: 'warehouse', type: 'postgres', updatedAt: null }
     })
     expect(await api.workflow(workflow, options())).toMatchObject({
       ok: true,

@@ -14,8 +14,10 @@ export interface ConnectorNames {
 
 /** What a lookup of the connector told: its names, and when it was last updated. */
 export interface ConnectorInfo extends ConnectorNames {
-  /** `updated_at` as the API wrote it; undefined when it gave none. */
-  updatedAt?: string | undefined
+  /** The id the answer gave, lower-cased; a read by id counts only when it is the one asked for. */
+  id?: string | undefined
+  /** `updated_at` as the API wrote it; null when it said null, undefined when it gave none. */
+  updatedAt?: string | null | undefined
   /** The answer's Age header in seconds, when a cache answered instead of the server. */
   cacheAgeSeconds?: number
 }

@@ -35,7 +35,8 @@ import {
   waives
 } from './policy.js'
 import { runCheck, type CheckEvents, type CheckRun } from './wait/check-run.js'
-import { readConnector, readLatest } from './wait/latest.js'
+import { latestCheckOf, readConnector, readLatest, type Latest } from './wait/latest.js'
+import { lastStartAt, longestFirst, mayStartCheck, queueMakespan } from './wait/queue.js'
 import { priorFrom } from './wait/prior.js'
 import { systemClock, type Clock } from './wait/clock.js'
 import { Pacer, type PacerOptions } from './wait/pacer.js'
@@ -121,11 +122,9 @@ export interface StepReport {
   outcome: Outcome
   /**
    * Whether the step passes, decided by policy.ts alone: on 'success' or 'dry-run', or when what
-   * did not pass is only a platform that gave no verdict and on-platform-unavailable is warn.
+   * did not pass is only checks the platform gave no verdict on and on-platform-unavailable is warn.
    */
   passed: boolean
-  /** The step's problem gave no verdict and on-platform-unavailable is warn. */
-  waived: boolean
   /** Every connector's result, in the order checked; empty when a problem came first. */
   results: Result[]
   /** A verdict on the step itself (bad inputs, an unreadable workflow), before any check. */
@@ -184,7 +183,7 @@ export async function runStep(
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     const context = { apiHost: '', timeoutMs: 0, names }
-    return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined, false)
+    return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined)
   }
 
   const text = new RemoteText(secrets)
@@ -210,12 +209,7 @@ export async function runStep(
 
   const found = await connectorsToCheck(step)
   if ('problem' in found) {
-    const problem = text.problem(found.problem)
-    return stopped(
-      problemVerdict(problem, step.context, found.subject),
-      settings,
-      waives(settings.onPlatformUnavailable, problem)
-    )
+    return stopped(problemVerdict(text.problem(found.problem), step.context, found.subject), settings)
   }
   reporter.checking({
     connectors: found.connectors.map((planned) => planned.connector),
@@ -223,16 +217,13 @@ export async function runStep(
     maxConcurrency: settings.maxConcurrency
   })
   const checksStartedAt = clock.now()
-  const results = await mapWithConcurrency(found.connectors, settings.maxConcurrency, (planned) =>
-    checkConnector(planned, step)
-  )
+  const results = await checkAll(found.connectors, step)
   return {
     outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
     passed: stepPassed(
       undefined,
       results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))
     ),
-    waived: false,
     results,
     problem: undefined,
     settings,
@@ -240,11 +231,10 @@ export async function runStep(
   }
 }
 
-function stopped(verdict: Verdict, settings: Settings | undefined, waived: boolean): StepReport {
+function stopped(verdict: Verdict, settings: Settings | undefined): StepReport {
   return {
     outcome: verdict.outcome,
-    passed: stepPassed({ waived }, []),
-    waived,
+    passed: stepPassed(verdict, []),
     results: [],
     problem: verdict,
     settings,
@@ -256,6 +246,49 @@ function stopped(verdict: Verdict, settings: Settings | undefined, waived: boole
 interface Planned {
   connector: Connector
   known: ConnectorInfo | undefined
+}
+
+/** What a connector's check is given besides the step: its latest check, if read, and its queue. */
+interface Turn {
+  /** Read before its turn, to order the queue; read at its turn otherwise. */
+  latest: Latest | undefined
+  queue: { connectors: number; queueMs: number | undefined }
+}
+
+/**
+ * Checks every connector, at most max-concurrency at once. When they are more than that, each
+ * connector's latest check is read first, so that the longest checks (by their last run) start
+ * first and the queue ends as early as the slots allow. Results keep the connectors' order.
+ */
+async function checkAll(connectors: readonly Planned[], step: Step): Promise<Result[]> {
+  const { settings, pacing } = step
+  const slots = settings.maxConcurrency
+  const queued = connectors.length > slots && !settings.dryRun
+  const latest: (Latest | undefined)[] = queued
+    ? await mapWithConcurrency(connectors, slots, async ({ connector }) => {
+        const checks = stepClient(step, (entry) => {
+          step.reporter.request(entry)
+        })
+        try {
+          return await readLatest(connector, { api: checks, pacing, retrying: () => undefined })
+        } finally {
+          checks.close()
+        }
+      })
+    : connectors.map(() => undefined)
+  const priors = latest.map((l) =>
+    l === undefined ? undefined : priorFrom(latestCheckOf(l), settings.timeoutMs)
+  )
+  const queue = { connectors: connectors.length, queueMs: queueMakespan(priors, slots) }
+  const order = queued ? longestFirst(priors) : connectors.map((_, index) => index)
+  const results = new Array<Result>(connectors.length)
+  await mapWithConcurrency(order, slots, async (index) => {
+    results[index] = await checkConnector(connectors[index] as Planned, step, {
+      latest: latest[index],
+      queue
+    })
+  })
+  return results
 }
 
 type Found = { connectors: Planned[] } | { problem: Problem; subject: Subject }
@@ -432,7 +465,7 @@ async function readWorkflow(
  * and otherwise the time that check took is the poll schedule's prior. A FAILURE is checked
  * again as recheck-failures allows.
  */
-async function checkConnector(planned: Planned, step: Step): Promise<Result> {
+async function checkConnector(planned: Planned, step: Step, turn: Turn): Promise<Result> {
   const { connector, known } = planned
   const { pacing, text, settings, context } = step
   const { clock } = pacing
@@ -480,13 +513,18 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
     attempts: 0,
     failedBefore: [],
     reused: undefined,
-    waived: waives(settings.onPlatformUnavailable, run.problem),
+    waived: waives(settings.onPlatformUnavailable, {
+      started: run.created !== undefined,
+      problem: run.problem
+    }),
     ...extra
   })
   try {
-    const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined })
+    const latest =
+      turn.latest ??
+      (await readLatest(connector, { api: checks, pacing, retrying: () => undefined }))
     if (settings.reuseSuccessMs > 0) {
-      let decision = reuseDecision(latest, settings.reuseSuccessMs)
+      let decision = reuseDecision(latestCheckOf(latest), settings.reuseSuccessMs)
       // Read after the latest check, so that no update before it can hide: one request, made
       // only for a check that would otherwise be reused.
       if (decision.reuse) {
@@ -516,16 +554,43 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
       report.notReused(text.clean(decision.why))
     }
 
-    const attempt = async (priorMs: number | undefined): Promise<CheckRun> =>
-      text.run(
+    const attempt = async (baseline: Latest): Promise<CheckRun> => {
+      const priorMs = priorFrom(latestCheckOf(baseline), settings.timeoutMs)
+      return text.run(
         await runCheck(connector, {
           ...pacing,
           api: checks,
           events: inertEvents(report, text),
+          baseline,
+          lastStartAt: lastStartAt({
+            deadline: pacing.deadline,
+            timeoutMs: settings.timeoutMs,
+            priorMs
+          }),
           ...(priorMs === undefined ? {} : { priorMs })
         })
       )
-    let decisive = await attempt(priorFrom(latest, settings.timeoutMs))
+    }
+    const priorMs = priorFrom(latestCheckOf(latest), settings.timeoutMs)
+    const now = clock.now()
+    if (
+      !mayStartCheck({ now, deadline: pacing.deadline, timeoutMs: settings.timeoutMs, priorMs })
+    ) {
+      const problem: Problem = {
+        kind: 'not-started',
+        connectors: turn.queue.connectors,
+        maxConcurrency: settings.maxConcurrency,
+        queueMs: turn.queue.queueMs,
+        priorMs,
+        leftMs: Math.max(0, pacing.deadline - now)
+      }
+      const named = await namesFound()
+      const run: CheckRun = { ...noRun(connector), problem, durationMs: clock.now() - startedAt }
+      const done = result(run, runVerdict(run, named, context), { names: named })
+      report.finished(done)
+      return done
+    }
+    let decisive = await attempt(latest)
     let attempts = decisive.created === undefined ? 0 : 1
     const failures: ConnectionCheck[] = []
     for (let rechecks = 0; ; rechecks += 1) {
@@ -549,8 +614,8 @@ async function checkConnector(planned: Planned, step: Step): Promise<Result> {
         decisive = { ...decisive, problem: new Pacer(pacing).cancelled() }
         break
       }
-      // The failed check's duration is the best guess of the next one's.
-      const next = await attempt(priorFrom(failed, settings.timeoutMs))
+      // The failed check is the latest now, and its duration the best guess of the next one's.
+      const next = await attempt({ kind: 'check', check: failed })
       if (next.created !== undefined) attempts += 1
       // A re-check that reached no verdict leaves the FAILURE before it to decide.
       if (next.problem !== undefined) break
@@ -596,7 +661,7 @@ async function dryRun(
   report: ConnectorReporter,
   client: () => PlatformClient
 ): Promise<Result> {
-  const { pacing, text, settings, context } = step
+  const { pacing, text, context } = step
   const startedAt = pacing.clock.now()
   let names = known
   let problem: Problem | undefined
@@ -639,7 +704,8 @@ async function dryRun(
     attempts: 0,
     failedBefore: [],
     reused: undefined,
-    waived: waives(settings.onPlatformUnavailable, problem)
+    // A dry run starts no check, so nothing in it can be waived.
+    waived: false
   }
   report.finished(done)
   return done
@@ -674,8 +740,8 @@ function inertEvents(to: CheckEvents, text: RemoteText): CheckEvents {
       to.started(check(raw))
     },
     joined: (raw, refusal) => {
-      const detail = refusal.detail === undefined ? undefined : text.clean(refusal.detail)
-      to.joined(check(raw), { ...refusal, detail })
+      const detail = refusal?.detail === undefined ? undefined : text.clean(refusal.detail)
+      to.joined(check(raw), refusal === undefined ? undefined : { ...refusal, detail })
     },
     finalOnArrival: (raw) => {
       to.finalOnArrival(check(raw))

@@ -117,6 +117,9 @@ const MAX_CONCURRENCY = 100
 
 const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/
 
+/** Less than a second cannot start a check and read its answer: it could only time out. */
+const MIN_TIMEOUT_SECONDS = 1
+
 const timeoutSeconds = z
   .string()
   .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
@@ -124,8 +127,11 @@ const timeoutSeconds = z
   .pipe(
     z
       .number()
-      .positive('must be greater than zero')
-      .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`)
+      .min(
+        MIN_TIMEOUT_SECONDS,
+        `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`
+      )
+      .max(MAX_SECONDS, `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`)
   )
 
 const pollIntervalSeconds = z

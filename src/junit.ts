@@ -5,7 +5,6 @@ import {
   flakyNotes,
   shownCheck,
   shortNames,
-  WAIVED_STEP,
   waivedNote,
   type Result
 } from './results.js'
@@ -84,20 +83,20 @@ function waivedElement(verdict: Verdict, note: string): string {
   return `      <skipped${attributes({ message: `${verdict.outcome}: ${note}` })}>${xml(verdict.message)}</skipped>\n`
 }
 
-/** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
-function stepCase(verdict: Verdict, waived: boolean): string {
+/** A step that ended before any check (bad inputs, say) is one testcase in error. */
+function stepCase(verdict: Verdict): string {
   const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`
-  const body = waived ? waivedElement(verdict, WAIVED_STEP) : notPassed(verdict, undefined)
+  const body = notPassed(verdict, undefined)
   return `${head}>\n${body}    </testcase>\n`
 }
 
 export function renderJunit(step: StepReport): string {
   const cases =
-    step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem, step.waived)]
+    step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)]
   const kinds =
     step.problem === undefined
       ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))
-      : [{ outcome: step.problem.outcome, skipped: step.waived }]
+      : [{ outcome: step.problem.outcome, skipped: false }]
   const counts = {
     tests: cases.length,
     failures: kinds.filter((k) => !k.skipped && k.outcome === 'failure').length,

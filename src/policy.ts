@@ -6,7 +6,7 @@ import {
 } from './api/schemas.js'
 import { isFinal } from './api/status.js'
 import type { UnavailablePolicy } from './inputs.js'
-import { HOST_NAME_NOT_FOUND, type Problem } from './problems.js'
+import type { Problem } from './problems.js'
 import type { Outcome } from './verdict.js'
 import { isUuid } from './ids.js'
 
@@ -29,21 +29,26 @@ const RECHECK_MIN_LEFT_MS = 1000
 export const CLOCK_TOLERANCE_MS = 5000
 
 /**
- * Whether a problem means the platform gave no verdict: the deadline passed while the check was
- * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
- * API's host never answered at all (unless DNS said its name does not exist: a wrong `api-url`,
- * which waiting does not fix). A FAILURE, a key refused (401, 403), a 404, a 422, bad
- * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
- * needs someone to act.
+ * Whether a connector's run may be waived: a check was started (or joined) during the step, and
+ * then the platform gave no verdict on it: the deadline passed while the check was still
+ * undecided, or while 5xx, 429 or dropped connections went on (both end as a timeout). Nothing
+ * else is: a check never started (the queue left no time, every POST failed), a host that never
+ * answered (a wrong `api-url`, DNS, TLS), a FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * inputs, a page that is not the API's and a cancellation each need someone to act.
  */
-export function platformUnavailable(problem: Problem | undefined): boolean {
-  if (problem?.kind === 'unreachable') return problem.lastReason !== HOST_NAME_NOT_FOUND
-  return problem?.kind === 'timeout'
+export function platformGaveNoVerdict(run: {
+  started: boolean
+  problem: Problem | undefined
+}): boolean {
+  return run.started && run.problem?.kind === 'timeout'
 }
 
-/** Whether a problem does not fail the step under `policy`. */
-export function waives(policy: UnavailablePolicy, problem: Problem | undefined): boolean {
-  return policy === 'warn' && platformUnavailable(problem)
+/** Whether a connector's run does not fail the step under `policy`. */
+export function waives(
+  policy: UnavailablePolicy,
+  run: { started: boolean; problem: Problem | undefined }
+): boolean {
+  return policy === 'warn' && platformGaveNoVerdict(run)
 }
 
 /** Outcomes that pass the step on their own. */
@@ -53,13 +58,14 @@ export function passingOutcome(outcome: Outcome): boolean {
 
 /**
  * Whether the step passes: the one place this is decided. A step problem (bad inputs, an
- * unreadable workflow) passes only when waived; otherwise every connector must pass or be waived.
+ * unreadable workflow) never passes: no check was started, so nothing can be waived; otherwise
+ * every connector must pass or be waived.
  */
 export function stepPassed(
-  problem: { waived: boolean } | undefined,
+  problem: unknown,
   results: readonly { outcome: Outcome; waived: boolean }[]
 ): boolean {
-  if (problem !== undefined) return problem.waived
+  if (problem !== undefined) return false
   return results.length > 0 && results.every((r) => r.waived || passingOutcome(r.outcome))
 }
 
@@ -164,14 +170,14 @@ export function reuseDecision(
 
 /**
  * A reuse that stands only if the connector was not changed since the check began: a SUCCESS of
- * the previous config says nothing of the new one. `connector` is what a read of it told
- * (undefined when none answered); an `updated_at` at or after the check's created_at (both the
- * platform's timestamps) or unreadable refuses the reuse. When the API gives no updated_at, the
- * reuse stands: nothing says the connector changed.
+ * the previous config says nothing of the new one. `connector` is what a read of it by id told
+ * (undefined when none answered, or the answer was not that connector); an `updated_at` at or
+ * after the check's created_at (both the platform's timestamps), unreadable, or not given at all
+ * refuses the reuse. An `updated_at` of null (never updated) lets it stand.
  */
 export function reuseAfterUpdate(
   decision: ReuseDecision,
-  connector: { updatedAt?: string | undefined; cacheAgeSeconds?: number } | undefined
+  connector: { updatedAt?: string | null | undefined; cacheAgeSeconds?: number } | undefined
 ): ReuseDecision {
   if (!decision.reuse) return decision
   const { check } = decision
@@ -184,7 +190,13 @@ export function reuseAfterUpdate(
   if (connector.cacheAgeSeconds !== undefined && connector.cacheAgeSeconds !== 0) {
     return { reuse: false, why: 'the connector was read from a cache (an Age header)' }
   }
-  if (connector.updatedAt === undefined) return decision
+  if (connector.updatedAt === undefined) {
+    return {
+      reuse: false,
+      why: 'the connector read did not say when the connector was last updated (no updated_at)'
+    }
+  }
+  if (connector.updatedAt === null) return decision
   // Offsetless, it could be any zone's local time, and so before or after the check.
   const updated = parseZonedTimestamp(connector.updatedAt)
   if (updated === undefined) {

@@ -5,7 +5,7 @@
  */
 /**
  * How a network error says that DNS has no such host name (ENOTFOUND): a wrong `api-url`
- * rather than an outage, so no policy waives it.
+ * rather than an outage.
  */
 export const HOST_NAME_NOT_FOUND = 'host name not found (DNS)'
 
@@ -26,7 +26,8 @@ export type Problem =
   | TransientProblem
   /** A 2xx answer that is JSON of another shape where that cannot be a blip (an API change). */
   | { kind: 'malformed'; status: number; reason: string }
-  | { kind: 'timeout'; lastTransient: string | undefined }
+  | TimeoutProblem
+  | NotStarted
   | { kind: 'cancelled'; signal: string | undefined }
   /** Names or patterns that did not each find what they must, all of them at once. */
   | { kind: 'unresolved-names'; items: NameProblem[] }
@@ -76,6 +77,35 @@ export interface ForeignAnswer {
   contentType: string | undefined
   /** The HTML page's <title>, on one line, if it had one. */
   title: string | undefined
+}
+
+/** The deadline passed with no verdict. */
+export interface TimeoutProblem {
+  kind: 'timeout'
+  /** The last error, if nothing has answered since. */
+  lastTransient: string | undefined
+  /**
+   * The last error the API (or a gateway in front of it) answered, and how long before the
+   * deadline: later requests may have got no answer at all.
+   */
+  lastAnswer?: { reason: string; beforeDeadlineMs: number }
+}
+
+/**
+ * The connector's turn in the queue came too late: the time left could not cover a check, so
+ * none was started.
+ */
+export interface NotStarted {
+  kind: 'not-started'
+  /** Connectors in the step, and how many are checked at once. */
+  connectors: number
+  maxConcurrency: number
+  /** How long the queue needs by the connectors' last checks, when any is known. */
+  queueMs: number | undefined
+  /** The connector's last check's run time, when known. */
+  priorMs: number | undefined
+  /** Time left before the deadline when its turn came. */
+  leftMs: number
 }
 
 /** A failure worth retrying: the network, 408, 429, 5xx, or a 2xx body that is not a check. */

@@ -33,12 +33,39 @@ const TYPE_LIMIT = 40
  * `***`, and at most REMOTE_TEXT_LIMIT characters. The key is known only once the inputs are
  * read, hence an object built from it rather than a bare function.
  */
+/**
+ * Secrets to keep out of text: each replaced by `***` wherever it stands, in any letter case (a
+ * URL's host is lower-cased by every parser; a server may shout), the longest first, so that a
+ * secret that contains another is replaced whole.
+ */
+export class Secrets {
+  private patterns: RegExp[] = []
+  private readonly values = new Set<string>()
+
+  constructor(secrets: readonly string[] = []) {
+    for (const secret of secrets) this.add(secret)
+  }
+
+  add(secret: string): void {
+    if (secret === '' || this.values.has(secret)) return
+    this.values.add(secret)
+    this.patterns = [...this.values]
+      .sort((a, b) => b.length - a.length)
+      .map((value) => new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'))
+  }
+
+  redact(text: string): string {
+    let redacted = text
+    for (const pattern of this.patterns) redacted = redacted.replace(pattern, REDACTED)
+    return redacted
+  }
+}
+
 export class RemoteText {
-  /** Longest first, so a secret that contains another is replaced whole. */
-  private readonly secrets: string[]
+  private readonly secrets: Secrets
 
   constructor(secrets: readonly string[]) {
-    this.secrets = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length)
+    this.secrets = new Secrets(secrets)
   }
 
   /**
@@ -127,7 +154,15 @@ export class RemoteText {
             : { firstCheckId: this.clean(problem.firstCheckId) })
         }
       case 'timeout':
-        return { ...problem, lastTransient: optional(problem.lastTransient) }
+        return {
+          ...problem,
+          lastTransient: optional(problem.lastTransient),
+          ...(problem.lastAnswer === undefined
+            ? {}
+            : { lastAnswer: { ...problem.lastAnswer, reason: this.clean(problem.lastAnswer.reason) } })
+        }
+      case 'not-started':
+        return problem
       case 'unresolved-names':
         // Names are quoted in a sentence, among others: cut short as input values are.
         return {
@@ -167,9 +202,7 @@ export class RemoteText {
   }
 
   private redact(text: string): string {
-    let redacted = text
-    for (const secret of this.secrets) redacted = redacted.split(secret).join(REDACTED)
-    return redacted
+    return this.secrets.redact(text)
   }
 }
 

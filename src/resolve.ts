@@ -208,6 +208,12 @@ export function resolveNames<T extends Named>(
   entries: readonly T[]
 ): Resolution<T> {
   const resolution: Resolution<T> = { matched: [], lines: [], problems: [] }
+  // A list may name one entry twice (a page repeated); it is still one entry.
+  const unique = uniqueById(entries)
+  // Names compare in Unicode's composed form (NFC): "crème" typed on one keyboard and stored
+  // decomposed by another client is the same name. Case still counts.
+  const names = new Map(unique.map((e) => [e, e.name.normalize('NFC')]))
+  const nameOf = (entry: T): string => names.get(entry) ?? entry.name
   let byName: Map<string, T[]> | undefined
   let byTrimmed: Map<string, T[]> | undefined
   let sorted: T[] | undefined
@@ -217,22 +223,19 @@ export function resolveNames<T extends Named>(
     target,
     name: line,
     pattern: glob,
-    closest: closestNames(
-      line,
-      entries.map((e) => e.name)
-    ),
-    total: entries.length,
-    types: typeCounts(entries)
+    closest: closestNames(line.normalize('NFC'), unique.map(nameOf)),
+    total: unique.length,
+    types: typeCounts(unique)
   })
   for (const line of lines) {
-    const pattern = parsePattern(line)
+    const pattern = parsePattern(line.normalize('NFC'))
     let found: T[]
     if (!pattern.glob) {
-      byName ??= groupByName(entries, (name) => name)
+      byName ??= groupByName(unique, (entry) => nameOf(entry))
       found = byName.get(pattern.literal) ?? []
       if (found.length === 0) {
         // Input lines lose their surrounding blanks, so a name that has them is found without.
-        byTrimmed ??= groupByName(entries, (name) => name.trim())
+        byTrimmed ??= groupByName(unique, (entry) => nameOf(entry).trim())
         found = byTrimmed.get(pattern.literal) ?? []
       }
       if (found.length > 1) {
@@ -248,10 +251,10 @@ export function resolveNames<T extends Named>(
       }
     } else {
       // Sorted once, not per pattern: a filter of it comes out in order.
-      sorted ??= [...entries].sort(byNameThenId)
+      sorted ??= [...unique].sort(byNameThenId)
       found = pattern.tokens.every((t) => t === ANY_RUN)
         ? [...sorted]
-        : sorted.filter((e) => globMatches(pattern.tokens, e.name))
+        : sorted.filter((e) => globMatches(pattern.tokens, nameOf(e)))
     }
     resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length })
     if (found.length === 0) {
@@ -267,13 +270,23 @@ function byNameThenId(a: Named, b: Named): number {
   return compareText(a.name, b.name) || compareText(a.id, b.id)
 }
 
+/** Each id once, the first entry that has it kept. */
+function uniqueById<T extends Named>(entries: readonly T[]): T[] {
+  const seen = new Set<string>()
+  return entries.filter((entry) => {
+    if (seen.has(entry.id)) return false
+    seen.add(entry.id)
+    return true
+  })
+}
+
 function groupByName<T extends Named>(
   entries: readonly T[],
-  key: (name: string) => string
+  key: (entry: T) => string
 ): Map<string, T[]> {
   const map = new Map<string, T[]>()
   for (const entry of entries) {
-    const name = key(entry.name)
+    const name = key(entry)
     const group = map.get(name)
     if (group === undefined) map.set(name, [entry])
     else group.push(entry)

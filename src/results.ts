@@ -47,10 +47,6 @@ export function flakyNotes(result: Result): string[] {
   )
 }
 
-/** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
-export const WAIVED_STEP =
-  'The platform gave no verdict, and on-platform-unavailable is warn: this does not fail the step.'
-
 /** Why a result that did not pass does not fail the step, if it does not. */
 export function waivedNote(result: Result): string | undefined {
   if (!result.waived) return undefined
@@ -67,6 +63,13 @@ export function waivedNote(result: Result): string | undefined {
 export function resultNotes(result: Result): string[] {
   const waived = waivedNote(result)
   return [...flakyNotes(result), ...(waived === undefined ? [] : [waived])]
+}
+
+/** Why a running check was followed instead of one of this step's, in a few words. */
+export function joinedBecause(refusal: { status: number } | undefined): string {
+  return refusal === undefined
+    ? 'the POST got no answer, and a read showed that check running'
+    : `HTTP ${refusal.status}`
 }
 
 /** The check whose fields are shown: the one that decided, else ours. */

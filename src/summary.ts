@@ -7,7 +7,6 @@ import {
   OUTCOME_ICON,
   resultNotes,
   shownCheck,
-  WAIVED_STEP,
   type Result
 } from './results.js'
 import { bytes, count, escapeMarkup, seconds } from './text.js'
@@ -174,7 +173,6 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
     ...(step.problem === undefined
       ? []
       : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
-    ...(step.waived ? [escapeMarkup(WAIVED_STEP)] : []),
     ...waivedLine(step.results),
     ...notes.map(escapeMarkup),
     ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])

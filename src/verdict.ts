@@ -1,7 +1,7 @@
 import { httpStatusText } from './api/classify.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
 import type { InputNames } from './inputs.js'
-import type { NameProblem, NameTarget, Problem } from './problems.js'
+import type { NameProblem, NameTarget, Problem, TimeoutProblem } from './problems.js'
 import { count, seconds } from './text.js'
 import type { ConnectionCheck } from './api/schemas.js'
 import type { CheckRun } from './wait/check-run.js'
@@ -67,6 +67,7 @@ export function outcomeOf(problem: Problem): Outcome {
     case 'not-found':
       return 'not-found'
     case 'timeout':
+    case 'not-started':
       return 'timeout'
     case 'cancelled':
       return 'cancelled'
@@ -392,11 +393,32 @@ export function problemVerdict(
           `The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`
         )
       }
-      if (problem.lastTransient) parts.push(`Last error: ${problem.lastTransient}.`)
+      parts.push(...lastErrors(problem))
       if (checkId !== undefined) {
         parts.push(`Raise ${names.ref('timeout-seconds')} if checks of this connector take longer.`)
       }
       return { outcome, title: 'Connection check timed out', message: parts.join(' ') }
+    }
+    case 'not-started': {
+      const queue =
+        `${count(problem.connectors, 'connector')}, ${names.ref('max-concurrency')} ` +
+        `${problem.maxConcurrency}` +
+        (problem.queueMs === undefined
+          ? ''
+          : `; by their last checks the queue needs about ${seconds(problem.queueMs)}`)
+      const needed =
+        problem.priorMs === undefined
+          ? 'too little to follow a check'
+          : `less than its last check took (${seconds(problem.priorMs)})`
+      return {
+        outcome,
+        title: 'Connection check not started',
+        message:
+          `No connection check of ${who} was started: it waited for a slot in the queue ` +
+          `(${queue}), and when one came ${seconds(problem.leftMs)} of the step's ` +
+          `${seconds(context.timeoutMs)} were left, ${needed}. Raise ${names.ref('timeout-seconds')} ` +
+          `or ${names.ref('max-concurrency')}.`
+      }
     }
     case 'cancelled': {
       const by = problem.signal ? ` (${problem.signal})` : ''
@@ -491,10 +513,18 @@ function nameLine(item: NameProblem, names: InputNames): string {
 /** What went wrong with TLS, and what fixes it: waiting never does. */
 function tlsMessage(code: string, host: string, names: InputNames): string {
   const apiUrl = names.ref('api-url')
-  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
+  if (/^EPROTO: unsupported protocol/.test(code)) {
     return (
-      `${host} does not speak TLS on that port (${code}). Check ${apiUrl}: the scheme and port ` +
-      'must be those of the HTTPS endpoint.'
+      `${host} does not speak a version of TLS that ${names.machine} accepts (${code}): it offers ` +
+      'only TLS 1.0 or 1.1, which Node refuses. The server must offer TLS 1.2 or later; check ' +
+      `${apiUrl} points at the HTTPS endpoint.`
+    )
+  }
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|^EPROTO/.test(code)) {
+    return (
+      `${host} does not speak TLS that ${names.machine} accepts on that port (${code}): it may ` +
+      `be a plain-HTTP port. Check ${apiUrl}: the scheme and port must be those of the HTTPS ` +
+      'endpoint.'
     )
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
@@ -504,13 +534,32 @@ function tlsMessage(code: string, host: string, names: InputNames): string {
     )
   }
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
-    return `The TLS certificate of ${host} is out of its validity period (${code}).`
+    const when = code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not valid yet'
+    return (
+      `The TLS certificate of ${host} ${when} (${code}). Renew it on that server (or on the ` +
+      `proxy that presents it), or, if it should be valid now, check the clock of ${names.machine}.`
+    )
   }
   return (
     `${capitalized(names.machine)} does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
     'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
     `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`
   )
+}
+
+/**
+ * The last error, and the last one the API or a gateway answered with when that was another
+ * (a request cut short by the deadline says less than the 504 before it), with when it came.
+ */
+function lastErrors(problem: TimeoutProblem): string[] {
+  const { lastTransient, lastAnswer } = problem
+  const answered =
+    lastAnswer === undefined
+      ? undefined
+      : `${lastAnswer.reason}, ${seconds(lastAnswer.beforeDeadlineMs)} before the deadline`
+  if (answered === undefined) return lastTransient ? [`Last error: ${lastTransient}.`] : []
+  if (!lastTransient || lastTransient === lastAnswer?.reason) return [`Last error: ${answered}.`]
+  return [`Last error: ${lastTransient}; the last answer before it: ${answered}.`]
 }
 
 /** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */

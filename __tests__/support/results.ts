@@ -64,14 +64,13 @@ export function result(
   }
 }
 
-export function stepOf(results: Result[], problem?: Verdict, waived = false): StepReport {
+export function stepOf(results: Result[], problem?: Verdict): StepReport {
   return {
     outcome: problem?.outcome ?? overallOutcome(results.map((r) => r.verdict.outcome)),
     passed: stepPassed(
-      problem === undefined ? undefined : { waived },
+      problem,
       results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))
     ),
-    waived,
     results,
     problem,
     settings: undefined,

@@ -453,7 +453,7 @@ export const scenarios: Scenario[] = [
       expect(errorLine(result)).toContain(
         "title=Invalid input::Input 'source-id' must be connector UUIDs"
       )
-      expect(errorLine(result)).toContain("Input 'timeout-seconds' must be greater than zero")
+      expect(errorLine(result)).toContain("Input 'timeout-seconds' must be from 1 to 21600 seconds")
       expect(sim.requests).toHaveLength(0)
     }
   }

@@ -67,7 +67,11 @@ const WORKFLOW: Expected<WorkflowConnectors> = {
   name: 'a workflow',
   shapeIsFinal: true
 }
-const CONNECTOR: Expected<ConnectorInfo> = { schema: ConnectorInfoSchema, name: 'a connector' }
+const CONNECTOR: Expected<ConnectorInfo> = {
+  schema: ConnectorInfoSchema,
+  name: 'a connector',
+  shapeIsFinal: true
+}
 const CONNECTOR_LIST: Expected<ListedConnector[]> = {
   schema: ConnectorListSchema,
   name: 'a list of connectors',
@@ -118,8 +122,13 @@ export class PlatformClient implements ConnectionCheckApi {
     return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate)
   }
 
-  connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>> {
-    return this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge)
+  /** The connector read by id: only an answer that is that connector counts. */
+  async connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>> {
+    const answer = await this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge)
+    if (!answer.ok || answer.value.id === connector.id.toLowerCase()) return answer
+    const given = answer.value.id === undefined ? 'it has no id' : `its id is ${answer.value.id}`
+    const reason = `the answer was not connector ${connector.id} (${given})`
+    return { ok: false, problem: { kind: 'malformed', status: 200, reason } }
   }
 
   workflow(id: string, options: CallOptions): Promise<Answer<WorkflowConnectors>> {

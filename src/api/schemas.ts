@@ -168,18 +168,25 @@ function updatedAtOf(value: unknown): string | undefined {
   return typeof value === 'string' ? flatten(value) : ''
 }
 
-/** A connector's name and type, for display, and when it was last updated (`config` is never read). */
+/**
+ * A connector's id, name and type, and when it was last updated (`config` is never read). Its
+ * `updatedAt` is null when the API said null (never updated), undefined when it said nothing.
+ */
 export const ConnectorInfoSchema = z
   .looseObject({
+    id: z.unknown().optional(),
     name: remoteText.nullish(),
     type: remoteText.nullish(),
     updated_at: z.unknown().optional()
   })
-  .transform((raw): ConnectorInfo => ({
-    name: raw.name ?? undefined,
-    type: raw.type ?? undefined,
-    updatedAt: updatedAtOf(raw.updated_at)
-  }))
+  .transform(
+    (raw): ConnectorInfo => ({
+      id: typeof raw.id === 'string' ? raw.id.toLowerCase() : undefined,
+      name: raw.name ?? undefined,
+      type: raw.type ?? undefined,
+      updatedAt: raw.updated_at === null ? null : updatedAtOf(raw.updated_at)
+    })
+  )
 
 /** One entry of `GET /sources/` or `/destinations/`; `config` is never read. */
 export interface ListedConnector {

@@ -215,6 +215,15 @@ export function describeNetworkError(error: unknown): NetworkError {
     const cause = /cause=(.*)$/.exec(message)?.[1] ?? ''
     return { reason: `could not reach the proxy (${describe(cause, undefined).slice(0, 120)})` }
   }
+  // Node words a port that does not speak TLS, or a server with only TLS 1.0/1.1, as EPROTO.
+  if (errorCode === 'EPROTO') {
+    const mismatch = /wrong version number|unsupported protocol|packet length too long|http request/i
+      .exec(message)?.[0]
+      ?.toLowerCase()
+    if (mismatch !== undefined) {
+      return { reason: `TLS error (EPROTO: ${mismatch})`, tlsCode: `EPROTO: ${mismatch}` }
+    }
+  }
   if (errorCode !== undefined && isFatalTlsCode(errorCode)) {
     return { reason: `TLS error (${errorCode})`, tlsCode: errorCode }
   }

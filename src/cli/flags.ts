@@ -210,6 +210,12 @@ export function parseFlags(argv: readonly string[], env: Env): Request {
       value = next
       i += 1
     }
+    if (value.trim() === '') {
+      // Most often a shell variable that is not set: never fall back to a default for it.
+      throw new UsageError(
+        `--${name} is empty (a shell variable that is not set?): give it a value or leave it out`
+      )
+    }
     const key = flag.input ?? flag.name
     const given = values.get(key) ?? []
     if (given.length > 0 && !REPEATABLE.has(key)) {

@@ -1,3 +1,4 @@
+import { Secrets } from '../remote-text.js'
 import { displayWidth } from '../table.js'
 
 /**
@@ -79,7 +80,7 @@ export function fit(spans: readonly Span[], width: number): Span[] {
 }
 
 export class Screen {
-  private readonly secrets: string[] = []
+  private readonly secrets = new Secrets()
   /** Lines of the live block now on the screen, the cursor on the line below them. */
   private shown = 0
   private live: Span[][] = []
@@ -94,10 +95,7 @@ export class Screen {
 
   /** A value never to show: the key. */
   secret(value: string): void {
-    if (value !== '' && !this.secrets.includes(value)) {
-      this.secrets.push(value)
-      this.secrets.sort((a, b) => b.length - a.length)
-    }
+    this.secrets.add(value)
   }
 
   /** Columns of the terminal; a pseudo-terminal that never had a size says 0. */
@@ -156,9 +154,7 @@ export class Screen {
   }
 
   private mask(text: string): string {
-    let out = text
-    for (const secret of this.secrets) out = out.replaceAll(secret, '***')
-    return out
+    return this.secrets.redact(text)
   }
 
   private write(text: string): void {

@@ -8,10 +8,10 @@ import {
   failedReason,
   diagnosis,
   nameAndType,
+  joinedBecause,
   OUTCOME_ICON,
   resultNotes,
   shortNames,
-  WAIVED_STEP,
   shownCheck,
   type Result
 } from '../results.js'
@@ -110,9 +110,8 @@ export class TerminalReport implements Reporter {
     const { screen } = this
     if (step.problem !== undefined) {
       for (const text of step.problem.message.split('\n')) {
-        screen.line([{ text, style: step.waived ? 'yellow' : 'red' }])
+        screen.line([{ text, style: 'red' }])
       }
-      if (step.waived) screen.line([{ text: WAIVED_STEP, style: 'yellow' }])
       return
     }
     const verdict: Span[] = [
@@ -291,7 +290,7 @@ class LiveConnector implements ConnectorReporter {
   joined: ConnectorReporter['joined'] = (check, refusal) => {
     this.set(`${check.status} (joined a running check)`)
     this.report.debug(
-      `${this.label()}: the API is already checking it (HTTP ${refusal.status}); following check ${check.id}.`
+      `${this.label()}: the API is already checking it (${joinedBecause(refusal)}); following check ${check.id}.`
     )
   }
 

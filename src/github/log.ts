@@ -11,9 +11,9 @@ import {
   diagnosis,
   failedReason,
   flakyNotes,
+  joinedBecause,
   OUTCOME_ICON,
   verdictRows,
-  WAIVED_STEP,
   waivedNote,
   type Result
 } from '../results.js'
@@ -178,9 +178,7 @@ export class GitHubLog implements Reporter {
   finish(step: StepReport): void {
     if (step.problem !== undefined) {
       const { message, title } = step.problem
-      if (step.waived) {
-        this.annotations.warning(`${message}\n${WAIVED_STEP}`, `${title} (not failing the step)`)
-      } else this.annotations.error(message, title)
+      this.annotations.error(message, title)
     } else if (step.results.length > 1) {
       const { header, rows } = verdictRows(step.results)
       core.info(`\n${renderTable(header, rows, PLAIN)}`)
@@ -244,7 +242,7 @@ class ConnectorLog implements ConnectorReporter {
     this.emit(() => {
       core.info(
         `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
-          `checking it (HTTP ${refusal.status}), so this step follows that check, ${check.id} (${check.status}).`
+          `checking it (${joinedBecause(refusal)}), so this step follows that check, ${check.id} (${check.status}).`
       )
     })
   }

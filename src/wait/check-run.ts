@@ -3,15 +3,20 @@ import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
 import { isFinal, isKnownStatus } from '../api/status.js'
-import { isUnfinished, relationTo, type IgnoredRelation } from './ownership.js'
+import { isNewSince, isUnfinished, relationTo, type IgnoredRelation } from './ownership.js'
+import { readLatest, UNKNOWN_LATEST, type Latest } from './latest.js'
+import { NO_PRIOR_MARGIN_MS } from './queue.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
 
 /** Things worth telling the user while a check runs; reporting decides how loud each is. */
 export interface CheckEvents {
   started(check: ConnectionCheck): void
-  /** The API would not start a check (409, 423) and this one was already running: it is followed. */
-  joined(check: ConnectionCheck, refusal: Busy): void
+  /**
+   * A check already running is followed: the API would not start another (409, 423: `refusal`),
+   * or the POST's answer was lost and a read showed the one seen running before it (none).
+   */
+  joined(check: ConnectionCheck, refusal: Busy | undefined): void
   /** The POST answered with a check that was already final: perhaps old, so one more POST tells. */
   finalOnArrival(check: ConnectionCheck): void
   statusChanged(check: ConnectionCheck, previousStatus: string): void
@@ -29,6 +34,16 @@ export interface CheckRunOptions extends PacerOptions {
    * around that time after the POST. Without it they follow the plain schedule.
    */
   priorMs?: number
+  /**
+   * The connector's latest check as read before the POST, during the step: a check created
+   * since is decided after the step began. Unknown when not read, or the read failed.
+   */
+  baseline?: Latest
+  /**
+   * No POST after the first is sent past this clock time: a check started later could not be
+   * followed to a verdict. Default: the prior, or NO_PRIOR_MARGIN_MS, before the deadline.
+   */
+  lastStartAt?: number
 }
 
 /** How one connector's check went. */
@@ -52,12 +67,18 @@ export interface CheckRun {
   durationMs: number
 }
 
+/** POSTs that may be sent to start one check, whatever the answers: never a loop of them. */
+export const MAX_POSTS = 3
+
+/** A POST's back-off skips this many doublings of the retry gap: it starts at 2 s, not 0.5 s. */
+const POST_BACKOFF_STEPS = 2
+
 /** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
 const ANSWERED_POSTS = 2
 
 /**
- * A POST whose answer never arrived (no status line at all, or none in time; 5xx, 429, 408) may be
- * sent again. An answer cut off after its status line did arrive: the check may well exist.
+ * A POST whose answer never arrived (no status line at all, or none in time; 5xx, 429, 408): it
+ * may have started nothing. An answer cut off after its status line did arrive.
  */
 function unanswered(problem: TransientProblem): boolean {
   const { status } = problem
@@ -73,7 +94,18 @@ function isBusy(problem: Problem): problem is Busy {
 }
 
 type Start =
-  | { ok: true; check: ConnectionCheck; refusal: Busy | undefined; sentAt: number }
+  | {
+      ok: true
+      check: ConnectionCheck
+      /** A check already running is followed, not one of ours; `refusal` when the API said so. */
+      joined: boolean
+      refusal: Busy | undefined
+      /** Already final, and created since the baseline: the verdict itself, nothing to follow. */
+      decided: boolean
+      /** A read, not the POST's answer, showed it: so it was the connector's latest then. */
+      seenAsLatest: boolean
+      sentAt: number
+    }
   | { ok: false; problem: Problem }
 
 /**
@@ -109,13 +141,19 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
     return api.startCheck(connector, call)
   }
 
-  const start = await startCheck(connector, pacer, events, post, api, retrying)
+  const start = await startCheck(connector, {
+    pacer,
+    options,
+    post,
+    retrying,
+    baseline: options.baseline ?? UNKNOWN_LATEST
+  })
   if (!start.ok) return finish(undefined, false, start.problem)
-  const { check: created, refusal } = start
-  const joined = refusal !== undefined
+  const { check: created, refusal, joined } = start
   followed = created
   if (joined) events.joined(created, refusal)
   else events.started(created)
+  if (start.decided) return finish(created, joined)
   const seenStatuses = new Set<string>([created.status])
   if (!isKnownStatus(created.status)) events.unknownStatus(created)
 
@@ -126,7 +164,7 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
   let lastPollAt = postSentAt
   let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random(), priorMs)
   let failuresInARow = 0
-  let seenAsLatest = false
+  let seenAsLatest = start.seenAsLatest
   for (;;) {
     if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
       return finish(created, joined, pacer.timedOut())
@@ -173,40 +211,89 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
   }
 }
 
+/** A SUCCESS or FAILURE created since the baseline: a verdict given after the step began. */
+function isVerdictSince(baseline: Latest, check: ConnectionCheck): boolean {
+  return isFinal(check.status) && isNewSince(baseline, check)
+}
+
+interface Starting {
+  pacer: Pacer
+  options: CheckRunOptions
+  post: (call: CallOptions) => Promise<Answer<ConnectionCheck>>
+  retrying: RetryEvent
+  baseline: Latest
+}
+
 /**
- * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
- * its timestamps against a clock:
+ * Sends the POST and decides what to follow. A check's status and id are weighed, and its
+ * created_at only against the baseline's (the platform's timestamps with each other):
  * - a check the platform shows as undecided (a status that is not final, no reported_at), ours
  *   or one the API was already running, is followed: any verdict it reaches comes later;
- * - a check that is already decided may be an old one the API answers with; one more POST tells:
- *   a new check is followed, and a decided one again ends the step, for no pass can rest on it;
+ * - a decided check created since the baseline was decided after the step began: it is the
+ *   verdict. Any other decided check may be an old one; one more POST tells, and a decided one
+ *   again ends the step, for no pass can rest on it;
  * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
- *   running, the POST is sent once more after a back-off.
- * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
- * so a confused API never makes this start checks in a loop.
+ *   running, the POST is sent once more after a back-off;
+ * - no answer, or a 5xx or a cut-off one: the POST may have started a check all the same, so the
+ *   latest check is read before any new POST, and one created since the baseline is taken as
+ *   above. (After a 429 nothing started.)
+ * At most MAX_POSTS POSTs are sent, whatever the answers: a confused API never makes this start
+ * checks in a loop.
  */
-async function startCheck(
-  connector: Connector,
-  pacer: Pacer,
-  events: CheckEvents,
-  post: (call: CallOptions) => Promise<Answer<ConnectionCheck>>,
-  api: ConnectionCheckApi,
-  retrying: RetryEvent
-): Promise<Start> {
+async function startCheck(connector: Connector, starting: Starting): Promise<Start> {
+  const { pacer, options, post, retrying, baseline } = starting
+  const { clock } = options
   const answers: UnfollowedAnswer[] = []
+  const started = (
+    check: ConnectionCheck,
+    sentAt: number,
+    how: { joined?: boolean; refusal?: Busy; seenAsLatest?: boolean } = {}
+  ): Start => ({
+    ok: true,
+    check,
+    joined: how.joined === true || how.refusal !== undefined,
+    refusal: how.refusal,
+    decided: isFinal(check.status),
+    seenAsLatest: how.seenAsLatest ?? false,
+    sentAt
+  })
+  /** What a read of the latest check shows to follow, or undefined. */
+  const readFollows = async (sentAt: number): Promise<Start | undefined> => {
+    const latest = await readLatest(connector, { api: options.api, pacing: options, retrying })
+    if (latest.kind !== 'check') return undefined
+    const { check } = latest
+    if (isVerdictSince(baseline, check)) return started(check, sentAt, { seenAsLatest: true })
+    if (!isUnfinished(check)) return undefined
+    // Undecided, so any verdict comes later: the baseline's own check still running is joined.
+    const joined = baseline.kind === 'check' && baseline.check.id === check.id
+    return started(check, sentAt, { seenAsLatest: true, joined })
+  }
+
+  const lastStartAt =
+    options.lastStartAt ?? options.deadline - (options.priorMs ?? NO_PRIOR_MARGIN_MS)
+  let lastSentAt = Number.NEGATIVE_INFINITY
   for (;;) {
-    const sent = await pacer.retry(post, retrying, unanswered)
+    const mayPost = await pacer.waitForSlot(lastSentAt, clock.now())
+    // The first POST was allowed by the caller; a later one only while a check could be followed.
+    if (!mayPost || (answers.length > 0 && clock.now() > lastStartAt)) {
+      const problem = pacer.aborted() ? pacer.cancelled() : pacer.timedOut()
+      return { ok: false, problem: endedAfter(answers, problem) }
+    }
+    const sentAt = clock.now()
+    lastSentAt = sentAt
+    const sent = await pacer.send(post)
     let answer: UnfollowedAnswer
     if (sent.ok) {
       const check = sent.value
-      if (isUnfinished(check)) {
-        return { ok: true, check, refusal: undefined, sentAt: sent.sentAt }
-      }
+      if (isUnfinished(check) || isVerdictSince(baseline, check)) return started(check, sentAt)
       answer = { kind: 'final', check }
     } else if (isBusy(sent.problem)) {
-      const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying)
+      const running = await pacer.retry(
+        (call) => options.api.latestCheck(connector, call),
+        retrying
+      )
       if (running.ok && isUnfinished(running.value)) {
-        return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt }
+        return started(running.value, running.sentAt, { refusal: sent.problem, seenAsLatest: true })
       }
       if (!running.ok && running.problem.kind !== 'not-found') {
         return { ok: false, problem: running.problem }
@@ -218,13 +305,22 @@ async function startCheck(
       return { ok: false, problem: endedAfter(answers, sent.problem) }
     }
     answers.push(answer)
-    if (answers.length >= ANSWERED_POSTS) return { ok: false, problem: noCheckToFollow(answers) }
-    if (answer.kind === 'final') events.finalOnArrival(answer.check)
+    const answered = answers.filter((a) => a.kind !== 'not-a-check' || !unanswered(a.problem))
+    if (answers.length >= MAX_POSTS || answered.length >= ANSWERED_POSTS) {
+      return { ok: false, problem: pacer.neverAnswered() ?? noCheckToFollow(answers) }
+    }
+    if (answer.kind === 'final') options.events.finalOnArrival(answer.check)
     const why =
       answer.kind === 'not-a-check' ? answer.problem : transient(undefined, describeAnswer(answer))
     const onRetry = answer.kind === 'final' ? () => undefined : retrying
-    if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
+    // With only MAX_POSTS to spend, they are spread out (2 s, then 4 s, up to the poll
+    // interval) so that a blip of a few seconds does not use them all up.
+    if (!(await pacer.backOff(sentAt, answers.length + POST_BACKOFF_STEPS, why, onRetry))) {
       return { ok: false, problem: endedAfter(answers, pacer.timedOut()) }
+    }
+    if (answer.kind === 'not-a-check' && answer.problem.status !== 429) {
+      const found = await readFollows(sentAt)
+      if (found !== undefined) return found
     }
   }
 }

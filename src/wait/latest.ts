@@ -19,43 +19,58 @@ interface ReadOptions {
 /**
  * One read that only informs: sent and retried on the step's pacing (its rate-limit gate and
  * host reach), but with a deadline of its own `limitMs` away, so that no request or retry of it
- * outlasts that. Undefined when it failed. Never throws.
+ * outlasts that. Never throws.
  */
 async function readBounded<T>(
   send: (call: CallOptions) => Promise<Answer<T>>,
   { pacing, retrying, limitMs = LATEST_READ_LIMIT_MS }: ReadOptions
-): Promise<T | undefined> {
+): Promise<Answer<T> | undefined> {
   // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
   const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS)
   const pacer = new Pacer({ ...pacing, deadline })
   try {
-    const answer = await pacer.retry(send, retrying)
-    return answer.ok ? answer.value : undefined
+    return await pacer.retry(send, retrying)
   } catch {
     return undefined
   }
 }
 
 /**
- * The connector's latest check, read before a new one is started: undefined when it has none
- * (the GET answers 404), and when the read failed.
+ * What a read of the connector's latest check told: its check; that it has none (the GET
+ * answered 404); or nothing, when the read failed, so that nothing may be assumed from it.
  */
-export function readLatest(
+export type Latest =
+  | { kind: 'check'; check: ConnectionCheck }
+  | { kind: 'none' }
+  | { kind: 'unknown' }
+
+export const UNKNOWN_LATEST: Latest = { kind: 'unknown' }
+
+/** The check a read found, if it found one. */
+export function latestCheckOf(latest: Latest): ConnectionCheck | undefined {
+  return latest.kind === 'check' ? latest.check : undefined
+}
+
+/** The connector's latest check, read before a new one is started (or between POSTs). */
+export async function readLatest(
   connector: Connector,
   options: ReadOptions & { api: ConnectionCheckApi }
-): Promise<ConnectionCheck | undefined> {
-  return readBounded((call) => options.api.latestCheck(connector, call), options)
+): Promise<Latest> {
+  const answer = await readBounded((call) => options.api.latestCheck(connector, call), options)
+  if (answer?.ok === true) return { kind: 'check', check: answer.value }
+  return answer?.problem.kind === 'not-found' ? { kind: 'none' } : UNKNOWN_LATEST
 }
 
 /**
  * The connector itself, read after its latest check, so that an update made before that read
  * shows in its updated_at: undefined when the read failed.
  */
-export function readConnector(
+export async function readConnector(
   connector: Connector,
   options: ReadOptions & {
     api: { connectorInfo(connector: Connector, call: CallOptions): Promise<Answer<ConnectorInfo>> }
   }
 ): Promise<ConnectorInfo | undefined> {
-  return readBounded((call) => options.api.connectorInfo(connector, call), options)
+  const answer = await readBounded((call) => options.api.connectorInfo(connector, call), options)
+  return answer?.ok === true ? answer.value : undefined
 }

@@ -1,5 +1,6 @@
 import { compareTimestamps, type ConnectionCheck } from '../api/schemas.js'
 import { isFinal } from '../api/status.js'
+import type { Latest } from './latest.js'
 
 /**
  * The GET answers with the connector's latest check, which need not be ours. Identity comes from
@@ -55,14 +56,35 @@ export function relationTo(
 /**
  * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
  * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
- * no readable Date, the bound is a day after the check being followed.
+ * no readable Date, the bound is a day after the check it is newer than, if any.
  */
-function plausiblyNewer(followed: ConnectionCheck, answer: ConnectionCheck): boolean {
+function plausiblyNewer(than: ConnectionCheck | undefined, answer: ConnectionCheck): boolean {
   const created = answer.created.epochMs
   if (answer.serverDateMs !== undefined) {
     return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS
   }
-  return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS
+  return than === undefined || created - than.created.epochMs <= PLAUSIBLE_SPAN_MS
+}
+
+/**
+ * Whether a check was created after the read of the connector's latest check made during the
+ * step (the baseline), and so decided after the step began, whatever its status: the read showed
+ * no check at all (404), or another one created before it. When the read failed nothing is
+ * assumed; an answer that is the baseline's own check, or not newer than it, proves nothing.
+ */
+export function isNewSince(baseline: Latest, answer: ConnectionCheck): boolean {
+  switch (baseline.kind) {
+    case 'unknown':
+      return false
+    case 'none':
+      return plausiblyNewer(undefined, answer)
+    case 'check':
+      return (
+        answer.id !== baseline.check.id &&
+        compareTimestamps(answer.created, baseline.check.created) > 0 &&
+        plausiblyNewer(baseline.check, answer)
+      )
+  }
 }
 
 /**

@@ -35,6 +35,8 @@ const ASSUMED_ANSWER_MS = 200
  */
 export class Pacer {
   private lastTransient: string | undefined
+  /** The last error that came with an answer (a status line), and when. */
+  private lastAnswer: { reason: string; at: number } | undefined
   private slowestAnswerMs: number | undefined
 
   constructor(private readonly options: PacerOptions) {}
@@ -51,12 +53,26 @@ export class Pacer {
 
   /** The deadline passed: a timeout, unless the host never answered at all. */
   timedOut(): Problem {
+    const { lastAnswer } = this
     return (
-      this.options.reach.gaveUp(this.options.clock.now()) ?? {
+      this.neverAnswered() ?? {
         kind: 'timeout',
-        lastTransient: this.lastTransient
+        lastTransient: this.lastTransient,
+        ...(lastAnswer === undefined
+          ? {}
+          : {
+              lastAnswer: {
+                reason: lastAnswer.reason,
+                beforeDeadlineMs: Math.max(0, this.options.deadline - lastAnswer.at)
+              }
+            })
       }
     )
+  }
+
+  /** Why to stop when the host has not answered once since the step began, else undefined. */
+  neverAnswered(): Problem | undefined {
+    return this.options.reach.gaveUp(this.options.clock.now())
   }
 
   /** Records a transient failure that the caller decided on (e.g. an early 404). */
@@ -119,6 +135,7 @@ export class Pacer {
       gate.answered(sentAt)
       // The last error is reported on a timeout only if nothing has answered since.
       this.lastTransient = undefined
+      this.lastAnswer = undefined
       return result
     }
     const { problem } = result
@@ -136,6 +153,7 @@ export class Pacer {
     reach.answered()
     if (problem.kind === 'transient') {
       this.lastTransient = problem.reason
+      if (problem.status !== undefined) this.lastAnswer = { reason: problem.reason, at: clock.now() }
       if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
     } else {
       gate.answered(sentAt)
