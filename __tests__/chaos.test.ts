@@ -113,11 +113,11 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
       },
       verify(report) {
         const [ours] = report.records.checks
-        expect(report.result.outputs).toMatchObject({
-          outcome: 'failure',
-          status: 'FAILURE',
-          'check-id': ours?.id
-        })
+        // One more POST starts the real check, which fails; unless the 1 s left too little time
+        // to follow one, and the step ends on the old answer, which is no pass either.
+        const { outputs } = report.result
+        if (ours === undefined) expect(outputs.outcome).toBe('error')
+        else expect(outputs).toMatchObject({ outcome: 'failure', 'check-id': ours.id })
       }
     },
     {
@@ -142,8 +142,13 @@ const regressions: { name: string; chaosCase: ChaosCase; verify?: (report: CaseR
       },
       verify(report) {
         expect(report.result.outputs.outcome).toBe('error')
-        expect(report.result.stdout).toContain('did so again when asked once more')
-        expect(report.records.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+        // Asked once more unless a slow start left too little of the 1.9 s to follow a check.
+        const posts = report.records.requests.filter((r) => r.method === 'POST').length
+        expect(report.result.stdout).toContain(
+          posts === 2 ? 'did so again when asked once more' : 'no time was left to ask again'
+        )
+        expect(posts).toBeGreaterThanOrEqual(1)
+        expect(posts).toBeLessThanOrEqual(2)
       }
     }
   ]

@@ -12,13 +12,19 @@ const baselineOf = (answer: Answer<ConnectionCheck>): Latest => ({
   kind: 'check',
   check: checkOf(answer)
 })
-const NONE: Latest = { kind: 'none' }
+const NONE: Latest = { kind: 'none', at: 0 }
 const UNKNOWN: Latest = { kind: 'unknown' }
 const OLD = baselineOf(checkAt('old', 1, 'SUCCESS'))
 
 function checkOf(answer: Answer<ConnectionCheck>): ConnectionCheck {
   if (!answer.ok) throw new Error('not a check')
   return answer.value
+}
+
+/** A check as served with a Date header `ageMs` after its created_at. */
+function aged(answer: Answer<ConnectionCheck>, ageMs: number): Answer<ConnectionCheck> {
+  const check = checkOf(answer)
+  return { ok: true, value: { ...check, serverDateMs: check.created.epochMs + ageMs } }
 }
 const badGateway = transient('HTTP 502 Bad Gateway')
 const cutOff = fail({
@@ -34,7 +40,7 @@ describe('a POST answered with a check already decided', () => {
     ['no check (404)', NONE],
     ['an older check', OLD]
   ])('is the verdict when the read before it showed %s: one POST', async (_, baseline) => {
-    const { api, result } = setup(() => checkAt('new', 20, 'FAILURE', 'bad password'), {
+    const { api, result } = setup(() => aged(checkAt('new', 20, 'FAILURE', 'bad password'), 900), {
       baseline
     })
     const run = await result
@@ -45,6 +51,16 @@ describe('a POST answered with a check already decided', () => {
       posts: 1
     })
     expect(api.calls).toHaveLength(1)
+  })
+
+  it.each<[string, Answer<ConnectionCheck>]>([
+    ['an hour old by its Date', aged(checkAt('old', 20, 'SUCCESS'), 3_600_000)],
+    ['without a Date to tell its age', checkAt('old', 20, 'SUCCESS')]
+  ])('is no verdict after a 404 when %s: one more POST, then no pass', async (_, answer) => {
+    const { result } = setup(() => answer, { baseline: NONE })
+    const run = await result
+    expect(run.problem).toMatchObject({ kind: 'stale-answer' })
+    expect(run.posts).toBe(2)
   })
 
   it('passes on a new SUCCESS the same way', async () => {
@@ -119,7 +135,8 @@ describe('a POST that failed (5xx, cut off, no answer)', () => {
 
   it('takes a new check that the read shows already decided as the verdict', async () => {
     const { result } = setup(
-      (call) => (post(call) ? badGateway : checkAt('created-anyway', 20, 'FAILURE', 'denied')),
+      (call) =>
+        post(call) ? badGateway : aged(checkAt('created-anyway', 20, 'FAILURE', 'denied'), 2500),
       { baseline: NONE }
     )
     expect(await result).toMatchObject({

@@ -49,7 +49,10 @@ const withProfile = <T>(
 
 const many = (n: number, slot: FaultSlot): FaultSlot[] => Array.from({ length: n }, () => slot)
 
-/** Each way the platform can give no verdict, and the outcome it ends with. */
+/**
+ * Each way the platform can give no verdict on a started check, and the outcome it ends with.
+ * The deadline leaves a slow start on a loaded machine room to start the check.
+ */
 const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, string>>][] = [
   [
     'the check still SCHEDULED at the deadline',
@@ -57,7 +60,7 @@ const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, s
     (sim) => {
       const id = randomUUID()
       sim.addConnector(id, { kind: 'source', ending: 'NEVER' })
-      return Promise.resolve(base(sim, { 'source-id': id, 'timeout-seconds': '3' }))
+      return Promise.resolve(base(sim, { 'source-id': id, 'timeout-seconds': '6' }))
     }
   ],
   [
@@ -66,12 +69,9 @@ const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, s
     (sim) => {
       const id = randomUUID()
       const slot: FaultSlot = { type: 'status', status: 503 }
-      sim.addConnector(id, {
-        kind: 'source',
-        faults: { read: many(5, slot), post: many(50, slot) }
-      })
+      sim.addConnector(id, { kind: 'source', faults: { get: many(50, slot) } })
       return Promise.resolve(
-        base(sim, { 'source-id': id, 'timeout-seconds': '3', 'poll-interval-seconds': '1' })
+        base(sim, { 'source-id': id, 'timeout-seconds': '6', 'poll-interval-seconds': '1' })
       )
     }
   ],
@@ -82,7 +82,26 @@ const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, s
       const id = randomUUID()
       sim.addConnector(id, { kind: 'source', faults: { get: many(50, { type: 'rate-limit' }) } })
       return Promise.resolve(
-        base(sim, { 'source-id': id, 'timeout-seconds': '3', 'poll-interval-seconds': '1' })
+        base(sim, { 'source-id': id, 'timeout-seconds': '6', 'poll-interval-seconds': '1' })
+      )
+    }
+  ]
+]
+
+/** Ways of getting no verdict that no policy waives: no check was ever started. */
+const NEVER_WAIVED: [string, string, (sim: Simulator) => Promise<Record<string, string>>][] = [
+  [
+    'every POST answered 5xx, creating nothing',
+    'error',
+    (sim) => {
+      const id = randomUUID()
+      const slot: FaultSlot = { type: 'status', status: 503 }
+      sim.addConnector(id, {
+        kind: 'source',
+        faults: { read: many(5, slot), post: many(50, slot) }
+      })
+      return Promise.resolve(
+        base(sim, { 'source-id': id, 'timeout-seconds': '20', 'poll-interval-seconds': '1' })
       )
     }
   ],
@@ -93,20 +112,22 @@ const UNAVAILABLE: [string, string, (sim: Simulator) => Promise<Record<string, s
       base(sim, {
         'source-id': randomUUID(),
         'api-url': await closedOrigin(),
-        'timeout-seconds': '3'
+        'timeout-seconds': '20'
       })
   ]
 ]
 
 describe('on-platform-unavailable', () => {
-  it.concurrent.each(UNAVAILABLE)('fails the step by default: %s', (_, outcome, arrange) =>
-    withSimulator(async (sim) => {
-      const result = await runBundle(await arrange(sim))
-      verifyInvariants(result, sim.apiKey)
-      expect(result.exitCode).toBe(1)
-      expect(result.outputs.outcome).toBe(outcome)
-      expect(lines(result, '::error')).toHaveLength(1)
-    })
+  it.concurrent.each([...UNAVAILABLE, ...NEVER_WAIVED])(
+    'fails the step by default: %s',
+    (_, outcome, arrange) =>
+      withSimulator(async (sim) => {
+        const result = await runBundle(await arrange(sim))
+        verifyInvariants(result, sim.apiKey)
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs.outcome).toBe(outcome)
+        expect(lines(result, '::error')).toHaveLength(1)
+      })
   )
 
   it.concurrent.each(UNAVAILABLE)(
@@ -125,6 +146,22 @@ describe('on-platform-unavailable', () => {
         expect(warning).toContain('on-platform-unavailable is warn')
         expect(result.summary).toContain('on-platform-unavailable is warn')
         expect(result.summary).toContain('(not failing the step)')
+      })
+  )
+
+  it.concurrent.each(NEVER_WAIVED)(
+    'with warn, still fails when no check was started: %s',
+    (_, outcome, arrange) =>
+      withSimulator(async (sim) => {
+        const inputs = await arrange(sim)
+        const result = await runBundle({ ...inputs, 'on-platform-unavailable': 'warn' })
+        verifyInvariants(result, sim.apiKey)
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs.outcome).toBe(outcome)
+        expect(entries(result)[0]?.['check-id']).toBeNull()
+        expect(lines(result, '::error')).toHaveLength(1)
+        expect(lines(result, '::warning')).toEqual([])
+        expect(posts(sim)).toBeLessThanOrEqual(3)
       })
   )
 

@@ -576,7 +576,8 @@ async function checkConnector(planned: Planned, step: Step, turn: Turn): Promise
     if (
       !mayStartCheck({ now, deadline: pacing.deadline, timeoutMs: settings.timeoutMs, priorMs })
     ) {
-      const problem: Problem = {
+      // A host that never answered is the reason, not the queue.
+      const problem: Problem = new Pacer(pacing).neverAnswered() ?? {
         kind: 'not-started',
         connectors: turn.queue.connectors,
         maxConcurrency: settings.maxConcurrency,

@@ -9,6 +9,7 @@ import type { UnavailablePolicy } from './inputs.js'
 import type { Problem } from './problems.js'
 import type { Outcome } from './verdict.js'
 import { isUuid } from './ids.js'
+import { CLOCK_TOLERANCE_MS } from './wait/ownership.js'
 
 /**
  * The gate's policies, as pure decisions: whether a platform that gave no verdict fails the
@@ -22,11 +23,8 @@ export const RECHECK_PAUSE_MS = 2000
 /** The least time a new check is given after the pause, however quick the failed one was. */
 const RECHECK_MIN_LEFT_MS = 1000
 
-/**
- * How far a check's reported_at may lie ahead of the server's Date before the two clocks are
- * not trusted: Date has whole seconds, and a load balancer's clock may drift a little.
- */
-export const CLOCK_TOLERANCE_MS = 5000
+/** How far a check's reported_at may lie ahead of the server's Date (see ownership.ts). */
+export { CLOCK_TOLERANCE_MS }
 
 /**
  * Whether a connector's run may be waived: a check was started (or joined) during the step, and

@@ -68,6 +68,8 @@ export interface StaleAnswer {
   reportedAt: string | null
   /** The first such answer's check, when it was another one. */
   firstCheckId?: string
+  /** How many POSTs were answered so: one when no time was left to ask again. */
+  answers: number
 }
 
 /** A 401, 403 or 404 whose body is not the API's `{"detail": ...}`: a firewall, CDN or proxy. */

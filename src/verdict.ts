@@ -350,7 +350,9 @@ export function problemVerdict(
         title: 'API answered with an old check',
         message:
           `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
-          `and did so again when asked once more${first}. It started ` +
+          (problem.answers > 1
+            ? `and did so again when asked once more${first}. It started `
+            : 'and no time was left to ask again. It started ') +
           'no check that this step could follow, and a verdict given before the step began ' +
           `cannot pass it. Check ${apiUrl} and any caching proxy in between.`
       }
@@ -360,9 +362,10 @@ export function problemVerdict(
         outcome,
         title: 'Unusable answer',
         message:
-          `The API answered both POSTs for ${who} without starting a check this step can ` +
-          `follow: first ${problem.answers.join('; then ')}. Check that ${apiUrl} points at ` +
-          'the Platform API.'
+          `The API answered ${problem.answers.length === 2 ? 'both' : `all ${problem.answers.length}`} ` +
+          `POSTs for ${who} without starting a check this step can follow: first ` +
+          `${problem.answers.join('; then ')}. No more are sent. Check that ${apiUrl} points at ` +
+          'the Platform API, or try again once it answers.'
       }
     case 'malformed':
       return {

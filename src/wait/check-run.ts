@@ -212,8 +212,8 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
 }
 
 /** A SUCCESS or FAILURE created since the baseline: a verdict given after the step began. */
-function isVerdictSince(baseline: Latest, check: ConnectionCheck): boolean {
-  return isFinal(check.status) && isNewSince(baseline, check)
+function isVerdictSince(baseline: Latest, check: ConnectionCheck, now: number): boolean {
+  return isFinal(check.status) && isNewSince(baseline, check, now)
 }
 
 interface Starting {
@@ -262,7 +262,9 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
     const latest = await readLatest(connector, { api: options.api, pacing: options, retrying })
     if (latest.kind !== 'check') return undefined
     const { check } = latest
-    if (isVerdictSince(baseline, check)) return started(check, sentAt, { seenAsLatest: true })
+    if (isVerdictSince(baseline, check, clock.now())) {
+      return started(check, sentAt, { seenAsLatest: true })
+    }
     if (!isUnfinished(check)) return undefined
     // Undecided, so any verdict comes later: the baseline's own check still running is joined.
     const joined = baseline.kind === 'check' && baseline.check.id === check.id
@@ -285,7 +287,9 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
     let answer: UnfollowedAnswer
     if (sent.ok) {
       const check = sent.value
-      if (isUnfinished(check) || isVerdictSince(baseline, check)) return started(check, sentAt)
+      if (isUnfinished(check) || isVerdictSince(baseline, check, clock.now())) {
+        return started(check, sentAt)
+      }
       answer = { kind: 'final', check }
     } else if (isBusy(sent.problem)) {
       const running = await pacer.retry(
@@ -310,15 +314,21 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
       return { ok: false, problem: pacer.neverAnswered() ?? noCheckToFollow(answers) }
     }
     if (answer.kind === 'final') options.events.finalOnArrival(answer.check)
-    const why =
-      answer.kind === 'not-a-check' ? answer.problem : transient(undefined, describeAnswer(answer))
-    const onRetry = answer.kind === 'final' ? () => undefined : retrying
-    // With only MAX_POSTS to spend, they are spread out (2 s, then 4 s, up to the poll
-    // interval) so that a blip of a few seconds does not use them all up.
-    if (!(await pacer.backOff(sentAt, answers.length + POST_BACKOFF_STEPS, why, onRetry))) {
+    const failed = answer.kind === 'not-a-check' ? answer.problem : undefined
+    const why = failed ?? transient(undefined, describeAnswer(answer))
+    const onRetry: RetryEvent =
+      answer.kind === 'final'
+        ? () => undefined
+        : (problem, delayMs) => {
+            retrying(problem, delayMs, answers.length)
+          }
+    // With only MAX_POSTS to spend, those after a failure are spread out (2 s, then 4 s, up to
+    // the poll interval), so that a blip of a few seconds does not use them all up.
+    const steps = answers.length + (failed === undefined ? 0 : POST_BACKOFF_STEPS)
+    if (!(await pacer.backOff(sentAt, steps, why, onRetry))) {
       return { ok: false, problem: endedAfter(answers, pacer.timedOut()) }
     }
-    if (answer.kind === 'not-a-check' && answer.problem.status !== 429) {
+    if (failed !== undefined && failed.status !== 429) {
       const found = await readFollows(sentAt)
       if (found !== undefined) return found
     }
@@ -373,6 +383,7 @@ function noCheckToFollow(answers: readonly UnfollowedAnswer[]): Problem {
       checkId: check.id,
       status: check.status,
       reportedAt: check.reportedAt,
+      answers: finals.length,
       ...(first.id === check.id ? {} : { firstCheckId: first.id })
     }
   }

@@ -41,7 +41,8 @@ async function readBounded<T>(
  */
 export type Latest =
   | { kind: 'check'; check: ConnectionCheck }
-  | { kind: 'none' }
+  /** `at`: the step's clock time when the 404 came. */
+  | { kind: 'none'; at: number }
   | { kind: 'unknown' }
 
 export const UNKNOWN_LATEST: Latest = { kind: 'unknown' }
@@ -58,7 +59,9 @@ export async function readLatest(
 ): Promise<Latest> {
   const answer = await readBounded((call) => options.api.latestCheck(connector, call), options)
   if (answer?.ok === true) return { kind: 'check', check: answer.value }
-  return answer?.problem.kind === 'not-found' ? { kind: 'none' } : UNKNOWN_LATEST
+  return answer?.problem.kind === 'not-found'
+    ? { kind: 'none', at: options.pacing.clock.now() }
+    : UNKNOWN_LATEST
 }
 
 /**

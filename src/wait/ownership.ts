@@ -67,24 +67,45 @@ function plausiblyNewer(than: ConnectionCheck | undefined, answer: ConnectionChe
 }
 
 /**
- * Whether a check was created after the read of the connector's latest check made during the
- * step (the baseline), and so decided after the step began, whatever its status: the read showed
- * no check at all (404), or another one created before it. When the read failed nothing is
- * assumed; an answer that is the baseline's own check, or not newer than it, proves nothing.
+ * How far the platform's clocks (the one that writes created_at, and the server's Date) may
+ * disagree before an age read from them is not trusted: Date has whole seconds, and a load
+ * balancer's clock may drift a little.
  */
-export function isNewSince(baseline: Latest, answer: ConnectionCheck): boolean {
+export const CLOCK_TOLERANCE_MS = 5000
+
+/**
+ * Whether a check was created after the read of the connector's latest check made during the
+ * step (the baseline), and so decided after the step began, whatever its status:
+ * - the read showed another check: this one is not it and was created after it (the platform's
+ *   timestamps compared with each other);
+ * - the read showed none (404): nothing to compare with, so its age by the Date of the answer
+ *   that carries it (the platform's own clock) must be no more than the time since that read, on
+ *   the step's clock, and CLOCK_TOLERANCE_MS: an old check served after a 404 is not new.
+ * When the read failed, or a cache answered it, nothing is assumed; an answer that is the
+ * baseline's own check, or not newer than it, proves nothing. `now` is the step's clock time.
+ */
+export function isNewSince(baseline: Latest, answer: ConnectionCheck, now: number): boolean {
   switch (baseline.kind) {
     case 'unknown':
       return false
-    case 'none':
-      return plausiblyNewer(undefined, answer)
+    case 'none': {
+      if (answer.serverDateMs === undefined || !plausiblyNewer(undefined, answer)) return false
+      const ageMs = answer.serverDateMs - answer.created.epochMs
+      return ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS
+    }
     case 'check':
       return (
+        // A cache's copy (an Age header) may be older than checks made since.
+        !fromCache(baseline.check) &&
         answer.id !== baseline.check.id &&
         compareTimestamps(answer.created, baseline.check.created) > 0 &&
         plausiblyNewer(baseline.check, answer)
       )
   }
+}
+
+function fromCache(check: ConnectionCheck): boolean {
+  return check.cacheAgeSeconds !== undefined && check.cacheAgeSeconds !== 0
 }
 
 /**
