@@ -87,6 +87,8 @@ export interface FaultQueues {
   post?: FaultSlot[]
   get?: FaultSlot[]
   read?: FaultSlot[]
+  /** Answers to reads of the connector itself (`GET /sources/{id}`), such as a body of `{}`. */
+  info?: ListFault[]
 }
 
 export interface ConnectorBehavior {
@@ -363,6 +365,7 @@ interface ConnectorState {
   postFaults: FaultSlot[]
   getFaults: FaultSlot[]
   readFaults: FaultSlot[]
+  infoFaults: (ListFault | 'pass')[]
   /** A POST has reached this connector: GETs take from getFaults from now on. */
   posted: boolean
 }
@@ -1108,14 +1111,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return
     }
     if (target.target === 'connector') {
-      sendJson(res, record, 200, {
+      const body = {
         id: state.id,
         name: state.name,
         type: state.type,
         config: state.config,
         created_at: state.createdAt,
         updated_at: state.updatedAt
-      })
+      }
+      const answer = (): void => {
+        sendJson(res, record, 200, body)
+      }
+      const slot = state.infoFaults.shift()
+      const truncated = (): string => JSON.stringify(body)
+      if (slot !== undefined && slot !== 'pass') {
+        if (sendFault(slot, req, res, record, { okStatus: 200, truncated, answer })) return
+      }
+      answer()
       return
     }
     serveCheck(req, res, record, state, method === 'POST' ? 'POST' : 'GET')
@@ -1216,6 +1228,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         postFaults: [...(behavior.faults?.post ?? [])],
         getFaults: [...(behavior.faults?.get ?? [])],
         readFaults: [...(behavior.faults?.read ?? [])],
+        infoFaults: [...(behavior.faults?.info ?? [])],
         posted: previous?.posted ?? false
       }
       if (stale !== undefined && state.stale === undefined) {
@@ -1255,6 +1268,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       state.postFaults = [...(faults.post ?? [])]
       state.getFaults = [...(faults.get ?? [])]
       state.readFaults = [...(faults.read ?? [])]
+      state.infoFaults = [...(faults.info ?? [])]
     },
 
     addNewerCheck(id, opts) {

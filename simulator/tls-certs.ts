@@ -51,7 +51,8 @@ async function openssl(args: string[], cwd: string): Promise<void> {
  * About a tenth of a second; make one per test file and remove it afterwards.
  */
 export async function makeCertificates(
-  hosts: readonly string[] = DEFAULT_CERT_HOSTS
+  hosts: readonly string[] = DEFAULT_CERT_HOSTS,
+  options: { expired?: boolean } = {}
 ): Promise<TestCertificates> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sim-tls-'))
   const file = (name: string) => path.join(dir, name)
@@ -103,29 +104,75 @@ export async function makeCertificates(
       ],
       dir
     )
-    await openssl(
-      [
-        'x509',
-        '-req',
-        '-days',
-        '2',
-        '-in',
-        'server.csr',
-        '-CA',
-        'ca.crt',
-        '-CAkey',
-        'ca.key',
-        '-set_serial',
-        `0x${randomBytes(8).toString('hex')}`,
-        '-extfile',
-        'openssl.cnf',
-        '-extensions',
-        'server',
-        '-out',
-        'server.crt'
-      ],
-      dir
-    )
+    if (options.expired === true) {
+      // Valid for one day in 2020: the CA is trusted, the certificate out of date.
+      await writeFile(
+        file('expired.cnf'),
+        [
+          '[ca]',
+          'default_ca = expired',
+          '[expired]',
+          'database = index.txt',
+          'new_certs_dir = .',
+          'serial = serial',
+          'default_md = sha256',
+          'policy = any',
+          '[any]',
+          'commonName = supplied',
+          ''
+        ].join('\n')
+      )
+      await writeFile(file('index.txt'), '')
+      await writeFile(file('serial'), `${randomBytes(8).toString('hex')}\n`)
+      await openssl(
+        [
+          'ca',
+          '-batch',
+          '-config',
+          'expired.cnf',
+          '-cert',
+          'ca.crt',
+          '-keyfile',
+          'ca.key',
+          '-in',
+          'server.csr',
+          '-startdate',
+          '20200101000000Z',
+          '-enddate',
+          '20200102000000Z',
+          '-extfile',
+          'openssl.cnf',
+          '-extensions',
+          'server',
+          '-out',
+          'server.crt'
+        ],
+        dir
+      )
+    } else
+      await openssl(
+        [
+          'x509',
+          '-req',
+          '-days',
+          '2',
+          '-in',
+          'server.csr',
+          '-CA',
+          'ca.crt',
+          '-CAkey',
+          'ca.key',
+          '-set_serial',
+          `0x${randomBytes(8).toString('hex')}`,
+          '-extfile',
+          'openssl.cnf',
+          '-extensions',
+          'server',
+          '-out',
+          'server.crt'
+        ],
+        dir
+      )
     return {
       dir,
       caCertPath: file('ca.crt'),

@@ -209,7 +209,10 @@ export async function runStep(
 
   const found = await connectorsToCheck(step)
   if ('problem' in found) {
-    return stopped(problemVerdict(text.problem(found.problem), step.context, found.subject), settings)
+    return stopped(
+      problemVerdict(text.problem(found.problem), step.context, found.subject),
+      settings
+    )
   }
   reporter.checking({
     connectors: found.connectors.map((planned) => planned.connector),

@@ -91,8 +91,7 @@ function stepCase(verdict: Verdict): string {
 }
 
 export function renderJunit(step: StepReport): string {
-  const cases =
-    step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)]
+  const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)]
   const kinds =
     step.problem === undefined
       ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))

@@ -159,7 +159,9 @@ export class RemoteText {
           lastTransient: optional(problem.lastTransient),
           ...(problem.lastAnswer === undefined
             ? {}
-            : { lastAnswer: { ...problem.lastAnswer, reason: this.clean(problem.lastAnswer.reason) } })
+            : {
+                lastAnswer: { ...problem.lastAnswer, reason: this.clean(problem.lastAnswer.reason) }
+              })
         }
       case 'not-started':
         return problem

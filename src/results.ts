@@ -175,6 +175,8 @@ export function shortReason(result: Result, limit: number, statusShown = false):
       return oneLine(shown?.reason ?? '', limit) || NO_REASON
     case 'timeout':
     case 'cancelled':
+      if (result.run.problem?.kind === 'not-started')
+        return 'not started: no time left in the queue'
       if (shown === undefined) return 'no check started'
       return statusShown ? '' : oneLine(`last status ${shown.status}`, limit)
     default:
@@ -222,7 +224,12 @@ export function closingLine(
       ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
       : `The connection check did not pass (${outcome}) after ${took}${tail}.`
   }
-  const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}`
+  const neverStarted = failed.filter((r) => r.run.problem?.kind === 'not-started').length
+  const queue =
+    neverStarted === 0
+      ? ''
+      : `; ${neverStarted} never started, as the queue left too little time to follow their checks`
+  const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`
   if (!named) return `${head}.`
   const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described)
   const more = failed.length - list.length

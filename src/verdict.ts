@@ -518,9 +518,9 @@ function tlsMessage(code: string, host: string, names: InputNames): string {
   const apiUrl = names.ref('api-url')
   if (/^EPROTO: unsupported protocol/.test(code)) {
     return (
-      `${host} does not speak a version of TLS that ${names.machine} accepts (${code}): it offers ` +
-      'only TLS 1.0 or 1.1, which Node refuses. The server must offer TLS 1.2 or later; check ' +
-      `${apiUrl} points at the HTTPS endpoint.`
+      `${host} does not speak a version of TLS that ${names.machine} accepts (${code}): it likely ` +
+      'offers only TLS 1.0 or 1.1, which Node refuses. The server must offer TLS 1.2 or later; ' +
+      `check that ${apiUrl} points at the HTTPS endpoint.`
     )
   }
   if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|^EPROTO/.test(code)) {

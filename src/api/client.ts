@@ -124,7 +124,13 @@ export class PlatformClient implements ConnectionCheckApi {
 
   /** The connector read by id: only an answer that is that connector counts. */
   async connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>> {
-    const answer = await this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge)
+    const answer = await this.call(
+      'GET',
+      connectorPath(connector),
+      CONNECTOR,
+      options,
+      withCacheAge
+    )
     if (!answer.ok || answer.value.id === connector.id.toLowerCase()) return answer
     const given = answer.value.id === undefined ? 'it has no id' : `its id is ${answer.value.id}`
     const reason = `the answer was not connector ${connector.id} (${given})`

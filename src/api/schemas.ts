@@ -179,14 +179,12 @@ export const ConnectorInfoSchema = z
     type: remoteText.nullish(),
     updated_at: z.unknown().optional()
   })
-  .transform(
-    (raw): ConnectorInfo => ({
-      id: typeof raw.id === 'string' ? raw.id.toLowerCase() : undefined,
-      name: raw.name ?? undefined,
-      type: raw.type ?? undefined,
-      updatedAt: raw.updated_at === null ? null : updatedAtOf(raw.updated_at)
-    })
-  )
+  .transform((raw): ConnectorInfo => ({
+    id: typeof raw.id === 'string' ? raw.id.toLowerCase() : undefined,
+    name: raw.name ?? undefined,
+    type: raw.type ?? undefined,
+    updatedAt: raw.updated_at === null ? null : updatedAtOf(raw.updated_at)
+  }))
 
 /** One entry of `GET /sources/` or `/destinations/`; `config` is never read. */
 export interface ListedConnector {

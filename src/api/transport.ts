@@ -217,9 +217,12 @@ export function describeNetworkError(error: unknown): NetworkError {
   }
   // Node words a port that does not speak TLS, or a server with only TLS 1.0/1.1, as EPROTO.
   if (errorCode === 'EPROTO') {
-    const mismatch = /wrong version number|unsupported protocol|packet length too long|http request/i
-      .exec(message)?.[0]
-      ?.toLowerCase()
+    const found =
+      /wrong version number|unsupported protocol|alert protocol version|packet length too long|http request/i
+        .exec(message)?.[0]
+        ?.toLowerCase()
+    // Either side refusing the other's versions is the same fix: no version in common.
+    const mismatch = found === 'alert protocol version' ? 'unsupported protocol' : found
     if (mismatch !== undefined) {
       return { reason: `TLS error (EPROTO: ${mismatch})`, tlsCode: `EPROTO: ${mismatch}` }
     }

@@ -153,7 +153,8 @@ export class Pacer {
     reach.answered()
     if (problem.kind === 'transient') {
       this.lastTransient = problem.reason
-      if (problem.status !== undefined) this.lastAnswer = { reason: problem.reason, at: clock.now() }
+      if (problem.status !== undefined)
+        this.lastAnswer = { reason: problem.reason, at: clock.now() }
       if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
     } else {
       gate.answered(sentAt)
