@@ -493,7 +493,8 @@ describe('runCheck: starting a check, without clocks', () => {
       kind: 'stale-answer',
       checkId: 'stale',
       status: 'SUCCESS',
-      reportedAt: null
+      reportedAt: null,
+      answers: 2
     })
     expect(api.calls).toHaveLength(2)
   })

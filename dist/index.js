@@ -31727,7 +31727,7 @@ function connectionCheckPath(connector) {
  */
 /**
  * How a network error says that DNS has no such host name (ENOTFOUND): a wrong `api-url`
- * rather than an outage, so no policy waives it.
+ * rather than an outage.
  */
 const HOST_NAME_NOT_FOUND = 'host name not found (DNS)';
 /** A transient problem; `retryAfterMs` only where the server said when to come back. */
@@ -41450,16 +41450,21 @@ function updatedAtOf(value) {
         return undefined;
     return typeof value === 'string' ? flatten(value) : '';
 }
-/** A connector's name and type, for display, and when it was last updated (`config` is never read). */
+/**
+ * A connector's id, name and type, and when it was last updated (`config` is never read). Its
+ * `updatedAt` is null when the API said null (never updated), undefined when it said nothing.
+ */
 const ConnectorInfoSchema = looseObject({
+    id: unknown().optional(),
     name: remoteText.nullish(),
     type: remoteText.nullish(),
     updated_at: unknown().optional()
 })
     .transform((raw) => ({
+    id: typeof raw.id === 'string' ? raw.id.toLowerCase() : undefined,
     name: raw.name ?? undefined,
     type: raw.type ?? undefined,
-    updatedAt: updatedAtOf(raw.updated_at)
+    updatedAt: raw.updated_at === null ? null : updatedAtOf(raw.updated_at)
 }));
 const isFlaw = (value) => typeof value === 'object' && value !== null && 'why' in value;
 /** A text field on one line; undefined when absent, a Flaw when not a string. */
@@ -41978,6 +41983,17 @@ function describeNetworkError(error) {
         const cause = /cause=(.*)$/.exec(message)?.[1] ?? '';
         return { reason: `could not reach the proxy (${transport_describe(cause, undefined).slice(0, 120)})` };
     }
+    // Node words a port that does not speak TLS, or a server with only TLS 1.0/1.1, as EPROTO.
+    if (errorCode === 'EPROTO') {
+        const found = /wrong version number|unsupported protocol|alert protocol version|packet length too long|http request/i
+            .exec(message)?.[0]
+            ?.toLowerCase();
+        // Either side refusing the other's versions is the same fix: no version in common.
+        const mismatch = found === 'alert protocol version' ? 'unsupported protocol' : found;
+        if (mismatch !== undefined) {
+            return { reason: `TLS error (EPROTO: ${mismatch})`, tlsCode: `EPROTO: ${mismatch}` };
+        }
+    }
     if (errorCode !== undefined && isFatalTlsCode(errorCode)) {
         return { reason: `TLS error (${errorCode})`, tlsCode: errorCode };
     }
@@ -42024,7 +42040,11 @@ const WORKFLOW = {
     name: 'a workflow',
     shapeIsFinal: true
 };
-const CONNECTOR = { schema: ConnectorInfoSchema, name: 'a connector' };
+const CONNECTOR = {
+    schema: ConnectorInfoSchema,
+    name: 'a connector',
+    shapeIsFinal: true
+};
 const CONNECTOR_LIST = {
     schema: ConnectorListSchema,
     name: 'a list of connectors',
@@ -42067,8 +42087,14 @@ class PlatformClient {
     latestCheck(connector, options) {
         return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate);
     }
-    connectorInfo(connector, options) {
-        return this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge);
+    /** The connector read by id: only an answer that is that connector counts. */
+    async connectorInfo(connector, options) {
+        const answer = await this.call('GET', connectorPath(connector), CONNECTOR, options, withCacheAge);
+        if (!answer.ok || answer.value.id === connector.id.toLowerCase())
+            return answer;
+        const given = answer.value.id === undefined ? 'it has no id' : `its id is ${answer.value.id}`;
+        const reason = `the answer was not connector ${connector.id} (${given})`;
+        return { ok: false, problem: { kind: 'malformed', status: 200, reason } };
     }
     workflow(id, options) {
         return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options);
@@ -42267,11 +42293,37 @@ const TYPE_LIMIT = 40;
  * `***`, and at most REMOTE_TEXT_LIMIT characters. The key is known only once the inputs are
  * read, hence an object built from it rather than a bare function.
  */
+/**
+ * Secrets to keep out of text: each replaced by `***` wherever it stands, in any letter case (a
+ * URL's host is lower-cased by every parser; a server may shout), the longest first, so that a
+ * secret that contains another is replaced whole.
+ */
+class Secrets {
+    patterns = [];
+    values = new Set();
+    constructor(secrets = []) {
+        for (const secret of secrets)
+            this.add(secret);
+    }
+    add(secret) {
+        if (secret === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        this.patterns = [...this.values]
+            .sort((a, b) => b.length - a.length)
+            .map((value) => new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'));
+    }
+    redact(text) {
+        let redacted = text;
+        for (const pattern of this.patterns)
+            redacted = redacted.replace(pattern, REDACTED);
+        return redacted;
+    }
+}
 class RemoteText {
-    /** Longest first, so a secret that contains another is replaced whole. */
     secrets;
     constructor(secrets) {
-        this.secrets = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+        this.secrets = new Secrets(secrets);
     }
     /**
      * The one way remote text is made safe. It only ever replaces or adds visible characters, so
@@ -42352,7 +42404,17 @@ class RemoteText {
                         : { firstCheckId: this.clean(problem.firstCheckId) })
                 };
             case 'timeout':
-                return { ...problem, lastTransient: optional(problem.lastTransient) };
+                return {
+                    ...problem,
+                    lastTransient: optional(problem.lastTransient),
+                    ...(problem.lastAnswer === undefined
+                        ? {}
+                        : {
+                            lastAnswer: { ...problem.lastAnswer, reason: this.clean(problem.lastAnswer.reason) }
+                        })
+                };
+            case 'not-started':
+                return problem;
             case 'unresolved-names':
                 // Names are quoted in a sentence, among others: cut short as input values are.
                 return {
@@ -42386,10 +42448,7 @@ class RemoteText {
         };
     }
     redact(text) {
-        let redacted = text;
-        for (const secret of this.secrets)
-            redacted = redacted.split(secret).join(REDACTED);
-        return redacted;
+        return this.secrets.redact(text);
     }
 }
 /** At most `limit` characters (code points, so no surrogate pair is split), then a count of the rest. */
@@ -42460,12 +42519,14 @@ const MIN_POLL_INTERVAL_SECONDS = 1;
 /** Checks in flight at once: each holds two connections, and all share the key's rate limit. */
 const MAX_CONCURRENCY = 100;
 const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/;
+/** Less than a second cannot start a check and read its answer: it could only time out. */
+const MIN_TIMEOUT_SECONDS = 1;
 const timeoutSeconds = schemas_string()
     .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
     .transform(Number)
     .pipe(schemas_number()
-    .positive('must be greater than zero')
-    .max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`));
+    .min(MIN_TIMEOUT_SECONDS, `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`)
+    .max(MAX_SECONDS, `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`));
 const pollIntervalSeconds = schemas_string()
     .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
     .transform(Number)
@@ -42893,6 +42954,12 @@ function typeCounts(entries) {
 /** Resolves every line of one input against the entries of its kind, all problems together. */
 function resolveNames(input, target, lines, entries) {
     const resolution = { matched: [], lines: [], problems: [] };
+    // A list may name one entry twice (a page repeated); it is still one entry.
+    const unique = uniqueById(entries);
+    // Names compare in Unicode's composed form (NFC): "crème" typed on one keyboard and stored
+    // decomposed by another client is the same name. Case still counts.
+    const names = new Map(unique.map((e) => [e, e.name.normalize('NFC')]));
+    const nameOf = (entry) => names.get(entry) ?? entry.name;
     let byName;
     let byTrimmed;
     let sorted;
@@ -42902,19 +42969,19 @@ function resolveNames(input, target, lines, entries) {
         target,
         name: line,
         pattern: glob,
-        closest: closestNames(line, entries.map((e) => e.name)),
-        total: entries.length,
-        types: typeCounts(entries)
+        closest: closestNames(line.normalize('NFC'), unique.map(nameOf)),
+        total: unique.length,
+        types: typeCounts(unique)
     });
     for (const line of lines) {
-        const pattern = parsePattern(line);
+        const pattern = parsePattern(line.normalize('NFC'));
         let found;
         if (!pattern.glob) {
-            byName ??= groupByName(entries, (name) => name);
+            byName ??= groupByName(unique, (entry) => nameOf(entry));
             found = byName.get(pattern.literal) ?? [];
             if (found.length === 0) {
                 // Input lines lose their surrounding blanks, so a name that has them is found without.
-                byTrimmed ??= groupByName(entries, (name) => name.trim());
+                byTrimmed ??= groupByName(unique, (entry) => nameOf(entry).trim());
                 found = byTrimmed.get(pattern.literal) ?? [];
             }
             if (found.length > 1) {
@@ -42931,10 +42998,10 @@ function resolveNames(input, target, lines, entries) {
         }
         else {
             // Sorted once, not per pattern: a filter of it comes out in order.
-            sorted ??= [...entries].sort(byNameThenId);
+            sorted ??= [...unique].sort(byNameThenId);
             found = pattern.tokens.every((t) => t === ANY_RUN)
                 ? [...sorted]
-                : sorted.filter((e) => globMatches(pattern.tokens, e.name));
+                : sorted.filter((e) => globMatches(pattern.tokens, nameOf(e)));
         }
         resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length });
         if (found.length === 0) {
@@ -42949,10 +43016,20 @@ function resolveNames(input, target, lines, entries) {
 function byNameThenId(a, b) {
     return compareText(a.name, b.name) || compareText(a.id, b.id);
 }
+/** Each id once, the first entry that has it kept. */
+function uniqueById(entries) {
+    const seen = new Set();
+    return entries.filter((entry) => {
+        if (seen.has(entry.id))
+            return false;
+        seen.add(entry.id);
+        return true;
+    });
+}
 function groupByName(entries, key) {
     const map = new Map();
     for (const entry of entries) {
-        const name = key(entry.name);
+        const name = key(entry);
         const group = map.get(name);
         if (group === undefined)
             map.set(name, [entry]);
@@ -42973,6 +43050,95 @@ function isFinal(status) {
     return status === 'SUCCESS' || status === 'FAILURE';
 }
 
+;// CONCATENATED MODULE: ./src/wait/ownership.ts
+
+
+/** Why an answer under each relation is passed over, as the end of a sentence about it. */
+const IGNORED_BECAUSE = {
+    older: 'created before ours',
+    unordered: 'created at the same moment as ours, so the two cannot be ordered',
+    implausible: "stamped more than a day from the server's own time",
+    unproven: 'already decided when first seen, perhaps before the step began'
+};
+/** How far a newer check's created_at may lie from the server's Date (either way). */
+const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
+/**
+ * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
+ * answered with the followed check itself, so it was the connector's latest during the step.
+ */
+function relationTo(followed, answer, followedSeenAsLatest) {
+    if (answer.id === followed.id)
+        return 'same';
+    const order = compareTimestamps(answer.created, followed.created);
+    if (order < 0)
+        return 'older';
+    if (order === 0)
+        return 'unordered';
+    if (!plausiblyNewer(followed, answer))
+        return 'implausible';
+    return !isUnfinished(answer) && !followedSeenAsLatest ? 'unproven' : 'newer';
+}
+/**
+ * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
+ * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
+ * no readable Date, the bound is a day after the check it is newer than, if any.
+ */
+function plausiblyNewer(than, answer) {
+    const created = answer.created.epochMs;
+    if (answer.serverDateMs !== undefined) {
+        return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS;
+    }
+    return than === undefined || created - than.created.epochMs <= PLAUSIBLE_SPAN_MS;
+}
+/**
+ * How far the platform's clocks (the one that writes created_at, and the server's Date) may
+ * disagree before an age read from them is not trusted: Date has whole seconds, and a load
+ * balancer's clock may drift a little.
+ */
+const CLOCK_TOLERANCE_MS = 5000;
+/**
+ * Whether a check was created after the read of the connector's latest check made during the
+ * step (the baseline), and so decided after the step began, whatever its status:
+ * - the read showed another check: this one is not it and was created after it (the platform's
+ *   timestamps compared with each other);
+ * - the read showed none (404): nothing to compare with, so its age by the Date of the answer
+ *   that carries it (the platform's own clock) must be no more than the time since that read, on
+ *   the step's clock, and CLOCK_TOLERANCE_MS: an old check served after a 404 is not new.
+ * When the read failed, or a cache answered it, nothing is assumed; an answer that is the
+ * baseline's own check, or not newer than it, proves nothing. `now` is the step's clock time.
+ */
+function isNewSince(baseline, answer, now) {
+    switch (baseline.kind) {
+        case 'unknown':
+            return false;
+        case 'none': {
+            if (answer.serverDateMs === undefined || !plausiblyNewer(undefined, answer))
+                return false;
+            const ageMs = answer.serverDateMs - answer.created.epochMs;
+            return ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS;
+        }
+        case 'check':
+            return (
+            // A cache's copy (an Age header) may be older than checks made since.
+            !fromCache(baseline.check) &&
+                answer.id !== baseline.check.id &&
+                compareTimestamps(answer.created, baseline.check.created) > 0 &&
+                plausiblyNewer(baseline.check, answer));
+    }
+}
+function fromCache(check) {
+    return check.cacheAgeSeconds !== undefined && check.cacheAgeSeconds !== 0;
+}
+/**
+ * The platform shows the check as not yet decided: a status that is not final and no
+ * `reported_at`. Only such a sighting proves that its verdict, when it comes, comes later; an
+ * unknown status on a check that has already reported proves nothing (an old check, or a status
+ * mangled on the way).
+ */
+function isUnfinished(check) {
+    return !isFinal(check.status) && check.reportedAt === null;
+}
+
 ;// CONCATENATED MODULE: ./src/policy.ts
 
 
@@ -42987,27 +43153,22 @@ function isFinal(status) {
 const RECHECK_PAUSE_MS = 2000;
 /** The least time a new check is given after the pause, however quick the failed one was. */
 const RECHECK_MIN_LEFT_MS = 1000;
+/** How far a check's reported_at may lie ahead of the server's Date (see ownership.ts). */
+
 /**
- * How far a check's reported_at may lie ahead of the server's Date before the two clocks are
- * not trusted: Date has whole seconds, and a load balancer's clock may drift a little.
+ * Whether a connector's run may be waived: a check was started (or joined) during the step, and
+ * then the platform gave no verdict on it: the deadline passed while the check was still
+ * undecided, or while 5xx, 429 or dropped connections went on (both end as a timeout). Nothing
+ * else is: a check never started (the queue left no time, every POST failed), a host that never
+ * answered (a wrong `api-url`, DNS, TLS), a FAILURE, a key refused (401, 403), a 404, a 422, bad
+ * inputs, a page that is not the API's and a cancellation each need someone to act.
  */
-const CLOCK_TOLERANCE_MS = 5000;
-/**
- * Whether a problem means the platform gave no verdict: the deadline passed while the check was
- * still undecided, or while 5xx, 429 or network errors went on (both end as a timeout), or the
- * API's host never answered at all (unless DNS said its name does not exist: a wrong `api-url`,
- * which waiting does not fix). A FAILURE, a key refused (401, 403), a 404, a 422, bad
- * inputs, a TLS or proxy refusal, a page that is not the API's and a cancellation are not: each
- * needs someone to act.
- */
-function platformUnavailable(problem) {
-    if (problem?.kind === 'unreachable')
-        return problem.lastReason !== HOST_NAME_NOT_FOUND;
-    return problem?.kind === 'timeout';
+function platformGaveNoVerdict(run) {
+    return run.started && run.problem?.kind === 'timeout';
 }
-/** Whether a problem does not fail the step under `policy`. */
-function waives(policy, problem) {
-    return policy === 'warn' && platformUnavailable(problem);
+/** Whether a connector's run does not fail the step under `policy`. */
+function waives(policy, run) {
+    return policy === 'warn' && platformGaveNoVerdict(run);
 }
 /** Outcomes that pass the step on their own. */
 function passingOutcome(outcome) {
@@ -43015,11 +43176,12 @@ function passingOutcome(outcome) {
 }
 /**
  * Whether the step passes: the one place this is decided. A step problem (bad inputs, an
- * unreadable workflow) passes only when waived; otherwise every connector must pass or be waived.
+ * unreadable workflow) never passes: no check was started, so nothing can be waived; otherwise
+ * every connector must pass or be waived.
  */
 function stepPassed(problem, results) {
     if (problem !== undefined)
-        return problem.waived;
+        return false;
     return results.length > 0 && results.every((r) => r.waived || passingOutcome(r.outcome));
 }
 /**
@@ -43105,10 +43267,10 @@ function reuseDecision(latest, maxAgeMs) {
 }
 /**
  * A reuse that stands only if the connector was not changed since the check began: a SUCCESS of
- * the previous config says nothing of the new one. `connector` is what a read of it told
- * (undefined when none answered); an `updated_at` at or after the check's created_at (both the
- * platform's timestamps) or unreadable refuses the reuse. When the API gives no updated_at, the
- * reuse stands: nothing says the connector changed.
+ * the previous config says nothing of the new one. `connector` is what a read of it by id told
+ * (undefined when none answered, or the answer was not that connector); an `updated_at` at or
+ * after the check's created_at (both the platform's timestamps), unreadable, or not given at all
+ * refuses the reuse. An `updated_at` of null (never updated) lets it stand.
  */
 function reuseAfterUpdate(decision, connector) {
     if (!decision.reuse)
@@ -43123,7 +43285,13 @@ function reuseAfterUpdate(decision, connector) {
     if (connector.cacheAgeSeconds !== undefined && connector.cacheAgeSeconds !== 0) {
         return { reuse: false, why: 'the connector was read from a cache (an Age header)' };
     }
-    if (connector.updatedAt === undefined)
+    if (connector.updatedAt === undefined) {
+        return {
+            reuse: false,
+            why: 'the connector read did not say when the connector was last updated (no updated_at)'
+        };
+    }
+    if (connector.updatedAt === null)
         return decision;
     // Offsetless, it could be any zone's local time, and so before or after the check.
     const updated = parseZonedTimestamp(connector.updatedAt);
@@ -43143,56 +43311,6 @@ function reuseAfterUpdate(decision, connector) {
         };
     }
     return decision;
-}
-
-;// CONCATENATED MODULE: ./src/wait/ownership.ts
-
-
-/** Why an answer under each relation is passed over, as the end of a sentence about it. */
-const IGNORED_BECAUSE = {
-    older: 'created before ours',
-    unordered: 'created at the same moment as ours, so the two cannot be ordered',
-    implausible: "stamped more than a day from the server's own time",
-    unproven: 'already decided when first seen, perhaps before the step began'
-};
-/** How far a newer check's created_at may lie from the server's Date (either way). */
-const PLAUSIBLE_SPAN_MS = 24 * 60 * 60 * 1000;
-/**
- * How a poll's answer relates to the check being followed. `followedSeenAsLatest`: a poll has
- * answered with the followed check itself, so it was the connector's latest during the step.
- */
-function relationTo(followed, answer, followedSeenAsLatest) {
-    if (answer.id === followed.id)
-        return 'same';
-    const order = compareTimestamps(answer.created, followed.created);
-    if (order < 0)
-        return 'older';
-    if (order === 0)
-        return 'unordered';
-    if (!plausiblyNewer(followed, answer))
-        return 'implausible';
-    return !isUnfinished(answer) && !followedSeenAsLatest ? 'unproven' : 'newer';
-}
-/**
- * The one place where a platform timestamp meets a clock of another kind, and only as a coarse
- * bound: a day either way of the answer's Date header absorbs any clock skew or time zone. With
- * no readable Date, the bound is a day after the check being followed.
- */
-function plausiblyNewer(followed, answer) {
-    const created = answer.created.epochMs;
-    if (answer.serverDateMs !== undefined) {
-        return Math.abs(created - answer.serverDateMs) <= PLAUSIBLE_SPAN_MS;
-    }
-    return created - followed.created.epochMs <= PLAUSIBLE_SPAN_MS;
-}
-/**
- * The platform shows the check as not yet decided: a status that is not final and no
- * `reported_at`. Only such a sighting proves that its verdict, when it comes, comes later; an
- * unknown status on a check that has already reported proves nothing (an old check, or a status
- * mangled on the way).
- */
-function isUnfinished(check) {
-    return !isFinal(check.status) && check.reportedAt === null;
 }
 
 ;// CONCATENATED MODULE: ./src/wait/schedule.ts
@@ -43322,6 +43440,8 @@ const ASSUMED_ANSWER_MS = 200;
 class Pacer {
     options;
     lastTransient;
+    /** The last error that came with an answer (a status line), and when. */
+    lastAnswer;
     slowestAnswerMs;
     constructor(options) {
         this.options = options;
@@ -43336,10 +43456,23 @@ class Pacer {
     }
     /** The deadline passed: a timeout, unless the host never answered at all. */
     timedOut() {
-        return (this.options.reach.gaveUp(this.options.clock.now()) ?? {
+        const { lastAnswer } = this;
+        return (this.neverAnswered() ?? {
             kind: 'timeout',
-            lastTransient: this.lastTransient
+            lastTransient: this.lastTransient,
+            ...(lastAnswer === undefined
+                ? {}
+                : {
+                    lastAnswer: {
+                        reason: lastAnswer.reason,
+                        beforeDeadlineMs: Math.max(0, this.options.deadline - lastAnswer.at)
+                    }
+                })
         });
+    }
+    /** Why to stop when the host has not answered once since the step began, else undefined. */
+    neverAnswered() {
+        return this.options.reach.gaveUp(this.options.clock.now());
     }
     /** Records a transient failure that the caller decided on (e.g. an early 404). */
     noteTransient(problem) {
@@ -43404,6 +43537,7 @@ class Pacer {
             gate.answered(sentAt);
             // The last error is reported on a timeout only if nothing has answered since.
             this.lastTransient = undefined;
+            this.lastAnswer = undefined;
             return result;
         }
         const { problem } = result;
@@ -43423,6 +43557,8 @@ class Pacer {
         reach.answered();
         if (problem.kind === 'transient') {
             this.lastTransient = problem.reason;
+            if (problem.status !== undefined)
+                this.lastAnswer = { reason: problem.reason, at: clock.now() };
             if (problem.status === 429)
                 gate.rateLimited(clock.now(), problem.retryAfterMs);
         }
@@ -43478,17 +43614,127 @@ class Pacer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wait/latest.ts
+
+
+/**
+ * How long reading a connector's latest check may hold up its POST: the read only informs (a
+ * prior, a reuse), so a slow answer must not cost the check its time.
+ */
+const LATEST_READ_LIMIT_MS = 1000;
+/**
+ * One read that only informs: sent and retried on the step's pacing (its rate-limit gate and
+ * host reach), but with a deadline of its own `limitMs` away, so that no request or retry of it
+ * outlasts that. Never throws.
+ */
+async function readBounded(send, { pacing, retrying, limitMs = LATEST_READ_LIMIT_MS }) {
+    // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
+    const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
+    const pacer = new Pacer({ ...pacing, deadline });
+    try {
+        return await pacer.retry(send, retrying);
+    }
+    catch {
+        return undefined;
+    }
+}
+const UNKNOWN_LATEST = { kind: 'unknown' };
+/** The check a read found, if it found one. */
+function latestCheckOf(latest) {
+    return latest.kind === 'check' ? latest.check : undefined;
+}
+/** The connector's latest check, read before a new one is started (or between POSTs). */
+async function readLatest(connector, options) {
+    const answer = await readBounded((call) => options.api.latestCheck(connector, call), options);
+    if (answer?.ok === true)
+        return { kind: 'check', check: answer.value };
+    return answer?.problem.kind === 'not-found'
+        ? { kind: 'none', at: options.pacing.clock.now() }
+        : UNKNOWN_LATEST;
+}
+/**
+ * The connector itself, read after its latest check, so that an update made before that read
+ * shows in its updated_at: undefined when the read failed.
+ */
+async function latest_readConnector(connector, options) {
+    const answer = await readBounded((call) => options.api.connectorInfo(connector, call), options);
+    return answer?.ok === true ? answer.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/wait/queue.ts
+/**
+ * The sweep's queue, as pure decisions: in which order connectors get a slot, whether a check
+ * may still start when its turn comes, and how long the queue needs. A check started when too
+ * little time is left cannot be followed to a verdict: the platform runs it for nothing and the
+ * report blames the connector for the step's deadline.
+ */
+/** With no prior, no check starts in the last this-many ms before the deadline. */
+const NO_PRIOR_MARGIN_MS = 2000;
+/**
+ * Whether a check may start now: the time left covers the connector's prior (its last check's
+ * run time), or, with none, NO_PRIOR_MARGIN_MS. The margin never exceeds half the step's
+ * timeout, so that a short timeout still starts its first checks.
+ */
+function mayStartCheck(options) {
+    return options.now <= lastStartAt(options);
+}
+/** The latest clock time at which a check may start (see mayStartCheck). */
+function lastStartAt(options) {
+    const { deadline, timeoutMs, priorMs } = options;
+    return deadline - (priorMs ?? Math.min(NO_PRIOR_MARGIN_MS, timeoutMs / 2));
+}
+/**
+ * The order in which items get a slot: the longest first (longest-processing-time), so that the
+ * queue ends as early as the slots allow; those without a prior first of all, as they may be the
+ * longest; ties keep the input order.
+ */
+function longestFirst(priors) {
+    const rank = (prior) => prior ?? Number.POSITIVE_INFINITY;
+    return priors
+        .map((prior, index) => ({ prior, index }))
+        .sort((a, b) => rank(b.prior) - rank(a.prior) || a.index - b.index)
+        .map((entry) => entry.index);
+}
+/**
+ * How long `slots` slots need for checks of these durations, started longest first: an estimate
+ * for messages. A missing duration counts as the mean of the known ones; with none known, there
+ * is no estimate.
+ */
+function queueMakespan(priors, slots) {
+    const known = priors.filter((p) => p !== undefined);
+    if (known.length === 0)
+        return undefined;
+    const mean = known.reduce((sum, p) => sum + p, 0) / known.length;
+    const durations = priors.map((p) => p ?? mean).sort((a, b) => b - a);
+    // Each next check goes to the slot that frees first; slots are few, so a scan is enough.
+    const ends = new Array(Math.max(1, Math.min(slots, durations.length))).fill(0);
+    for (const duration of durations) {
+        let first = 0;
+        for (let i = 1; i < ends.length; i += 1)
+            if ((ends[i] ?? 0) < (ends[first] ?? 0))
+                first = i;
+        ends[first] = (ends[first] ?? 0) + duration;
+    }
+    return Math.max(...ends);
+}
+
 ;// CONCATENATED MODULE: ./src/wait/check-run.ts
 
 
 
 
 
+
+
+/** POSTs that may be sent to start one check, whatever the answers: never a loop of them. */
+const MAX_POSTS = 3;
+/** A POST's back-off skips this many doublings of the retry gap: it starts at 2 s, not 0.5 s. */
+const POST_BACKOFF_STEPS = 2;
 /** Answers to a POST that did arrive, yet started nothing to follow: at most this many. */
 const ANSWERED_POSTS = 2;
 /**
- * A POST whose answer never arrived (no status line at all, or none in time; 5xx, 429, 408) may be
- * sent again. An answer cut off after its status line did arrive: the check may well exist.
+ * A POST whose answer never arrived (no status line at all, or none in time; 5xx, 429, 408): it
+ * may have started nothing. An answer cut off after its status line did arrive.
  */
 function unanswered(problem) {
     const { status } = problem;
@@ -43527,16 +43773,23 @@ async function runCheck(connector, options) {
         posts += 1;
         return api.startCheck(connector, call);
     };
-    const start = await startCheck(connector, pacer, events, post, api, retrying);
+    const start = await startCheck(connector, {
+        pacer,
+        options,
+        post,
+        retrying,
+        baseline: options.baseline ?? UNKNOWN_LATEST
+    });
     if (!start.ok)
         return finish(undefined, false, start.problem);
-    const { check: created, refusal } = start;
-    const joined = refusal !== undefined;
+    const { check: created, refusal, joined } = start;
     followed = created;
     if (joined)
         events.joined(created, refusal);
     else
         events.started(created);
+    if (start.decided)
+        return finish(created, joined);
     const seenStatuses = new Set([created.status]);
     if (!isKnownStatus(created.status))
         events.unknownStatus(created);
@@ -43547,7 +43800,7 @@ async function runCheck(connector, options) {
     let lastPollAt = postSentAt;
     let desiredAt = postSentAt + pollGap(0, pollIntervalMs, random(), priorMs);
     let failuresInARow = 0;
-    let seenAsLatest = false;
+    let seenAsLatest = start.seenAsLatest;
     for (;;) {
         if (!(await pacer.waitForSlot(lastPollAt, desiredAt))) {
             return finish(created, joined, pacer.timedOut());
@@ -43594,34 +43847,78 @@ async function runCheck(connector, options) {
         events.retrying(problem, desiredAt - clock.now(), failuresInARow);
     }
 }
+/** A SUCCESS or FAILURE created since the baseline: a verdict given after the step began. */
+function isVerdictSince(baseline, check, now) {
+    return isFinal(check.status) && isNewSince(baseline, check, now);
+}
 /**
- * Sends the POST and decides what to follow. Only the answer's status and id are weighed, never
- * its timestamps against a clock:
+ * Sends the POST and decides what to follow. A check's status and id are weighed, and its
+ * created_at only against the baseline's (the platform's timestamps with each other):
  * - a check the platform shows as undecided (a status that is not final, no reported_at), ours
  *   or one the API was already running, is followed: any verdict it reaches comes later;
- * - a check that is already decided may be an old one the API answers with; one more POST tells:
- *   a new check is followed, and a decided one again ends the step, for no pass can rest on it;
+ * - a decided check created since the baseline was decided after the step began: it is the
+ *   verdict. Any other decided check may be an old one; one more POST tells, and a decided one
+ *   again ends the step, for no pass can rest on it;
  * - 409 or 423 ("a check is in progress"): the connector's running check is followed; with none
- *   running, the POST is sent once more after a back-off.
- * POSTs whose answer never arrived are sent again as the deadline allows; all others are bounded,
- * so a confused API never makes this start checks in a loop.
+ *   running, the POST is sent once more after a back-off;
+ * - no answer, or a 5xx or a cut-off one: the POST may have started a check all the same, so the
+ *   latest check is read before any new POST, and one created since the baseline is taken as
+ *   above. (After a 429 nothing started.)
+ * At most MAX_POSTS POSTs are sent, whatever the answers: a confused API never makes this start
+ * checks in a loop.
  */
-async function startCheck(connector, pacer, events, post, api, retrying) {
+async function startCheck(connector, starting) {
+    const { pacer, options, post, retrying, baseline } = starting;
+    const { clock } = options;
     const answers = [];
+    const started = (check, sentAt, how = {}) => ({
+        ok: true,
+        check,
+        joined: how.joined === true || how.refusal !== undefined,
+        refusal: how.refusal,
+        decided: isFinal(check.status),
+        seenAsLatest: how.seenAsLatest ?? false,
+        sentAt
+    });
+    /** What a read of the latest check shows to follow, or undefined. */
+    const readFollows = async (sentAt) => {
+        const latest = await readLatest(connector, { api: options.api, pacing: options, retrying });
+        if (latest.kind !== 'check')
+            return undefined;
+        const { check } = latest;
+        if (isVerdictSince(baseline, check, clock.now())) {
+            return started(check, sentAt, { seenAsLatest: true });
+        }
+        if (!isUnfinished(check))
+            return undefined;
+        // Undecided, so any verdict comes later: the baseline's own check still running is joined.
+        const joined = baseline.kind === 'check' && baseline.check.id === check.id;
+        return started(check, sentAt, { seenAsLatest: true, joined });
+    };
+    const lastStartAt = options.lastStartAt ?? options.deadline - (options.priorMs ?? NO_PRIOR_MARGIN_MS);
+    let lastSentAt = Number.NEGATIVE_INFINITY;
     for (;;) {
-        const sent = await pacer.retry(post, retrying, unanswered);
+        const mayPost = await pacer.waitForSlot(lastSentAt, clock.now());
+        // The first POST was allowed by the caller; a later one only while a check could be followed.
+        if (!mayPost || (answers.length > 0 && clock.now() > lastStartAt)) {
+            const problem = pacer.aborted() ? pacer.cancelled() : pacer.timedOut();
+            return { ok: false, problem: endedAfter(answers, problem) };
+        }
+        const sentAt = clock.now();
+        lastSentAt = sentAt;
+        const sent = await pacer.send(post);
         let answer;
         if (sent.ok) {
             const check = sent.value;
-            if (isUnfinished(check)) {
-                return { ok: true, check, refusal: undefined, sentAt: sent.sentAt };
+            if (isUnfinished(check) || isVerdictSince(baseline, check, clock.now())) {
+                return started(check, sentAt);
             }
             answer = { kind: 'final', check };
         }
         else if (isBusy(sent.problem)) {
-            const running = await pacer.retry((call) => api.latestCheck(connector, call), retrying);
+            const running = await pacer.retry((call) => options.api.latestCheck(connector, call), retrying);
             if (running.ok && isUnfinished(running.value)) {
-                return { ok: true, check: running.value, refusal: sent.problem, sentAt: running.sentAt };
+                return started(running.value, running.sentAt, { refusal: sent.problem, seenAsLatest: true });
             }
             if (!running.ok && running.problem.kind !== 'not-found') {
                 return { ok: false, problem: running.problem };
@@ -43635,14 +43932,29 @@ async function startCheck(connector, pacer, events, post, api, retrying) {
             return { ok: false, problem: endedAfter(answers, sent.problem) };
         }
         answers.push(answer);
-        if (answers.length >= ANSWERED_POSTS)
-            return { ok: false, problem: noCheckToFollow(answers) };
+        const answered = answers.filter((a) => a.kind !== 'not-a-check' || !unanswered(a.problem));
+        if (answers.length >= MAX_POSTS || answered.length >= ANSWERED_POSTS) {
+            return { ok: false, problem: pacer.neverAnswered() ?? noCheckToFollow(answers) };
+        }
         if (answer.kind === 'final')
-            events.finalOnArrival(answer.check);
-        const why = answer.kind === 'not-a-check' ? answer.problem : problems_transient(undefined, describeAnswer(answer));
-        const onRetry = answer.kind === 'final' ? () => undefined : retrying;
-        if (!(await pacer.backOff(sent.sentAt, answers.length, why, onRetry))) {
+            options.events.finalOnArrival(answer.check);
+        const failed = answer.kind === 'not-a-check' ? answer.problem : undefined;
+        const why = failed ?? problems_transient(undefined, describeAnswer(answer));
+        const onRetry = answer.kind === 'final'
+            ? () => undefined
+            : (problem, delayMs) => {
+                retrying(problem, delayMs, answers.length);
+            };
+        // With only MAX_POSTS to spend, those after a failure are spread out (2 s, then 4 s, up to
+        // the poll interval), so that a blip of a few seconds does not use them all up.
+        const steps = answers.length + (failed === undefined ? 0 : POST_BACKOFF_STEPS);
+        if (!(await pacer.backOff(sentAt, steps, why, onRetry))) {
             return { ok: false, problem: endedAfter(answers, pacer.timedOut()) };
+        }
+        if (failed !== undefined && failed.status !== 429) {
+            const found = await readFollows(sentAt);
+            if (found !== undefined)
+                return found;
         }
     }
 }
@@ -43685,6 +43997,7 @@ function noCheckToFollow(answers) {
             checkId: check.id,
             status: check.status,
             reportedAt: check.reportedAt,
+            answers: finals.length,
             ...(first.id === check.id ? {} : { firstCheckId: first.id })
         };
     }
@@ -43692,46 +44005,6 @@ function noCheckToFollow(answers) {
     if (answers.every((a) => a.kind === 'busy') && last?.kind === 'busy')
         return last.refusal;
     return { kind: 'unusable-answers', answers: answers.map(describeAnswer) };
-}
-
-;// CONCATENATED MODULE: ./src/wait/latest.ts
-
-
-/**
- * How long reading a connector's latest check may hold up its POST: the read only informs (a
- * prior, a reuse), so a slow answer must not cost the check its time.
- */
-const LATEST_READ_LIMIT_MS = 1000;
-/**
- * One read that only informs: sent and retried on the step's pacing (its rate-limit gate and
- * host reach), but with a deadline of its own `limitMs` away, so that no request or retry of it
- * outlasts that. Undefined when it failed. Never throws.
- */
-async function readBounded(send, { pacing, retrying, limitMs = LATEST_READ_LIMIT_MS }) {
-    // The pacer keeps EXIT_RESERVE_MS before its deadline free, which here is not needed.
-    const deadline = Math.min(pacing.deadline, pacing.clock.now() + limitMs + EXIT_RESERVE_MS);
-    const pacer = new Pacer({ ...pacing, deadline });
-    try {
-        const answer = await pacer.retry(send, retrying);
-        return answer.ok ? answer.value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The connector's latest check, read before a new one is started: undefined when it has none
- * (the GET answers 404), and when the read failed.
- */
-function readLatest(connector, options) {
-    return readBounded((call) => options.api.latestCheck(connector, call), options);
-}
-/**
- * The connector itself, read after its latest check, so that an update made before that read
- * shows in its updated_at: undefined when the read failed.
- */
-function latest_readConnector(connector, options) {
-    return readBounded((call) => options.api.connectorInfo(connector, call), options);
 }
 
 ;// CONCATENATED MODULE: ./src/wait/prior.ts
@@ -43925,6 +44198,7 @@ function outcomeOf(problem) {
         case 'not-found':
             return 'not-found';
         case 'timeout':
+        case 'not-started':
             return 'timeout';
         case 'cancelled':
             return 'cancelled';
@@ -44166,7 +44440,9 @@ function problemVerdict(problem, context, subject, run) {
                 outcome,
                 title: 'API answered with an old check',
                 message: `The API answered the POST for ${who} with check ${problem.checkId}, ${decided}, ` +
-                    `and did so again when asked once more${first}. It started ` +
+                    (problem.answers > 1
+                        ? `and did so again when asked once more${first}. It started `
+                        : 'and no time was left to ask again. It started ') +
                     'no check that this step could follow, and a verdict given before the step began ' +
                     `cannot pass it. Check ${apiUrl} and any caching proxy in between.`
             };
@@ -44175,9 +44451,10 @@ function problemVerdict(problem, context, subject, run) {
             return {
                 outcome,
                 title: 'Unusable answer',
-                message: `The API answered both POSTs for ${who} without starting a check this step can ` +
-                    `follow: first ${problem.answers.join('; then ')}. Check that ${apiUrl} points at ` +
-                    'the Platform API.'
+                message: `The API answered ${problem.answers.length === 2 ? 'both' : `all ${problem.answers.length}`} ` +
+                    `POSTs for ${who} without starting a check this step can follow: first ` +
+                    `${problem.answers.join('; then ')}. No more are sent. Check that ${apiUrl} points at ` +
+                    'the Platform API, or try again once it answers.'
             };
         case 'malformed':
             return {
@@ -44205,12 +44482,29 @@ function problemVerdict(problem, context, subject, run) {
             if (run?.lastIgnored && run.followed?.id === checkId) {
                 parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
             }
-            if (problem.lastTransient)
-                parts.push(`Last error: ${problem.lastTransient}.`);
+            parts.push(...lastErrors(problem));
             if (checkId !== undefined) {
                 parts.push(`Raise ${names.ref('timeout-seconds')} if checks of this connector take longer.`);
             }
             return { outcome, title: 'Connection check timed out', message: parts.join(' ') };
+        }
+        case 'not-started': {
+            const queue = `${count(problem.connectors, 'connector')}, ${names.ref('max-concurrency')} ` +
+                `${problem.maxConcurrency}` +
+                (problem.queueMs === undefined
+                    ? ''
+                    : `; by their last checks the queue needs about ${seconds(problem.queueMs)}`);
+            const needed = problem.priorMs === undefined
+                ? 'too little to follow a check'
+                : `less than its last check took (${seconds(problem.priorMs)})`;
+            return {
+                outcome,
+                title: 'Connection check not started',
+                message: `No connection check of ${who} was started: it waited for a slot in the queue ` +
+                    `(${queue}), and when one came ${seconds(problem.leftMs)} of the step's ` +
+                    `${seconds(context.timeoutMs)} were left, ${needed}. Raise ${names.ref('timeout-seconds')} ` +
+                    `or ${names.ref('max-concurrency')}.`
+            };
         }
         case 'cancelled': {
             const by = problem.signal ? ` (${problem.signal})` : '';
@@ -44293,20 +44587,43 @@ function nameLine(item, names) {
 /** What went wrong with TLS, and what fixes it: waiting never does. */
 function tlsMessage(code, host, names) {
     const apiUrl = names.ref('api-url');
-    if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG/.test(code)) {
-        return (`${host} does not speak TLS on that port (${code}). Check ${apiUrl}: the scheme and port ` +
-            'must be those of the HTTPS endpoint.');
+    if (/^EPROTO: unsupported protocol/.test(code)) {
+        return (`${host} does not speak a version of TLS that ${names.machine} accepts (${code}): it likely ` +
+            'offers only TLS 1.0 or 1.1, which Node refuses. The server must offer TLS 1.2 or later; ' +
+            `check that ${apiUrl} points at the HTTPS endpoint.`);
+    }
+    if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|^EPROTO/.test(code)) {
+        return (`${host} does not speak TLS that ${names.machine} accepts on that port (${code}): it may ` +
+            `be a plain-HTTP port. Check ${apiUrl}: the scheme and port must be those of the HTTPS ` +
+            'endpoint.');
     }
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
         return (`The TLS certificate of ${host} is not valid for that name (${code}). Check ${apiUrl}, ` +
             'or a proxy that intercepts TLS.');
     }
     if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
-        return `The TLS certificate of ${host} is out of its validity period (${code}).`;
+        const when = code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not valid yet';
+        return (`The TLS certificate of ${host} ${when} (${code}). Renew it on that server (or on the ` +
+            `proxy that presents it), or, if it should be valid now, check the clock of ${names.machine}.`);
     }
     return (`${capitalized(names.machine)} does not trust the TLS certificate of ${host} (${code}). If your network uses ` +
         'a private certificate authority (a TLS-inspecting proxy, a self-hosted deployment), set ' +
         `NODE_EXTRA_CA_CERTS in ${names.environment} to the path of its PEM file: Node then trusts it.`);
+}
+/**
+ * The last error, and the last one the API or a gateway answered with when that was another
+ * (a request cut short by the deadline says less than the 504 before it), with when it came.
+ */
+function lastErrors(problem) {
+    const { lastTransient, lastAnswer } = problem;
+    const answered = lastAnswer === undefined
+        ? undefined
+        : `${lastAnswer.reason}, ${seconds(lastAnswer.beforeDeadlineMs)} before the deadline`;
+    if (answered === undefined)
+        return lastTransient ? [`Last error: ${lastTransient}.`] : [];
+    if (!lastTransient || lastTransient === lastAnswer?.reason)
+        return [`Last error: ${answered}.`];
+    return [`Last error: ${lastTransient}; the last answer before it: ${answered}.`];
 }
 /** "check <ours>", or "check <newer> (which replaced ours, <ours>)". */
 function waitedFor(run) {
@@ -44321,6 +44638,7 @@ function capitalized(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -44360,7 +44678,7 @@ async function runStep(read, names, reporter, options = {}) {
         if (!(error instanceof InvalidInputError))
             throw error;
         const context = { apiHost: '', timeoutMs: 0, names };
-        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined, false);
+        return stopped(problemVerdict(error.problem, context, { kind: 'inputs' }), undefined);
     }
     const text = new RemoteText(secrets);
     const step = {
@@ -44380,8 +44698,7 @@ async function runStep(read, names, reporter, options = {}) {
     };
     const found = await connectorsToCheck(step);
     if ('problem' in found) {
-        const problem = text.problem(found.problem);
-        return stopped(problemVerdict(problem, step.context, found.subject), settings, waives(settings.onPlatformUnavailable, problem));
+        return stopped(problemVerdict(text.problem(found.problem), step.context, found.subject), settings);
     }
     reporter.checking({
         connectors: found.connectors.map((planned) => planned.connector),
@@ -44389,27 +44706,59 @@ async function runStep(read, names, reporter, options = {}) {
         maxConcurrency: settings.maxConcurrency
     });
     const checksStartedAt = clock.now();
-    const results = await mapWithConcurrency(found.connectors, settings.maxConcurrency, (planned) => checkConnector(planned, step));
+    const results = await checkAll(found.connectors, step);
     return {
         outcome: overallOutcome(results.map((r) => r.verdict.outcome)),
         passed: stepPassed(undefined, results.map((r) => ({ outcome: r.verdict.outcome, waived: r.waived }))),
-        waived: false,
         results,
         problem: undefined,
         settings,
         durationMs: clock.now() - checksStartedAt
     };
 }
-function stopped(verdict, settings, waived) {
+function stopped(verdict, settings) {
     return {
         outcome: verdict.outcome,
-        passed: stepPassed({ waived }, []),
-        waived,
+        passed: stepPassed(verdict, []),
         results: [],
         problem: verdict,
         settings,
         durationMs: 0
     };
+}
+/**
+ * Checks every connector, at most max-concurrency at once. When they are more than that, each
+ * connector's latest check is read first, so that the longest checks (by their last run) start
+ * first and the queue ends as early as the slots allow. Results keep the connectors' order.
+ */
+async function checkAll(connectors, step) {
+    const { settings, pacing } = step;
+    const slots = settings.maxConcurrency;
+    const queued = connectors.length > slots && !settings.dryRun;
+    const latest = queued
+        ? await mapWithConcurrency(connectors, slots, async ({ connector }) => {
+            const checks = stepClient(step, (entry) => {
+                step.reporter.request(entry);
+            });
+            try {
+                return await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
+            }
+            finally {
+                checks.close();
+            }
+        })
+        : connectors.map(() => undefined);
+    const priors = latest.map((l) => l === undefined ? undefined : priorFrom(latestCheckOf(l), settings.timeoutMs));
+    const queue = { connectors: connectors.length, queueMs: queueMakespan(priors, slots) };
+    const order = queued ? longestFirst(priors) : connectors.map((_, index) => index);
+    const results = new Array(connectors.length);
+    await mapWithConcurrency(order, slots, async (index) => {
+        results[index] = await checkConnector(connectors[index], step, {
+            latest: latest[index],
+            queue
+        });
+    });
+    return results;
 }
 /**
  * The connectors to check, each once, in this order: those named by id, those named by name or
@@ -44560,7 +44909,7 @@ async function engine_readWorkflow(step, workflowId) {
  * and otherwise the time that check took is the poll schedule's prior. A FAILURE is checked
  * again as recheck-failures allows.
  */
-async function checkConnector(planned, step) {
+async function checkConnector(planned, step, turn) {
     const { connector, known } = planned;
     const { pacing, text, settings, context } = step;
     const { clock } = pacing;
@@ -44604,13 +44953,17 @@ async function checkConnector(planned, step) {
         attempts: 0,
         failedBefore: [],
         reused: undefined,
-        waived: waives(settings.onPlatformUnavailable, run.problem),
+        waived: waives(settings.onPlatformUnavailable, {
+            started: run.created !== undefined,
+            problem: run.problem
+        }),
         ...extra
     });
     try {
-        const latest = await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
+        const latest = turn.latest ??
+            (await readLatest(connector, { api: checks, pacing, retrying: () => undefined }));
         if (settings.reuseSuccessMs > 0) {
-            let decision = reuseDecision(latest, settings.reuseSuccessMs);
+            let decision = reuseDecision(latestCheckOf(latest), settings.reuseSuccessMs);
             // Read after the latest check, so that no update before it can hide: one request, made
             // only for a check that would otherwise be reused.
             if (decision.reuse) {
@@ -44639,13 +44992,40 @@ async function checkConnector(planned, step) {
             }
             report.notReused(text.clean(decision.why));
         }
-        const attempt = async (priorMs) => text.run(await runCheck(connector, {
-            ...pacing,
-            api: checks,
-            events: inertEvents(report, text),
-            ...(priorMs === undefined ? {} : { priorMs })
-        }));
-        let decisive = await attempt(priorFrom(latest, settings.timeoutMs));
+        const attempt = async (baseline) => {
+            const priorMs = priorFrom(latestCheckOf(baseline), settings.timeoutMs);
+            return text.run(await runCheck(connector, {
+                ...pacing,
+                api: checks,
+                events: inertEvents(report, text),
+                baseline,
+                lastStartAt: lastStartAt({
+                    deadline: pacing.deadline,
+                    timeoutMs: settings.timeoutMs,
+                    priorMs
+                }),
+                ...(priorMs === undefined ? {} : { priorMs })
+            }));
+        };
+        const priorMs = priorFrom(latestCheckOf(latest), settings.timeoutMs);
+        const now = clock.now();
+        if (!mayStartCheck({ now, deadline: pacing.deadline, timeoutMs: settings.timeoutMs, priorMs })) {
+            // A host that never answered is the reason, not the queue.
+            const problem = new Pacer(pacing).neverAnswered() ?? {
+                kind: 'not-started',
+                connectors: turn.queue.connectors,
+                maxConcurrency: settings.maxConcurrency,
+                queueMs: turn.queue.queueMs,
+                priorMs,
+                leftMs: Math.max(0, pacing.deadline - now)
+            };
+            const named = await namesFound();
+            const run = { ...noRun(connector), problem, durationMs: clock.now() - startedAt };
+            const done = result(run, runVerdict(run, named, context), { names: named });
+            report.finished(done);
+            return done;
+        }
+        let decisive = await attempt(latest);
         let attempts = decisive.created === undefined ? 0 : 1;
         const failures = [];
         for (let rechecks = 0;; rechecks += 1) {
@@ -44670,8 +45050,8 @@ async function checkConnector(planned, step) {
                 decisive = { ...decisive, problem: new Pacer(pacing).cancelled() };
                 break;
             }
-            // The failed check's duration is the best guess of the next one's.
-            const next = await attempt(priorFrom(failed, settings.timeoutMs));
+            // The failed check is the latest now, and its duration the best guess of the next one's.
+            const next = await attempt({ kind: 'check', check: failed });
             if (next.created !== undefined)
                 attempts += 1;
             // A re-check that reached no verdict leaves the FAILURE before it to decide.
@@ -44713,7 +45093,7 @@ function noRun(connector) {
  * exists. No check is started.
  */
 async function dryRun({ connector, known }, step, report, client) {
-    const { pacing, text, settings, context } = step;
+    const { pacing, text, context } = step;
     const startedAt = pacing.clock.now();
     let names = known;
     let problem;
@@ -44751,7 +45131,8 @@ async function dryRun({ connector, known }, step, report, client) {
         attempts: 0,
         failedBefore: [],
         reused: undefined,
-        waived: waives(settings.onPlatformUnavailable, problem)
+        // A dry run starts no check, so nothing in it can be waived.
+        waived: false
     };
     report.finished(done);
     return done;
@@ -44777,8 +45158,8 @@ function inertEvents(to, text) {
             to.started(check(raw));
         },
         joined: (raw, refusal) => {
-            const detail = refusal.detail === undefined ? undefined : text.clean(refusal.detail);
-            to.joined(check(raw), { ...refusal, detail });
+            const detail = refusal?.detail === undefined ? undefined : text.clean(refusal.detail);
+            to.joined(check(raw), refusal === undefined ? undefined : { ...refusal, detail });
         },
         finalOnArrival: (raw) => {
             to.finalOnArrival(check(raw));
@@ -45736,8 +46117,6 @@ function flakyNotes(result) {
     return result.failedBefore.map((failed) => `${who} is flaky: check ${failed.id} failed (${failedReason(failed, 300)}) ` +
         'before a new check passed.');
 }
-/** Said of a step problem that gave no verdict under on-platform-unavailable: warn. */
-const WAIVED_STEP = 'The platform gave no verdict, and on-platform-unavailable is warn: this does not fail the step.';
 /** Why a result that did not pass does not fail the step, if it does not. */
 function waivedNote(result) {
     if (!result.waived)
@@ -45752,6 +46131,12 @@ function waivedNote(result) {
 function resultNotes(result) {
     const waived = waivedNote(result);
     return [...flakyNotes(result), ...(waived === undefined ? [] : [waived])];
+}
+/** Why a running check was followed instead of one of this step's, in a few words. */
+function joinedBecause(refusal) {
+    return refusal === undefined
+        ? 'the POST got no answer, and a read showed that check running'
+        : `HTTP ${refusal.status}`;
 }
 /** The check whose fields are shown: the one that decided, else ours. */
 function shownCheck(run) {
@@ -45828,6 +46213,8 @@ function shortReason(result, limit, statusShown = false) {
             return oneLine(shown?.reason ?? '', limit) || NO_REASON;
         case 'timeout':
         case 'cancelled':
+            if (result.run.problem?.kind === 'not-started')
+                return 'not started: no time left in the queue';
             if (shown === undefined)
                 return 'no check started';
             return statusShown ? '' : oneLine(`last status ${shown.status}`, limit);
@@ -45868,7 +46255,11 @@ function closingLine(results, outcome, durationMs, named = true) {
             ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
             : `The connection check did not pass (${outcome}) after ${took}${tail}.`;
     }
-    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}`;
+    const neverStarted = failed.filter((r) => r.run.problem?.kind === 'not-started').length;
+    const queue = neverStarted === 0
+        ? ''
+        : `; ${neverStarted} never started, as the queue left too little time to follow their checks`;
+    const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`;
     if (!named)
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
@@ -46091,11 +46482,7 @@ class GitHubLog {
     finish(step) {
         if (step.problem !== undefined) {
             const { message, title } = step.problem;
-            if (step.waived) {
-                this.annotations.warning(`${message}\n${WAIVED_STEP}`, `${title} (not failing the step)`);
-            }
-            else
-                this.annotations.error(message, title);
+            this.annotations.error(message, title);
         }
         else if (step.results.length > 1) {
             const { header, rows } = verdictRows(step.results);
@@ -46152,7 +46539,7 @@ class ConnectorLog {
     joined = (check, refusal) => {
         this.emit(() => {
             info(`Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
-                `checking it (HTTP ${refusal.status}), so this step follows that check, ${check.id} (${check.status}).`);
+                `checking it (${joinedBecause(refusal)}), so this step follows that check, ${check.id} (${check.status}).`);
         });
     };
     finalOnArrival = (check) => {
@@ -46419,17 +46806,17 @@ function testcase(result) {
 function waivedElement(verdict, note) {
     return `      <skipped${attributes({ message: `${verdict.outcome}: ${note}` })}>${xml(verdict.message)}</skipped>\n`;
 }
-/** A step that ended before any check (bad inputs, say) is one testcase in error, or skipped. */
-function stepCase(verdict, waived) {
+/** A step that ended before any check (bad inputs, say) is one testcase in error. */
+function stepCase(verdict) {
     const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`;
-    const body = waived ? waivedElement(verdict, WAIVED_STEP) : notPassed(verdict, undefined);
+    const body = notPassed(verdict, undefined);
     return `${head}>\n${body}    </testcase>\n`;
 }
 function renderJunit(step) {
-    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem, step.waived)];
+    const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)];
     const kinds = step.problem === undefined
         ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))
-        : [{ outcome: step.problem.outcome, skipped: step.waived }];
+        : [{ outcome: step.problem.outcome, skipped: false }];
     const counts = {
         tests: cases.length,
         failures: kinds.filter((k) => !k.skipped && k.outcome === 'failure').length,
@@ -46608,7 +46995,6 @@ function renderSummary(step, notes = []) {
         ...(step.problem === undefined
             ? []
             : [escapeMarkup(step.problem.message).replace(/\n/g, '<br>\n')]),
-        ...(step.waived ? [escapeMarkup(WAIVED_STEP)] : []),
         ...waivedLine(step.results),
         ...notes.map(escapeMarkup),
         ...(apiHost === undefined ? [] : [`API host: <code>${escapeMarkup(apiHost)}</code>`])

@@ -95,7 +95,7 @@ export const ACTION_YML_INPUTS: readonly ActionInput[] = [
   {
     name: 'on-platform-unavailable',
     description:
-      "`fail` or `warn`: what a connector the platform gave no verdict on does to the step. No verdict means the deadline passed while its check was still SCHEDULED, or while 5xx, 429 or network errors went on, or the API's host never answered. With `warn` the step passes with a warning annotation and a line in the job summary, while `outcome` still says `timeout` or `error`. A FAILURE, a key refused (401, 403), a 404, a 422, bad inputs and a host name that DNS says does not exist (a wrong `api-url`) always fail the step.",
+      '`fail` or `warn`: what a connector whose started check the platform gave no verdict on does to the step. No verdict means the deadline passed while the check was still SCHEDULED, or while 5xx, 429 or network errors went on. With `warn` the step passes with a warning annotation and a line in the job summary, while `outcome` still says `timeout`. A check never started (every POST failed, the queue left no time), a host that never answered, a FAILURE, a key refused (401, 403), a 404, a 422 and bad inputs always fail the step.',
     required: false,
     default: 'fail'
   },
