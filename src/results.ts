@@ -1,6 +1,6 @@
 import type { ConnectionCheck } from './api/schemas.js'
 import { connectorLabel, type Connector, type ConnectorNames } from './connector.js'
-import { diagnose, type Category, type Diagnosis } from './hints.js'
+import { diagnose, type Category, type Diagnosis } from './report/diagnose/diagnose.js'
 import { passingOutcome } from './policy.js'
 import { oneLine, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'

@@ -43444,25 +43444,19 @@ function inertEvents(to, text) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/hints.ts
-/**
- * What a FAILURE's reason most likely means, and the likely fix: a category from the reason's
- * words and the connector's type, and a one-line hint of our own. Pure, and safe on hostile
- * text: it reads at most READ_LIMIT characters, turns them into words and identifiers in one
- * pass each, and looks for fixed phrases with indexOf (no regular expression, so nothing to
- * backtrack); the hint is fixed text that never quotes the reason.
- */
+;// CONCATENATED MODULE: ./src/report/diagnose/categories.ts
+/** What a FAILURE's reason most likely means: the names of `results[].category`. */
 const CATEGORIES = (/* unused pure expression or super */ null && ([
     'credentials',
     'permissions',
     'network',
+    'tls',
     'not-found',
     'configuration',
     'quota',
+    'outage',
     'unknown'
 ]));
-/** Characters of a reason that are read: the words that say what went wrong come early. */
-const READ_LIMIT = 4000;
 /** Connector types as the API spells them (lower case, `-` and `_` dropped), by service. */
 const SERVICE_OF_TYPE = new Map(Object.entries({
     s3: 's3',
@@ -43491,21 +43485,43 @@ const SERVICE_OF_TYPE = new Map(Object.entries({
     weaviate: 'weaviate',
     weaviatecloud: 'weaviate',
     qdrant: 'qdrant',
-    qdrantcloud: 'qdrant'
+    qdrantcloud: 'qdrant',
+    slack: 'slack',
+    zendesk: 'zendesk',
+    kafka: 'kafka',
+    kafkacloud: 'kafka',
+    astradb: 'astradb',
+    couchbase: 'couchbase',
+    milvus: 'milvus',
+    motherduck: 'motherduck',
+    neo4j: 'neo4j',
+    redis: 'redis',
+    ibmwatsonxs3: 'ibm-watsonx'
 }));
+
+;// CONCATENATED MODULE: ./src/report/diagnose/hints.ts
+/**
+ * The hints: one line of our own per category, and per service where its fix is known well
+ * enough to name (data; diagnose.ts picks one). Fixed text: a hint never quotes the reason.
+ */
 const GENERIC_HINTS = {
     credentials: "the credentials in the connector's settings (not the Unstructured API key) are wrong, " +
         'expired or revoked; update them in the connector and re-run.',
     permissions: "the connector's credentials are accepted but lack a permission the check needs on the " +
         'remote system; grant it to that user, role or app.',
-    network: 'the platform cannot reach the remote system: a wrong host or port, DNS, a firewall or IP ' +
-        'allow-list that blocks the platform, or a TLS certificate it does not trust.',
+    network: 'the platform cannot reach the remote system: a wrong host or port, DNS, or a firewall or ' +
+        'IP allow-list that blocks the platform.',
+    tls: 'the TLS connection to the remote system failed: its certificate is self-signed, expired ' +
+        'or for another host name, or TLS is used on a port that does not speak it (or not on one ' +
+        'that requires it).',
     'not-found': 'the bucket, container, index, table, database or path that the connector names does not ' +
         'exist, or the URL is wrong; check the name, its case, and the account or region.',
     configuration: 'a setting of the connector is invalid or does not match the remote system (a URL, ' +
         "region, endpoint or required field); review the connector's settings.",
     quota: "the remote system's rate limit, quota or plan limit was reached; wait and re-run, or " +
-        'raise the limit with its provider.'
+        'raise the limit with its provider.',
+    outage: 'the remote service had an error of its own or is unavailable; nothing in the connector ' +
+        "needs to change: re-run later, and check the provider's status page if it persists."
 };
 const SERVICE_HINTS = {
     s3: {
@@ -43531,7 +43547,8 @@ const SERVICE_HINTS = {
             'the account name is wrong.',
         network: 'the storage account cannot be reached: a wrong account name, or a firewall or private ' +
             'endpoint that does not allow the platform.',
-        configuration: 'the account name, connection string or az:// URL is malformed.'
+        configuration: 'the account name, connection string or az:// URL is malformed, or the tenant ID of the ' +
+            'service principal is wrong.'
     },
     'azure-ai-search': {
         credentials: 'the admin API key or the endpoint of the search service is wrong.',
@@ -43563,6 +43580,9 @@ const SERVICE_HINTS = {
             'are case-sensitive).',
         configuration: 'the table lacks the columns the connector writes, or the pgvector extension is missing; ' +
             'create the table with the expected schema.',
+        tls: "the server's SSL settings do not match the connector's: the server does not offer SSL, " +
+            'or its certificate is not trusted.',
+        outage: 'the PostgreSQL server is starting up or shutting down; re-run when it is up.',
         quota: 'the server has no connection slots left (max_connections); close idle connections or ' +
             'raise the limit.'
     },
@@ -43591,7 +43611,9 @@ const SERVICE_HINTS = {
             'or create_doc, to write).',
         'not-found': 'the index does not exist (index names are lower case).',
         network: 'the host URL is wrong (its scheme and port, such as https and 443 or 9200), the cluster ' +
-            'does not accept connections from the platform, or its TLS certificate is not trusted.'
+            'does not accept connections from the platform.',
+        tls: "the cluster's TLS certificate is self-signed or for another host name, or the URL says " +
+            'https for a port that serves http (or the other way round).'
     },
     mongodb: {
         credentials: 'the user or password in the connection URI is wrong (special characters must be ' +
@@ -43614,7 +43636,10 @@ const SERVICE_HINTS = {
             "has expired (use the secret's value, not its ID).",
         permissions: 'the Entra app lacks Microsoft Graph application permissions (such as Sites.Read.All or ' +
             'Files.ReadWrite.All), or admin consent was not granted.',
-        'not-found': 'the site URL, user or path does not exist, or the app cannot see it.'
+        'not-found': 'the site URL, user or path does not exist, or the app cannot see it.',
+        configuration: "the tenant ID is wrong: use the directory (tenant) ID of the app's Microsoft Entra " +
+            'tenant, or its domain.',
+        outage: 'Microsoft Entra ID or Microsoft Graph had a transient error; re-run in a few minutes.'
     },
     atlassian: {
         credentials: 'the user email and API token (or the personal access token) are wrong or revoked; ' +
@@ -43647,31 +43672,211 @@ const SERVICE_HINTS = {
         'not-found': 'the collection that the connector names does not exist.'
     },
     qdrant: {
-        credentials: 'the Qdrant API key is wrong, or missing for this cluster.',
+        credentials: 'the Qdrant API key is wrong, or missing for this cluster (Qdrant Cloud answers a wrong key ' +
+            'with 403).',
         network: 'the Qdrant URL is wrong, or the cluster is not reachable from the platform.',
         'not-found': 'the collection that the connector names does not exist.'
+    },
+    slack: {
+        credentials: 'the Slack token is wrong, revoked or expired (a rotated token must be refreshed), or the ' +
+            'app was uninstalled from the workspace.',
+        permissions: 'the Slack app lacks a scope (such as channels:history or channels:join); add it and ' +
+            'reinstall the app, or invite the bot to the channel.',
+        'not-found': 'a channel ID is wrong, or the channel is private and the bot was not invited to it.',
+        configuration: 'a channel is archived, and Slack gives apps no access to it; unarchive it or remove it.'
+    },
+    zendesk: {
+        credentials: 'the Zendesk email and API token are wrong, or the token was deleted or disabled.',
+        'not-found': 'the Zendesk subdomain is wrong.'
+    },
+    kafka: {
+        credentials: 'the Kafka API key and secret (SASL user name and password) are wrong or were deleted.',
+        permissions: "the API key's service account lacks an ACL on the topic (READ or WRITE) or on the consumer group.",
+        'not-found': 'the topic does not exist in the cluster (topic names are case-sensitive).',
+        network: 'the bootstrap server or port is wrong, or the cluster is not reachable from the platform ' +
+            '(a wrong API key can also end in a timeout here).'
+    },
+    astradb: {
+        credentials: 'the Astra DB application token is wrong, expired or revoked.',
+        'not-found': 'the collection or keyspace does not exist in that database.',
+        network: 'the API endpoint is wrong, or the database is hibernated or not yet active.'
+    },
+    couchbase: {
+        credentials: 'the Couchbase user name or password is wrong.',
+        'not-found': 'the bucket, scope or collection that the connector names does not exist.',
+        network: "the connection string is wrong, or the cluster's allowed IP addresses do not include the " +
+            'platform (Capella).'
+    },
+    milvus: {
+        credentials: 'the Milvus user and password, or the Zilliz Cloud API key, are wrong.',
+        'not-found': 'the collection or database that the connector names does not exist.',
+        network: 'the Milvus URI or port is wrong, or the cluster is stopped or not reachable from the platform.'
+    },
+    motherduck: {
+        credentials: 'the MotherDuck token is wrong, expired or revoked.',
+        'not-found': 'the database, schema or table that the connector names does not exist.'
+    },
+    neo4j: {
+        credentials: 'the Neo4j user name or password is wrong.',
+        'not-found': 'the database that the connector names does not exist.',
+        network: 'the Neo4j URI is wrong (its scheme, such as neo4j+s:// for Aura, its host or its port), ' +
+            'or the instance is paused or not reachable.'
+    },
+    redis: {
+        credentials: 'the Redis user name or password is wrong, or the user is disabled.',
+        network: 'the Redis host or port is wrong, or the database does not accept connections from the platform.',
+        tls: 'the TLS setting does not match the Redis endpoint: turn SSL on or off to match the database.'
+    },
+    'ibm-watsonx': {
+        credentials: 'the IBM Cloud API key is wrong or was deleted.',
+        'not-found': 'the namespace or table that the connector names does not exist in the catalog.'
     }
 };
+
+;// CONCATENATED MODULE: ./src/report/diagnose/rules.ts
+const rules_status = (...codes) => codes.map((code) => `status=${code}`);
+/** How libraries write an HTTP status in their own text. */
+const statusWords = (...codes) => codes.flatMap((code) => [
+    `http ${code}`,
+    `status code ${code}`,
+    `${code} client error`,
+    `${code} server error`,
+    `http error ${code}`,
+    `unexpected response ${code}`
+]);
+const SERVER_ERRORS = [500, 502, 503, 504];
 /**
- * The rules, most specific first: the first that matches decides. Specific codes and phrases
- * come before generic words ("password authentication failed" before "does not exist", and
- * both before "connection"), and names that wrap errors of every kind (OperationalError,
- * ClientError, HttpResponseError, ProgrammingError, ValueError) have no rule: alone, they say
- * nothing, and a guess would be as likely wrong as right.
+ * The library's error classes and the sentences they put in front (`Error in connecting to
+ * downstream data source: …`), with what each means; `undefined` for the generic ones, which
+ * say nothing about the cause. A meaningful class decides only when the rest says nothing.
  */
+const CLASS_MEANING = new Map([
+    ['UserAuthError', 'credentials'],
+    ['User authentication error', 'credentials'],
+    ['NotFoundError', 'not-found'],
+    ['Not found error', 'not-found'],
+    ['RateLimitError', 'quota'],
+    ['Rate limit error', 'quota'],
+    ['QuotaError', 'quota'],
+    ['Quota error', 'quota'],
+    ['UserError', 'configuration'],
+    ['User error', 'configuration'],
+    ['ProviderError', 'outage'],
+    ['Provider error', 'outage'],
+    ['SourceConnectionNetworkError', 'network'],
+    ['Error in connecting to upstream data source', 'network'],
+    ['TimeoutError', 'network'],
+    ['Timeout error', 'network'],
+    ['SourceConnectionError', undefined],
+    ['Error in getting data from upstream data source', undefined],
+    ['DestinationConnectionError', undefined],
+    ['Error in connecting to downstream data source', undefined],
+    ['ConnectionError', undefined],
+    ['Connection error', undefined],
+    ['EmbeddingEncoderConnectionError', undefined],
+    ['Error in connecting to the embedding model provider', undefined],
+    ['UnstructuredIngestError', undefined],
+    ['WriteError', undefined],
+    ['Error in writing to downstream data source', undefined],
+    ['ResponseError', undefined],
+    ['Response error', undefined],
+    ['ValueError', undefined],
+    ['Value error', undefined],
+    ['ValidationError', undefined],
+    ['Validation error', undefined],
+    ['KeyError', undefined],
+    ['Key error', undefined],
+    ['TypeError', undefined],
+    ['Type error', undefined],
+    ['RuntimeError', undefined],
+    ['Exception', undefined]
+]);
+/**
+ * Words that only wrap the cause: the connectors' own lead-ins and the generic classes' names
+ * anywhere in the text. They are taken out before the rules read it, so that "connect" in
+ * "Failed to connect to Jira: …" or "connection error" in "DestinationConnectionError" decides
+ * nothing.
+ */
+const WRAPPERS = [
+    'destination connection error',
+    'source connection network error',
+    'source connection error',
+    'unstructured ingest error',
+    'failed to validate connection',
+    'failed to validate sharepoint connection',
+    'failed to connect to confluence',
+    'failed to connect to find any confluence space',
+    'failed to connect to jira',
+    'failed to precheck milvus',
+    'failed to check if astra collection exists',
+    'precheck failed'
+];
 const RULES = [
-    // Quota first: a plan's limit often comes as a 403, and a throttle as a connection error.
+    // Said in so many words to mean "we do not know".
+    { category: 'unknown', words: ['unreachable for an unknown reason'] },
+    // Microsoft Entra ID codes first: the same message says "Authentication failed" whatever the
+    // code, and some codes are a tenant, a consent or a transient problem.
     {
-        category: 'quota',
-        services: ['pinecone'],
-        words: ['reached the max', 'upgrade your plan']
+        category: 'outage',
+        services: ['microsoft-365', 'azure-storage'],
+        codes: ['AADSTS90033', 'AADSTS50196', 'AADSTS90006', 'AADSTS50001'],
+        words: ['temporarily unavailable']
     },
+    { category: 'quota', services: ['microsoft-365', 'azure-storage'], codes: ['AADSTS90055'] },
+    {
+        category: 'configuration',
+        services: ['microsoft-365', 'azure-storage'],
+        codes: [
+            'AADSTS90002',
+            'AADSTS900023',
+            'AADSTS50059',
+            'AADSTS90019',
+            'AADSTS70011',
+            'AADSTS1002012'
+        ]
+    },
+    {
+        category: 'permissions',
+        services: ['microsoft-365', 'azure-storage'],
+        codes: [
+            'AADSTS65001',
+            'AADSTS650057',
+            'AADSTS500011',
+            'AADSTS50105',
+            'AADSTS53003',
+            'AADSTS50020'
+        ]
+    },
+    {
+        category: 'credentials',
+        services: ['microsoft-365', 'azure-storage'],
+        codes: [
+            'AADSTS7000215',
+            'AADSTS7000222',
+            'AADSTS700016',
+            'AADSTS7000218',
+            'AADSTS700027',
+            'AADSTS700024',
+            'AADSTS7000112',
+            'AADSTS50034',
+            'AADSTS50126',
+            'AADSTS50053',
+            'AADSTS50057',
+            'AADSTS50055',
+            'AADSTS50173',
+            'AADSTS70002'
+        ]
+    },
+    { category: 'unknown', codes: ['AADSTS*'] },
+    // Quota: a plan's limit often comes as a 403, and a throttle as a connection error.
+    { category: 'quota', services: ['pinecone'], words: ['reached the max', 'upgrade your plan'] },
     { category: 'quota', services: ['s3'], codes: ['SlowDown'] },
     { category: 'quota', services: ['salesforce'], codes: ['REQUEST_LIMIT_EXCEEDED'] },
     {
         category: 'quota',
         services: ['postgres'],
         codes: ['TooManyConnections'],
+        fields: ['sqlstate=53300'],
         words: ['too many clients', 'remaining connection slots are reserved']
     },
     {
@@ -43683,11 +43888,12 @@ const RULES = [
             'TooManyRequestsException',
             'ProvisionedThroughputExceededException',
             'RESOURCE_EXHAUSTED',
-            'ServerBusy',
             'RateLimitError',
             'ratelimited'
         ],
+        fields: rules_status(429),
         words: [
+            ...statusWords(429),
             'too many requests',
             'too many connections',
             'rate limit',
@@ -43704,18 +43910,119 @@ const RULES = [
     {
         category: 'permissions',
         services: ['snowflake'],
+        fields: ['errno=390189', 'errno=390422'],
         words: ['role … does not exist or not authorized', 'is not allowed to access snowflake']
     },
     {
         category: 'not-found',
         services: ['snowflake'],
+        fields: ['errno=2003', 'errno=390201'],
         words: ['does not exist or not authorized']
+    },
+    {
+        category: 'credentials',
+        services: ['snowflake'],
+        fields: ['errno=390100', 'errno=390144', 'errno=390102', 'errno=390318'],
+        words: [
+            'incorrect username or password was specified',
+            'jwt token is invalid',
+            'user temporarily locked',
+            'your user account has been temporarily locked'
+        ]
+    },
+    {
+        category: 'configuration',
+        services: ['snowflake'],
+        fields: ['errno=606', 'errno=251005', 'errno=251006'],
+        words: ['no active warehouse selected', '404 not found … snowflakecomputing']
     },
     {
         category: 'configuration',
         services: ['postgres'],
         codes: ['UndefinedColumn'],
+        fields: ['sqlstate=42703', 'sqlstate=42704'],
         words: ['column … does not exist', 'type vector does not exist']
+    },
+    {
+        category: 'outage',
+        services: ['postgres'],
+        fields: ['sqlstate=57P03', 'sqlstate=57P01'],
+        words: ['the database system is starting up', 'the database system is shutting down']
+    },
+    {
+        category: 'configuration',
+        services: ['google-drive', 'gcs'],
+        codes: ['SERVICE_DISABLED', 'accessNotConfigured'],
+        words: ['has not been used in project', 'api has not been enabled', 'api is not enabled']
+    },
+    {
+        category: 'credentials',
+        services: ['qdrant'],
+        only: true,
+        fields: rules_status(401, 403),
+        words: ["key doesn't exist", 'key does not exist', 'invalid api key', ...statusWords(403)]
+    },
+    {
+        category: 'credentials',
+        services: ['azure-ai-search'],
+        only: true,
+        fields: rules_status(401, 403),
+        words: ['forbidden', ...statusWords(403)]
+    },
+    {
+        category: 'credentials',
+        services: ['mongodb'],
+        only: true,
+        fields: ['code=18', 'code=8000']
+    },
+    { category: 'permissions', services: ['mongodb'], only: true, fields: ['code=13'] },
+    { category: 'not-found', services: ['mongodb'], only: true, fields: ['code=26'] },
+    { category: 'credentials', services: ['milvus'], only: true, fields: ['code=1800', 'code=1100'] },
+    { category: 'network', services: ['milvus'], only: true, fields: ['code=2'] },
+    { category: 'not-found', services: ['milvus'], only: true, fields: ['code=100', 'code=800'] },
+    { category: 'not-found', services: ['motherduck'], only: true, codes: ['CatalogException'] },
+    {
+        category: 'network',
+        services: ['neo4j'],
+        only: true,
+        codes: ['ServiceUnavailable'],
+        words: ['unable to retrieve routing information']
+    },
+    { category: 'network', services: ['qdrant'], only: true, codes: ['ResponseHandlingException'] },
+    {
+        category: 'network',
+        services: ['weaviate'],
+        codes: ['WeaviateStartUpError'],
+        words: ['is weaviate running', 'failed to connect to weaviate']
+    },
+    {
+        category: 'configuration',
+        services: ['weaviate'],
+        words: ['requires an explicit collection name', 'is missing required property']
+    },
+    {
+        category: 'not-found',
+        services: ['slack'],
+        codes: ['channel_not_found'],
+        words: ['not found or not accessible']
+    },
+    {
+        category: 'configuration',
+        services: ['slack'],
+        codes: ['is_archived'],
+        words: ['is archived', 'are archived']
+    },
+    {
+        category: 'permissions',
+        services: ['slack'],
+        codes: ['missing_scope', 'no_permission'],
+        words: ['is missing the … scope', 'bot does not have permission']
+    },
+    { category: 'not-found', services: ['kafka'], words: ['expected topic … not detected'] },
+    {
+        category: 'credentials',
+        services: ['kafka'],
+        codes: ['_AUTHENTICATION', 'SASL_AUTHENTICATION_FAILED']
     },
     {
         category: 'credentials',
@@ -43734,7 +44041,8 @@ const RULES = [
         words: [
             'unable to locate credentials',
             'access key id you provided does not exist',
-            'security token included in the request is invalid'
+            'security token included in the request is invalid',
+            'request signature we calculated does not match'
         ]
     },
     {
@@ -43751,8 +44059,8 @@ const RULES = [
     },
     {
         category: 'credentials',
-        services: ['microsoft-365', 'azure-storage', 'databricks', 'azure-ai-search'],
-        codes: ['AADSTS*', 'InvalidAuthenticationToken', 'unauthorized_client']
+        services: ['microsoft-365'],
+        codes: ['InvalidAuthenticationToken', 'unauthorized_client']
     },
     {
         category: 'credentials',
@@ -43764,21 +44072,12 @@ const RULES = [
         category: 'credentials',
         services: ['postgres'],
         codes: ['InvalidPassword', 'InvalidAuthorizationSpecification', '28P01'],
+        fields: ['sqlstate=28P01', 'sqlstate=28000'],
         words: [
             'password authentication failed',
             'no password supplied',
             'role … does not exist',
             'fe sendauth'
-        ]
-    },
-    {
-        category: 'credentials',
-        services: ['snowflake'],
-        words: [
-            'incorrect username or password was specified',
-            'jwt token is invalid',
-            'user temporarily locked',
-            'your user account has been temporarily locked'
         ]
     },
     {
@@ -43795,6 +44094,7 @@ const RULES = [
     {
         category: 'credentials',
         services: ['weaviate'],
+        codes: ['AuthenticationFailedError'],
         words: ['anonymous access not enabled', 'anonymous access is not enabled']
     },
     { category: 'credentials', services: ['mongodb'], words: ['bad auth'] },
@@ -43811,31 +44111,19 @@ const RULES = [
     },
     {
         category: 'credentials',
-        codes: [
-            'invalid_grant',
-            'invalid_client',
-            'invalid_token',
-            'invalid_auth',
-            'not_authed',
-            'token_revoked',
-            'UNAUTHENTICATED',
-            'API_KEY_INVALID',
-            'WRONGPASS',
-            'NOAUTH'
-        ],
-        words: [
-            '401 client error',
-            'status code 401',
-            'access denied for user … using password',
-            'permission denied publickey',
-            'sasl authentication failed',
-            'invalid username password pair'
-        ]
+        services: ['redis'],
+        codes: ['WRONGPASS', 'NOAUTH'],
+        words: ['invalid username password pair']
     },
     {
         category: 'permissions',
         services: ['microsoft-365'],
-        codes: ['Authorization_RequestDenied', 'UnauthorizedAccessException']
+        codes: [
+            'Authorization_RequestDenied',
+            'UnauthorizedAccessException',
+            'ErrorAccessDenied',
+            'accessDenied'
+        ]
     },
     {
         category: 'permissions',
@@ -43862,6 +44150,7 @@ const RULES = [
         category: 'permissions',
         services: ['postgres'],
         codes: ['InsufficientPrivilege'],
+        fields: ['sqlstate=42501'],
         words: ['no pg hba conf entry', 'permission denied for', 'must be owner of']
     },
     { category: 'permissions', services: ['mongodb'], words: ['not authorized on … to execute'] },
@@ -43874,10 +44163,43 @@ const RULES = [
     },
     {
         category: 'permissions',
-        codes: ['PERMISSION_DENIED'],
+        services: ['kafka'],
+        codes: ['TOPIC_AUTHORIZATION_FAILED', 'GROUP_AUTHORIZATION_FAILED']
+    },
+    {
+        category: 'not-found',
+        services: ['atlassian'],
+        words: ['no space with key', 'no project could be found']
+    },
+    {
+        category: 'credentials',
+        codes: [
+            'invalid_grant',
+            'invalid_client',
+            'invalid_token',
+            'invalid_auth',
+            'not_authed',
+            'account_inactive',
+            'token_revoked',
+            'token_expired',
+            'UNAUTHENTICATED',
+            'API_KEY_INVALID'
+        ],
+        fields: rules_status(401),
         words: [
-            '403 client error',
-            'status code 403',
+            ...statusWords(401),
+            'access denied for user … using password',
+            'permission denied publickey',
+            'sasl authentication failed',
+            'invalid username password pair'
+        ]
+    },
+    {
+        category: 'permissions',
+        codes: ['PERMISSION_DENIED'],
+        fields: rules_status(403),
+        words: [
+            ...statusWords(403),
             'forbidden for url',
             'insufficient privileges',
             'insufficient access',
@@ -43885,6 +44207,32 @@ const RULES = [
             'public access is not permitted',
             'topic authorization failed',
             'user does not have'
+        ]
+    },
+    // The certificate or protocol between the platform and the remote system.
+    {
+        category: 'tls',
+        codes: [
+            'SSLError',
+            'SSLCertVerificationError',
+            'TlsError',
+            'CERT_HAS_EXPIRED',
+            'DEPTH_ZERO_SELF_SIGNED_CERT',
+            'SELF_SIGNED_CERT_IN_CHAIN',
+            'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+            'ERR_TLS_CERT_ALTNAME_INVALID',
+            'CERTIFICATE_VERIFY_FAILED',
+            'WRONG_VERSION_NUMBER'
+        ],
+        words: [
+            'certificate verify failed',
+            'self signed certificate',
+            'certificate has expired',
+            'hostname mismatch',
+            'tls handshake',
+            'ssl handshake',
+            'wrong version number',
+            'server does not support ssl'
         ]
     },
     {
@@ -43900,8 +44248,7 @@ const RULES = [
             'could not translate host name',
             'is the server running',
             'server closed the connection unexpectedly',
-            'ssl syscall error',
-            'server does not support ssl'
+            'ssl syscall error'
         ]
     },
     {
@@ -43915,7 +44262,6 @@ const RULES = [
         services: ['snowflake'],
         words: ['could not connect to snowflake backend']
     },
-    { category: 'network', services: ['weaviate'], words: ['is weaviate running'] },
     {
         category: 'network',
         codes: [
@@ -43931,19 +44277,18 @@ const RULES = [
             'ReadTimeoutError',
             'ConnectTimeout',
             'ReadTimeout',
+            'ConnectError',
             'NewConnectionError',
             'ServiceRequestError',
             'ServiceResponseError',
             'ConnectionTimeout',
             'ProxyError',
-            'CERT_HAS_EXPIRED',
-            'DEPTH_ZERO_SELF_SIGNED_CERT',
-            'SELF_SIGNED_CERT_IN_CHAIN',
-            'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-            'ERR_TLS_CERT_ALTNAME_INVALID',
-            'CERTIFICATE_VERIFY_FAILED',
-            'WRONG_VERSION_NUMBER'
+            '_TRANSPORT',
+            '_RESOLVE',
+            '_TIMED_OUT',
+            '_ALL_BROKERS_DOWN'
         ],
+        fields: rules_status(407),
         words: [
             'name or service not known',
             'nodename nor servname provided',
@@ -43962,13 +44307,28 @@ const RULES = [
             'network is unreachable',
             'no route to host',
             'host is unreachable',
-            'certificate verify failed',
-            'self signed certificate',
-            'certificate has expired',
-            'tls handshake',
-            'ssl handshake',
             "can't connect to mysql server",
             'broker transport failure'
+        ]
+    },
+    // The remote service is down: try again later.
+    {
+        category: 'outage',
+        codes: [
+            'ServerBusy',
+            'ServiceUnavailable',
+            'InternalServerError',
+            'BadGateway',
+            'GatewayTimeout'
+        ],
+        fields: rules_status(...SERVER_ERRORS),
+        words: [
+            ...statusWords(...SERVER_ERRORS),
+            'service unavailable',
+            'service is unavailable',
+            'bad gateway',
+            'gateway timeout',
+            'server is currently unable to receive requests'
         ]
     },
     {
@@ -43992,6 +44352,7 @@ const RULES = [
         category: 'not-found',
         services: ['postgres'],
         codes: ['InvalidCatalogName', 'UndefinedTable', '3D000', '42P01'],
+        fields: ['sqlstate=3D000', 'sqlstate=42P01', 'sqlstate=3F000'],
         words: ['relation … does not exist']
     },
     {
@@ -43999,18 +44360,26 @@ const RULES = [
         services: ['elasticsearch'],
         words: ['index not found exception', 'no such index']
     },
-    { category: 'not-found', services: ['microsoft-365'], codes: ['itemNotFound'] },
-    { category: 'not-found', services: ['atlassian'], words: ['no space with key'] },
     {
         category: 'not-found',
-        codes: ['FileNotFoundError', 'UNKNOWN_TOPIC_OR_PART'],
+        services: ['microsoft-365'],
+        codes: ['itemNotFound', 'Request_ResourceNotFound']
+    },
+    {
+        category: 'not-found',
+        codes: [
+            'FileNotFoundError',
+            'UNKNOWN_TOPIC_OR_PART',
+            'RESOURCE_DOES_NOT_EXIST',
+            'COLLECTION_NOT_EXIST'
+        ],
+        fields: rules_status(404),
         words: [
+            ...statusWords(404),
             'database … does not exist',
             'table … does not exist',
             'unknown database',
-            'no such file or directory',
-            '404 client error',
-            'status code 404'
+            'no such file or directory'
         ]
     },
     {
@@ -44023,18 +44392,11 @@ const RULES = [
             'InvalidBucketName',
             'ParamValidationError'
         ],
-        words: ['must be addressed using the specified endpoint', 'invalid bucket name']
-    },
-    {
-        category: 'configuration',
-        services: ['google-drive', 'gcs'],
-        codes: ['SERVICE_DISABLED', 'accessNotConfigured'],
-        words: ['has not been used in project', 'api has not been enabled']
-    },
-    {
-        category: 'configuration',
-        services: ['snowflake'],
-        words: ['no active warehouse selected', '404 not found … snowflakecomputing']
+        words: [
+            'must be addressed using the specified endpoint',
+            'invalid bucket name',
+            'wrong aws region'
+        ]
     },
     {
         category: 'configuration',
@@ -44087,6 +44449,7 @@ const RULES = [
             'wrong credentials',
             'incorrect credentials',
             'credentials are invalid',
+            'credentials may be invalid',
             'no credentials',
             'missing credentials',
             'invalid api key',
@@ -44123,7 +44486,6 @@ const RULES = [
     },
     {
         category: 'permissions',
-        codes: ['PermissionError'],
         words: [
             'access denied',
             'access is denied',
@@ -44179,13 +44541,12 @@ const RULES = [
     },
     {
         category: 'network',
-        codes: ['SSLError'],
         words: [
             'could not connect',
             'cannot connect',
             "can't connect",
+            "couldn't connect",
             'unable to connect',
-            'failed to connect',
             'fail connecting',
             'failed connecting',
             'max retries exceeded',
@@ -44193,20 +44554,38 @@ const RULES = [
             'broken pipe',
             'timed out',
             'timeout',
-            'unreachable',
-            'ssl',
-            'tls',
-            'certificate'
+            'unreachable'
         ]
     },
+    { category: 'tls', words: ['certificate'] },
     // Names that wrap errors of one kind and say little besides: the last resort.
     { category: 'network', words: ['connection error'] },
     { category: 'configuration', words: ['configuration error', 'validation error', 'bad request'] }
 ];
+
+;// CONCATENATED MODULE: ./src/report/diagnose/diagnose.ts
+/**
+ * What a FAILURE's reason most likely means, and the likely fix: a category from the reason's
+ * words, codes and fields and the connector's type, and a one-line hint of our own. Pure, and
+ * safe on hostile text: it reads at most READ_LIMIT characters, turns them into words,
+ * identifiers and `name=value` fields in one pass each, and looks for fixed phrases with
+ * indexOf (no regular expression on the reason, so nothing to backtrack); the hint is fixed
+ * text that never quotes the reason.
+ */
+
+
+
+
+/** Characters of a reason that are read: the words that say what went wrong come early. */
+const READ_LIMIT = 4000;
 /** Most characters between two parts of a phrase with `…`: a name or two. */
 const GAP = 80;
 /** Occurrences of a phrase's first part that are tried: bounds the work per phrase. */
 const TRIES = 8;
+/** Classes in front of the reason that are read (`UserAuthError: Not found error: …`). */
+const FRONT_CLASSES = 3;
+/** Longest class name or lead-in sentence in front. */
+const FRONT_LENGTH = 64;
 function kindOf(code) {
     if (code >= 97 && code <= 122)
         return 'lower';
@@ -44216,6 +44595,7 @@ function kindOf(code) {
         return 'digit';
     return 'other';
 }
+const isIdentifierChar = (code) => code === 95 || kindOf(code) !== 'other';
 /**
  * The text as lower-case words between single spaces, with a space at each end, so that
  * `ErrorCode:AuthorizationPermissionMismatch` reads ` error code authorization permission
@@ -44250,13 +44630,11 @@ function words(text, limit) {
     return spaced ? out : `${out} `;
 }
 /** The identifiers in the text as written: runs of ASCII letters, digits and `_`. */
-function identifiers(text, limit) {
+function identifiers(text) {
     const found = new Set();
-    const end = Math.min(text.length, limit);
     let start = -1;
-    for (let i = 0; i <= end; i += 1) {
-        const code = i < end ? text.charCodeAt(i) : 32;
-        const inside = code === 95 || kindOf(code) !== 'other';
+    for (let i = 0; i <= text.length; i += 1) {
+        const inside = i < text.length && isIdentifierChar(text.charCodeAt(i));
         if (inside && start < 0)
             start = i;
         else if (!inside && start >= 0) {
@@ -44266,6 +44644,68 @@ function identifiers(text, limit) {
     }
     return found;
 }
+/** Field names of the stripped form, by the name the rules use. */
+const FIELD_NAMES = new Map([
+    ['status_code', 'status'],
+    ['status', 'status'],
+    ['response_code', 'status'],
+    ['sqlstate', 'sqlstate'],
+    ['pgcode', 'sqlstate'],
+    ['code', 'code'],
+    ['error_code', 'error_code'],
+    ['errno', 'errno'],
+    ['error', 'error']
+]);
+const isValueChar = (code) => isIdentifierChar(code) || code === 45 || code === 46;
+/**
+ * The `name=value` fields in the text, as `name=value` under the rules' names; a `code` that is
+ * an HTTP error status counts as a status too. One pass: at each `=`, the identifier before it
+ * and at most 64 value characters after it.
+ */
+function fields(text) {
+    const found = new Set();
+    for (let at = text.indexOf('='); at >= 0; at = text.indexOf('=', at + 1)) {
+        let start = at;
+        while (start > 0 && at - start < 16 && isIdentifierChar(text.charCodeAt(start - 1)))
+            start -= 1;
+        const name = FIELD_NAMES.get(text.slice(start, at).toLowerCase());
+        if (name === undefined)
+            continue;
+        let end = at + 1;
+        while (end < text.length && end - at <= 64 && isValueChar(text.charCodeAt(end)))
+            end += 1;
+        const value = text.slice(at + 1, end);
+        if (value === '')
+            continue;
+        found.add(`${name}=${value}`);
+        if (name === 'code' && value.length === 3 && value >= '400' && value <= '599') {
+            found.add(`status=${value}`);
+        }
+    }
+    return found;
+}
+/**
+ * The library's classes in front of the reason, taken off: `UserAuthError: …`, a dotted
+ * `module.UserAuthError: …`, or the sentence a class puts in front (`User error: …`). Returns
+ * the rest and the first meaningful class's category. An unknown name stays: it is the text's.
+ */
+function frontClasses(reason) {
+    let rest = reason.trimStart();
+    let meaning;
+    for (let n = 0; n < FRONT_CLASSES; n += 1) {
+        const colon = rest.slice(0, FRONT_LENGTH + 1).indexOf(': ');
+        if (colon <= 0)
+            break;
+        const head = rest.slice(0, colon);
+        const name = head.slice(head.lastIndexOf('.') + 1);
+        if (!CLASS_MEANING.has(name))
+            break;
+        meaning ??= CLASS_MEANING.get(name);
+        rest = rest.slice(colon + 2).trimStart();
+    }
+    return { rest, meaning };
+}
+const WRAPPER_WORDS = WRAPPERS.map((wrapper) => words(wrapper, wrapper.length));
 const COMPILED = RULES.map((rule) => {
     const codes = rule.codes ?? [];
     return {
@@ -44323,29 +44763,47 @@ function matches(compiled, reading) {
             if (compiled.prefixes.some((prefix) => id.startsWith(prefix)))
                 return true;
     }
+    if (compiled.rule.fields?.some((field) => reading.fields.has(field)) === true)
+        return true;
     return compiled.phrases.some((phrase) => phrase.words.every((word) => words.has(word)) && hasPhrase(text, phrase.parts));
+}
+/** Whether a rule speaks for this connector: one with `only` for its own services' alone. */
+function applies(rule, typed) {
+    return rule.only !== true || (typed !== undefined && rule.services?.includes(typed) === true);
 }
 /** The service of a connector type; undefined for a type without known fixes. */
 function serviceOf(type) {
     return SERVICE_OF_TYPE.get(words(type, 64).replace(/ /g, ''));
 }
-/**
- * The category of a FAILURE's reason, and its hint. `type` is the connector's type when the API
- * told it: it picks the service's own hint; without it, the reason's words may name the
- * service. An empty reason, or one that no rule matches, is `unknown`, with no hint.
- */
-function diagnose(reason, type) {
-    const text = words(reason ?? '', READ_LIMIT);
-    const reading = {
+function read(rest) {
+    let text = words(rest, READ_LIMIT);
+    for (const wrapper of WRAPPER_WORDS) {
+        if (text.includes(wrapper))
+            text = text.split(wrapper).join(' ');
+    }
+    return {
         text,
         words: new Set(text.split(' ')),
-        ids: identifiers(reason ?? '', READ_LIMIT)
+        ids: identifiers(rest),
+        fields: fields(rest)
     };
-    const found = COMPILED.find((compiled) => matches(compiled, reading));
-    if (found === undefined)
-        return { category: 'unknown', hint: undefined };
-    const { category, services } = found.rule;
+}
+/**
+ * The category of a FAILURE's reason, and its hint. `type` is the connector's type when the API
+ * told it: it picks the service's own hint and the rules that hold for it alone; without it, the
+ * reason's words may name the service. A generic class in front (`DestinationConnectionError:`)
+ * says nothing; a meaningful one (`UserAuthError:`) decides when the rest says nothing. An empty
+ * reason, or one that no rule matches, is `unknown`, with no hint.
+ */
+function diagnose(reason, type) {
+    const { rest, meaning } = frontClasses((reason ?? '').slice(0, READ_LIMIT));
     const typed = type === undefined ? undefined : serviceOf(type);
+    const reading = read(rest);
+    const found = COMPILED.find((compiled) => applies(compiled.rule, typed) && matches(compiled, reading))?.rule;
+    const category = found === undefined ? meaning : found.category;
+    if (category === undefined || category === 'unknown')
+        return { category: 'unknown', hint: undefined };
+    const services = found?.services;
     // Another service's words, or a type without known fixes: only the generic hint is safe.
     const service = type === undefined
         ? services?.[0]

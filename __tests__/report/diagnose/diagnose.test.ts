@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { CATEGORIES, diagnose, READ_LIMIT, type Category } from '../src/hints.js'
+import {
+  CATEGORIES,
+  diagnose,
+  READ_LIMIT,
+  type Category
+} from '../../../src/report/diagnose/diagnose.js'
+import { CORPUS } from './corpus.js'
 
 // Reasons of the kinds connectors report, as the platform passes them on (often cut down to the
 // exception's name), each with the connector type it came from and the category it must get.
@@ -215,7 +221,7 @@ const REASONS: [type: string | undefined, reason: string, category: Category][] 
   [
     'elasticsearch',
     'ConnectionError([SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)) caused by: SSLError([SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed)',
-    'network'
+    'tls'
   ],
   [
     'opensearch',
@@ -309,9 +315,14 @@ const REASONS: [type: string | undefined, reason: string, category: Category][] 
     'permissions'
   ],
   // Bare names and generic texts, with the type unknown
-  [undefined, 'SSLError', 'network'],
+  [undefined, 'SSLError', 'tls'],
   [undefined, 'Read timed out. (read timeout=10)', 'network'],
   [undefined, '429 Too Many Requests', 'quota'],
+  [
+    undefined,
+    '503 Server Error: Service Unavailable for url: https://api.example.com/v1',
+    'outage'
+  ],
   [undefined, 'HTTP 401 Unauthorized', 'credentials'],
   [undefined, 'wrong password', 'credentials'],
   [undefined, 'Could not connect: AccessDenied on bucket "prod-out"', 'permissions'],
@@ -428,6 +439,101 @@ describe('diagnose', () => {
       'database '.repeat(100_000) + 'does not exist'
     ]) {
       expect(CATEGORIES).toContain(diagnose(hostile, 'x'.repeat(100_000)).category)
+    }
+  })
+})
+
+describe('the corpus of connector reasons', () => {
+  const reasons = CORPUS.flatMap((entry) => [
+    { ...entry, text: entry.reason, expected: entry.category, front: false },
+    {
+      ...entry,
+      text: `${entry.raisedAs}: ${entry.reason}`,
+      expected: entry.withClass ?? entry.category,
+      front: true
+    }
+  ])
+
+  it('has at least 150 reasons over 25 connector types, in both forms, each with its source', () => {
+    expect(reasons.length).toBeGreaterThanOrEqual(150)
+    expect(new Set(CORPUS.map((entry) => entry.type)).size).toBeGreaterThanOrEqual(25)
+    for (const form of ['full', 'stripped'] as const) {
+      expect(CORPUS.filter((entry) => entry.form === form).length).toBeGreaterThanOrEqual(50)
+    }
+    for (const entry of CORPUS) expect(entry.source.length).toBeGreaterThan(10)
+    const seen = new Set(reasons.map((reason) => reason.expected))
+    expect([...seen].sort()).toEqual([...CATEGORIES].sort())
+  })
+
+  it.each(
+    reasons.map(
+      (r) =>
+        [
+          r.expected,
+          r.type,
+          r.form,
+          r.front ? 'class' : 'bare',
+          JSON.stringify(r.text.slice(0, 90)),
+          r
+        ] as const
+    )
+  )('%s from %s (%s, %s): %s', (expected, type, _, __, ___, r) => {
+    const diagnosis = diagnose(r.text, type)
+    expect(diagnosis.category).toBe(expected)
+    if (expected === 'unknown') expect(diagnosis.hint).toBeUndefined()
+    else expect(diagnosis.hint).toMatch(/^Likely cause: [^\n]{20,300}$/)
+  })
+
+  it('lets a generic class in front decide nothing, and a meaningful one decide only alone', () => {
+    for (const generic of [
+      'DestinationConnectionError',
+      'SourceConnectionError',
+      'ConnectionError'
+    ]) {
+      expect(
+        diagnose(`${generic}: failed to validate connection: OperationalError`, 'postgres')
+      ).toEqual({ category: 'unknown', hint: undefined })
+      expect(diagnose(`Error in connecting to downstream data source: ${generic}`).category).toBe(
+        generic === 'ConnectionError' ? 'network' : 'unknown'
+      )
+    }
+    expect(diagnose('UserAuthError: ValueError', 'databricks_volumes').category).toBe('credentials')
+    expect(diagnose('unstructured_ingest.error.NotFoundError: KeyError', 'pinecone').category).toBe(
+      'not-found'
+    )
+    expect(diagnose('User error: ClientError', 's3').category).toBe('configuration')
+    // What the rest says comes first: SharePoint raises a 403 as UserAuthError.
+    expect(
+      diagnose('UserAuthError: [HTTP 403] Access forbidden to SharePoint site x', 'sharepoint')
+        .category
+    ).toBe('permissions')
+  })
+
+  it('reads codes that mean one thing for one service only for its connectors', () => {
+    expect(
+      diagnose(`failed to validate connection: OperationFailure(code=13)`, 'mongodb').category
+    ).toBe('permissions')
+    expect(
+      diagnose(`failed to validate connection: OperationFailure(code=13)`, 'redis').category
+    ).toBe('unknown')
+    expect(diagnose('UnexpectedResponse(status_code=403)', 'qdrant-cloud').category).toBe(
+      'credentials'
+    )
+    expect(diagnose('UnexpectedResponse(status_code=403)', 'pinecone').category).toBe('permissions')
+    expect(diagnose('HttpResponseError(status_code=403)', 'azure_ai_search').hint).toContain(
+      'admin API key'
+    )
+  })
+
+  it('reads at most 64 characters of a field value, and a hostile run of fields quickly', () => {
+    expect(diagnose(`X(status_code=${'4'.repeat(100)})`).category).toBe('unknown')
+    expect(diagnose('x'.repeat(70) + ': HttpError(status_code=404)').category).toBe('not-found')
+    for (const hostile of [
+      'status_code='.repeat(100_000),
+      '='.repeat(1_000_000),
+      'a: '.repeat(300_000)
+    ]) {
+      expect(CATEGORIES).toContain(diagnose(hostile, 'mongodb').category)
     }
   })
 })
