@@ -1,7 +1,3 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { changelogSection } from '../scripts/release/changelog.js'
 import { formatPlan, releasePlan } from '../scripts/release/plan.js'
@@ -11,11 +7,9 @@ import {
   tagLines,
   type ReleaseTag
 } from '../scripts/release/tag.js'
-import { parseOutputs, runNode } from './support/runner.js'
 
-// The release workflow's scripts as a dry run: tag arithmetic, the CHANGELOG section, the plan.
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+// The release workflow's scripts as a dry run: tag arithmetic, the CHANGELOG section, the plan
+// (release-cli.test.ts runs the scripts themselves).
 
 describe('parseReleaseTag', () => {
   it('reads v1.2.3 and names its major tag', () => {
@@ -167,6 +161,8 @@ describe('releasePlan', () => {
     tag: 'v1.1.0',
     packageName: 'unstructured-connection-check',
     packageVersion: '1.1.0',
+    packageLinks: { repository: 'git+https://github.com/acme/unstructured-connection-check.git' },
+    repository: { owner: 'acme', name: 'unstructured-connection-check' },
     changelog: CHANGELOG,
     existingTags: ['v1.0.0']
   }
@@ -179,6 +175,11 @@ describe('releasePlan', () => {
     expect(plan.release.majorTag).toBe('v1')
     const text = formatPlan(plan)
     expect(text).toContain('a dry run')
+    expect(plan.steps[0]).toBe(
+      "Check that the tag's commit is on main (git merge-base --is-ancestor with " +
+        "refs/remotes/origin/main) and that package.json's repository is acme/unstructured-connection-check"
+    )
+    expect(text).toContain('the environment release')
     expect(text).toContain('Move the tag v1 to the commit of v1.1.0')
     expect(text).toContain('immutable')
     expect(text).toContain('  - A bug.')
@@ -215,120 +216,30 @@ describe('releasePlan', () => {
     expect(result.problems[1]).toContain('no "## [1.2.0]" section')
   })
 
+  it('refuses a package.json naming another repository, or the placeholder owner', () => {
+    const fork = releasePlan({ ...input, repository: { owner: 'someone', name: 'fork' } })
+    expect(fork).toEqual({
+      ok: false,
+      problems: [
+        "package.json's repository names acme/unstructured-connection-check, but the release runs in someone/fork: npm would refuse its provenance"
+      ]
+    })
+    const placeholder = releasePlan({
+      ...input,
+      packageLinks: { repository: 'github:OWNER/unstructured-connection-check' },
+      repository: undefined
+    })
+    expect(placeholder.ok ? [] : placeholder.problems).toEqual([
+      expect.stringContaining('still names the placeholder owner OWNER')
+    ])
+    const unknown = releasePlan({ ...input, repository: undefined })
+    expect(unknown.ok && unknown.plan.steps[0]).toContain('not known here: give --repository')
+  })
+
   it('refuses a prerelease before reading anything else', () => {
     expect(releasePlan({ ...input, tag: 'v1.1.0-rc.1' })).toEqual({
       ok: false,
       problems: [expect.stringContaining('prerelease')]
     })
-  })
-})
-
-describe('npm run release-plan', () => {
-  const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-  const CLI = path.join(ROOT, 'scripts', 'release', 'cli.ts')
-  const env = { PATH: process.env.PATH ?? '' }
-
-  it("prints this repository's plan, and writes the notes and outputs for the workflow", async () => {
-    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
-      version: string
-    }
-    const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-release-'))
-    try {
-      const outputFile = path.join(dir, 'output')
-      await writeFile(outputFile, '')
-      const notesFile = path.join(dir, 'notes.md')
-      const run = await runNode(
-        [TSX_CLI, CLI, `v${version}`, '--notes-file', notesFile, '--github-output'],
-        { ...env, GITHUB_OUTPUT: outputFile },
-        30_000
-      )
-      expect(run.stderr).toBe('')
-      expect(run.code).toBe(0)
-      expect(run.stdout).toContain(`Release plan for v${version}`)
-      const notes = await readFile(notesFile, 'utf8')
-      expect(notes.length).toBeGreaterThan(0)
-      // The job log would read a notes line as a workflow command: they are not printed.
-      expect(run.stdout).toContain('not printed here')
-      expect(run.stdout).not.toContain(notes.split('\n')[0])
-      expect(parseOutputs(await readFile(outputFile, 'utf8'))).toEqual({
-        version,
-        'major-tag': `v${version.split('.')[0] ?? ''}`,
-        tarball: `unstructured-connection-check-${version}.tgz`,
-        // The output parser drops the last line end, as a runner does.
-        notes: notes.replace(/\n$/, '')
-      })
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
-
-  it('takes the existing tags from --existing, or else from git', async () => {
-    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
-      version: string
-    }
-    const [major = ''] = version.split('.')
-    const later = `v${major}.999.0`
-    const given = await runNode(
-      [TSX_CLI, CLI, `v${version}`, '--existing', `v${version}`, '--existing', later],
-      env,
-      30_000
-    )
-    expect(given.stderr).toBe('')
-    expect(given.stdout).toContain(`Leave the tag v${major} where it is`)
-    expect(given.stdout).toContain('Release notes (CHANGELOG.md')
-    const fromGit = await runNode([TSX_CLI, CLI, `v${version}`], env, 30_000)
-    expect(fromGit.stderr).toBe('')
-    expect(fromGit.code).toBe(0)
-    expect(fromGit.stdout).toMatch(/Move the tag v\d+ to the commit|Leave the tag v\d+ where it is/)
-  })
-
-  it('exits 1 for a tag it will not release, and 2 without one', async () => {
-    const refused = await runNode([TSX_CLI, CLI, 'v1.2.3-rc.1'], env, 30_000)
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('prerelease')
-    expect(refused.stdout).toBe('')
-    const usage = await runNode([TSX_CLI, CLI], env, 30_000)
-    expect(usage.code).toBe(2)
-    expect(usage.stderr).toContain('Usage: npm run release-plan')
-  })
-})
-
-describe('the release job: scripts/release/decide.ts', () => {
-  const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-  const DECIDE = path.join(ROOT, 'scripts', 'release', 'decide.ts')
-  const env = { PATH: process.env.PATH ?? '' }
-
-  it('prints the decision for $GITHUB_OUTPUT and writes the notes, or refuses', async () => {
-    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
-      version: string
-    }
-    const [major = ''] = version.split('.')
-    const dir = await mkdtemp(path.join(tmpdir(), 'conncheck-decide-'))
-    try {
-      const tags = path.join(dir, 'tags')
-      const notes = path.join(dir, 'notes.md')
-      await writeFile(
-        tags,
-        `v${version}\nv${major}\nv${major}.999.0-rc.1\nv${Number(major) + 1}.0.0\n`
-      )
-      const run = await runNode([TSX_CLI, DECIDE, `v${version}`, tags, notes], env, 30_000)
-      expect(run.stderr).toBe('')
-      expect(run.code).toBe(0)
-      expect(parseOutputs(run.stdout)).toEqual({ 'move-major': 'true', latest: 'false' })
-      const section = changelogSection(
-        await readFile(path.join(ROOT, 'CHANGELOG.md'), 'utf8'),
-        version
-      )
-      expect(section.ok && (await readFile(notes, 'utf8')) === section.notes).toBe(true)
-
-      const refused = await runNode([TSX_CLI, DECIDE, 'v1.2.3-rc.1', tags, notes], env, 30_000)
-      expect(refused.code).toBe(1)
-      expect(refused.stdout).toBe('')
-      expect(refused.stderr).toContain('prerelease')
-      const usage = await runNode([TSX_CLI, DECIDE, `v${version}`], env, 30_000)
-      expect(usage.code).toBe(2)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
   })
 })

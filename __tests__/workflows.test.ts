@@ -176,6 +176,37 @@ describe('the workflow-security check', () => {
     expect(release.jobs.test?.permissions).toEqual({ contents: 'read' })
   })
 
+  it('checks the tag is on main and package.json names the repository, before anything is created', async () => {
+    const release = parse(await readFile(path.join(DIR, 'release.yml'), 'utf8')) as {
+      jobs: Record<
+        string,
+        {
+          environment?: unknown
+          steps: { uses?: string; run?: string; with?: Record<string, unknown> }[]
+        }
+      >
+    }
+    const GUARD = 'node scripts/release/guard.ts "$GITHUB_REPOSITORY" "$GITHUB_SHA"'
+    for (const name of ['test', 'release']) {
+      const steps = release.jobs[name]?.steps ?? []
+      // main's history is there for git merge-base, and the token is not.
+      expect(steps[0]?.uses).toMatch(/^actions\/checkout@/)
+      expect(steps[0]?.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false })
+      const guard = steps.findIndex((step) => step.run === GUARD)
+      const first = steps.findIndex(
+        (step) =>
+          step.uses?.startsWith('actions/attest@') === true ||
+          /\bnpm (ci|pack|test)\b|\bgh (api|release)\b/.test(step.run ?? '')
+      )
+      expect({ name, guard }).toEqual({ name, guard: 2 })
+      expect(first).toBeGreaterThan(guard)
+    }
+    // Reviewers approve the job that releases and moves v1, as the npm job's publish.
+    expect(release.jobs.release?.environment).toBe('release')
+    expect(release.jobs.npm?.environment).toBe('npm')
+    expect(release.jobs.test?.environment).toBeUndefined()
+  })
+
   it('takes nothing from the test job into the jobs that write, and publishes the attested bytes', async () => {
     const text = await readFile(path.join(DIR, 'release.yml'), 'utf8')
     const release = parse(text) as {

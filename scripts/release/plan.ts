@@ -1,6 +1,14 @@
 // What a release of one tag does, step by step: the dry run `npm run release-plan -- v1.2.3`
 // prints, and the values the release workflow takes from it. Pure: the caller reads the files.
+import { MAIN_REF } from './ancestry.js'
 import { changelogSection, describeSectionProblem } from './changelog.js'
+import {
+  checkPackageRepository,
+  describeRepositoryProblem,
+  slug,
+  type GitHubRepository,
+  type PackageLinks
+} from './repository.js'
 import {
   describeTagProblem,
   parseReleaseTag,
@@ -14,6 +22,10 @@ export interface ReleaseInput {
   /** package.json's name and version. */
   packageName: string
   packageVersion: string
+  /** package.json's repository, homepage and bugs. */
+  packageLinks: PackageLinks
+  /** The repository the release runs in; undefined when not known (no remote). */
+  repository: GitHubRepository | undefined
   changelog: string
   /** The tags that exist already (`git tag --list 'v*'`): they decide v1 and Latest. */
   existingTags: readonly string[]
@@ -46,14 +58,23 @@ export function releasePlan(input: ReleaseInput): PlanResult {
   }
   const section = changelogSection(input.changelog, release.version)
   if (!section.ok) problems.push(describeSectionProblem(section.problem))
+  problems.push(
+    ...checkPackageRepository(input.packageLinks, input.repository).map(describeRepositoryProblem)
+  )
   if (!section.ok || problems.length > 0) return { ok: false, problems }
 
   // npm pack names a scoped package's tarball without the @ and with - for /.
   const tarball = `${input.packageName.replace(/^@/, '').replace('/', '-')}-${release.version}.tgz`
   const decision = releaseDecision(release, input.existingTags)
+  const named =
+    input.repository === undefined
+      ? "package.json's repository is the one the workflow runs in (not known here: give --repository)"
+      : `package.json's repository is ${slug(input.repository)}`
   const steps = [
+    `Check that the tag's commit is on main (git merge-base --is-ancestor with ${MAIN_REF}) and that ${named}`,
     'Test: npm ci && npm test',
     'Check that dist/ is the bundle of src/: npm run check-dist',
+    'Wait for the approval of the environment release (its reviewers, set in the repository settings), then check the commit and package.json again',
     `Pack the package: npm pack --ignore-scripts (${tarball})`,
     `Attest build provenance of ${BUNDLES.join(', ')} and ${tarball} (actions/attest)`,
     `Create the GitHub release ${release.tag} as a draft, with the notes below and ${tarball} attached`,
