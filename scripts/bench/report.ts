@@ -452,7 +452,8 @@ function sweepRows(sweep: SweepReport): Section {
   const target = sweep.idealMs + SWEEP_SLACK_MS
   const timeOk = sweep.wallMs <= target
   const { sources, destinations, workflows } = sweep.listRequests
-  const allowedWorkflows = 1 + (sweep.workflowPages - 1)
+  // The last full page is followed by one more request: a short page ends only after a longer one.
+  const allowedWorkflows = sweep.workflowPages + 1
   const listOk = sources <= 1 && destinations <= 1 && workflows <= allowedWorkflows
   const rssMiB = sweep.maxRssKiB === undefined ? Number.NaN : sweep.maxRssKiB / 1024
   const rssOk = rssMiB <= SWEEP_RSS_LIMIT_MIB
@@ -510,7 +511,7 @@ function sweepRows(sweep: SweepReport): Section {
       `List requests at most one per kind plus one per extra page of workflows: ` +
         `${verdict(listOk)}, sources ${sources}, destinations ${destinations}, workflows ` +
         `${workflows} for ${sweep.workflowPages} pages (allowed ${allowedWorkflows}; paging asks ` +
-        'once without `page` and ends on an empty page).',
+        'from `page=1` for 100 a page and ends on an empty page or one shorter than the ones before).',
       `No connector over the single-connector schedule: ${verdict(sweep.overSchedule === 0)}` +
         (sweep.overSchedule === 0
           ? '.'
