@@ -40221,7 +40221,111 @@ function utcDate(...parts) {
     return midnight + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/api/tunnel-agent.ts
+
+
+/** The proxy for an HTTPS_PROXY value as getProxyUrl returns it; undefined for none. */
+function proxyEndpoint(proxyUrl) {
+    if (proxyUrl === '')
+        return undefined;
+    let url;
+    try {
+        url = new URL(proxyUrl);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    return {
+        protocol: url.protocol,
+        // A literal IPv6 address comes bracketed in a URL, and unbracketed to connect().
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
+        authorization: user === '' && password === ''
+            ? undefined
+            : `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+    };
+}
+class TunnelAgent extends external_node_https_namespaceObject.Agent {
+    proxy;
+    /** CONNECTs not yet answered: destroy() must cut those off too. */
+    pending = new Set();
+    constructor(proxy) {
+        super({ keepAlive: true });
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const done = callback ?? (() => undefined);
+        const host = options.hostname ?? options.host ?? 'localhost';
+        const port = Number(options.port ?? 443);
+        const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+        const send = this.proxy.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+        const connect = send({
+            host: this.proxy.host,
+            port: this.proxy.port,
+            method: 'CONNECT',
+            path: target,
+            // A socket of its own, never one of this agent's pool.
+            agent: false,
+            setHost: false,
+            headers: {
+                host: target,
+                ...(this.proxy.authorization === undefined
+                    ? {}
+                    : { 'proxy-authorization': this.proxy.authorization })
+            }
+        });
+        this.pending.add(connect);
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            this.pending.delete(connect);
+            done(error, undefined);
+        };
+        connect.once('connect', (response, socket, head) => {
+            this.pending.delete(connect);
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                // Worded as the `tunnel` package words it, which describeNetworkError reads.
+                fail(new Error(`tunneling socket could not be established, statusCode=${response.statusCode ?? 0}`));
+                return;
+            }
+            settled = true;
+            // Bytes the proxy passed on after its answer belong to the tunnel.
+            if (head.length > 0)
+                socket.unshift(head);
+            // https.Agent's own TLS connection (its session cache included), over the tunnel.
+            const tls = super.createConnection({ ...options, socket });
+            done(null, tls);
+        });
+        connect.once('response', (response) => {
+            // Not an answer to CONNECT a proxy may give; read as a refusal.
+            response.resume();
+            fail(new Error(`tunneling socket could not be established, statusCode=${response.statusCode ?? 0}`));
+        });
+        connect.once('error', (error) => {
+            fail(new Error(`tunneling socket could not be established, cause=${error.message}`));
+        });
+        connect.end();
+        return undefined;
+    }
+    destroy() {
+        for (const connect of this.pending)
+            connect.destroy();
+        this.pending.clear();
+        super.destroy();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/api/transport.ts
+
 
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -40232,22 +40336,28 @@ const IDLE_REUSE_LIMIT_MS = 4_000;
  *
  * The client takes no AbortSignal and its socket timer is an inactivity timer, so the per-request
  * timeout and cancellation are enforced here: the request races a timer and the signal, and the
- * loser's client is disposed and replaced, so its late answer is never read. Disposing destroys
- * the client's direct sockets, but not a tunnel behind HTTPS_PROXY (the client keeps that agent
- * apart): such a socket lingers until index.ts exits, once the verdict is written. Redirects are never
- * followed: the client only strips `authorization` on a cross-host redirect, and our key travels
- * in another header. Every URL is checked against the configured origin before it is sent.
+ * loser's client is disposed and replaced, so its late answer is never read. Behind HTTPS_PROXY
+ * (as the client decides it: NO_PROXY and loopback hosts go direct) the connections come from a
+ * TunnelAgent of our own, which keeps tunnels alive where the client's opens one per request;
+ * disposing destroys it with the client. Redirects are never followed: the client only strips
+ * `authorization` on a cross-host redirect, and our key travels in another header. Every URL is
+ * checked against the configured origin before it is sent.
  */
 class Transport {
     headers;
     userAgent;
     client;
+    /** The tunnel agent of each client behind a proxy. */
+    agents = new Map();
     origin;
+    proxy;
     lastUsedAt = Number.NEGATIVE_INFINITY;
     constructor(apiBase, headers, userAgent) {
         this.headers = headers;
         this.userAgent = userAgent;
         this.origin = new URL(apiBase).origin;
+        this.proxy =
+            new URL(apiBase).protocol === 'https:' ? proxyEndpoint(lib_getProxyUrl(apiBase)) : undefined;
         this.client = this.newClient();
     }
     async send(method, url, options) {
@@ -40301,7 +40411,7 @@ class Transport {
             if (!result.ok && result.failure !== 'network') {
                 // The request lost the race: drop its client (and with it a direct socket), so a late
                 // answer is never read.
-                client.dispose();
+                this.dispose(client);
                 if (this.client === client)
                     this.client = this.newClient();
             }
@@ -40315,7 +40425,7 @@ class Transport {
         }
     }
     close() {
-        this.client.dispose();
+        this.dispose(this.client);
     }
     /**
      * Servers close idle keep-alive connections (uvicorn after 5 s), and a request written just as
@@ -40326,15 +40436,39 @@ class Transport {
             return;
         if (this.lastUsedAt === Number.NEGATIVE_INFINITY)
             return;
-        this.client.dispose();
+        this.dispose(this.client);
         this.client = this.newClient();
     }
+    /** Drops a client with its sockets, tunnels included (each client has its own agent). */
+    dispose(client) {
+        client.dispose();
+        const tunnels = this.agents.get(client);
+        tunnels?.destroy();
+        this.agents.delete(client);
+    }
     newClient() {
-        return new HttpClient(this.userAgent, [], {
+        const handlers = [];
+        let tunnels;
+        if (this.proxy !== undefined) {
+            tunnels = new TunnelAgent(this.proxy);
+            const agent = tunnels;
+            handlers.push({
+                // The client has chosen its `tunnel` agent by now; ours replaces it.
+                prepareRequest: (options) => {
+                    options.agent = agent;
+                },
+                canHandleAuthentication: () => false,
+                handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+            });
+        }
+        const client = new HttpClient(this.userAgent, handlers, {
             allowRedirects: false,
             allowRetries: false,
             keepAlive: true
         });
+        if (tunnels !== undefined)
+            this.agents.set(client, tunnels);
+        return client;
     }
 }
 /** An answer longer than any the API sends: refused rather than read into memory. */
@@ -40395,7 +40529,7 @@ function describeNetworkError(error) {
     if (typeof message !== 'string')
         return { reason: 'network error' };
     const errorCode = typeof code === 'string' ? code : undefined;
-    // The tunnel agent behind HTTPS_PROXY words a refused CONNECT like this.
+    // A tunnel agent (ours, and the `tunnel` package) words a refused CONNECT like this.
     const refused = /tunneling socket could not be established, statusCode=(\d+)/.exec(message);
     if (refused?.[1] !== undefined) {
         const proxyStatus = Number(refused[1]);
