@@ -1,7 +1,7 @@
 // The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
 // rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
 //   npx tsx scripts/bench/index.ts [--write]
-//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse]
+//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse,paging,proxy]
 //                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
 // --write also rewrites BENCHMARKS.md, from a full run only.
 import { existsSync } from 'node:fs'
@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier'
 import { ROOT, WorkDir, log, sec, type Bench } from './common.js'
 import { measureLag, type QuietTask } from './lag.js'
 import { MANY_CONNECTORS, measureManyConnectors } from './many.js'
+import { measurePaging, measureProxy } from './network.js'
 import { PRIOR_RUN_D_S, measurePriorRuns, modelPrior } from './prior.js'
 import { PARTS, buildReport, type Part, type Report, type Results } from './report.js'
 import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
@@ -282,6 +283,14 @@ async function main(options: Options): Promise<void> {
     if (parts.has('sweep')) {
       phase(`sweep of 500 connectors, then resolution of 10,000`)
       results.sweep = await measureSweep(bench)
+    }
+    if (parts.has('paging')) {
+      phase('paging 500 workflows at two page sizes')
+      results.network = { ...results.network, paging: await measurePaging(bench) }
+    }
+    if (parts.has('proxy')) {
+      phase('a step through squid, counting its tunnels')
+      results.network = { ...results.network, proxy: await measureProxy(bench) }
     }
     results.loadAtEnd = os.loadavg()
     const report = buildReport(results)

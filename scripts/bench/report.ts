@@ -42,6 +42,7 @@ import {
   type SweepReport
 } from './sweep.js'
 import { GATES, type ReuseReport } from './reuse.js'
+import { pagingRows, proxyRows, type NetworkReport } from './network.js'
 
 export const PARTS = [
   'lag',
@@ -51,7 +52,9 @@ export const PARTS = [
   'size',
   'many',
   'sweep',
-  'reuse'
+  'reuse',
+  'paging',
+  'proxy'
 ] as const
 export type Part = (typeof PARTS)[number]
 
@@ -69,6 +72,7 @@ export interface Results {
   prior?: PriorModel
   priorRuns?: PriorRunSample[]
   reuse?: ReuseReport
+  network?: NetworkReport
   loadAtStart: number[]
   loadAtEnd: number[]
 }
@@ -812,6 +816,8 @@ export function buildReport(results: Results): Report {
   if (lag !== undefined) sections.push(memoryRows(lag, startup))
   if (many !== undefined) sections.push(manyRows(many, startup))
   if (sweep !== undefined) sections.push(sweepRows(sweep))
+  if (results.network?.paging !== undefined) sections.push(pagingRows(results.network.paging))
+  if (results.network?.proxy !== undefined) sections.push(proxyRows(results.network.proxy))
 
   const load = (xs: number[]): string => xs.map((x) => x.toFixed(1)).join(' ')
   const blocks = [
