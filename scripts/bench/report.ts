@@ -302,7 +302,7 @@ function startupRows(startup: StartupReport, cliLabel: string): Section {
   const startupRatio = bundleMedian / fetchMedian
   const cli = startup.cliMs
   const row = [
-    `start-up: spawn to POST\n(median of ${startup.bundleMs.length})`,
+    `start-up: spawn to\nfirst request\n(median of ${startup.bundleMs.length})`,
     [
       `${Math.round(bundleMedian)} ms (${msRange(startup.bundleMs)})`,
       `minified: ${Math.round(minifiedMedian)} ms`,
