@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
-import {
-  startSimulator,
-  type PlatformProfile,
-  type Simulator
-} from '../simulator/platform-simulator.js'
+import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
 import { addWorkspace, HARD_NAMES } from '../simulator/workspace.js'
 import { runBundle, runInProcess, type ActionResult } from './support/action-harness.js'
 import { rawRequest } from './support/raw-request.js'
@@ -42,11 +38,6 @@ const lookups = (sim: Simulator): number =>
 
 const errorLines = (result: ActionResult): string[] =>
   result.stdout.split('\n').filter((line) => line.startsWith('::error'))
-
-const withProfile = <T>(
-  profile: PlatformProfile,
-  test: (sim: Simulator) => Promise<T>
-): Promise<T> => withSimulator(test, { profile })
 
 function addNamed(
   sim: Simulator,
@@ -229,54 +220,6 @@ describe('reading the lists', () => {
       expect(entries(result)[0]?.['connector-id']).toBe(id)
       expect(listRequests(sim, 'sources')).toHaveLength(2)
       expect(result.stdout).toContain('Transient error listing sources: HTTP 503')
-    }))
-
-  it.each([
-    ['pages counted from 1', {}, 7],
-    ['pages counted from 0', { firstPage: 0 as const }, 6]
-  ])('reads every page of workflows (%s)', (_label, paging, requests) =>
-    withProfile({ workflowPaging: paging }, async (sim) => {
-      // 22 workflows, 5 per page: the one named "target" is on the last page.
-      const ids: string[] = []
-      for (let i = 0; i < 22; i += 1) {
-        const source = addNamed(sim, 'source', `s-${i}`)
-        const id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`
-        sim.addWorkflow(id, {
-          name: i === 21 ? 'target' : `wf-${i}`,
-          sources: [source],
-          destinations: []
-        })
-        ids.push(source)
-      }
-      const result = await runInProcess(base(sim, { 'workflow-name': 'target\nwf-1*' }))
-      expect(result.outcome).toBe('success')
-      // wf-1, wf-10 ... wf-19 and target.
-      expect(entries(result)).toHaveLength(12)
-      expect(entries(result).map((e) => e['connector-id'])).toContain(ids[21])
-      const pages = listRequests(sim, 'workflows')
-      expect(pages[0]).toBe('/api/v1/workflows/')
-      expect(pages).toHaveLength(requests)
-      expect(result.stdout).toContain(`Listed 22 workflows (${requests} requests).`)
-    })
-  )
-
-  it('stops paging a server that ignores page', () =>
-    withProfile({ workflowPaging: { ignorePage: true } }, async (sim) => {
-      const source = addNamed(sim, 'source', 'orders')
-      for (let i = 0; i < 8; i += 1) {
-        sim.addWorkflow(`${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, {
-          name: `wf-${i}`,
-          sources: [source],
-          destinations: []
-        })
-      }
-      const result = await runInProcess(base(sim, { 'workflow-name': 'wf-*' }))
-      expect(result.outcome).toBe('success')
-      expect(listRequests(sim, 'workflows')).toEqual([
-        '/api/v1/workflows/',
-        '/api/v1/workflows/?page=1',
-        '/api/v1/workflows/?page=2'
-      ])
     }))
 
   it('says there is nothing to check when the workflows matched have no connectors', () =>

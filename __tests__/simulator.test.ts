@@ -941,6 +941,12 @@ describe('profile flags (serve.ts --profile)', () => {
       timestampForm: 'naive',
       naiveUtcOffsetHours: 9
     })
+    expect(
+      parseProfileFlags(['page-size=7', 'page-size-max=20', 'page-size-ignored', 'pages-ignored'])
+    ).toEqual({
+      workflowPaging: { defaultSize: 7, maxSize: 20, ignorePageSize: true, ignorePage: true }
+    })
+    expect(parseProfileFlags(['pages-endless'])).toEqual({ workflowPaging: { endless: true } })
     expect(parseProfileFlags([])).toEqual({})
   })
 
@@ -953,6 +959,8 @@ describe('profile flags (serve.ts --profile)', () => {
       'firewall=403,all',
       'idle',
       'stale-final=SCHEDULED',
+      'page-size-max=0',
+      'pages-from-0',
       'warp-speed'
     ]) {
       expect(() => parseProfileFlags([bad])).toThrow(/--profile/)

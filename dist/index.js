@@ -41799,7 +41799,111 @@ function utcDate(...parts) {
     return midnight + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/api/tunnel-agent.ts
+
+
+/** The proxy for an HTTPS_PROXY value as getProxyUrl returns it; undefined for none. */
+function proxyEndpoint(proxyUrl) {
+    if (proxyUrl === '')
+        return undefined;
+    let url;
+    try {
+        url = new URL(proxyUrl);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    return {
+        protocol: url.protocol,
+        // A literal IPv6 address comes bracketed in a URL, and unbracketed to connect().
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
+        authorization: user === '' && password === ''
+            ? undefined
+            : `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+    };
+}
+class TunnelAgent extends external_node_https_namespaceObject.Agent {
+    proxy;
+    /** CONNECTs not yet answered: destroy() must cut those off too. */
+    pending = new Set();
+    constructor(proxy) {
+        super({ keepAlive: true });
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const done = callback ?? (() => undefined);
+        const host = options.hostname ?? options.host ?? 'localhost';
+        const port = Number(options.port ?? 443);
+        const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+        const send = this.proxy.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+        const connect = send({
+            host: this.proxy.host,
+            port: this.proxy.port,
+            method: 'CONNECT',
+            path: target,
+            // A socket of its own, never one of this agent's pool.
+            agent: false,
+            setHost: false,
+            headers: {
+                host: target,
+                ...(this.proxy.authorization === undefined
+                    ? {}
+                    : { 'proxy-authorization': this.proxy.authorization })
+            }
+        });
+        this.pending.add(connect);
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            this.pending.delete(connect);
+            done(error, undefined);
+        };
+        connect.once('connect', (response, socket, head) => {
+            this.pending.delete(connect);
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                // Worded as the `tunnel` package words it, which describeNetworkError reads.
+                fail(new Error(`tunneling socket could not be established, statusCode=${response.statusCode ?? 0}`));
+                return;
+            }
+            settled = true;
+            // Bytes the proxy passed on after its answer belong to the tunnel.
+            if (head.length > 0)
+                socket.unshift(head);
+            // https.Agent's own TLS connection (its session cache included), over the tunnel.
+            const tls = super.createConnection({ ...options, socket });
+            done(null, tls);
+        });
+        connect.once('response', (response) => {
+            // Not an answer to CONNECT a proxy may give; read as a refusal.
+            response.resume();
+            fail(new Error(`tunneling socket could not be established, statusCode=${response.statusCode ?? 0}`));
+        });
+        connect.once('error', (error) => {
+            fail(new Error(`tunneling socket could not be established, cause=${error.message}`));
+        });
+        connect.end();
+        return undefined;
+    }
+    destroy() {
+        for (const connect of this.pending)
+            connect.destroy();
+        this.pending.clear();
+        super.destroy();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/api/transport.ts
+
 
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41810,22 +41914,28 @@ const IDLE_REUSE_LIMIT_MS = 4_000;
  *
  * The client takes no AbortSignal and its socket timer is an inactivity timer, so the per-request
  * timeout and cancellation are enforced here: the request races a timer and the signal, and the
- * loser's client is disposed and replaced, so its late answer is never read. Disposing destroys
- * the client's direct sockets, but not a tunnel behind HTTPS_PROXY (the client keeps that agent
- * apart): such a socket lingers until index.ts exits, once the verdict is written. Redirects are never
- * followed: the client only strips `authorization` on a cross-host redirect, and our key travels
- * in another header. Every URL is checked against the configured origin before it is sent.
+ * loser's client is disposed and replaced, so its late answer is never read. Behind HTTPS_PROXY
+ * (as the client decides it: NO_PROXY and loopback hosts go direct) the connections come from a
+ * TunnelAgent of our own, which keeps tunnels alive where the client's opens one per request;
+ * disposing destroys it with the client. Redirects are never followed: the client only strips
+ * `authorization` on a cross-host redirect, and our key travels in another header. Every URL is
+ * checked against the configured origin before it is sent.
  */
 class Transport {
     headers;
     userAgent;
     client;
+    /** The tunnel agent of each client behind a proxy. */
+    agents = new Map();
     origin;
+    proxy;
     lastUsedAt = Number.NEGATIVE_INFINITY;
     constructor(apiBase, headers, userAgent) {
         this.headers = headers;
         this.userAgent = userAgent;
         this.origin = new URL(apiBase).origin;
+        this.proxy =
+            new URL(apiBase).protocol === 'https:' ? proxyEndpoint(lib_getProxyUrl(apiBase)) : undefined;
         this.client = this.newClient();
     }
     async send(method, url, options) {
@@ -41879,7 +41989,7 @@ class Transport {
             if (!result.ok && result.failure !== 'network') {
                 // The request lost the race: drop its client (and with it a direct socket), so a late
                 // answer is never read.
-                client.dispose();
+                this.dispose(client);
                 if (this.client === client)
                     this.client = this.newClient();
             }
@@ -41893,7 +42003,7 @@ class Transport {
         }
     }
     close() {
-        this.client.dispose();
+        this.dispose(this.client);
     }
     /**
      * Servers close idle keep-alive connections (uvicorn after 5 s), and a request written just as
@@ -41904,15 +42014,39 @@ class Transport {
             return;
         if (this.lastUsedAt === Number.NEGATIVE_INFINITY)
             return;
-        this.client.dispose();
+        this.dispose(this.client);
         this.client = this.newClient();
     }
+    /** Drops a client with its sockets, tunnels included (each client has its own agent). */
+    dispose(client) {
+        client.dispose();
+        const tunnels = this.agents.get(client);
+        tunnels?.destroy();
+        this.agents.delete(client);
+    }
     newClient() {
-        return new lib_HttpClient(this.userAgent, [], {
+        const handlers = [];
+        let tunnels;
+        if (this.proxy !== undefined) {
+            tunnels = new TunnelAgent(this.proxy);
+            const agent = tunnels;
+            handlers.push({
+                // The client has chosen its `tunnel` agent by now; ours replaces it.
+                prepareRequest: (options) => {
+                    options.agent = agent;
+                },
+                canHandleAuthentication: () => false,
+                handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+            });
+        }
+        const client = new lib_HttpClient(this.userAgent, handlers, {
             allowRedirects: false,
             allowRetries: false,
             keepAlive: true
         });
+        if (tunnels !== undefined)
+            this.agents.set(client, tunnels);
+        return client;
     }
 }
 /** An answer longer than any the API sends: refused rather than read into memory. */
@@ -41973,7 +42107,7 @@ function describeNetworkError(error) {
     if (typeof message !== 'string')
         return { reason: 'network error' };
     const errorCode = typeof code === 'string' ? code : undefined;
-    // The tunnel agent behind HTTPS_PROXY words a refused CONNECT like this.
+    // A tunnel agent (ours, and the `tunnel` package) words a refused CONNECT like this.
     const refused = /tunneling socket could not be established, statusCode=(\d+)/.exec(message);
     if (refused?.[1] !== undefined) {
         const proxyStatus = Number(refused[1]);
@@ -42106,9 +42240,9 @@ class PlatformClient {
             bodyLimitBytes: LIST_BODY_LIMIT_BYTES
         });
     }
-    /** One page of workflows; `undefined` asks without `page`, as the server's default. */
-    listWorkflows(page, options) {
-        const path = page === undefined ? '/workflows/' : `/workflows/?page=${page}`;
+    /** One page of workflows, pages counted from 1. */
+    listWorkflows(page, pageSize, options) {
+        const path = `/workflows/?page=${page}&page_size=${pageSize}`;
         return this.call('GET', path, WORKFLOW_LIST, {
             ...options,
             bodyLimitBytes: LIST_BODY_LIMIT_BYTES
@@ -42722,11 +42856,15 @@ function readSettings(read, mask, names = ACTION_INPUTS) {
 }
 
 ;// CONCATENATED MODULE: ./src/listing.ts
+/** Workflows asked for per page: the vendor's default is 20, and no maximum is published. */
+const WORKFLOW_PAGE_SIZE = 100;
 /**
- * More pages than this is no workspace but a server that never says "the end" (each page adding
- * new ids): a stop, so that memory stays bounded.
+ * More pages than this is no workspace (20,000 workflows at 100 a page) but a server that never
+ * says "the end" (each page adding new ids): a stop, so that time and memory stay bounded.
  */
-const MAX_WORKFLOW_PAGES = 2000;
+const MAX_WORKFLOW_PAGES = 200;
+/** Pages go out no faster than 10 a second: a list is a burst on the same key as the checks. */
+const WORKFLOW_PAGE_GAP_MS = 100;
 async function retried(thread, call) {
     return thread.pacer.retry(call, thread.retrying);
 }
@@ -42740,44 +42878,47 @@ async function listConnectors(kind, thread) {
     }
 }
 /**
- * Every workflow, page by page. Neither the default page size nor whether `page` counts from 0
- * or 1 is documented, so: first without `page`, then `page=1`, 2, ... until a page is empty,
- * keeping each id once. `page=1` may repeat the first answer (pages from 1); a later page that
- * adds nothing new means the server ignores `page`, and ends the list too.
+ * Every workflow, page by page: `page` counts from 1 (the vendor's default) and each page asks
+ * for WORKFLOW_PAGE_SIZE, keeping each id once. A server may cap or ignore `page_size`, so a page
+ * is short only against the longest page seen so far; the first page, which has nothing to be
+ * measured against, is never taken as the last unless empty. The list ends on an empty or short
+ * page, or a page that adds nothing new (a server that ignores `page`).
  */
 async function listWorkflows(thread) {
     const byId = new Map();
     let requests = 0;
-    const page = (n) => {
-        requests += 1;
-        return retried(thread, (call) => thread.client.listWorkflows(n, call));
-    };
-    const add = (items) => {
-        let added = 0;
-        for (const item of items) {
-            if (byId.has(item.id))
-                continue;
-            byId.set(item.id, item);
-            added += 1;
-        }
-        return added;
-    };
+    let longest = 0;
+    let lastSentAt;
     try {
-        const first = await page(undefined);
-        if (!first.ok)
-            return first;
-        add(first.value);
-        for (let n = 1; first.value.length > 0; n += 1) {
+        for (let n = 1;; n += 1) {
             if (n > MAX_WORKFLOW_PAGES) {
-                const reason = `the workflow list did not end after ${MAX_WORKFLOW_PAGES} pages`;
+                const reason = `the workflow list did not end after ${MAX_WORKFLOW_PAGES} pages ` +
+                    `of ${WORKFLOW_PAGE_SIZE} (the most this action reads)`;
                 return { ok: false, problem: { kind: 'malformed', status: 200, reason } };
             }
-            const answer = await page(n);
+            if (lastSentAt !== undefined &&
+                !(await thread.pacer.waitForSlot(lastSentAt, lastSentAt + WORKFLOW_PAGE_GAP_MS))) {
+                return {
+                    ok: false,
+                    problem: thread.pacer.aborted() ? thread.pacer.cancelled() : thread.pacer.timedOut()
+                };
+            }
+            requests += 1;
+            const answer = await thread.pacer.retry((call) => thread.client.listWorkflows(n, WORKFLOW_PAGE_SIZE, call), thread.retrying);
             if (!answer.ok)
                 return answer;
-            const added = add(answer.value);
-            if (answer.value.length === 0 || (n > 1 && added === 0))
+            lastSentAt = answer.sentAt;
+            const items = answer.value;
+            let added = 0;
+            for (const item of items) {
+                if (byId.has(item.id))
+                    continue;
+                byId.set(item.id, item);
+                added += 1;
+            }
+            if (items.length === 0 || items.length < longest || added === 0)
                 break;
+            longest = items.length;
         }
         return { ok: true, entries: [...byId.values()], requests };
     }

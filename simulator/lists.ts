@@ -26,17 +26,30 @@ export interface WorkflowJson {
   [key: string]: unknown
 }
 
-/** How the workflow list pages. Nothing documents it, so each way is a profile setting. */
+/**
+ * How the workflow list pages. The vendor's document gives `page` from 1 (its default) and
+ * `page_size` 20 by default, with no maximum published; the other ways are profile settings.
+ */
 export interface Paging {
-  /** Items per page without `page_size`: small, so that paging is exercised. */
+  /** Items per page without `page_size` (the vendor's document says 20). */
   defaultSize: number
-  /** The number of the first page: 1 (the default) or 0. */
-  firstPage: 0 | 1
+  /** The largest `page_size` served: a larger one is cut down to this. */
+  maxSize: number | undefined
+  /** A server that ignores `page_size` and answers `defaultSize` items per page. */
+  ignorePageSize: boolean
   /** A server that ignores `page` and answers the first page every time. */
   ignorePage: boolean
+  /** A list that never ends: past the real workflows, every page is made of new ones. */
+  endless: boolean
 }
 
-export const DEFAULT_PAGING: Paging = { defaultSize: 5, firstPage: 1, ignorePage: false }
+export const DEFAULT_PAGING: Paging = {
+  defaultSize: 20,
+  maxSize: undefined,
+  ignorePageSize: false,
+  ignorePage: false,
+  endless: false
+}
 
 export type ListAnswer =
   { status: 200; body: unknown[] } | { status: 422; body: { detail: unknown[] } }
@@ -109,8 +122,34 @@ export function workflowPage(
   const field = sortBy === 'name' || sortBy === 'created_at' ? sortBy : 'id'
   const direction = query.get('sort_direction') === 'desc' ? -1 : 1
   found.sort((a, b) => direction * compare(a[field], b[field]))
-  const perPage = size !== undefined && size > 0 ? size : paging.defaultSize
-  const index = paging.ignorePage ? 0 : (page ?? paging.firstPage) - paging.firstPage
+  const asked = size !== undefined && size > 0 && !paging.ignorePageSize ? size : paging.defaultSize
+  const perPage = Math.min(asked, paging.maxSize ?? asked)
+  const index = paging.ignorePage ? 0 : (page ?? 1) - 1
   if (index < 0) return { status: 200, body: [] }
-  return { status: 200, body: found.slice(index * perPage, (index + 1) * perPage) }
+  const start = index * perPage
+  const body = found.slice(start, start + perPage)
+  if (paging.endless) {
+    for (let n = Math.max(start, found.length); body.length < perPage; n += 1) {
+      body.push(endlessWorkflow(n))
+    }
+  }
+  return { status: 200, body }
+}
+
+/** The n-th workflow of a list that never ends: a new id for every n, no connectors. */
+function endlessWorkflow(n: number): WorkflowJson {
+  const hex = n.toString(16).padStart(12, '0')
+  return {
+    id: `eeeeeeee-0000-4000-8000-${hex}`,
+    name: `endless-${n}`,
+    sources: [],
+    destinations: [],
+    workflow_type: null,
+    workflow_nodes: [],
+    schedule: null,
+    status: 'active',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: null,
+    reprocess_all: false
+  }
 }

@@ -266,8 +266,8 @@ export type ListFault = Extract<
 /** Platform behaviours nothing documents; each is off when absent. */
 export interface PlatformProfile {
   /**
-   * How `GET /workflows/` pages: default page size (5, small so that paging is exercised),
-   * first page number (1) and whether `page` is ignored (no).
+   * How `GET /workflows/` pages: default page size (20), a cap on `page_size` (none), whether
+   * `page_size` or `page` is ignored (no) and whether the list never ends (no).
    */
   workflowPaging?: Partial<Paging>
   /** The clock that writes created_at/reported_at runs this far ahead (or behind, < 0) of Date. */

@@ -19,9 +19,11 @@ const HELP: [string, string][] = [
   ['uvicorn-idle', 'idle keep-alive sockets closed after 5 s, as uvicorn does'],
   ['idle=MS', '... after MS'],
   ['connection-close', 'Connection: close on every answer'],
-  ['page-size=N', 'GET /workflows/ answers N per page by default (5)'],
-  ['pages-from-0', '... and counts its pages from 0 (not 1)'],
-  ['pages-ignored', '... or ignores `page` and answers the first page every time']
+  ['page-size=N', 'GET /workflows/ answers N per page without page_size (20)'],
+  ['page-size-max=N', '... and at most N whatever page_size asks'],
+  ['page-size-ignored', '... or ignores page_size (N per page)'],
+  ['pages-ignored', '... or ignores `page` and answers the first page every time'],
+  ['pages-endless', '... or never ends: every page past the last adds new workflows']
 ]
 
 /** The flags, for a --help text. */
@@ -33,6 +35,13 @@ function milliseconds(name: string, value: string | undefined, fallback?: number
   if (value === undefined && fallback !== undefined) return fallback
   if (value === undefined || !/^\d+$/.test(value)) {
     throw new Error(`--profile ${name} needs a whole number of milliseconds`)
+  }
+  return Number(value)
+}
+
+function pageSize(name: string, value: string | undefined): number {
+  if (value === undefined || !/^[1-9]\d*$/.test(value)) {
+    throw new Error(`--profile ${name} needs a whole number from 1`)
   }
   return Number(value)
 }
@@ -96,19 +105,20 @@ function applyFlag(profile: PlatformProfile, flag: string): void {
     case 'connection-close':
       profile.connectionClose = true
       return
-    case 'page-size': {
-      if (value === undefined || !/^[1-9]\d*$/.test(value)) {
-        throw new Error('--profile page-size needs a whole number from 1')
-      }
-      const size = Number(value)
-      profile.workflowPaging = { ...profile.workflowPaging, defaultSize: size }
+    case 'page-size':
+      profile.workflowPaging = { ...profile.workflowPaging, defaultSize: pageSize(name, value) }
       return
-    }
-    case 'pages-from-0':
-      profile.workflowPaging = { ...profile.workflowPaging, firstPage: 0 }
+    case 'page-size-max':
+      profile.workflowPaging = { ...profile.workflowPaging, maxSize: pageSize(name, value) }
+      return
+    case 'page-size-ignored':
+      profile.workflowPaging = { ...profile.workflowPaging, ignorePageSize: true }
       return
     case 'pages-ignored':
       profile.workflowPaging = { ...profile.workflowPaging, ignorePage: true }
+      return
+    case 'pages-endless':
+      profile.workflowPaging = { ...profile.workflowPaging, endless: true }
       return
     default:
       throw new Error(`unknown --profile ${name}; see --help`)

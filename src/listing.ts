@@ -19,11 +19,17 @@ export interface ListThread {
   retrying: RetryEvent
 }
 
+/** Workflows asked for per page: the vendor's default is 20, and no maximum is published. */
+export const WORKFLOW_PAGE_SIZE = 100
+
 /**
- * More pages than this is no workspace but a server that never says "the end" (each page adding
- * new ids): a stop, so that memory stays bounded.
+ * More pages than this is no workspace (20,000 workflows at 100 a page) but a server that never
+ * says "the end" (each page adding new ids): a stop, so that time and memory stay bounded.
  */
-export const MAX_WORKFLOW_PAGES = 2000
+export const MAX_WORKFLOW_PAGES = 200
+
+/** Pages go out no faster than 10 a second: a list is a burst on the same key as the checks. */
+export const WORKFLOW_PAGE_GAP_MS = 100
 
 async function retried<T>(
   thread: ListThread,
@@ -45,40 +51,50 @@ export async function listConnectors(
 }
 
 /**
- * Every workflow, page by page. Neither the default page size nor whether `page` counts from 0
- * or 1 is documented, so: first without `page`, then `page=1`, 2, ... until a page is empty,
- * keeping each id once. `page=1` may repeat the first answer (pages from 1); a later page that
- * adds nothing new means the server ignores `page`, and ends the list too.
+ * Every workflow, page by page: `page` counts from 1 (the vendor's default) and each page asks
+ * for WORKFLOW_PAGE_SIZE, keeping each id once. A server may cap or ignore `page_size`, so a page
+ * is short only against the longest page seen so far; the first page, which has nothing to be
+ * measured against, is never taken as the last unless empty. The list ends on an empty or short
+ * page, or a page that adds nothing new (a server that ignores `page`).
  */
 export async function listWorkflows(thread: ListThread): Promise<Listing<ListedWorkflow>> {
   const byId = new Map<string, ListedWorkflow>()
   let requests = 0
-  const page = (n: number | undefined): Promise<Answer<ListedWorkflow[]>> => {
-    requests += 1
-    return retried(thread, (call) => thread.client.listWorkflows(n, call))
-  }
-  const add = (items: readonly ListedWorkflow[]): number => {
-    let added = 0
-    for (const item of items) {
-      if (byId.has(item.id)) continue
-      byId.set(item.id, item)
-      added += 1
-    }
-    return added
-  }
+  let longest = 0
+  let lastSentAt: number | undefined
   try {
-    const first = await page(undefined)
-    if (!first.ok) return first
-    add(first.value)
-    for (let n = 1; first.value.length > 0; n += 1) {
+    for (let n = 1; ; n += 1) {
       if (n > MAX_WORKFLOW_PAGES) {
-        const reason = `the workflow list did not end after ${MAX_WORKFLOW_PAGES} pages`
+        const reason =
+          `the workflow list did not end after ${MAX_WORKFLOW_PAGES} pages ` +
+          `of ${WORKFLOW_PAGE_SIZE} (the most this action reads)`
         return { ok: false, problem: { kind: 'malformed', status: 200, reason } }
       }
-      const answer = await page(n)
+      if (
+        lastSentAt !== undefined &&
+        !(await thread.pacer.waitForSlot(lastSentAt, lastSentAt + WORKFLOW_PAGE_GAP_MS))
+      ) {
+        return {
+          ok: false,
+          problem: thread.pacer.aborted() ? thread.pacer.cancelled() : thread.pacer.timedOut()
+        }
+      }
+      requests += 1
+      const answer = await thread.pacer.retry(
+        (call) => thread.client.listWorkflows(n, WORKFLOW_PAGE_SIZE, call),
+        thread.retrying
+      )
       if (!answer.ok) return answer
-      const added = add(answer.value)
-      if (answer.value.length === 0 || (n > 1 && added === 0)) break
+      lastSentAt = answer.sentAt
+      const items = answer.value
+      let added = 0
+      for (const item of items) {
+        if (byId.has(item.id)) continue
+        byId.set(item.id, item)
+        added += 1
+      }
+      if (items.length === 0 || items.length < longest || added === 0) break
+      longest = items.length
     }
     return { ok: true, entries: [...byId.values()], requests }
   } finally {

@@ -24,7 +24,12 @@ export interface PlatformCase {
   /** Serve over https, with a CA that the child process trusts, or one it does not. */
   https?: 'trusted' | 'untrusted'
   /** Route through a CONNECT proxy (https implied), optionally refusing the tunnel. */
-  proxy?: { refuse?: 403 | 407; credentials?: boolean; noProxy?: boolean }
+  proxy?: {
+    refuse?: 403 | 407
+    /** HTTPS_PROXY carries credentials: those the proxy wants, or others. */
+    credentials?: 'right' | 'wrong'
+    noProxy?: boolean
+  }
   /** Points api-url at a port where nothing listens. */
   closedPort?: boolean
   /** Set-up on the simulator before the step (default: a source whose checks take 600 ms). */
@@ -221,9 +226,28 @@ export const PLATFORM_CASES: PlatformCase[] = [
     proxy: {},
     expected: { outcome: 'success', posts: 1 }
   },
+  {
+    name: 'an HTTPS proxy with credentials, tunnels kept for a 3 s check',
+    proxy: { credentials: 'right' },
+    arrange: (sim, id) => {
+      connector(sim, id, 3000)
+    },
+    expected: { outcome: 'success', posts: 1 },
+    verify: ({ proxy, sim }) => {
+      const tunnels = proxy?.requests.length ?? 0
+      // One tunnel for the check's read, POST and polls (gaps under the idle limit), and one for
+      // the name lookup, which has a client of its own; the client's `tunnel` agent opens one each.
+      if (sim.requests.length < 6) return `only ${sim.requests.length} requests`
+      if (tunnels > 2) return `${tunnels} tunnels for ${sim.requests.length} requests`
+      const auth = proxy?.requests[0]?.headers['proxy-authorization']
+      if (typeof auth !== 'string' || !auth.startsWith('Basic ')) return 'no Proxy-Authorization'
+      const leaked = sim.requests.some((r) => r.headers['proxy-authorization'] !== undefined)
+      return leaked ? 'Proxy-Authorization reached the API' : undefined
+    }
+  },
   ...([403, 407] as const).map((refuse): PlatformCase => ({
     name: `an HTTPS proxy that refuses the tunnel with ${refuse}`,
-    proxy: { refuse, credentials: refuse === 407 },
+    proxy: { refuse, ...(refuse === 407 ? { credentials: 'wrong' as const } : {}) },
     timeoutSeconds: 60,
     expected: {
       outcome: 'error',
@@ -293,11 +317,16 @@ export async function runPlatformCase(
       proxy = await startConnectProxy({
         routes: { [`${PROXIED_HOST}:${sim.port}`]: { host: '127.0.0.1', port: sim.port } },
         ...(c.proxy.refuse === undefined ? {} : { refuse: c.proxy.refuse }),
-        ...(c.proxy.credentials === true
-          ? { credentials: { username: 'ci', password: `${PROXY_PASSWORD}-right` } }
-          : {})
+        ...(c.proxy.credentials === undefined
+          ? {}
+          : {
+              credentials: {
+                username: 'ci',
+                password: c.proxy.credentials === 'right' ? PROXY_PASSWORD : `${PROXY_PASSWORD}-x`
+              }
+            })
       })
-      const userinfo = c.proxy.credentials === true ? `ci:${PROXY_PASSWORD}@` : ''
+      const userinfo = c.proxy.credentials === undefined ? '' : `ci:${PROXY_PASSWORD}@`
       env.HTTPS_PROXY = `http://${userinfo}${proxy.host}:${proxy.port}`
       if (c.proxy.noProxy === true) env.NO_PROXY = PROXIED_HOST
     }

@@ -1,7 +1,7 @@
 // The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
 // rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
 //   npx tsx scripts/bench/index.ts [--write]
-//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse]
+//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse,paging,proxy]
 //                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
 // --write also rewrites BENCHMARKS.md, from a full run only.
 import { existsSync } from 'node:fs'
@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier'
 import { ROOT, WorkDir, log, sec, type Bench } from './common.js'
 import { measureLag, type QuietTask } from './lag.js'
 import { MANY_CONNECTORS, measureManyConnectors } from './many.js'
+import { measurePaging, measureProxy } from './network.js'
 import { PRIOR_RUN_D_S, measurePriorRuns, modelPrior } from './prior.js'
 import { PARTS, buildReport, type Part, type Report, type Results } from './report.js'
 import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
@@ -115,9 +116,10 @@ ${report.text}
   _least spare_ is the smallest gap between that worst lag and the target.
 - **requests (model)**: the most requests any jitter draw needs at T = 30 and 90 s, and the worst
   ratio to a fixed 2 s poller over every T from 30 to 600 s.
-- **start-up**: the whole process, spawn to exit, for a check that is already final in the POST
-  answer; median (and range) of the runs, beside a minimal Node script that makes the same POST
-  with \`fetch\` and exits, and an empty Node script (the floor), in rotating order. _Minified_
+- **start-up**: spawn to the arrival of the process's first request at the simulator (the
+  action's is a read before its POST); median (and range) of the runs, beside a minimal Node
+  script whose one request is a POST with \`fetch\`, and an empty Node script spawn to exit (the
+  floor), in rotating order. _Minified_
   is the same source built with \`ncc --minify\` into a temp folder.${cliNote} These runs, and the
   ${MANY_CONNECTORS}-connector ones, are made while only the T = 90 s runs are left, sleeping
   between polls, and end at least 5 s before those checks turn final.
@@ -135,6 +137,15 @@ ${report.text}
   beside the single-connector schedule at its T (POST, GETs and the name lookup); peak RSS.
   _Resolution_ lists 10,000 connectors from a simulator in a child process and matches them,
   timed with \`process.cpuUsage()\` in the bench process.
+- **paging**: one step with \`workflow-name\` naming the last of 500 workflows, against a
+  server that gives 100 a page (what the action asks for) and one that caps pages at 20: list
+  requests, the time from the first to the last at the server, and the fewest requests that can
+  see the end of the list (every full page, then a short or empty one).
+- **through squid**: one step checking 5 connectors (checks of 2 to 10 s) with \`HTTPS_PROXY\`
+  pointing at a squid on a loopback port (its own config; its \`hosts_file\` resolves the API's
+  made-up host name to the HTTPS simulator): requests at the simulator and CONNECT tunnels in
+  squid's access log, beside \`@actions/http-client\` alone sending as many GETs through it.
+  Without squid installed the row says so.
 - **reuse**: a step with \`reuse-success-seconds\` whose connector's latest check is a SUCCESS
   reported 2 s before, spawn to exit (it sends the read of the latest check and the name lookup,
   no POST), beside a minimal Node script that sends that one GET with \`fetch\` and exits, in
@@ -282,6 +293,14 @@ async function main(options: Options): Promise<void> {
     if (parts.has('sweep')) {
       phase(`sweep of 500 connectors, then resolution of 10,000`)
       results.sweep = await measureSweep(bench)
+    }
+    if (parts.has('paging')) {
+      phase('paging 500 workflows at two page sizes')
+      results.network = { ...results.network, paging: await measurePaging(bench) }
+    }
+    if (parts.has('proxy')) {
+      phase('a step through squid, counting its tunnels')
+      results.network = { ...results.network, proxy: await measureProxy(bench) }
     }
     results.loadAtEnd = os.loadavg()
     const report = buildReport(results)

@@ -1,7 +1,8 @@
-// Start-up: from the spawn to the moment the simulator receives the process's POST, for the
-// action's bundle, a minified build of it and the CLI bundle, beside a minimal fetch script that
-// sends the same POST (and an empty Node script, spawn to exit). The rest of a run is the wait
-// for the verdict: a POST answer is never trusted as the verdict, so that is at least one poll.
+// Start-up: from the spawn to the moment the simulator receives the process's first request, for
+// the action's bundle, a minified build of it and the CLI bundle, beside a minimal fetch script
+// that sends one POST (and an empty Node script, spawn to exit). The action's first request is a
+// read (the connector's latest check, or its name), not the POST: either way it is the moment
+// the process has started and is on the network. The rest of a run is the wait for the verdict.
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -72,16 +73,16 @@ export async function measureStartup(
   const hasCli = existsSync(cli)
   if (!hasCli) log(`no CLI bundle at ${cli}: the CLI's start-up is not measured`)
   return withSimulator(async (sim) => {
-    /** Runs `start` and returns the time from its spawn to the arrival of its first POST. */
-    const toFirstPost = async (
+    /** Runs `start` and returns the time from its spawn to the arrival of its first request. */
+    const toFirstRequest = async (
       start: () => Promise<{ startedAt: number }>,
       what: string
     ): Promise<number> => {
       const before = sim.requests.length
       const { startedAt } = await start()
-      const post = sim.requests.slice(before).find((r) => r.method === 'POST')
-      if (post === undefined) throw new Error(`start-up, ${what}: no POST arrived`)
-      return post.at - startedAt
+      const first = sim.requests[before]
+      if (first === undefined) throw new Error(`start-up, ${what}: no request arrived`)
+      return first.at - startedAt
     }
     const id = randomUUID()
     sim.addConnector(id, { kind: 'source', checkDurationMs: 0, ending: 'SUCCESS' })
@@ -97,7 +98,7 @@ export async function measureStartup(
     }
     const variants: (() => Promise<void>)[] = [
       async () => {
-        const ms = await toFirstPost(async () => {
+        const ms = await toFirstRequest(async () => {
           const run = await runAction(work, bundle, defaultInputs(sim, id), {
             measureRss: false,
             limitMs: 20_000
@@ -108,7 +109,7 @@ export async function measureStartup(
         report.bundleMs.push(ms)
       },
       async () => {
-        const ms = await toFirstPost(async () => {
+        const ms = await toFirstRequest(async () => {
           const run = await runAction(work, minifiedBundle, defaultInputs(sim, id), {
             measureRss: false,
             limitMs: 20_000
@@ -119,7 +120,7 @@ export async function measureStartup(
         report.minifiedMs.push(ms)
       },
       async () => {
-        const ms = await toFirstPost(async () => {
+        const ms = await toFirstRequest(async () => {
           const run = await startNode([fetchScript, postUrl, sim.apiKey], env, 20_000).done
           if (run.code !== 0) throw new Error(`minimal fetch script failed: ${run.stderr}`)
           return run
@@ -135,7 +136,7 @@ export async function measureStartup(
       // No runner files or INPUT_* variables: the key comes from where a terminal user sets it.
       const cliEnv = { ...env, UNSTRUCTURED_API_KEY: sim.apiKey }
       variants.push(async () => {
-        const ms = await toFirstPost(async () => {
+        const ms = await toFirstRequest(async () => {
           const run = await startNode(cliArgs(cli, sim, id), cliEnv, 20_000).done
           if (run.code !== 0) {
             throw new Error(`start-up, CLI: exit ${String(run.code)}\n${run.stdout}\n${run.stderr}`)

@@ -7,6 +7,7 @@ import { once } from 'node:events'
 import path from 'node:path'
 import { startSimulator } from '../../simulator/platform-simulator.js'
 import { addWorkspace } from '../../simulator/workspace.js'
+import { WORKFLOW_PAGE_SIZE } from '../../src/listing.js'
 import { CAP_MS, ROOT, max, runAction, type Bench } from './common.js'
 import { candidates, modelSchedule, targetLagMs } from './lag.js'
 
@@ -14,8 +15,6 @@ export const SWEEP_CONNECTORS = 500
 export const SWEEP_CONCURRENCY = 50
 export const SWEEP_LONGEST_CHECK_MS = 3_000
 export const SWEEP_WORKFLOWS = 25
-/** The simulator's default page size for workflows. */
-const WORKFLOW_PAGE_SIZE = 5
 export const SWEEP_SLACK_MS = 2_000
 export const SWEEP_RSS_LIMIT_MIB = 150
 export const RESOLUTION_CONNECTORS = 10_000

@@ -149,9 +149,13 @@ export class PlatformClient implements ConnectionCheckApi {
     })
   }
 
-  /** One page of workflows; `undefined` asks without `page`, as the server's default. */
-  listWorkflows(page: number | undefined, options: CallOptions): Promise<Answer<ListedWorkflow[]>> {
-    const path = page === undefined ? '/workflows/' : `/workflows/?page=${page}`
+  /** One page of workflows, pages counted from 1. */
+  listWorkflows(
+    page: number,
+    pageSize: number,
+    options: CallOptions
+  ): Promise<Answer<ListedWorkflow[]>> {
+    const path = `/workflows/?page=${page}&page_size=${pageSize}`
     return this.call('GET', path, WORKFLOW_LIST, {
       ...options,
       bodyLimitBytes: LIST_BODY_LIMIT_BYTES

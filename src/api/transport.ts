@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http'
-import { HttpClient } from '@actions/http-client'
+import { getProxyUrl, HttpClient } from '@actions/http-client'
+import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { HOST_NAME_NOT_FOUND } from '../problems.js'
 import type { RawResponse } from './classify.js'
+import { proxyEndpoint, TunnelAgent, type ProxyEndpoint } from './tunnel-agent.js'
 
 export type Sent =
   | { ok: true; response: RawResponse }
@@ -34,15 +36,19 @@ export const IDLE_REUSE_LIMIT_MS = 4_000
  *
  * The client takes no AbortSignal and its socket timer is an inactivity timer, so the per-request
  * timeout and cancellation are enforced here: the request races a timer and the signal, and the
- * loser's client is disposed and replaced, so its late answer is never read. Disposing destroys
- * the client's direct sockets, but not a tunnel behind HTTPS_PROXY (the client keeps that agent
- * apart): such a socket lingers until index.ts exits, once the verdict is written. Redirects are never
- * followed: the client only strips `authorization` on a cross-host redirect, and our key travels
- * in another header. Every URL is checked against the configured origin before it is sent.
+ * loser's client is disposed and replaced, so its late answer is never read. Behind HTTPS_PROXY
+ * (as the client decides it: NO_PROXY and loopback hosts go direct) the connections come from a
+ * TunnelAgent of our own, which keeps tunnels alive where the client's opens one per request;
+ * disposing destroys it with the client. Redirects are never followed: the client only strips
+ * `authorization` on a cross-host redirect, and our key travels in another header. Every URL is
+ * checked against the configured origin before it is sent.
  */
 export class Transport {
   private client: HttpClient
+  /** The tunnel agent of each client behind a proxy. */
+  private readonly agents = new Map<HttpClient, TunnelAgent>()
   private readonly origin: string
+  private readonly proxy: ProxyEndpoint | undefined
   private lastUsedAt = Number.NEGATIVE_INFINITY
 
   constructor(
@@ -51,6 +57,8 @@ export class Transport {
     private readonly userAgent: string
   ) {
     this.origin = new URL(apiBase).origin
+    this.proxy =
+      new URL(apiBase).protocol === 'https:' ? proxyEndpoint(getProxyUrl(apiBase)) : undefined
     this.client = this.newClient()
   }
 
@@ -108,7 +116,7 @@ export class Transport {
       if (!result.ok && result.failure !== 'network') {
         // The request lost the race: drop its client (and with it a direct socket), so a late
         // answer is never read.
-        client.dispose()
+        this.dispose(client)
         if (this.client === client) this.client = this.newClient()
       }
       return result
@@ -120,7 +128,7 @@ export class Transport {
   }
 
   close(): void {
-    this.client.dispose()
+    this.dispose(this.client)
   }
 
   /**
@@ -130,16 +138,40 @@ export class Transport {
   private dropIdleConnections(): void {
     if (performance.now() - this.lastUsedAt < IDLE_REUSE_LIMIT_MS) return
     if (this.lastUsedAt === Number.NEGATIVE_INFINITY) return
-    this.client.dispose()
+    this.dispose(this.client)
     this.client = this.newClient()
   }
 
+  /** Drops a client with its sockets, tunnels included (each client has its own agent). */
+  private dispose(client: HttpClient): void {
+    client.dispose()
+    const tunnels = this.agents.get(client)
+    tunnels?.destroy()
+    this.agents.delete(client)
+  }
+
   private newClient(): HttpClient {
-    return new HttpClient(this.userAgent, [], {
+    const handlers: RequestHandler[] = []
+    let tunnels: TunnelAgent | undefined
+    if (this.proxy !== undefined) {
+      tunnels = new TunnelAgent(this.proxy)
+      const agent = tunnels
+      handlers.push({
+        // The client has chosen its `tunnel` agent by now; ours replaces it.
+        prepareRequest: (options) => {
+          options.agent = agent
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+      })
+    }
+    const client = new HttpClient(this.userAgent, handlers, {
       allowRedirects: false,
       allowRetries: false,
       keepAlive: true
     })
+    if (tunnels !== undefined) this.agents.set(client, tunnels)
+    return client
   }
 }
 
@@ -205,7 +237,7 @@ export function describeNetworkError(error: unknown): NetworkError {
   const { message, code } = error as { message: unknown; code?: unknown }
   if (typeof message !== 'string') return { reason: 'network error' }
   const errorCode = typeof code === 'string' ? code : undefined
-  // The tunnel agent behind HTTPS_PROXY words a refused CONNECT like this.
+  // A tunnel agent (ours, and the `tunnel` package) words a refused CONNECT like this.
   const refused = /tunneling socket could not be established, statusCode=(\d+)/.exec(message)
   if (refused?.[1] !== undefined) {
     const proxyStatus = Number(refused[1])
