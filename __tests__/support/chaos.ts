@@ -204,13 +204,13 @@ function seconds(min: number, max: number): fc.Arbitrary<number> {
   return fc.integer({ min: Math.round(min * 10), max: Math.round(max * 10) }).map((t) => t / 10)
 }
 
-const endingArb: fc.Arbitrary<Ending> = fc.oneof(
+export const endingArb: fc.Arbitrary<Ending> = fc.oneof(
   { arbitrary: fc.constant<Ending>('SUCCESS'), weight: 9 },
   { arbitrary: fc.constant<Ending>('FAILURE'), weight: 7 },
   { arbitrary: fc.constant<Ending>('NEVER'), weight: 4 }
 )
 
-function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<FaultSpec> {
+export function faultArb(profile: ChaosProfile, method: 'POST' | 'GET'): fc.Arbitrary<FaultSpec> {
   const retryAfter: fc.Arbitrary<RetryAfterSpec> = fc.oneof(
     fc.constant<RetryAfterSpec>('absent'),
     fc.record({ seconds: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(3600)) }),
@@ -584,6 +584,9 @@ const OUTCOMES = [
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m
 
+/** POSTs that may start one check, whatever the answers. */
+export const MAX_POSTS = 3
+
 /** Slack over timeout-seconds that invariant 2 allows, with OracleOptions.wallClock. */
 export const BOUND_SLACK_MS = 1000
 
@@ -657,8 +660,9 @@ export function checkInvariants(
     )
   }
 
-  // 2b. No POST floods: one more POST than those whose answer never arrived (5xx, 429, 408, a
-  // dropped connection, no answer in time), and one more to tell a stale answer from a new one.
+  // 2b. No POST floods: at most MAX_POSTS, whatever the answers; of them, one more than those
+  // whose answer never arrived (5xx, 429, 408, a dropped connection, no answer in time), and one
+  // more to tell a stale answer from a new one.
   const posts = records.requests.filter(
     (r) => r.method === 'POST' && r.path.includes(records.connectorId)
   )
@@ -671,6 +675,7 @@ export function checkInvariants(
   if (posts.length > 2 + unanswered) {
     fail('post-budget', `${posts.length} POSTs, of which only ${unanswered} went unanswered`)
   }
+  if (posts.length > MAX_POSTS) fail('post-budget', `${posts.length} POSTs for one check`)
 
   // 3. No leak.
   const key = records.apiKey
