@@ -6,6 +6,7 @@
 //   npx tsx scripts/chaos.ts --seed S --path P            replay one case
 //   npx tsx scripts/chaos.ts --seed S --path P --shrink   replay it, then shrink it
 //   ... --bundle other/index.js                           run another build
+//   npx tsx scripts/chaos.ts --sweeps --runs 1000 [--seed S]   the policies and the queue
 //
 // Case i of a seed is fast-check's value at path "i", so `--seed S --path i` draws the same
 // schedule again (timing on a loaded machine may still differ). The last line is always
@@ -29,6 +30,11 @@ import {
   type ChaosProfile,
   type OracleOptions
 } from '../__tests__/support/chaos.js'
+import {
+  describeSweepFailure,
+  runSweepCase,
+  sweepCaseArb
+} from '../__tests__/support/chaos-sweep.js'
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +44,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     shrink: { type: 'boolean', default: false },
     bundle: { type: 'string' },
+    sweeps: { type: 'boolean', default: false },
     'max-timeout': { type: 'string' }
   },
   strict: true
@@ -118,7 +125,55 @@ async function shrink(path: string): Promise<boolean> {
   return false
 }
 
+/** The policies-and-queue model: several connectors a case, its own oracle. */
+async function sweeps(): Promise<number> {
+  const started = performance.now()
+  const cases =
+    values.path === undefined
+      ? fc.sample(sweepCaseArb, { seed, numRuns: runs }).map((c, i) => ({ path: String(i), c }))
+      : [
+          {
+            path: values.path,
+            c: fc.sample(sweepCaseArb, { seed, numRuns: Number(values.path) + 1 }).at(-1)
+          }
+        ]
+  console.log(
+    `chaos --sweeps: ${cases.length} case(s), seed ${seed}, ${concurrency} at a time, against ${bundle}`
+  )
+  let done = 0
+  let failed = 0
+  const stats = { passed: 0, waived: 0, notStarted: 0, posts: 0, connectors: 0 }
+  await pool(cases, concurrency, async ({ path, c }) => {
+    if (c === undefined) return
+    const report = await runSweepCase(c, bundleRunner)
+    done += 1
+    if (report.result.exitCode === 0) stats.passed += 1
+    if (report.result.exitCode === 0 && /\(not failing the step\)/.test(report.result.stdout)) {
+      stats.waived += 1
+    }
+    stats.notStarted += (
+      report.result.stdout.match(/title=Connection check not started::/g) ?? []
+    ).length
+    stats.connectors += c.connectors.length
+    stats.posts += report.postCount
+    if (report.violations.length > 0) {
+      failed += 1
+      console.log(describeSweepFailure(report, `--sweeps --seed ${seed} --path ${path}`))
+    }
+    if (done % 100 === 0) console.log(`... ${done}/${cases.length}, ${failed} failed`)
+  })
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.log(
+    `seed ${seed}, ${seconds} s: ${stats.connectors} connectors; steps passed ${stats.passed} ` +
+      `(${stats.waived} with a waiver); ${stats.notStarted} connectors not started; ` +
+      `${stats.posts} POSTs`
+  )
+  console.log(`${cases.length - failed} passed, ${failed} failed`)
+  return failed === 0 ? 0 : 1
+}
+
 async function main(): Promise<number> {
+  if (values.sweeps) return sweeps()
   const started = performance.now()
   if (values.shrink) {
     if (values.path === undefined) throw new Error('--shrink needs --path')

@@ -144,6 +144,7 @@ interface Entry {
   'connector-id': string
   'check-id': string | null
   status: string | null
+  'created-at': string | null
   outcome: string
   reused: { 'check-id': string } | null
 }
@@ -154,6 +155,8 @@ export interface SweepReport {
   violations: Violation[]
   /** Per connector: its id and checks, for a failure's description. */
   checks: { id: string; checks: SimCheck[] }[]
+  /** POSTs the step sent, all connectors together. */
+  postCount: number
 }
 
 /** Sets a case up on a fresh simulator, runs the action once and checks the oracle. */
@@ -196,7 +199,8 @@ export async function runSweepCase(c: SweepCase, runner: ActionRunner): Promise<
       sweepCase: c,
       result,
       violations: sweepInvariants(c, ids, result, sim),
-      checks: ids.map((id) => ({ id, checks: sim.checks(id) }))
+      checks: ids.map((id) => ({ id, checks: sim.checks(id) })),
+      postCount: sim.requests.filter((r) => r.method === 'POST').length
     }
   } finally {
     await sim.close()
@@ -244,8 +248,12 @@ export function sweepInvariants(
     if (posts > budget) fail('post-budget', `${posts} POSTs for ${id} (at most ${budget})`)
     if (c.policy.dryRun && posts > 0) fail('post-budget', `a dry run sent ${posts} POSTs`)
     if (entry === undefined) return
-    const decidedDuring = (checkId: string | null): boolean => {
-      const check = checks.find((k) => k.id === checkId)
+    // The check that decided: the one whose created_at the entry shows (ours, or a newer one
+    // that replaced it).
+    const decidedDuring = (): boolean => {
+      const check =
+        checks.find((k) => k.createdAt === entry['created-at'] && k.id === entry['check-id']) ??
+        checks.find((k) => k.createdAt === entry['created-at'])
       return (
         check !== undefined &&
         check.ending === 'SUCCESS' &&
@@ -263,7 +271,7 @@ export function sweepInvariants(
             fail('no-false-pass', `${id} reused a check that is not its earlier SUCCESS`)
           else if (spec.info !== 'ok')
             fail('no-false-pass', `${id} reused on a connector read that was not the connector`)
-        } else if (!decidedDuring(entry['check-id'])) {
+        } else if (!decidedDuring()) {
           fail(
             'no-false-pass',
             `${id} passed on ${entry['check-id'] ?? 'no check'}, not decided during the step`

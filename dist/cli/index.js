@@ -42289,14 +42289,22 @@ async function startCheck(connector, starting) {
         if (latest.kind !== 'check')
             return undefined;
         const { check } = latest;
-        if (isVerdictSince(baseline, check, clock.now())) {
+        const now = clock.now();
+        // Created since the baseline: ours, or newer still; either way decided after the step began.
+        if (isNewSince(baseline, check, now) && (isFinal(check.status) || isUnfinished(check))) {
             return started(check, sentAt, { seenAsLatest: true });
         }
         if (!isUnfinished(check))
             return undefined;
-        // Undecided, so any verdict comes later: the baseline's own check still running is joined.
-        const joined = baseline.kind === 'check' && baseline.check.id === check.id;
-        return started(check, sentAt, { seenAsLatest: true, joined });
+        // The baseline's own check, still running: joined.
+        if (baseline.kind === 'check' && baseline.check.id === check.id) {
+            return started(check, sentAt, { seenAsLatest: true, joined: true });
+        }
+        // Undecided, so any verdict it reaches comes later; but with a baseline known, a check that
+        // is not new since it cannot be ours, and nothing newer may ride on its having been latest.
+        if (baseline.kind !== 'unknown')
+            return undefined;
+        return started(check, sentAt);
     };
     const lastStartAt = options.lastStartAt ?? options.deadline - (options.priorMs ?? NO_PRIOR_MARGIN_MS);
     let lastSentAt = Number.NEGATIVE_INFINITY;
