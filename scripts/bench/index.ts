@@ -1,7 +1,7 @@
 // The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
 // rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
 //   npx tsx scripts/bench/index.ts [--write]
-//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse]
+//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse,limiter]
 //                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
 // --write also rewrites BENCHMARKS.md, from a full run only.
 import { existsSync } from 'node:fs'
@@ -20,6 +20,7 @@ import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
 import { measureReuse } from './reuse.js'
 import { measureStartup } from './startup.js'
 import { measureSweep } from './sweep.js'
+import { LIMITER_CONNECTORS, ON_ITS_WAY_MS, measureLimiter } from './limiter.js'
 
 const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md')
 /** What is measured unless `--bundle` names another: the action as a runner runs it. */
@@ -135,6 +136,13 @@ ${report.text}
   beside the single-connector schedule at its T (POST, GETs and the name lookup); peak RSS.
   _Resolution_ lists 10,000 connectors from a simulator in a child process and matches them,
   timed with \`process.cpuUsage()\` in the bench process.
+- **1 r/s limiter**: one step checking ${LIMITER_CONNECTORS} connectors whose checks take 3 s
+  (default \`max-concurrency\`), behind nginx's \`limit_req\` (1 r/s per key, burst 0,
+  \`limit_req_status 429\`, no Retry-After) in front of the simulator, then against the
+  simulator's own token bucket (the same, with Retry-After): spawn to exit, the 429s among all
+  requests the limiter saw, accepted requests per second of wall time, and the shortest time
+  from a 429 to the next request that was not already on its way (one that came more than
+  ${ON_ITS_WAY_MS} ms later).
 - **reuse**: a step with \`reuse-success-seconds\` whose connector's latest check is a SUCCESS
   reported 2 s before, spawn to exit (it sends the read of the latest check and the name lookup,
   no POST), beside a minimal Node script that sends that one GET with \`fetch\` and exits, in
@@ -282,6 +290,11 @@ async function main(options: Options): Promise<void> {
     if (parts.has('sweep')) {
       phase(`sweep of 500 connectors, then resolution of 10,000`)
       results.sweep = await measureSweep(bench)
+    }
+    // Last: its requests wait on a limiter for about a minute, and disturb nothing else.
+    if (parts.has('limiter')) {
+      phase(`${LIMITER_CONNECTORS} connectors behind a 1 r/s limiter: nginx, then the simulator`)
+      results.limiter = await measureLimiter(bench)
     }
     results.loadAtEnd = os.loadavg()
     const report = buildReport(results)

@@ -42,6 +42,7 @@ import {
   type SweepReport
 } from './sweep.js'
 import { GATES, type ReuseReport } from './reuse.js'
+import { limiterRows, type LimiterCase } from './limiter.js'
 
 export const PARTS = [
   'lag',
@@ -51,7 +52,8 @@ export const PARTS = [
   'size',
   'many',
   'sweep',
-  'reuse'
+  'reuse',
+  'limiter'
 ] as const
 export type Part = (typeof PARTS)[number]
 
@@ -69,6 +71,7 @@ export interface Results {
   prior?: PriorModel
   priorRuns?: PriorRunSample[]
   reuse?: ReuseReport
+  limiter?: LimiterCase[]
   loadAtStart: number[]
   loadAtEnd: number[]
 }
@@ -811,6 +814,7 @@ export function buildReport(results: Results): Report {
   if (lag !== undefined) sections.push(memoryRows(lag, startup))
   if (many !== undefined) sections.push(manyRows(many, startup))
   if (sweep !== undefined) sections.push(sweepRows(sweep))
+  if (results.limiter !== undefined) sections.push(limiterRows(results.limiter))
 
   const load = (xs: number[]): string => xs.map((x) => x.toFixed(1)).join(' ')
   const blocks = [
