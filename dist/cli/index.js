@@ -41573,7 +41573,7 @@ function nextPollAt(options) {
 const ASSUMED_ANSWER_MS = 200;
 /**
  * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed, times answers so the last request can
+ * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so the last request can
  * be aimed just before the deadline, and remembers the last transient error for the timeout
  * message. Requests for one connector (or the workflow) go through one pacer.
  */
@@ -41655,11 +41655,12 @@ class Pacer {
         if (windowLeft <= 0)
             return { ok: false, problem: this.timedOut() };
         const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft);
+        const request = gate.sent(sentAt);
         const result = await call({ timeoutMs, signal });
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
             reach.answered();
-            gate.answered(sentAt);
+            gate.answered(request);
             // The last error is reported on a timeout only if nothing has answered since.
             this.lastTransient = undefined;
             return result;
@@ -41682,10 +41683,10 @@ class Pacer {
         if (problem.kind === 'transient') {
             this.lastTransient = problem.reason;
             if (problem.status === 429)
-                gate.rateLimited(clock.now(), problem.retryAfterMs);
+                gate.rateLimited(clock.now(), problem.retryAfterMs, request);
         }
         else {
-            gate.answered(sentAt);
+            gate.answered(request);
         }
         return result;
     }
@@ -41718,12 +41719,23 @@ class Pacer {
         }
     }
     /**
+     * A request's own wait after the n-th failure in a row. None for a 429: waiting is the shared
+     * gate's (its floor, Retry-After and pace), and a back-off of each request's own on top would
+     * leave the pace's turns unused while the limit allows them.
+     */
+    retryGap(failures, problem) {
+        if (problem.status === 429)
+            return 0;
+        const { random, pollIntervalMs } = this.options;
+        return retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+    }
+    /**
      * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
      * when no slot is left before the deadline.
      */
     async backOff(sentAt, failures, problem, onRetry) {
-        const { clock, random, pollIntervalMs, reach } = this.options;
-        const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        const { clock, reach } = this.options;
+        const desiredAt = clock.now() + this.retryGap(failures, problem);
         // A host that never answered is given up on when the next try would come after its window.
         const giveUpAt = reach.giveUpAt();
         if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt)
@@ -41847,7 +41859,7 @@ async function runCheck(connector, options) {
         if (problem.kind !== 'transient')
             return finish(created, joined, problem);
         failuresInARow += 1;
-        const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
+        const backoff = pacer.retryGap(failuresInARow, problem);
         desiredAt = Math.max(regularAt, clock.now() + backoff);
         events.retrying(problem, desiredAt - clock.now(), failuresInARow);
     }
@@ -42066,9 +42078,33 @@ async function mapWithConcurrency(items, limit, work) {
 /** After a 429, nothing is sent for at least this long, whatever Retry-After says. */
 const RATE_LIMIT_FLOOR_MS = 1000;
 /**
- * A back-off shared by every check of the step. Rate limits apply to the API key, not to one
- * connector, so one 429 holds back every request until the server's Retry-After (or an
- * exponential back-off when it gives none) has passed.
+ * How requests are paced once the API has answered 429. Why these numbers (BENCHMARKS.md has the
+ * figures behind a 1 r/s limiter):
+ * - The pace the API just allowed is what it accepted in the second before the refused request
+ *   was sent: one request a second when it let one of a burst through, 50 when it took 50.
+ *   Requests then go out one at a time, a quarter slower than that.
+ * - Each answer that is not a 429, to a request sent at the pace, makes the next gap 5 % shorter:
+ *   against a limiter with no burst, the pace passes the limit after about five answers (the
+ *   first time) and eight (later), so 429s stay near one request in seven to nine.
+ * - A 429 at a pace already slowed makes it 1.5 times slower (or the new reading, if slower): a
+ *   limiter whose burst misled the first reading is found in a few steps.
+ * - Under 20 ms a gap no longer matters: pacing ends until the next 429.
+ */
+const PACING = {
+    windowMs: 1000,
+    margin: 1.25,
+    slowDown: 1.5,
+    speedUp: 0.95,
+    endBelowMs: 20,
+    /** A request sent within this many gaps of the one before tested the pace. */
+    atPaceWithin: 1.5
+};
+/**
+ * The step's share of the API's rate limit, shared by every check: rate limits apply to the API
+ * key, not to one connector. A 429 holds back every request until the server's Retry-After (or an
+ * exponential back-off when it gives none) has passed, and at least a second; after it requests
+ * go out one at a time, at the pace the API was just seen to allow, faster again as they succeed.
+ * Pure: every moment comes in as an argument.
  */
 class RateGate {
     capMs;
@@ -42076,13 +42112,19 @@ class RateGate {
     openAt = 0;
     closedAt = Number.NEGATIVE_INFINITY;
     strikes = 0;
+    /** The gap kept between requests; undefined while requests go out as they come. */
+    paceMs;
+    lastSentAt = Number.NEGATIVE_INFINITY;
+    /** When accepted requests were sent, within the last window (for the pace after a 429). */
+    accepted = [];
     constructor(capMs, random) {
         this.capMs = capMs;
         this.random = random;
     }
-    /** Clock time before which no request may be sent. */
+    /** Clock time before which no request may be sent: the back-off after a 429, and the pace. */
     notBefore() {
-        return this.openAt;
+        const paced = this.paceMs === undefined ? Number.NEGATIVE_INFINITY : this.lastSentAt + this.paceMs;
+        return Math.max(this.openAt, paced);
     }
     /**
      * Clock time before which no request may be sent even as the last one before the deadline,
@@ -42091,20 +42133,52 @@ class RateGate {
     floor() {
         return this.closedAt + RATE_LIMIT_FLOOR_MS;
     }
-    rateLimited(now, retryAfterMs) {
-        this.strikes += 1;
-        this.closedAt = now;
-        const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs);
+    /** The gap now kept between requests, if any. */
+    pace() {
+        return this.paceMs;
+    }
+    /** A request goes out now: the next one waits for the pace. */
+    sent(now) {
+        const atPace = this.paceMs !== undefined && now - this.lastSentAt <= this.paceMs * PACING.atPaceWithin;
+        this.lastSentAt = Math.max(this.lastSentAt, now);
+        return { sentAt: now, atPace };
+    }
+    /**
+     * A 429 arrived at `now`. Only one to a request sent after the last 429 arrived says anything
+     * new (those already on their way were refused for the same reason): it adds a strike and sets
+     * the pace. Every 429 keeps the gate shut for the floor after it.
+     */
+    rateLimited(now, retryAfterMs, request) {
+        if (request.sentAt >= this.closedAt) {
+            this.strikes += 1;
+            this.paceMs = this.slowerPace(request.sentAt);
+        }
+        this.closedAt = Math.max(this.closedAt, now);
+        const wait = retryGap(Math.max(1, this.strikes), this.capMs, this.random(), retryAfterMs);
         this.openAt = Math.max(this.openAt, now + Math.max(RATE_LIMIT_FLOOR_MS, wait));
     }
     /**
-     * An answer that was not a 429 ends the streak, so the next one starts short again; but only
-     * for a request sent after the last 429 arrived: answers to requests already on their way
-     * then say nothing about whether the limit has passed.
+     * An answer that was not a 429. One to a request sent after the last 429 arrived ends the
+     * streak, so the next back-off starts short again, and when it went out at the pace it shortens
+     * the pace: answers to requests already on their way then say nothing about the limit.
      */
-    answered(sentAt) {
-        if (sentAt >= this.closedAt)
-            this.strikes = 0;
+    answered(request) {
+        const since = this.lastSentAt - PACING.windowMs;
+        this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt];
+        if (request.sentAt < this.closedAt)
+            return;
+        this.strikes = 0;
+        if (this.paceMs === undefined || !request.atPace)
+            return;
+        this.paceMs *= PACING.speedUp;
+        if (this.paceMs < PACING.endBelowMs)
+            this.paceMs = undefined;
+    }
+    /** The pace after a 429 to a request sent at `sentAt`. */
+    slowerPace(sentAt) {
+        const recent = this.accepted.filter((at) => at <= sentAt && at > sentAt - PACING.windowMs).length;
+        const observed = (PACING.windowMs / Math.max(1, recent)) * PACING.margin;
+        return Math.max(observed, (this.paceMs ?? 0) * PACING.slowDown);
     }
 }
 

@@ -5,7 +5,7 @@ import { transient, type Problem, type TransientProblem } from '../problems.js'
 import { isFinal, isKnownStatus } from '../api/status.js'
 import { isUnfinished, relationTo, type IgnoredRelation } from './ownership.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
-import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
+import { GET_NOT_FOUND_GRACE_MS, pollGap } from './schedule.js'
 
 /** Things worth telling the user while a check runs; reporting decides how loud each is. */
 export interface CheckEvents {
@@ -167,7 +167,7 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
     }
     if (problem.kind !== 'transient') return finish(created, joined, problem)
     failuresInARow += 1
-    const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs)
+    const backoff = pacer.retryGap(failuresInARow, problem)
     desiredAt = Math.max(regularAt, clock.now() + backoff)
     events.retrying(problem, desiredAt - clock.now(), failuresInARow)
   }

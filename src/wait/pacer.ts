@@ -29,7 +29,7 @@ const ASSUMED_ANSWER_MS = 200
 
 /**
  * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed, times answers so the last request can
+ * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so the last request can
  * be aimed just before the deadline, and remembers the last transient error for the timeout
  * message. Requests for one connector (or the workflow) go through one pacer.
  */
@@ -112,11 +112,12 @@ export class Pacer {
     const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt
     if (windowLeft <= 0) return { ok: false, problem: this.timedOut() }
     const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft)
+    const request = gate.sent(sentAt)
     const result = await call({ timeoutMs, signal })
     this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
     if (result.ok) {
       reach.answered()
-      gate.answered(sentAt)
+      gate.answered(request)
       // The last error is reported on a timeout only if nothing has answered since.
       this.lastTransient = undefined
       return result
@@ -136,9 +137,9 @@ export class Pacer {
     reach.answered()
     if (problem.kind === 'transient') {
       this.lastTransient = problem.reason
-      if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
+      if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs, request)
     } else {
-      gate.answered(sentAt)
+      gate.answered(request)
     }
     return result
   }
@@ -178,6 +179,17 @@ export class Pacer {
   }
 
   /**
+   * A request's own wait after the n-th failure in a row. None for a 429: waiting is the shared
+   * gate's (its floor, Retry-After and pace), and a back-off of each request's own on top would
+   * leave the pace's turns unused while the limit allows them.
+   */
+  retryGap(failures: number, problem: TransientProblem): number {
+    if (problem.status === 429) return 0
+    const { random, pollIntervalMs } = this.options
+    return retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+  }
+
+  /**
    * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
    * when no slot is left before the deadline.
    */
@@ -187,9 +199,8 @@ export class Pacer {
     problem: TransientProblem,
     onRetry: RetryEvent
   ): Promise<boolean> {
-    const { clock, random, pollIntervalMs, reach } = this.options
-    const desiredAt =
-      clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    const { clock, reach } = this.options
+    const desiredAt = clock.now() + this.retryGap(failures, problem)
     // A host that never answered is given up on when the next try would come after its window.
     const giveUpAt = reach.giveUpAt()
     if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt) return false
