@@ -43323,6 +43323,8 @@ class Pacer {
     options;
     lastTransient;
     slowestAnswerMs;
+    /** The gate's slot taken by waitForSlot for the request that send() sends next. */
+    claimed;
     constructor(options) {
         this.options = options;
     }
@@ -43370,35 +43372,76 @@ class Pacer {
         let at = this.slot(lastSentAt, desiredAt);
         while (at !== undefined) {
             await clock.sleep(at - clock.now(), signal);
-            if (this.aborted() || gate.notBefore() <= clock.now())
+            if (this.aborted())
                 return true;
+            if (!gate.hasRoom()) {
+                await this.settling();
+                at = this.slot(lastSentAt, Math.max(desiredAt, clock.now()));
+                continue;
+            }
+            if (gate.notBefore() <= clock.now())
+                return this.claim();
             const later = this.slot(lastSentAt, gate.notBefore());
             // No later slot: this one was the deadline's last, taken unless a 429 came just now.
             if (later === undefined)
-                return clock.now() >= gate.floor();
+                return clock.now() >= gate.floor() && this.claim();
             if (later <= clock.now())
-                return true;
+                return this.claim();
             at = later;
         }
         return false;
     }
+    /**
+     * Takes the slot for the request about to be sent, as the wait ends: the check and the taking
+     * happen at once, so no other request can see the same slot free in between (several waits
+     * can end in one turn of the event loop, before any of their requests is sent).
+     */
+    claim() {
+        const { gate, clock } = this.options;
+        if (this.claimed !== undefined)
+            gate.settled();
+        this.claimed = gate.sent(clock.now());
+        return true;
+    }
+    /** Waits until a request on its way settles, or the signal fires. */
+    async settling() {
+        const { signal, gate } = this.options;
+        if (signal.aborted)
+            return;
+        let onAbort = () => undefined;
+        const aborted = new Promise((resolve) => {
+            onAbort = () => {
+                resolve();
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+        });
+        await Promise.race([gate.whenSettled(), aborted]);
+        signal.removeEventListener('abort', onAbort);
+    }
     /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
     async send(call) {
         const { clock, signal, deadline, gate, reach } = this.options;
-        if (this.aborted())
-            return { ok: false, problem: this.cancelled() };
-        const left = deadline - EXIT_RESERVE_MS - clock.now();
-        if (left <= 0)
-            return { ok: false, problem: this.timedOut() };
+        const claimed = this.claimed;
+        this.claimed = undefined;
         const sentAt = clock.now();
+        const left = deadline - EXIT_RESERVE_MS - sentAt;
         // A host that never answered gets no more time than its window has left.
         const giveUpAt = reach.giveUpAt();
         const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
-        if (windowLeft <= 0)
-            return { ok: false, problem: this.timedOut() };
+        if (this.aborted() || left <= 0 || windowLeft <= 0) {
+            if (claimed !== undefined)
+                gate.settled();
+            return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() };
+        }
         const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft);
-        const request = gate.sent(sentAt);
-        const result = await call({ timeoutMs, signal });
+        const request = claimed ?? gate.sent(sentAt);
+        let result;
+        try {
+            result = await call({ timeoutMs, signal });
+        }
+        finally {
+            gate.settled();
+        }
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
             reach.answered();
@@ -43445,7 +43488,9 @@ class Pacer {
      */
     async retry(call, onRetry, retryable = () => true) {
         const { clock } = this.options;
-        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+        // A slot already taken (by backOff just before) is this request's: no second wait.
+        const ready = this.claimed !== undefined;
+        if (!ready && !(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
             const problem = this.aborted() ? this.cancelled() : this.timedOut();
             return { ok: false, problem, sentAt: clock.now() };
         }
@@ -43842,6 +43887,14 @@ const PACING = {
     atPaceWithin: 1.5
 };
 /**
+ * Until the API has answered this many requests, fewer may be on their way at once: 4 at first,
+ * one more for each answer that is not a 429 (so about twice as many each round trip), without a
+ * cap from 64 on. A step that starts many requests at once would otherwise send them all before
+ * the first answer could say that the API limits its rate: behind a limiter of one request a
+ * second, all but one of them refused. It costs an unlimited API about four round trips.
+ */
+const START_WINDOW = { first: 4, open: 64 };
+/**
  * The step's share of the API's rate limit, shared by every check: rate limits apply to the API
  * key, not to one connector. A 429 holds back every request until the server's Retry-After (or an
  * exponential back-off when it gives none) has passed, and at least a second; after it requests
@@ -43859,6 +43912,9 @@ class RateGate {
     lastSentAt = Number.NEGATIVE_INFINITY;
     /** When accepted requests were sent, within the last window (for the pace after a 429). */
     accepted = [];
+    inFlight = 0;
+    window = START_WINDOW.first;
+    waiting = [];
     constructor(capMs, random) {
         this.capMs = capMs;
         this.random = random;
@@ -43879,11 +43935,28 @@ class RateGate {
     pace() {
         return this.paceMs;
     }
+    /** Whether one more request may be on its way now (see START_WINDOW). */
+    hasRoom() {
+        return this.inFlight < this.window;
+    }
+    /** Resolves once a request on its way has settled, however it ended. */
+    whenSettled() {
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
     /** A request goes out now: the next one waits for the pace. */
     sent(now) {
+        this.inFlight += 1;
         const atPace = this.paceMs !== undefined && now - this.lastSentAt <= this.paceMs * PACING.atPaceWithin;
         this.lastSentAt = Math.max(this.lastSentAt, now);
         return { sentAt: now, atPace };
+    }
+    /** A request sent has ended, answered or not; call it once for each, before its outcome. */
+    settled() {
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const wake of waiting)
+            wake();
     }
     /**
      * A 429 arrived at `now`. Only one to a request sent after the last 429 arrived says anything
@@ -43907,6 +43980,7 @@ class RateGate {
     answered(request) {
         const since = this.lastSentAt - PACING.windowMs;
         this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt];
+        this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1;
         if (request.sentAt < this.closedAt)
             return;
         this.strikes = 0;

@@ -26,6 +26,15 @@ export const PACING = {
   atPaceWithin: 1.5
 } as const
 
+/**
+ * Until the API has answered this many requests, fewer may be on their way at once: 4 at first,
+ * one more for each answer that is not a 429 (so about twice as many each round trip), without a
+ * cap from 64 on. A step that starts many requests at once would otherwise send them all before
+ * the first answer could say that the API limits its rate: behind a limiter of one request a
+ * second, all but one of them refused. It costs an unlimited API about four round trips.
+ */
+export const START_WINDOW = { first: 4, open: 64 } as const
+
 /** A request as the gate saw it leave: its answer is reported back with it. */
 export interface Sent {
   sentAt: number
@@ -49,6 +58,9 @@ export class RateGate {
   private lastSentAt = Number.NEGATIVE_INFINITY
   /** When accepted requests were sent, within the last window (for the pace after a 429). */
   private accepted: number[] = []
+  private inFlight = 0
+  private window: number = START_WINDOW.first
+  private waiting: (() => void)[] = []
 
   constructor(
     private readonly capMs: number,
@@ -75,12 +87,31 @@ export class RateGate {
     return this.paceMs
   }
 
+  /** Whether one more request may be on its way now (see START_WINDOW). */
+  hasRoom(): boolean {
+    return this.inFlight < this.window
+  }
+
+  /** Resolves once a request on its way has settled, however it ended. */
+  whenSettled(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
   /** A request goes out now: the next one waits for the pace. */
   sent(now: number): Sent {
+    this.inFlight += 1
     const atPace =
       this.paceMs !== undefined && now - this.lastSentAt <= this.paceMs * PACING.atPaceWithin
     this.lastSentAt = Math.max(this.lastSentAt, now)
     return { sentAt: now, atPace }
+  }
+
+  /** A request sent has ended, answered or not; call it once for each, before its outcome. */
+  settled(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1)
+    const waiting = this.waiting
+    this.waiting = []
+    for (const wake of waiting) wake()
   }
 
   /**
@@ -106,6 +137,7 @@ export class RateGate {
   answered(request: Sent): void {
     const since = this.lastSentAt - PACING.windowMs
     this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt]
+    this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1
     if (request.sentAt < this.closedAt) return
     this.strikes = 0
     if (this.paceMs === undefined || !request.atPace) return
