@@ -43648,7 +43648,9 @@ async function runCheck(connector, options) {
         failuresInARow += 1;
         const backoff = pacer.retryGap(failuresInARow, problem);
         desiredAt = Math.max(regularAt, clock.now() + backoff);
-        events.retrying(problem, desiredAt - clock.now(), failuresInARow);
+        // The wait as it will be: the shared gate's (a 429's) included.
+        const retryAt = pacer.slot(lastPollAt, desiredAt) ?? desiredAt;
+        events.retrying(problem, retryAt - clock.now(), failuresInARow);
     }
 }
 /**
