@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { PACING, RATE_LIMIT_FLOOR_MS, RateGate, type Sent } from '../src/wait/rate-gate.js'
+import {
+  PACING,
+  RATE_LIMIT_FLOOR_MS,
+  RateGate,
+  START_WINDOW,
+  type Sent
+} from '../src/wait/rate-gate.js'
 
 describe('RateGate', () => {
   it('closes for the Retry-After, and backs off when there is none', () => {
@@ -122,6 +128,23 @@ describe('RateGate', () => {
     expect(answers).toBe(10)
     // Only the back-off after the 429 is left, long past: requests go out as they come.
     expect(gate.notBefore()).toBe(2000)
+  })
+
+  it('widens the start window on each answer that is not a 429, and opens it from 64', () => {
+    const gate = new RateGate(10_000, () => 0)
+    const out = Array.from({ length: START_WINDOW.first }, () => gate.sent(0))
+    expect(gate.hasRoom()).toBe(false)
+    gate.settled()
+    gate.rateLimited(5, undefined, out[0] as Sent) // a 429 frees its place, no more
+    gate.sent(6)
+    expect(gate.hasRoom()).toBe(false)
+    gate.settled()
+    gate.heardFrom() // a 503: the limit let it through
+    gate.sent(7)
+    expect(gate.hasRoom()).toBe(true)
+    for (let i = START_WINDOW.first + 1; i < START_WINDOW.open; i += 1) gate.heardFrom()
+    for (let i = 0; i < 1000; i += 1) gate.sent(8)
+    expect(gate.hasRoom()).toBe(true)
   })
 
   it('slows down 1.5 times on a 429 at a pace already slowed', () => {

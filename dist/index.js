@@ -43315,9 +43315,9 @@ function nextPollAt(options) {
 const ASSUMED_ANSWER_MS = 200;
 /**
  * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so the last request can
- * be aimed just before the deadline, and remembers the last transient error for the timeout
- * message. Requests for one connector (or the workflow) go through one pacer.
+ * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so
+ * the last request can be aimed just before the deadline, and remembers the last transient
+ * error for the timeout message. Requests for one connector (or the workflow) go through one pacer.
  */
 class Pacer {
     options;
@@ -43469,6 +43469,8 @@ class Pacer {
             this.lastTransient = problem.reason;
             if (problem.status === 429)
                 gate.rateLimited(clock.now(), problem.retryAfterMs, request);
+            else
+                gate.heardFrom();
         }
         else {
             gate.answered(request);
@@ -43889,9 +43891,9 @@ const PACING = {
     atPaceWithin: 1.5
 };
 /**
- * Until the API has answered this many requests, fewer may be on their way at once: 4 at first,
- * one more for each answer that is not a 429 (so about twice as many each round trip), without a
- * cap from 64 on. A step that starts many requests at once would otherwise send them all before
+ * Before the API has answered, at most 4 requests may be on their way at once, one more for
+ * each answer that is not a 429 (so about twice as many each round trip), without a cap from
+ * 64 on. A step that starts many requests at once would otherwise send them all before
  * the first answer could say that the API limits its rate: behind a limiter of one request a
  * second, all but one of them refused. It costs an unlimited API about four round trips.
  */
@@ -43982,7 +43984,7 @@ class RateGate {
     answered(request) {
         const since = this.lastSentAt - PACING.windowMs;
         this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt];
-        this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1;
+        this.heardFrom();
         if (request.sentAt < this.closedAt)
             return;
         this.strikes = 0;
@@ -43991,6 +43993,13 @@ class RateGate {
         this.paceMs *= PACING.speedUp;
         if (this.paceMs < PACING.endBelowMs)
             this.paceMs = undefined;
+    }
+    /**
+     * The API answered a request with something other than a 429 (a 5xx too: the limit let it
+     * through), so one more may be on its way at once while the start window lasts.
+     */
+    heardFrom() {
+        this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1;
     }
     /** The pace after a 429 to a request sent at `sentAt`. */
     slowerPace(sentAt) {

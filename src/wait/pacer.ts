@@ -29,9 +29,9 @@ const ASSUMED_ANSWER_MS = 200
 
 /**
  * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so the last request can
- * be aimed just before the deadline, and remembers the last transient error for the timeout
- * message. Requests for one connector (or the workflow) go through one pacer.
+ * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so
+ * the last request can be aimed just before the deadline, and remembers the last transient
+ * error for the timeout message. Requests for one connector (or the workflow) go through one pacer.
  */
 export class Pacer {
   private lastTransient: string | undefined
@@ -181,6 +181,7 @@ export class Pacer {
     if (problem.kind === 'transient') {
       this.lastTransient = problem.reason
       if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs, request)
+      else gate.heardFrom()
     } else {
       gate.answered(request)
     }

@@ -27,9 +27,9 @@ export const PACING = {
 } as const
 
 /**
- * Until the API has answered this many requests, fewer may be on their way at once: 4 at first,
- * one more for each answer that is not a 429 (so about twice as many each round trip), without a
- * cap from 64 on. A step that starts many requests at once would otherwise send them all before
+ * Before the API has answered, at most 4 requests may be on their way at once, one more for
+ * each answer that is not a 429 (so about twice as many each round trip), without a cap from
+ * 64 on. A step that starts many requests at once would otherwise send them all before
  * the first answer could say that the API limits its rate: behind a limiter of one request a
  * second, all but one of them refused. It costs an unlimited API about four round trips.
  */
@@ -137,12 +137,20 @@ export class RateGate {
   answered(request: Sent): void {
     const since = this.lastSentAt - PACING.windowMs
     this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt]
-    this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1
+    this.heardFrom()
     if (request.sentAt < this.closedAt) return
     this.strikes = 0
     if (this.paceMs === undefined || !request.atPace) return
     this.paceMs *= PACING.speedUp
     if (this.paceMs < PACING.endBelowMs) this.paceMs = undefined
+  }
+
+  /**
+   * The API answered a request with something other than a 429 (a 5xx too: the limit let it
+   * through), so one more may be on its way at once while the start window lasts.
+   */
+  heardFrom(): void {
+    this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1
   }
 
   /** The pace after a 429 to a request sent at `sentAt`. */
