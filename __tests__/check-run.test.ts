@@ -325,7 +325,7 @@ describe('runCheck: errors and retries', () => {
 describe('runCheck: the shared rate-limit gate', () => {
   it('does not send even the first POST while another check holds the gate closed', async () => {
     const gate = new RateGate(10_000, () => 0.5)
-    gate.rateLimited(0, 3000)
+    gate.rateLimited(0, 3000, gate.sent(0))
     const { api, result } = setup(platform(1000), { gate })
     await result
     expect(api.calls[0]?.at).toBe(3000)
@@ -336,7 +336,7 @@ describe('runCheck: the shared rate-limit gate', () => {
     const { api, result } = setup(
       (call, i) => {
         // The first GET's answer comes with news of a 429 elsewhere.
-        if (i === 1) gate.rateLimited(call.at, 5000)
+        if (i === 1) gate.rateLimited(call.at, 5000, gate.sent(call.at))
         return call.method === 'POST'
           ? checkAt('ours', 10)
           : checkAt('ours', 10, i < 3 ? 'SCHEDULED' : 'SUCCESS')

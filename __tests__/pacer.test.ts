@@ -26,7 +26,7 @@ function pacer(deadline: number): { clock: FakeClock; gate: RateGate; pacer: Pac
 describe('Pacer after a 429', () => {
   it('takes the deadline\u2019s last slot only once the floor has passed', async () => {
     const { clock, gate, pacer: p } = pacer(2000)
-    gate.rateLimited(0, 60_000)
+    gate.rateLimited(0, 60_000, gate.sent(0))
     const calls: number[] = []
     const call = (): Promise<Answer<string>> => {
       calls.push(clock.now())
@@ -41,7 +41,7 @@ describe('Pacer after a 429', () => {
   it('sends nothing when the only slot left is within a second of a 429', async () => {
     const { clock, gate, pacer: p } = pacer(1500)
     clock.advance(500)
-    gate.rateLimited(clock.now(), undefined)
+    gate.rateLimited(clock.now(), undefined, gate.sent(clock.now()))
     let calls = 0
     const call = (options: CallOptions): Promise<Answer<string>> => {
       calls += options.timeoutMs > 0 ? 1 : 0
@@ -61,7 +61,8 @@ describe('Pacer after a 429', () => {
     const sleep = clock.sleep.bind(clock)
     clock.sleep = (ms, signal) => {
       const woke = sleep(ms, signal)
-      if (clock.now() >= 1000) gate.rateLimited(clock.now() - 100, undefined)
+      if (clock.now() >= 1000)
+        gate.rateLimited(clock.now() - 100, undefined, gate.sent(clock.now() - 100))
       return woke
     }
     expect(await p.waitForSlot(0, 1000)).toBe(false)

@@ -43574,9 +43574,9 @@ function nextPollAt(options) {
 const ASSUMED_ANSWER_MS = 200;
 /**
  * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed, times answers so the last request can
- * be aimed just before the deadline, and remembers the last transient error for the timeout
- * message. Requests for one connector (or the workflow) go through one pacer.
+ * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so
+ * the last request can be aimed just before the deadline, and remembers the last transient
+ * error for the timeout message. Requests for one connector (or the workflow) go through one pacer.
  */
 class Pacer {
     options;
@@ -43584,6 +43584,8 @@ class Pacer {
     /** The last error that came with an answer (a status line), and when. */
     lastAnswer;
     slowestAnswerMs;
+    /** The gate's slot taken by waitForSlot for the request that send() sends next. */
+    claimed;
     constructor(options) {
         this.options = options;
     }
@@ -43644,38 +43646,80 @@ class Pacer {
         let at = this.slot(lastSentAt, desiredAt);
         while (at !== undefined) {
             await clock.sleep(at - clock.now(), signal);
-            if (this.aborted() || gate.notBefore() <= clock.now())
+            if (this.aborted())
                 return true;
+            if (!gate.hasRoom()) {
+                await this.settling();
+                at = this.slot(lastSentAt, Math.max(desiredAt, clock.now()));
+                continue;
+            }
+            if (gate.notBefore() <= clock.now())
+                return this.claim();
             const later = this.slot(lastSentAt, gate.notBefore());
             // No later slot: this one was the deadline's last, taken unless a 429 came just now.
             if (later === undefined)
-                return clock.now() >= gate.floor();
+                return clock.now() >= gate.floor() && this.claim();
             if (later <= clock.now())
-                return true;
+                return this.claim();
             at = later;
         }
         return false;
     }
+    /**
+     * Takes the slot for the request about to be sent, as the wait ends: the check and the taking
+     * happen at once, so no other request can see the same slot free in between (several waits
+     * can end in one turn of the event loop, before any of their requests is sent).
+     */
+    claim() {
+        const { gate, clock } = this.options;
+        if (this.claimed !== undefined)
+            gate.settled();
+        this.claimed = gate.sent(clock.now());
+        return true;
+    }
+    /** Waits until a request on its way settles, or the signal fires. */
+    async settling() {
+        const { signal, gate } = this.options;
+        if (signal.aborted)
+            return;
+        let onAbort = () => undefined;
+        const aborted = new Promise((resolve) => {
+            onAbort = () => {
+                resolve();
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+        });
+        await Promise.race([gate.whenSettled(), aborted]);
+        signal.removeEventListener('abort', onAbort);
+    }
     /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
     async send(call) {
         const { clock, signal, deadline, gate, reach } = this.options;
-        if (this.aborted())
-            return { ok: false, problem: this.cancelled() };
-        const left = deadline - EXIT_RESERVE_MS - clock.now();
-        if (left <= 0)
-            return { ok: false, problem: this.timedOut() };
+        const claimed = this.claimed;
+        this.claimed = undefined;
         const sentAt = clock.now();
+        const left = deadline - EXIT_RESERVE_MS - sentAt;
         // A host that never answered gets no more time than its window has left.
         const giveUpAt = reach.giveUpAt();
         const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt;
-        if (windowLeft <= 0)
-            return { ok: false, problem: this.timedOut() };
+        if (this.aborted() || left <= 0 || windowLeft <= 0) {
+            if (claimed !== undefined)
+                gate.settled();
+            return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() };
+        }
         const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft);
-        const result = await call({ timeoutMs, signal });
+        const request = claimed ?? gate.sent(sentAt);
+        let result;
+        try {
+            result = await call({ timeoutMs, signal });
+        }
+        finally {
+            gate.settled();
+        }
         this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt);
         if (result.ok) {
             reach.answered();
-            gate.answered(sentAt);
+            gate.answered(request);
             // The last error is reported on a timeout only if nothing has answered since.
             this.lastTransient = undefined;
             this.lastAnswer = undefined;
@@ -43701,10 +43745,12 @@ class Pacer {
             if (problem.status !== undefined)
                 this.lastAnswer = { reason: problem.reason, at: clock.now() };
             if (problem.status === 429)
-                gate.rateLimited(clock.now(), problem.retryAfterMs);
+                gate.rateLimited(clock.now(), problem.retryAfterMs, request);
+            else
+                gate.heardFrom();
         }
         else {
-            gate.answered(sentAt);
+            gate.answered(request);
         }
         return result;
     }
@@ -43721,7 +43767,9 @@ class Pacer {
      */
     async retry(call, onRetry, retryable = () => true) {
         const { clock } = this.options;
-        if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+        // A slot already taken (by backOff just before) is this request's: no second wait.
+        const ready = this.claimed !== undefined;
+        if (!ready && !(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
             const problem = this.aborted() ? this.cancelled() : this.timedOut();
             return { ok: false, problem, sentAt: clock.now() };
         }
@@ -43737,12 +43785,23 @@ class Pacer {
         }
     }
     /**
+     * A request's own wait after the n-th failure in a row. None for a 429: waiting is the shared
+     * gate's (its floor, Retry-After and pace), and a back-off of each request's own on top would
+     * leave the pace's turns unused while the limit allows them.
+     */
+    retryGap(failures, problem) {
+        if (problem.status === 429)
+            return 0;
+        const { random, pollIntervalMs } = this.options;
+        return retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+    }
+    /**
      * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
      * when no slot is left before the deadline.
      */
     async backOff(sentAt, failures, problem, onRetry) {
-        const { clock, random, pollIntervalMs, reach } = this.options;
-        const desiredAt = clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs);
+        const { clock, reach } = this.options;
+        const desiredAt = clock.now() + this.retryGap(failures, problem);
         // A host that never answered is given up on when the next try would come after its window.
         const giveUpAt = reach.giveUpAt();
         if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt)
@@ -43983,9 +44042,11 @@ async function runCheck(connector, options) {
         if (problem.kind !== 'transient')
             return finish(created, joined, problem);
         failuresInARow += 1;
-        const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs);
+        const backoff = pacer.retryGap(failuresInARow, problem);
         desiredAt = Math.max(regularAt, clock.now() + backoff);
-        events.retrying(problem, desiredAt - clock.now(), failuresInARow);
+        // The wait as it will be: the shared gate's (a 429's) included.
+        const retryAt = pacer.slot(lastPollAt, desiredAt) ?? desiredAt;
+        events.retrying(problem, retryAt - clock.now(), failuresInARow);
     }
 }
 /** A SUCCESS or FAILURE created since the baseline: a verdict given after the step began. */
@@ -44230,9 +44291,41 @@ async function mapWithConcurrency(items, limit, work) {
 /** After a 429, nothing is sent for at least this long, whatever Retry-After says. */
 const RATE_LIMIT_FLOOR_MS = 1000;
 /**
- * A back-off shared by every check of the step. Rate limits apply to the API key, not to one
- * connector, so one 429 holds back every request until the server's Retry-After (or an
- * exponential back-off when it gives none) has passed.
+ * How requests are paced once the API has answered 429. Why these numbers (BENCHMARKS.md has the
+ * figures behind a 1 r/s limiter):
+ * - The pace the API just allowed is what it accepted in the second before the refused request
+ *   was sent: one request a second when it let one of a burst through, 50 when it took 50.
+ *   Requests then go out one at a time, a quarter slower than that.
+ * - Each answer that is not a 429, to a request sent at the pace, makes the next gap 5 % shorter:
+ *   against a limiter with no burst, the pace passes the limit after about five answers (the
+ *   first time) and eight (later), so 429s stay near one request in seven to nine.
+ * - A 429 at a pace already slowed makes it 1.5 times slower (or the new reading, if slower): a
+ *   limiter whose burst misled the first reading is found in a few steps.
+ * - Under 20 ms a gap no longer matters: pacing ends until the next 429.
+ */
+const PACING = {
+    windowMs: 1000,
+    margin: 1.25,
+    slowDown: 1.5,
+    speedUp: 0.95,
+    endBelowMs: 20,
+    /** A request sent within this many gaps of the one before tested the pace. */
+    atPaceWithin: 1.5
+};
+/**
+ * Before the API has answered, at most 4 requests may be on their way at once, one more for
+ * each answer that is not a 429 (so about twice as many each round trip), without a cap from
+ * 64 on. A step that starts many requests at once would otherwise send them all before
+ * the first answer could say that the API limits its rate: behind a limiter of one request a
+ * second, all but one of them refused. It costs an unlimited API about four round trips.
+ */
+const START_WINDOW = { first: 4, open: 64 };
+/**
+ * The step's share of the API's rate limit, shared by every check: rate limits apply to the API
+ * key, not to one connector. A 429 holds back every request until the server's Retry-After (or an
+ * exponential back-off when it gives none) has passed, and at least a second; after it requests
+ * go out one at a time, at the pace the API was just seen to allow, faster again as they succeed.
+ * Pure: every moment comes in as an argument.
  */
 class RateGate {
     capMs;
@@ -44240,13 +44333,22 @@ class RateGate {
     openAt = 0;
     closedAt = Number.NEGATIVE_INFINITY;
     strikes = 0;
+    /** The gap kept between requests; undefined while requests go out as they come. */
+    paceMs;
+    lastSentAt = Number.NEGATIVE_INFINITY;
+    /** When accepted requests were sent, within the last window (for the pace after a 429). */
+    accepted = [];
+    inFlight = 0;
+    window = START_WINDOW.first;
+    waiting = [];
     constructor(capMs, random) {
         this.capMs = capMs;
         this.random = random;
     }
-    /** Clock time before which no request may be sent. */
+    /** Clock time before which no request may be sent: the back-off after a 429, and the pace. */
     notBefore() {
-        return this.openAt;
+        const paced = this.paceMs === undefined ? Number.NEGATIVE_INFINITY : this.lastSentAt + this.paceMs;
+        return Math.max(this.openAt, paced);
     }
     /**
      * Clock time before which no request may be sent even as the last one before the deadline,
@@ -44255,20 +44357,77 @@ class RateGate {
     floor() {
         return this.closedAt + RATE_LIMIT_FLOOR_MS;
     }
-    rateLimited(now, retryAfterMs) {
-        this.strikes += 1;
-        this.closedAt = now;
-        const wait = retryGap(this.strikes, this.capMs, this.random(), retryAfterMs);
+    /** The gap now kept between requests, if any. */
+    pace() {
+        return this.paceMs;
+    }
+    /** Whether one more request may be on its way now (see START_WINDOW). */
+    hasRoom() {
+        return this.inFlight < this.window;
+    }
+    /** Resolves once a request on its way has settled, however it ended. */
+    whenSettled() {
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    /** A request goes out now: the next one waits for the pace. */
+    sent(now) {
+        this.inFlight += 1;
+        const atPace = this.paceMs !== undefined && now - this.lastSentAt <= this.paceMs * PACING.atPaceWithin;
+        this.lastSentAt = Math.max(this.lastSentAt, now);
+        return { sentAt: now, atPace };
+    }
+    /** A request sent has ended, answered or not; call it once for each, before its outcome. */
+    settled() {
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const wake of waiting)
+            wake();
+    }
+    /**
+     * A 429 arrived at `now`. Only one to a request sent after the last 429 arrived says anything
+     * new (those already on their way were refused for the same reason): it adds a strike and sets
+     * the pace. Every 429 keeps the gate shut for the floor after it.
+     */
+    rateLimited(now, retryAfterMs, request) {
+        if (request.sentAt >= this.closedAt) {
+            this.strikes += 1;
+            this.paceMs = this.slowerPace(request.sentAt);
+        }
+        this.closedAt = Math.max(this.closedAt, now);
+        const wait = retryGap(Math.max(1, this.strikes), this.capMs, this.random(), retryAfterMs);
         this.openAt = Math.max(this.openAt, now + Math.max(RATE_LIMIT_FLOOR_MS, wait));
     }
     /**
-     * An answer that was not a 429 ends the streak, so the next one starts short again; but only
-     * for a request sent after the last 429 arrived: answers to requests already on their way
-     * then say nothing about whether the limit has passed.
+     * An answer that was not a 429. One to a request sent after the last 429 arrived ends the
+     * streak, so the next back-off starts short again, and when it went out at the pace it shortens
+     * the pace: answers to requests already on their way then say nothing about the limit.
      */
-    answered(sentAt) {
-        if (sentAt >= this.closedAt)
-            this.strikes = 0;
+    answered(request) {
+        const since = this.lastSentAt - PACING.windowMs;
+        this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt];
+        this.heardFrom();
+        if (request.sentAt < this.closedAt)
+            return;
+        this.strikes = 0;
+        if (this.paceMs === undefined || !request.atPace)
+            return;
+        this.paceMs *= PACING.speedUp;
+        if (this.paceMs < PACING.endBelowMs)
+            this.paceMs = undefined;
+    }
+    /**
+     * The API answered a request with something other than a 429 (a 5xx too: the limit let it
+     * through), so one more may be on its way at once while the start window lasts.
+     */
+    heardFrom() {
+        this.window = this.window + 1 >= START_WINDOW.open ? Infinity : this.window + 1;
+    }
+    /** The pace after a 429 to a request sent at `sentAt`. */
+    slowerPace(sentAt) {
+        const recent = this.accepted.filter((at) => at <= sentAt && at > sentAt - PACING.windowMs).length;
+        const observed = (PACING.windowMs / Math.max(1, recent)) * PACING.margin;
+        return Math.max(observed, (this.paceMs ?? 0) * PACING.slowDown);
     }
 }
 

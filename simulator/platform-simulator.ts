@@ -24,8 +24,10 @@ import {
   type Paging,
   type WorkflowJson
 } from './lists.js'
+import { rateLimiter, type RateLimit } from './rate-limit.js'
 
 export type { ListName, Paging } from './lists.js'
+export type { RateLimit } from './rate-limit.js'
 
 export type ConnectorKind = 'source' | 'destination'
 /** NEVER: the check stays SCHEDULED forever. */
@@ -290,6 +292,11 @@ export interface PlatformProfile {
   connectionClose?: boolean
   /** The form of the Date header (RFC 9110's three); default node's own, IMF-fixdate. */
   dateForm?: DateForm
+  /**
+   * A token bucket per API key in front of every path (before the firewall page and the key
+   * check, as a gateway would be): requests beyond it are answered 429.
+   */
+  rateLimit?: RateLimit
 }
 
 export type DateForm = 'imf-fixdate' | 'rfc850' | 'asctime'
@@ -562,6 +569,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const servedChecks: ServedCheck[] = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
+  const limiter = profile.rateLimit === undefined ? undefined : rateLimiter(profile.rateLimit)
   let lastCreatedUs = 0
   let closing: Promise<void> | undefined
 
@@ -1042,7 +1050,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   }
 
+  /** True when the rate limiter refused the request (and answered it). */
+  function rateLimited(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest
+  ): boolean {
+    if (limiter === undefined) return false
+    const raw = req.headers['unstructured-api-key']
+    const admission = limiter.admit(
+      Array.isArray(raw) ? raw.join(', ') : (raw ?? ''),
+      performance.now()
+    )
+    if (admission.ok) return false
+    const seconds = admission.retryAfterSeconds
+    const headers: Record<string, string> = {}
+    const form = profile.rateLimit?.retryAfter ?? 'seconds'
+    if (form === 'seconds') headers['retry-after'] = String(seconds)
+    // An HTTP date counts whole seconds: rounded up, so it never names a moment too early.
+    if (form === 'date') {
+      headers['retry-after'] = httpDate(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000)
+    }
+    sendJson(res, record, 429, { detail: 'Too Many Requests' }, headers)
+    return true
+  }
+
   function route(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): void {
+    if (rateLimited(req, res, record)) return
     const url = new URL(req.url ?? '/', 'http://simulator.invalid')
     const path = url.pathname
     const firewall = profile.firewallPage

@@ -1,5 +1,10 @@
 // The simulator's platform profile as short NAME[=VALUE] flags, for serve.ts and scripts.
-import { TIMESTAMP_FORMS, type FirewallPage, type PlatformProfile } from './platform-simulator.js'
+import {
+  TIMESTAMP_FORMS,
+  type FirewallPage,
+  type PlatformProfile,
+  type RateLimit
+} from './platform-simulator.js'
 
 const FIREWALL_STATUSES: readonly FirewallPage['status'][] = [401, 403, 404, 502, 503]
 const UVICORN_IDLE_MS = 5000
@@ -23,7 +28,10 @@ const HELP: [string, string][] = [
   ['page-size-max=N', '... and at most N whatever page_size asks'],
   ['page-size-ignored', '... or ignores page_size (N per page)'],
   ['pages-ignored', '... or ignores `page` and answers the first page every time'],
-  ['pages-endless', '... or never ends: every page past the last adds new workflows']
+  ['pages-endless', '... or never ends: every page past the last adds new workflows'],
+  ['rate-limit=R[,burst=B]', 'a token bucket per key: R requests a second (0.5, 1, 20),'],
+  ['  [,retry-after=FORM]', 'B more at once (0); beyond it 429 with Retry-After in whole'],
+  ['', 'seconds (default), as an HTTP date, or none (as nginx)']
 ]
 
 /** The flags, for a --help text. */
@@ -44,6 +52,25 @@ function pageSize(name: string, value: string | undefined): number {
     throw new Error(`--profile ${name} needs a whole number from 1`)
   }
   return Number(value)
+}
+
+const RATE_LIMIT_USAGE = '--profile rate-limit=R[,burst=B][,retry-after=seconds|date|none]'
+
+function parseRateLimit(value: string): RateLimit {
+  const [rate = '', ...options] = value.split(',')
+  if (!/^\d+(\.\d+)?$/.test(rate) || !(Number(rate) > 0)) {
+    throw new Error(`${RATE_LIMIT_USAGE}: R is a number of requests a second above 0`)
+  }
+  const limit: RateLimit = { ratePerSecond: Number(rate), burst: 0 }
+  for (const option of options) {
+    const burst = /^burst=(\d+)$/.exec(option)?.[1]
+    const retryAfter = /^retry-after=(seconds|date|none)$/.exec(option)?.[1]
+    if (burst !== undefined) limit.burst = Number(burst)
+    else if (retryAfter === 'seconds' || retryAfter === 'date' || retryAfter === 'none') {
+      limit.retryAfter = retryAfter
+    } else throw new Error(`${RATE_LIMIT_USAGE}: unknown option ${option}`)
+  }
+  return limit
 }
 
 /** Applies one flag (such as 'clock-behind=5000') to `profile`; throws on a bad one. */
@@ -113,6 +140,9 @@ function applyFlag(profile: PlatformProfile, flag: string): void {
       return
     case 'page-size-ignored':
       profile.workflowPaging = { ...profile.workflowPaging, ignorePageSize: true }
+      return
+    case 'rate-limit':
+      profile.rateLimit = parseRateLimit(value ?? '')
       return
     case 'pages-ignored':
       profile.workflowPaging = { ...profile.workflowPaging, ignorePage: true }

@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import {
   startSimulator,
   type PlatformProfile,
+  type RateLimit,
   type PostMode,
   type TimestampForm,
   type Ending,
@@ -71,6 +72,8 @@ export interface PlatformSpec {
   firewallPage: 401 | 403 | 404 | 503 | null
   connectionClose: boolean
   idleTimeoutMs: number | null
+  /** A token bucket per key in front of the API, answering 429 beyond it. */
+  rateLimit: RateLimit | null
 }
 
 export interface ChaosCase {
@@ -360,7 +363,15 @@ function platformArb(profile: ChaosProfile): fc.Arbitrary<PlatformSpec> {
       }
     ),
     connectionClose: rarely(false, fc.constant(true)),
-    idleTimeoutMs: rarely(null, fc.constantFrom(200, 5000))
+    idleTimeoutMs: rarely(null, fc.constantFrom(200, 5000)),
+    rateLimit: rarely<RateLimit | null>(
+      null,
+      fc.record({
+        ratePerSecond: fc.constantFrom(1, 2, 5, 20),
+        burst: fc.integer({ min: 0, max: 3 }),
+        retryAfter: fc.constantFrom('seconds' as const, 'date' as const, 'none' as const)
+      })
+    )
   })
 }
 
@@ -375,7 +386,8 @@ export function toProfile(spec: PlatformSpec): PlatformProfile {
     staleFinalPost: spec.staleFinalPost,
     ...(spec.firewallPage === null ? {} : { firewallPage: { status: spec.firewallPage } }),
     connectionClose: spec.connectionClose,
-    ...(spec.idleTimeoutMs === null ? {} : { idleTimeoutMs: spec.idleTimeoutMs })
+    ...(spec.idleTimeoutMs === null ? {} : { idleTimeoutMs: spec.idleTimeoutMs }),
+    ...(spec.rateLimit === null ? {} : { rateLimit: spec.rateLimit })
   }
 }
 
@@ -390,7 +402,8 @@ export const DOCUMENTED_PLATFORM: PlatformSpec = {
   staleFinalPost: false,
   firewallPage: null,
   connectionClose: false,
-  idleTimeoutMs: null
+  idleTimeoutMs: null,
+  rateLimit: null
 }
 
 /** A whole schedule: the check's fate, both fault queues and the inputs. */

@@ -43,6 +43,7 @@ import {
 } from './sweep.js'
 import { GATES, type ReuseReport } from './reuse.js'
 import { pagingRows, proxyRows, type NetworkReport } from './network.js'
+import { limiterRows, type LimiterCase } from './limiter.js'
 
 export const PARTS = [
   'lag',
@@ -54,7 +55,8 @@ export const PARTS = [
   'sweep',
   'reuse',
   'paging',
-  'proxy'
+  'proxy',
+  'limiter'
 ] as const
 export type Part = (typeof PARTS)[number]
 
@@ -73,6 +75,7 @@ export interface Results {
   priorRuns?: PriorRunSample[]
   reuse?: ReuseReport
   network?: NetworkReport
+  limiter?: LimiterCase[]
   loadAtStart: number[]
   loadAtEnd: number[]
 }
@@ -818,6 +821,7 @@ export function buildReport(results: Results): Report {
   if (sweep !== undefined) sections.push(sweepRows(sweep))
   if (results.network?.paging !== undefined) sections.push(pagingRows(results.network.paging))
   if (results.network?.proxy !== undefined) sections.push(proxyRows(results.network.proxy))
+  if (results.limiter !== undefined) sections.push(limiterRows(results.limiter))
 
   const load = (xs: number[]): string => xs.map((x) => x.toFixed(1)).join(' ')
   const blocks = [

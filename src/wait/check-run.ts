@@ -7,7 +7,7 @@ import { isNewSince, isUnfinished, relationTo, type IgnoredRelation } from './ow
 import { readLatest, UNKNOWN_LATEST, type Latest } from './latest.js'
 import { NO_PRIOR_MARGIN_MS } from './queue.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
-import { GET_NOT_FOUND_GRACE_MS, pollGap, retryGap } from './schedule.js'
+import { GET_NOT_FOUND_GRACE_MS, pollGap } from './schedule.js'
 
 /** Things worth telling the user while a check runs; reporting decides how loud each is. */
 export interface CheckEvents {
@@ -205,9 +205,11 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
     }
     if (problem.kind !== 'transient') return finish(created, joined, problem)
     failuresInARow += 1
-    const backoff = retryGap(failuresInARow, pollIntervalMs, random(), problem.retryAfterMs)
+    const backoff = pacer.retryGap(failuresInARow, problem)
     desiredAt = Math.max(regularAt, clock.now() + backoff)
-    events.retrying(problem, desiredAt - clock.now(), failuresInARow)
+    // The wait as it will be: the shared gate's (a 429's) included.
+    const retryAt = pacer.slot(lastPollAt, desiredAt) ?? desiredAt
+    events.retrying(problem, retryAt - clock.now(), failuresInARow)
   }
 }
 

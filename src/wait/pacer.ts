@@ -1,7 +1,7 @@
 import type { Answer, CallOptions } from '../api/client.js'
 import type { Problem, TransientProblem } from '../problems.js'
 import type { Clock } from './clock.js'
-import type { RateGate } from './rate-gate.js'
+import type { RateGate, Sent } from './rate-gate.js'
 import type { HostReach } from './reach.js'
 import { EXIT_RESERVE_MS, nextPollAt, REQUEST_TIMEOUT_CAP_MS, retryGap } from './schedule.js'
 
@@ -29,15 +29,17 @@ const ASSUMED_ANSWER_MS = 200
 
 /**
  * Sends one thread of requests within the step's deadline: it gives each request the time left,
- * holds back while the shared rate-limit gate is closed, times answers so the last request can
- * be aimed just before the deadline, and remembers the last transient error for the timeout
- * message. Requests for one connector (or the workflow) go through one pacer.
+ * holds back while the shared rate-limit gate is closed or its pace says wait, times answers so
+ * the last request can be aimed just before the deadline, and remembers the last transient
+ * error for the timeout message. Requests for one connector (or the workflow) go through one pacer.
  */
 export class Pacer {
   private lastTransient: string | undefined
   /** The last error that came with an answer (a status line), and when. */
   private lastAnswer: { reason: string; at: number } | undefined
   private slowestAnswerMs: number | undefined
+  /** The gate's slot taken by waitForSlot for the request that send() sends next. */
+  private claimed: Sent | undefined
 
   constructor(private readonly options: PacerOptions) {}
 
@@ -106,33 +108,75 @@ export class Pacer {
     let at = this.slot(lastSentAt, desiredAt)
     while (at !== undefined) {
       await clock.sleep(at - clock.now(), signal)
-      if (this.aborted() || gate.notBefore() <= clock.now()) return true
+      if (this.aborted()) return true
+      if (!gate.hasRoom()) {
+        await this.settling()
+        at = this.slot(lastSentAt, Math.max(desiredAt, clock.now()))
+        continue
+      }
+      if (gate.notBefore() <= clock.now()) return this.claim()
       const later = this.slot(lastSentAt, gate.notBefore())
       // No later slot: this one was the deadline's last, taken unless a 429 came just now.
-      if (later === undefined) return clock.now() >= gate.floor()
-      if (later <= clock.now()) return true
+      if (later === undefined) return clock.now() >= gate.floor() && this.claim()
+      if (later <= clock.now()) return this.claim()
       at = later
     }
     return false
   }
 
+  /**
+   * Takes the slot for the request about to be sent, as the wait ends: the check and the taking
+   * happen at once, so no other request can see the same slot free in between (several waits
+   * can end in one turn of the event loop, before any of their requests is sent).
+   */
+  private claim(): true {
+    const { gate, clock } = this.options
+    if (this.claimed !== undefined) gate.settled()
+    this.claimed = gate.sent(clock.now())
+    return true
+  }
+
+  /** Waits until a request on its way settles, or the signal fires. */
+  private async settling(): Promise<void> {
+    const { signal, gate } = this.options
+    if (signal.aborted) return
+    let onAbort = (): void => undefined
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = () => {
+        resolve()
+      }
+      signal.addEventListener('abort', onAbort, { once: true })
+    })
+    await Promise.race([gate.whenSettled(), aborted])
+    signal.removeEventListener('abort', onAbort)
+  }
+
   /** Sends one request now, or says why it cannot (cancelled, or no time left). Never throws. */
   async send<T>(call: (options: CallOptions) => Promise<Answer<T>>): Promise<Answer<T>> {
     const { clock, signal, deadline, gate, reach } = this.options
-    if (this.aborted()) return { ok: false, problem: this.cancelled() }
-    const left = deadline - EXIT_RESERVE_MS - clock.now()
-    if (left <= 0) return { ok: false, problem: this.timedOut() }
+    const claimed = this.claimed
+    this.claimed = undefined
     const sentAt = clock.now()
+    const left = deadline - EXIT_RESERVE_MS - sentAt
     // A host that never answered gets no more time than its window has left.
     const giveUpAt = reach.giveUpAt()
     const windowLeft = giveUpAt === undefined ? left : giveUpAt - sentAt
-    if (windowLeft <= 0) return { ok: false, problem: this.timedOut() }
+    if (this.aborted() || left <= 0 || windowLeft <= 0) {
+      if (claimed !== undefined) gate.settled()
+      return { ok: false, problem: this.aborted() ? this.cancelled() : this.timedOut() }
+    }
     const timeoutMs = Math.min(left, REQUEST_TIMEOUT_CAP_MS, windowLeft)
-    const result = await call({ timeoutMs, signal })
+    const request = claimed ?? gate.sent(sentAt)
+    let result: Answer<T>
+    try {
+      result = await call({ timeoutMs, signal })
+    } finally {
+      gate.settled()
+    }
     this.slowestAnswerMs = Math.max(this.slowestAnswerMs ?? 0, clock.now() - sentAt)
     if (result.ok) {
       reach.answered()
-      gate.answered(sentAt)
+      gate.answered(request)
       // The last error is reported on a timeout only if nothing has answered since.
       this.lastTransient = undefined
       this.lastAnswer = undefined
@@ -155,9 +199,10 @@ export class Pacer {
       this.lastTransient = problem.reason
       if (problem.status !== undefined)
         this.lastAnswer = { reason: problem.reason, at: clock.now() }
-      if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs)
+      if (problem.status === 429) gate.rateLimited(clock.now(), problem.retryAfterMs, request)
+      else gate.heardFrom()
     } else {
-      gate.answered(sentAt)
+      gate.answered(request)
     }
     return result
   }
@@ -180,7 +225,9 @@ export class Pacer {
     retryable: (problem: TransientProblem) => boolean = () => true
   ): Promise<Answer<T> & { sentAt: number }> {
     const { clock } = this.options
-    if (!(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
+    // A slot already taken (by backOff just before) is this request's: no second wait.
+    const ready = this.claimed !== undefined
+    if (!ready && !(await this.waitForSlot(Number.NEGATIVE_INFINITY, clock.now()))) {
       const problem = this.aborted() ? this.cancelled() : this.timedOut()
       return { ok: false, problem, sentAt: clock.now() }
     }
@@ -197,6 +244,17 @@ export class Pacer {
   }
 
   /**
+   * A request's own wait after the n-th failure in a row. None for a 429: waiting is the shared
+   * gate's (its floor, Retry-After and pace), and a back-off of each request's own on top would
+   * leave the pace's turns unused while the limit allows them.
+   */
+  retryGap(failures: number, problem: TransientProblem): number {
+    if (problem.status === 429) return 0
+    const { random, pollIntervalMs } = this.options
+    return retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+  }
+
+  /**
    * Waits out the back-off after the n-th failure in a row of a request sent at `sentAt`; false
    * when no slot is left before the deadline.
    */
@@ -206,9 +264,8 @@ export class Pacer {
     problem: TransientProblem,
     onRetry: RetryEvent
   ): Promise<boolean> {
-    const { clock, random, pollIntervalMs, reach } = this.options
-    const desiredAt =
-      clock.now() + retryGap(failures, pollIntervalMs, random(), problem.retryAfterMs)
+    const { clock, reach } = this.options
+    const desiredAt = clock.now() + this.retryGap(failures, problem)
     // A host that never answered is given up on when the next try would come after its window.
     const giveUpAt = reach.giveUpAt()
     if (problem.noAnswer === true && giveUpAt !== undefined && desiredAt >= giveUpAt) return false
