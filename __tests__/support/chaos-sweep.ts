@@ -287,8 +287,9 @@ export function sweepInvariants(
         // A connector that did not pass: with the step passing, it must have been waived, and a
         // waiver needs a check started (or joined) during the step, never a FAILURE.
         if (passed) {
+          // Ours, or one started elsewhere during the step that replaced ours.
           const started = checks.some(
-            (k) => k.id === entry['check-id'] && (k.origin === 'post' || k.origin === 'other')
+            (k) => k.id === entry['check-id'] && k.createdAtMs >= stepStart
           )
           if (!c.policy.warn) fail('no-false-pass', `${id} ${entry.outcome} passed without warn`)
           else if (entry.outcome !== 'timeout')
