@@ -10,7 +10,8 @@ import { checkAt, fail, setup, transient, type Call } from './support/fake-api.j
 const post = (call: Call): boolean => call.method === 'POST'
 const baselineOf = (answer: Answer<ConnectionCheck>): Latest => ({
   kind: 'check',
-  check: checkOf(answer)
+  check: checkOf(answer),
+  at: 0
 })
 const NONE: Latest = { kind: 'none', at: 0 }
 const UNKNOWN: Latest = { kind: 'unknown' }
@@ -64,8 +65,40 @@ describe('a POST answered with a check already decided', () => {
   })
 
   it('passes on a new SUCCESS the same way', async () => {
-    const { result } = setup(() => checkAt('new', 20, 'SUCCESS'), { baseline: OLD })
+    const { result } = setup(() => aged(checkAt('new', 20, 'SUCCESS'), 500), { baseline: OLD })
     expect(await result).toMatchObject({ followed: { status: 'SUCCESS' }, posts: 1 })
+  })
+
+  it.each<[string, Answer<ConnectionCheck>]>([
+    [
+      'an hour old by its Date, though newer than the baseline',
+      aged(checkAt('new', 20, 'SUCCESS'), 3_600_000)
+    ],
+    ['without a Date to tell its age', checkAt('new', 20, 'SUCCESS')]
+  ])('is no verdict after an older check when %s', async (_, answer) => {
+    const { result } = setup(() => answer, { baseline: OLD })
+    const run = await result
+    expect(run.problem).toMatchObject({ kind: 'stale-answer' })
+    expect(run.posts).toBe(2)
+  })
+
+  it('follows no undecided check older than the baseline: it is none of ours', async () => {
+    let posts = 0
+    const { result } = setup(
+      (call) => {
+        if (call.method === 'GET')
+          return aged(checkAt('ours', 30, call.at > 5000 ? 'SUCCESS' : 'SCHEDULED'), 1000)
+        posts += 1
+        return posts === 1 ? aged(checkAt('ancient', 0), 3_600_000) : aged(checkAt('ours', 30), 100)
+      },
+      { baseline: OLD }
+    )
+    const run = await result
+    expect(run).toMatchObject({
+      posts: 2,
+      created: { id: 'ours' },
+      followed: { status: 'SUCCESS' }
+    })
   })
 
   it.each<[string, Latest, Answer<ConnectionCheck>]>([

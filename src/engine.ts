@@ -619,7 +619,7 @@ async function checkConnector(planned: Planned, step: Step, turn: Turn): Promise
         break
       }
       // The failed check is the latest now, and its duration the best guess of the next one's.
-      const next = await attempt({ kind: 'check', check: failed })
+      const next = await attempt({ kind: 'check', check: failed, at: clock.now() })
       if (next.created !== undefined) attempts += 1
       // A re-check that reached no verdict leaves the FAILURE before it to decide.
       if (next.problem !== undefined) break

@@ -41500,34 +41500,36 @@ function plausiblyNewer(than, answer) {
  */
 const CLOCK_TOLERANCE_MS = 5000;
 /**
- * Whether a check was created after the read of the connector's latest check made during the
- * step (the baseline), and so decided after the step began, whatever its status:
- * - the read showed another check: this one is not it and was created after it (the platform's
- *   timestamps compared with each other);
- * - the read showed none (404): nothing to compare with, so its age by the Date of the answer
- *   that carries it (the platform's own clock) must be no more than the time since that read, on
- *   the step's clock, and CLOCK_TOLERANCE_MS: an old check served after a 404 is not new.
- * When the read failed, or a cache answered it, nothing is assumed; an answer that is the
- * baseline's own check, or not newer than it, proves nothing. `now` is the step's clock time.
+ * Whether a check shows that it was created before the read of the connector's latest check
+ * made during the step (the baseline), and so cannot be one this step started: it is the
+ * baseline's own check, or created no later than it (the platform's timestamps compared with each
+ * other). After a 404, or a read that failed, nothing shows it.
  */
-function isNewSince(baseline, answer, now) {
-    switch (baseline.kind) {
-        case 'unknown':
-            return false;
-        case 'none': {
-            if (answer.serverDateMs === undefined || !plausiblyNewer(undefined, answer))
-                return false;
-            const ageMs = answer.serverDateMs - answer.created.epochMs;
-            return ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS;
-        }
-        case 'check':
-            return (
-            // A cache's copy (an Age header) may be older than checks made since.
-            !fromCache(baseline.check) &&
-                answer.id !== baseline.check.id &&
-                compareTimestamps(answer.created, baseline.check.created) > 0 &&
-                plausiblyNewer(baseline.check, answer));
-    }
+function createdBeforeBaseline(baseline, check) {
+    if (baseline.kind !== 'check')
+        return false;
+    return (check.id === baseline.check.id || compareTimestamps(check.created, baseline.check.created) <= 0);
+}
+/**
+ * Whether a check was created after the baseline, and so decided after the step began, whatever
+ * its status. A verdict rests on it, so it asks for proof: the baseline was read (a check, or a
+ * 404) and not from a cache; the check is not older than the baseline's; and its age by the Date
+ * of the answer that carries it (the platform's own clock, against a created_at with a UTC
+ * offset) is no more than the time since that read, on the step's clock, and
+ * CLOCK_TOLERANCE_MS: an old check served after the read is not new. `now` is the step's clock
+ * time.
+ */
+function isNewSince(baseline, check, now) {
+    if (baseline.kind === 'unknown' || check.serverDateMs === undefined)
+        return false;
+    if (baseline.kind === 'check' && fromCache(baseline.check))
+        return false;
+    if (createdBeforeBaseline(baseline, check))
+        return false;
+    if (parseZonedTimestamp(check.createdAt) === undefined)
+        return false;
+    const ageMs = check.serverDateMs - check.created.epochMs;
+    return ageMs >= -PLAUSIBLE_SPAN_MS && ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS;
 }
 function fromCache(check) {
     return check.cacheAgeSeconds !== undefined && check.cacheAgeSeconds !== 0;
@@ -42108,11 +42110,10 @@ function latestCheckOf(latest) {
 /** The connector's latest check, read before a new one is started (or between POSTs). */
 async function readLatest(connector, options) {
     const answer = await readBounded((call) => options.api.latestCheck(connector, call), options);
+    const at = options.pacing.clock.now();
     if (answer?.ok === true)
-        return { kind: 'check', check: answer.value };
-    return answer?.problem.kind === 'not-found'
-        ? { kind: 'none', at: options.pacing.clock.now() }
-        : UNKNOWN_LATEST;
+        return { kind: 'check', check: answer.value, at };
+    return answer?.problem.kind === 'not-found' ? { kind: 'none', at } : UNKNOWN_LATEST;
 }
 /**
  * The connector itself, read after its latest check, so that an update made before that read
@@ -42351,21 +42352,19 @@ async function startCheck(connector, starting) {
             return undefined;
         const { check } = latest;
         const now = clock.now();
-        // Created since the baseline: ours, or newer still; either way decided after the step began.
-        if (isNewSince(baseline, check, now) && (isFinal(check.status) || isUnfinished(check))) {
+        if (isVerdictSince(baseline, check, now))
             return started(check, sentAt, { seenAsLatest: true });
-        }
         if (!isUnfinished(check))
             return undefined;
         // The baseline's own check, still running: joined.
         if (baseline.kind === 'check' && baseline.check.id === check.id) {
             return started(check, sentAt, { seenAsLatest: true, joined: true });
         }
-        // Undecided, so any verdict it reaches comes later; but with a baseline known, a check that
-        // is not new since it cannot be ours, and nothing newer may ride on its having been latest.
-        if (baseline.kind !== 'unknown')
+        // Undecided, so any verdict it reaches comes later; but not one older than the baseline,
+        // which is no check of this step's, and only a new one's having been the latest counts.
+        if (createdBeforeBaseline(baseline, check))
             return undefined;
-        return started(check, sentAt);
+        return started(check, sentAt, { seenAsLatest: isNewSince(baseline, check, now) });
     };
     const lastStartAt = options.lastStartAt ?? options.deadline - (options.priorMs ?? NO_PRIOR_MARGIN_MS);
     let lastSentAt = Number.NEGATIVE_INFINITY;
@@ -42382,10 +42381,15 @@ async function startCheck(connector, starting) {
         let answer;
         if (sent.ok) {
             const check = sent.value;
-            if (isUnfinished(check) || isVerdictSince(baseline, check, clock.now())) {
+            const now = clock.now();
+            // An undecided check older than the baseline is none of ours; the baseline's own one,
+            // still running, is what a platform that dedupes POSTs answers.
+            const old = createdBeforeBaseline(baseline, check) &&
+                !(baseline.kind === 'check' && baseline.check.id === check.id);
+            if ((isUnfinished(check) && !old) || isVerdictSince(baseline, check, now)) {
                 return started(check, sentAt);
             }
-            answer = { kind: 'final', check };
+            answer = isUnfinished(check) ? { kind: 'old', check } : { kind: 'final', check };
         }
         else if (isBusy(sent.problem)) {
             const running = await pacer.retry((call) => options.api.latestCheck(connector, call), retrying);
@@ -42449,6 +42453,8 @@ function describeAnswer(answer) {
     switch (answer.kind) {
         case 'final':
             return `check ${answer.check.id}, ${alreadyDecided(answer.check)}`;
+        case 'old':
+            return `check ${answer.check.id}, created before the connector's latest check (${answer.check.status})`;
         case 'busy': {
             const { status, detail } = answer.refusal;
             return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`;
@@ -43621,7 +43627,7 @@ async function checkConnector(planned, step, turn) {
                 break;
             }
             // The failed check is the latest now, and its duration the best guess of the next one's.
-            const next = await attempt({ kind: 'check', check: failed });
+            const next = await attempt({ kind: 'check', check: failed, at: clock.now() });
             if (next.created !== undefined)
                 attempts += 1;
             // A re-check that reached no verdict leaves the FAILURE before it to decide.

@@ -3,7 +3,13 @@ import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
 import { isFinal, isKnownStatus } from '../api/status.js'
-import { isNewSince, isUnfinished, relationTo, type IgnoredRelation } from './ownership.js'
+import {
+  createdBeforeBaseline,
+  isNewSince,
+  isUnfinished,
+  relationTo,
+  type IgnoredRelation
+} from './ownership.js'
 import { readLatest, UNKNOWN_LATEST, type Latest } from './latest.js'
 import { NO_PRIOR_MARGIN_MS } from './queue.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
@@ -265,19 +271,16 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
     if (latest.kind !== 'check') return undefined
     const { check } = latest
     const now = clock.now()
-    // Created since the baseline: ours, or newer still; either way decided after the step began.
-    if (isNewSince(baseline, check, now) && (isFinal(check.status) || isUnfinished(check))) {
-      return started(check, sentAt, { seenAsLatest: true })
-    }
+    if (isVerdictSince(baseline, check, now)) return started(check, sentAt, { seenAsLatest: true })
     if (!isUnfinished(check)) return undefined
     // The baseline's own check, still running: joined.
     if (baseline.kind === 'check' && baseline.check.id === check.id) {
       return started(check, sentAt, { seenAsLatest: true, joined: true })
     }
-    // Undecided, so any verdict it reaches comes later; but with a baseline known, a check that
-    // is not new since it cannot be ours, and nothing newer may ride on its having been latest.
-    if (baseline.kind !== 'unknown') return undefined
-    return started(check, sentAt)
+    // Undecided, so any verdict it reaches comes later; but not one older than the baseline,
+    // which is no check of this step's, and only a new one's having been the latest counts.
+    if (createdBeforeBaseline(baseline, check)) return undefined
+    return started(check, sentAt, { seenAsLatest: isNewSince(baseline, check, now) })
   }
 
   const lastStartAt =
@@ -296,10 +299,16 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
     let answer: UnfollowedAnswer
     if (sent.ok) {
       const check = sent.value
-      if (isUnfinished(check) || isVerdictSince(baseline, check, clock.now())) {
+      const now = clock.now()
+      // An undecided check older than the baseline is none of ours; the baseline's own one,
+      // still running, is what a platform that dedupes POSTs answers.
+      const old =
+        createdBeforeBaseline(baseline, check) &&
+        !(baseline.kind === 'check' && baseline.check.id === check.id)
+      if ((isUnfinished(check) && !old) || isVerdictSince(baseline, check, now)) {
         return started(check, sentAt)
       }
-      answer = { kind: 'final', check }
+      answer = isUnfinished(check) ? { kind: 'old', check } : { kind: 'final', check }
     } else if (isBusy(sent.problem)) {
       const running = await pacer.retry(
         (call) => options.api.latestCheck(connector, call),
@@ -364,6 +373,8 @@ export function alreadyDecided(check: ConnectionCheck): string {
 /** An answered POST that started nothing to follow. */
 type UnfollowedAnswer =
   | { kind: 'final'; check: ConnectionCheck }
+  /** Undecided, but created before the connector's latest check read before the POST. */
+  | { kind: 'old'; check: ConnectionCheck }
   | { kind: 'busy'; refusal: Busy }
   | { kind: 'not-a-check'; problem: TransientProblem }
 
@@ -371,6 +382,8 @@ function describeAnswer(answer: UnfollowedAnswer): string {
   switch (answer.kind) {
     case 'final':
       return `check ${answer.check.id}, ${alreadyDecided(answer.check)}`
+    case 'old':
+      return `check ${answer.check.id}, created before the connector's latest check (${answer.check.status})`
     case 'busy': {
       const { status, detail } = answer.refusal
       return `HTTP ${status}${detail === undefined ? '' : ` (${detail})`} with no check running`

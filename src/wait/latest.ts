@@ -40,8 +40,8 @@ async function readBounded<T>(
  * answered 404); or nothing, when the read failed, so that nothing may be assumed from it.
  */
 export type Latest =
-  | { kind: 'check'; check: ConnectionCheck }
-  /** `at`: the step's clock time when the 404 came. */
+  /** `at`: the step's clock time when the answer came. */
+  | { kind: 'check'; check: ConnectionCheck; at: number }
   | { kind: 'none'; at: number }
   | { kind: 'unknown' }
 
@@ -58,10 +58,9 @@ export async function readLatest(
   options: ReadOptions & { api: ConnectionCheckApi }
 ): Promise<Latest> {
   const answer = await readBounded((call) => options.api.latestCheck(connector, call), options)
-  if (answer?.ok === true) return { kind: 'check', check: answer.value }
-  return answer?.problem.kind === 'not-found'
-    ? { kind: 'none', at: options.pacing.clock.now() }
-    : UNKNOWN_LATEST
+  const at = options.pacing.clock.now()
+  if (answer?.ok === true) return { kind: 'check', check: answer.value, at }
+  return answer?.problem.kind === 'not-found' ? { kind: 'none', at } : UNKNOWN_LATEST
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compareTimestamps, type ConnectionCheck } from '../api/schemas.js'
+import { compareTimestamps, parseZonedTimestamp, type ConnectionCheck } from '../api/schemas.js'
 import { isFinal } from '../api/status.js'
 import type { Latest } from './latest.js'
 
@@ -74,34 +74,34 @@ function plausiblyNewer(than: ConnectionCheck | undefined, answer: ConnectionChe
 export const CLOCK_TOLERANCE_MS = 5000
 
 /**
- * Whether a check was created after the read of the connector's latest check made during the
- * step (the baseline), and so decided after the step began, whatever its status:
- * - the read showed another check: this one is not it and was created after it (the platform's
- *   timestamps compared with each other);
- * - the read showed none (404): nothing to compare with, so its age by the Date of the answer
- *   that carries it (the platform's own clock) must be no more than the time since that read, on
- *   the step's clock, and CLOCK_TOLERANCE_MS: an old check served after a 404 is not new.
- * When the read failed, or a cache answered it, nothing is assumed; an answer that is the
- * baseline's own check, or not newer than it, proves nothing. `now` is the step's clock time.
+ * Whether a check shows that it was created before the read of the connector's latest check
+ * made during the step (the baseline), and so cannot be one this step started: it is the
+ * baseline's own check, or created no later than it (the platform's timestamps compared with each
+ * other). After a 404, or a read that failed, nothing shows it.
  */
-export function isNewSince(baseline: Latest, answer: ConnectionCheck, now: number): boolean {
-  switch (baseline.kind) {
-    case 'unknown':
-      return false
-    case 'none': {
-      if (answer.serverDateMs === undefined || !plausiblyNewer(undefined, answer)) return false
-      const ageMs = answer.serverDateMs - answer.created.epochMs
-      return ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS
-    }
-    case 'check':
-      return (
-        // A cache's copy (an Age header) may be older than checks made since.
-        !fromCache(baseline.check) &&
-        answer.id !== baseline.check.id &&
-        compareTimestamps(answer.created, baseline.check.created) > 0 &&
-        plausiblyNewer(baseline.check, answer)
-      )
-  }
+export function createdBeforeBaseline(baseline: Latest, check: ConnectionCheck): boolean {
+  if (baseline.kind !== 'check') return false
+  return (
+    check.id === baseline.check.id || compareTimestamps(check.created, baseline.check.created) <= 0
+  )
+}
+
+/**
+ * Whether a check was created after the baseline, and so decided after the step began, whatever
+ * its status. A verdict rests on it, so it asks for proof: the baseline was read (a check, or a
+ * 404) and not from a cache; the check is not older than the baseline's; and its age by the Date
+ * of the answer that carries it (the platform's own clock, against a created_at with a UTC
+ * offset) is no more than the time since that read, on the step's clock, and
+ * CLOCK_TOLERANCE_MS: an old check served after the read is not new. `now` is the step's clock
+ * time.
+ */
+export function isNewSince(baseline: Latest, check: ConnectionCheck, now: number): boolean {
+  if (baseline.kind === 'unknown' || check.serverDateMs === undefined) return false
+  if (baseline.kind === 'check' && fromCache(baseline.check)) return false
+  if (createdBeforeBaseline(baseline, check)) return false
+  if (parseZonedTimestamp(check.createdAt) === undefined) return false
+  const ageMs = check.serverDateMs - check.created.epochMs
+  return ageMs >= -PLAUSIBLE_SPAN_MS && ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS
 }
 
 function fromCache(check: ConnectionCheck): boolean {
