@@ -44971,6 +44971,11 @@ function capitalized(text) {
 
 
 
+/**
+ * Reads of the latest checks in flight at once before a queue starts: one GET each, no check
+ * started, so a sweep at max-concurrency 1 need not read hundreds of them one by one.
+ */
+const QUEUE_READS = 10;
 /** How long a connector's name lookup may still take once its check has ended. */
 const NAME_GRACE_MS = 300;
 async function runStep(read, names, reporter, options = {}) {
@@ -45050,7 +45055,7 @@ async function checkAll(connectors, step) {
     const slots = settings.maxConcurrency;
     const queued = connectors.length > slots && !settings.dryRun;
     const latest = queued
-        ? await mapWithConcurrency(connectors, slots, async ({ connector }) => {
+        ? await mapWithConcurrency(connectors, Math.max(slots, QUEUE_READS), async ({ connector }) => {
             const checks = stepClient(step, (entry) => {
                 step.reporter.request(entry);
             });
