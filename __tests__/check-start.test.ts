@@ -54,29 +54,22 @@ describe('a POST answered with a check already decided', () => {
     expect(api.calls).toHaveLength(1)
   })
 
-  it.each<[string, Answer<ConnectionCheck>]>([
-    ['an hour old by its Date', aged(checkAt('old', 20, 'SUCCESS'), 3_600_000)],
-    ['without a Date to tell its age', checkAt('old', 20, 'SUCCESS')]
-  ])('is no verdict after a 404 when %s: one more POST, then no pass', async (_, answer) => {
-    const { result } = setup(() => answer, { baseline: NONE })
-    const run = await result
-    expect(run.problem).toMatchObject({ kind: 'stale-answer' })
-    expect(run.posts).toBe(2)
-  })
-
   it('passes on a new SUCCESS the same way', async () => {
     const { result } = setup(() => aged(checkAt('new', 20, 'SUCCESS'), 500), { baseline: OLD })
     expect(await result).toMatchObject({ followed: { status: 'SUCCESS' }, posts: 1 })
   })
 
-  it.each<[string, Answer<ConnectionCheck>]>([
+  it.each<[string, Latest, Answer<ConnectionCheck>]>([
+    ['a 404, an hour old by its Date', NONE, aged(checkAt('new', 20, 'SUCCESS'), 3_600_000)],
+    ['a 404, without a Date to tell its age', NONE, checkAt('new', 20, 'SUCCESS')],
     [
-      'an hour old by its Date, though newer than the baseline',
+      'an older check, an hour old by its Date',
+      OLD,
       aged(checkAt('new', 20, 'SUCCESS'), 3_600_000)
     ],
-    ['without a Date to tell its age', checkAt('new', 20, 'SUCCESS')]
-  ])('is no verdict after an older check when %s', async (_, answer) => {
-    const { result } = setup(() => answer, { baseline: OLD })
+    ['an older check, without a Date', OLD, checkAt('new', 20, 'SUCCESS')]
+  ])('is no verdict after %s: one more POST, then no pass', async (_, baseline, answer) => {
+    const { result } = setup(() => answer, { baseline })
     const run = await result
     expect(run.problem).toMatchObject({ kind: 'stale-answer' })
     expect(run.posts).toBe(2)
