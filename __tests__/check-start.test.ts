@@ -3,6 +3,7 @@ import type { Answer } from '../src/api/client.js'
 import type { ConnectionCheck } from '../src/api/schemas.js'
 import { MAX_POSTS } from '../src/wait/check-run.js'
 import type { Latest } from '../src/wait/latest.js'
+import { RateGate } from '../src/wait/rate-gate.js'
 import { checkAt, fail, setup, transient, type Call } from './support/fake-api.js'
 
 // Starting a check against the baseline: the connector's latest check as read before the POST.
@@ -254,5 +255,60 @@ describe('a POST that failed (5xx, cut off, no answer)', () => {
     expect(api.calls.filter(post)).toHaveLength(1)
     expect(run.created).toBeUndefined()
     expect(run.problem?.kind).toBe('timeout')
+  })
+})
+
+describe('answers a hostile review found', () => {
+  it('joins no check older than the baseline after a 409, nor takes a newer one that is', async () => {
+    const baseline = baselineOf(checkAt('base', 50, 'FAILURE'))
+    const { result } = setup(
+      (call, i) =>
+        post(call)
+          ? fail({ kind: 'rejected', status: 409, detail: 'in progress' })
+          : i % 2 === 1
+            ? aged(checkAt('lagging', 10), 500)
+            : aged(checkAt('old-pass', 20, 'SUCCESS'), 500),
+      { baseline, deadline: 20_000 }
+    )
+    const run = await result
+    expect(run.followed?.status).not.toBe('SUCCESS')
+    expect(run.created).toBeUndefined()
+  })
+
+  it.each<[string, Answer<ConnectionCheck>]>([
+    ['created 2 h ahead of its Date', aged(checkAt('ahead', 20, 'SUCCESS'), -7_200_000)],
+    [
+      'served by a cache',
+      ((answer) =>
+        answer.ok ? { ok: true, value: { ...answer.value, cacheAgeSeconds: 7200 } } : answer)(
+        aged(checkAt('cached', 20, 'SUCCESS'), 500)
+      )
+    ]
+  ])('takes no decided check as new when it is %s', async (_, answer) => {
+    const { result } = setup(() => answer, { baseline: NONE })
+    const run = await result
+    expect(run.problem).toMatchObject({ kind: 'stale-answer' })
+  })
+
+  it('sends no first POST once a wait at the gate has passed the last moment to start', async () => {
+    const gate = new RateGate(10_000, () => 0.5)
+    gate.rateLimited(0, 55_000, gate.sent(0))
+    const { api, result } = setup(() => checkAt('late', 20), {
+      gate,
+      deadline: 60_000,
+      lastStartAt: 20_000
+    })
+    const run = await result
+    expect(api.calls.filter(post)).toHaveLength(0)
+    expect(run.created).toBeUndefined()
+  })
+
+  it('counts a check that its Date shows older than the attempt as joined, not started', async () => {
+    const { result } = setup(
+      (call) => (post(call) ? badGateway : aged(checkAt('stuck', 1), 86_400_000 - 1000)),
+      { baseline: UNKNOWN, deadline: 20_000 }
+    )
+    const run = await result
+    expect(run).toMatchObject({ joined: true, created: { id: 'stuck' }, posts: 1 })
   })
 })

@@ -41520,16 +41520,34 @@ function createdBeforeBaseline(baseline, check) {
  * time.
  */
 function isNewSince(baseline, check, now) {
-    if (baseline.kind === 'unknown' || check.serverDateMs === undefined)
+    if (baseline.kind === 'unknown' || fromCache(check))
         return false;
     if (baseline.kind === 'check' && fromCache(baseline.check))
         return false;
     if (createdBeforeBaseline(baseline, check))
         return false;
+    const ageMs = ageByDate(check);
+    // A created_at ahead of Date by more than the tolerance: the clocks disagree, age unknown.
+    return (ageMs !== undefined &&
+        ageMs >= -CLOCK_TOLERANCE_MS &&
+        ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS);
+}
+/**
+ * A check's age by the Date of the answer that carried it: the platform's own clock against a
+ * created_at with a UTC offset. Undefined without either, or from a cache (an Age header: its
+ * Date is an old answer's).
+ */
+function ageByDate(check) {
+    if (check.serverDateMs === undefined || fromCache(check))
+        return undefined;
     if (parseZonedTimestamp(check.createdAt) === undefined)
-        return false;
-    const ageMs = check.serverDateMs - check.created.epochMs;
-    return ageMs >= -PLAUSIBLE_SPAN_MS && ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS;
+        return undefined;
+    return check.serverDateMs - check.created.epochMs;
+}
+/** Whether a check's age by Date shows it older than `spanMs` (and CLOCK_TOLERANCE_MS). */
+function agedBeyond(check, spanMs) {
+    const ageMs = ageByDate(check);
+    return ageMs !== undefined && ageMs > spanMs + CLOCK_TOLERANCE_MS;
 }
 function fromCache(check) {
     return check.cacheAgeSeconds !== undefined && check.cacheAgeSeconds !== 0;
@@ -42275,7 +42293,12 @@ async function runCheck(connector, options) {
             failuresInARow = 0;
             desiredAt = regularAt;
             const answer = result.value;
-            const relation = relationTo(followed, answer, seenAsLatest);
+            const baseline = options.baseline ?? UNKNOWN_LATEST;
+            // A check created before the latest one read before the POST was decided, if at all,
+            // before the step began: never ours, however it relates to the one followed.
+            const relation = answer.id !== followed.id && createdBeforeBaseline(baseline, answer)
+                ? 'older'
+                : relationTo(followed, answer, seenAsLatest);
             if (relation !== 'same' && relation !== 'newer') {
                 lastIgnored = { check: answer, relation };
                 events.ignored(answer, relation);
@@ -42335,6 +42358,7 @@ function isVerdictSince(baseline, check, now) {
 async function startCheck(connector, starting) {
     const { pacer, options, post, retrying, baseline } = starting;
     const { clock } = options;
+    const attemptStartedAt = clock.now();
     const answers = [];
     const started = (check, sentAt, how = {}) => ({
         ok: true,
@@ -42345,6 +42369,12 @@ async function startCheck(connector, starting) {
         seenAsLatest: how.seenAsLatest ?? false,
         sentAt
     });
+    /**
+     * An undecided check older than the baseline is none of ours; the baseline's own one, still
+     * running, is what a platform that dedupes POSTs answers.
+     */
+    const olderThanBaseline = (check) => createdBeforeBaseline(baseline, check) &&
+        !(baseline.kind === 'check' && baseline.check.id === check.id);
     /** What a read of the latest check shows to follow, or undefined. */
     const readFollows = async (sentAt) => {
         const latest = await readLatest(connector, { api: options.api, pacing: options, retrying });
@@ -42364,14 +42394,18 @@ async function startCheck(connector, starting) {
         // which is no check of this step's, and only a new one's having been the latest counts.
         if (createdBeforeBaseline(baseline, check))
             return undefined;
-        return started(check, sentAt, { seenAsLatest: isNewSince(baseline, check, now) });
+        // Older, by its Date, than this attempt: running before the step's POST, so joined.
+        const joined = agedBeyond(check, now - attemptStartedAt);
+        return started(check, sentAt, { seenAsLatest: isNewSince(baseline, check, now), joined });
     };
     const lastStartAt = options.lastStartAt ?? options.deadline - (options.priorMs ?? NO_PRIOR_MARGIN_MS);
     let lastSentAt = Number.NEGATIVE_INFINITY;
     for (;;) {
         const mayPost = await pacer.waitForSlot(lastSentAt, clock.now());
-        // The first POST was allowed by the caller; a later one only while a check could be followed.
-        if (!mayPost || (answers.length > 0 && clock.now() > lastStartAt)) {
+        // The first POST was allowed by the caller when it began; any POST, once time has passed
+        // since (a wait at the shared gate, a back-off), only while a check could still be followed.
+        const waited = answers.length > 0 || clock.now() > attemptStartedAt;
+        if (!mayPost || (waited && clock.now() > lastStartAt)) {
             const problem = pacer.aborted() ? pacer.cancelled() : pacer.timedOut();
             return { ok: false, problem: endedAfter(answers, problem) };
         }
@@ -42384,16 +42418,15 @@ async function startCheck(connector, starting) {
             const now = clock.now();
             // An undecided check older than the baseline is none of ours; the baseline's own one,
             // still running, is what a platform that dedupes POSTs answers.
-            const old = createdBeforeBaseline(baseline, check) &&
-                !(baseline.kind === 'check' && baseline.check.id === check.id);
-            if ((isUnfinished(check) && !old) || isVerdictSince(baseline, check, now)) {
+            if ((isUnfinished(check) && !olderThanBaseline(check)) ||
+                isVerdictSince(baseline, check, now)) {
                 return started(check, sentAt);
             }
             answer = isUnfinished(check) ? { kind: 'old', check } : { kind: 'final', check };
         }
         else if (isBusy(sent.problem)) {
             const running = await pacer.retry((call) => options.api.latestCheck(connector, call), retrying);
-            if (running.ok && isUnfinished(running.value)) {
+            if (running.ok && isUnfinished(running.value) && !olderThanBaseline(running.value)) {
                 return started(running.value, running.sentAt, { refusal: sent.problem, seenAsLatest: true });
             }
             if (!running.ok && running.problem.kind !== 'not-found') {

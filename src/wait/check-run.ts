@@ -4,6 +4,7 @@ import type { Connector } from '../connector.js'
 import { transient, type Problem, type TransientProblem } from '../problems.js'
 import { isFinal, isKnownStatus } from '../api/status.js'
 import {
+  agedBeyond,
   createdBeforeBaseline,
   isNewSince,
   isUnfinished,
@@ -184,7 +185,13 @@ export async function runCheck(connector: Connector, options: CheckRunOptions): 
       failuresInARow = 0
       desiredAt = regularAt
       const answer = result.value
-      const relation = relationTo(followed, answer, seenAsLatest)
+      const baseline = options.baseline ?? UNKNOWN_LATEST
+      // A check created before the latest one read before the POST was decided, if at all,
+      // before the step began: never ours, however it relates to the one followed.
+      const relation =
+        answer.id !== followed.id && createdBeforeBaseline(baseline, answer)
+          ? 'older'
+          : relationTo(followed, answer, seenAsLatest)
       if (relation !== 'same' && relation !== 'newer') {
         lastIgnored = { check: answer, relation }
         events.ignored(answer, relation)
@@ -251,6 +258,7 @@ interface Starting {
 async function startCheck(connector: Connector, starting: Starting): Promise<Start> {
   const { pacer, options, post, retrying, baseline } = starting
   const { clock } = options
+  const attemptStartedAt = clock.now()
   const answers: UnfollowedAnswer[] = []
   const started = (
     check: ConnectionCheck,
@@ -265,6 +273,13 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
     seenAsLatest: how.seenAsLatest ?? false,
     sentAt
   })
+  /**
+   * An undecided check older than the baseline is none of ours; the baseline's own one, still
+   * running, is what a platform that dedupes POSTs answers.
+   */
+  const olderThanBaseline = (check: ConnectionCheck): boolean =>
+    createdBeforeBaseline(baseline, check) &&
+    !(baseline.kind === 'check' && baseline.check.id === check.id)
   /** What a read of the latest check shows to follow, or undefined. */
   const readFollows = async (sentAt: number): Promise<Start | undefined> => {
     const latest = await readLatest(connector, { api: options.api, pacing: options, retrying })
@@ -280,7 +295,9 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
     // Undecided, so any verdict it reaches comes later; but not one older than the baseline,
     // which is no check of this step's, and only a new one's having been the latest counts.
     if (createdBeforeBaseline(baseline, check)) return undefined
-    return started(check, sentAt, { seenAsLatest: isNewSince(baseline, check, now) })
+    // Older, by its Date, than this attempt: running before the step's POST, so joined.
+    const joined = agedBeyond(check, now - attemptStartedAt)
+    return started(check, sentAt, { seenAsLatest: isNewSince(baseline, check, now), joined })
   }
 
   const lastStartAt =
@@ -288,8 +305,10 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
   let lastSentAt = Number.NEGATIVE_INFINITY
   for (;;) {
     const mayPost = await pacer.waitForSlot(lastSentAt, clock.now())
-    // The first POST was allowed by the caller; a later one only while a check could be followed.
-    if (!mayPost || (answers.length > 0 && clock.now() > lastStartAt)) {
+    // The first POST was allowed by the caller when it began; any POST, once time has passed
+    // since (a wait at the shared gate, a back-off), only while a check could still be followed.
+    const waited = answers.length > 0 || clock.now() > attemptStartedAt
+    if (!mayPost || (waited && clock.now() > lastStartAt)) {
       const problem = pacer.aborted() ? pacer.cancelled() : pacer.timedOut()
       return { ok: false, problem: endedAfter(answers, problem) }
     }
@@ -302,10 +321,10 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
       const now = clock.now()
       // An undecided check older than the baseline is none of ours; the baseline's own one,
       // still running, is what a platform that dedupes POSTs answers.
-      const old =
-        createdBeforeBaseline(baseline, check) &&
-        !(baseline.kind === 'check' && baseline.check.id === check.id)
-      if ((isUnfinished(check) && !old) || isVerdictSince(baseline, check, now)) {
+      if (
+        (isUnfinished(check) && !olderThanBaseline(check)) ||
+        isVerdictSince(baseline, check, now)
+      ) {
         return started(check, sentAt)
       }
       answer = isUnfinished(check) ? { kind: 'old', check } : { kind: 'final', check }
@@ -314,7 +333,7 @@ async function startCheck(connector: Connector, starting: Starting): Promise<Sta
         (call) => options.api.latestCheck(connector, call),
         retrying
       )
-      if (running.ok && isUnfinished(running.value)) {
+      if (running.ok && isUnfinished(running.value) && !olderThanBaseline(running.value)) {
         return started(running.value, running.sentAt, { refusal: sent.problem, seenAsLatest: true })
       }
       if (!running.ok && running.problem.kind !== 'not-found') {

@@ -96,12 +96,33 @@ export function createdBeforeBaseline(baseline: Latest, check: ConnectionCheck):
  * time.
  */
 export function isNewSince(baseline: Latest, check: ConnectionCheck, now: number): boolean {
-  if (baseline.kind === 'unknown' || check.serverDateMs === undefined) return false
+  if (baseline.kind === 'unknown' || fromCache(check)) return false
   if (baseline.kind === 'check' && fromCache(baseline.check)) return false
   if (createdBeforeBaseline(baseline, check)) return false
-  if (parseZonedTimestamp(check.createdAt) === undefined) return false
-  const ageMs = check.serverDateMs - check.created.epochMs
-  return ageMs >= -PLAUSIBLE_SPAN_MS && ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS
+  const ageMs = ageByDate(check)
+  // A created_at ahead of Date by more than the tolerance: the clocks disagree, age unknown.
+  return (
+    ageMs !== undefined &&
+    ageMs >= -CLOCK_TOLERANCE_MS &&
+    ageMs <= now - baseline.at + CLOCK_TOLERANCE_MS
+  )
+}
+
+/**
+ * A check's age by the Date of the answer that carried it: the platform's own clock against a
+ * created_at with a UTC offset. Undefined without either, or from a cache (an Age header: its
+ * Date is an old answer's).
+ */
+function ageByDate(check: ConnectionCheck): number | undefined {
+  if (check.serverDateMs === undefined || fromCache(check)) return undefined
+  if (parseZonedTimestamp(check.createdAt) === undefined) return undefined
+  return check.serverDateMs - check.created.epochMs
+}
+
+/** Whether a check's age by Date shows it older than `spanMs` (and CLOCK_TOLERANCE_MS). */
+export function agedBeyond(check: ConnectionCheck, spanMs: number): boolean {
+  const ageMs = ageByDate(check)
+  return ageMs !== undefined && ageMs > spanMs + CLOCK_TOLERANCE_MS
 }
 
 function fromCache(check: ConnectionCheck): boolean {
