@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Answer } from '../src/api/client.js'
 import type { ConnectionCheck } from '../src/api/schemas.js'
-import { MAX_POSTS } from '../src/wait/check-run.js'
+import { MAX_POSTS } from '../src/wait/start-check.js'
 import type { Latest } from '../src/wait/latest.js'
 import { RateGate } from '../src/wait/rate-gate.js'
 import { checkAt, fail, setup, transient, type Call } from './support/fake-api.js'

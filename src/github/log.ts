@@ -3,7 +3,7 @@ import { requestLine, type RequestLog } from '../api/client.js'
 import { connectorLabel, type Connector } from '../connector.js'
 import type { ConnectorReporter, NamesResolved, Plan, Reporter, StepReport } from '../engine.js'
 import type { NameTarget } from '../problems.js'
-import { alreadyDecided } from '../wait/check-run.js'
+import { alreadyDecided } from '../wait/start-check.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { passingOutcome } from '../policy.js'
 import {
