@@ -167,17 +167,26 @@ async function nginxRun(bench: Bench): Promise<LimiterCase> {
         return { at: (Number(done) - Number(took)) * 1000, status: Number(status) }
       })
       .sort((a, b) => a.at - b.at)
-    return {
-      limiter: 'nginx',
-      outcome: run.outputs.outcome ?? '(none)',
-      wallMs: run.exitedAt - run.startedAt,
-      requests: answers.length,
-      rejected: answers.filter((a) => a.status === 429).length,
-      quietAfter429Ms: quietAfter429(answers)
-    }
+    return limiterRun('nginx', run, answers)
   } finally {
     await nginx.stop()
     await sim.close()
+  }
+}
+
+/** What one run behind a limiter shows, from the answers the limiter gave in time order. */
+function limiterRun(
+  limiter: LimiterRun['limiter'],
+  run: { outputs: Record<string, string>; exitedAt: number; startedAt: number },
+  answers: { at: number; status: number }[]
+): LimiterRun {
+  return {
+    limiter,
+    outcome: run.outputs.outcome ?? '(none)',
+    wallMs: run.exitedAt - run.startedAt,
+    requests: answers.length,
+    rejected: answers.filter((a) => a.status === 429).length,
+    quietAfter429Ms: quietAfter429(answers)
   }
 }
 
@@ -195,14 +204,7 @@ async function simulatorRun(bench: Bench): Promise<LimiterRun> {
       at: r.at,
       status: typeof r.status === 'number' ? r.status : 0
     }))
-    return {
-      limiter: 'simulator',
-      outcome: run.outputs.outcome ?? '(none)',
-      wallMs: run.exitedAt - run.startedAt,
-      requests: answers.length,
-      rejected: answers.filter((a) => a.status === 429).length,
-      quietAfter429Ms: quietAfter429(answers)
-    }
+    return limiterRun('simulator', run, answers)
   } finally {
     await sim.close()
   }
