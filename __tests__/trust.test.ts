@@ -7,6 +7,7 @@ import { verifyInvariants } from './support/scenarios.js'
 import { bundleFile } from './support/test-bundles.js'
 import {
   decidedAtOnce,
+  DECIDED_POSTS,
   decomposedName,
   failingPosts,
   gateway504,
@@ -128,12 +129,15 @@ describe('the read before the POST is the baseline', () => {
     ['an older check before', true]
   ])('takes a new check the POST answers as final as the verdict: %s', (_, history) =>
     withSimulator(async (sim) => {
-      const result = await runBundle(inputsFor(sim, { 'source-id': decidedAtOnce(sim, history) }))
+      const id = decidedAtOnce(sim, history)
+      const result = await runBundle(inputsFor(sim, { 'source-id': id }))
       verifyInvariants(result, sim.apiKey)
+      // The POST's own answer was FAILURE: no poll was needed.
+      expect(sim.served().find((s) => s.method === 'POST')?.status).toBe('FAILURE')
       expect(postsTo(sim)).toBe(1)
       expect(result.outputs.outcome).toBe('failure')
       expect(errorLine(result)).toContain('Access Denied')
-    })
+    }, DECIDED_POSTS)
   )
 })
 

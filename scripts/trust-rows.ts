@@ -7,10 +7,15 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { startSimulator, type Simulator } from '../simulator/platform-simulator.js'
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions
+} from '../simulator/platform-simulator.js'
 import { closedOrigin, runNode, startBundle, type BundleRun } from '../__tests__/support/runner.js'
 import {
   decidedAtOnce,
+  DECIDED_POSTS,
   decomposedName,
   failingPosts,
   gateway504,
@@ -67,10 +72,10 @@ function row(run: BundleRun, sim?: Simulator, note = ''): Row {
 function onSim(
   arrange: (sim: Simulator) => Inputs,
   note: (run: BundleRun, sim: Simulator) => string = () => '',
-  apiKeys?: string[]
+  options: SimulatorOptions = {}
 ): () => Promise<Row> {
   return async () => {
-    const sim = await startSimulator(apiKeys === undefined ? {} : { apiKeys })
+    const sim = await startSimulator(options)
     try {
       const run = await runStep(arrange(sim))
       return row(run, sim, note(run, sim))
@@ -163,7 +168,8 @@ const cases: [string, () => Promise<Row>][] = [
     `the read before shows ${history ? 'an older check' : 'none (404)'}; the POST answers a new FAILURE`,
     onSim(
       (sim) => inputsFor(sim, { 'source-id': decidedAtOnce(sim, history) }),
-      (run) => (errorLine(run).includes('Access Denied') ? 'reason shown' : 'reason lost')
+      (run) => (errorLine(run).includes('Access Denied') ? 'reason shown' : 'reason lost'),
+      DECIDED_POSTS
     )
   ]),
   [
@@ -187,7 +193,7 @@ const cases: [string, () => Promise<Row>][] = [
         const shown = run.stdout.replace(`::add-mask::${sim.apiKey}`, '').toLowerCase()
         return shown.includes(sim.apiKey.toLowerCase()) ? 'key printed' : 'key hidden'
       },
-      [MIXED_CASE_KEY]
+      { apiKeys: [MIXED_CASE_KEY] }
     )
   ],
   ['a list that names the same connector twice', onSim((sim) => inputsFor(sim, listedTwice(sim)))],

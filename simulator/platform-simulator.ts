@@ -293,6 +293,11 @@ export interface PlatformProfile {
   /** The form of the Date header (RFC 9110's three); default node's own, IMF-fixdate. */
   dateForm?: DateForm
   /**
+   * A POST's answer is the check it created as it stands when written: decided already, for a
+   * check of no duration (a platform that runs short checks before it answers).
+   */
+  postAnswersDecided?: boolean
+  /**
    * A token bucket per API key in front of every path (before the firewall page and the key
    * check, as a gateway would be): requests beyond it are answered 429.
    */
@@ -808,9 +813,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       const json = withStatus(admission.check)
       // A POST that creates a check only schedules it: its answer is written before the check
-      // has run, so it says SCHEDULED however short the check (a delayed answer too).
+      // has run, so it says SCHEDULED however short the check (a delayed answer too), unless
+      // the profile has the platform run the check before it answers.
       const answer =
-        admission.created === true && status === undefined
+        admission.created === true && status === undefined && profile.postAnswersDecided !== true
           ? { ...json, status: 'SCHEDULED', reason: null, reported_at: null }
           : json
       sendCheck(res, record, 202, state.id, answer)

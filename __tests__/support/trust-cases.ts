@@ -4,10 +4,13 @@
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import type { FaultSlot, Simulator } from '../../simulator/platform-simulator.js'
+import type { FaultSlot, Simulator, SimulatorOptions } from '../../simulator/platform-simulator.js'
 import { makeCertificates } from '../../simulator/tls-certs.js'
 
 export type Inputs = Record<string, string>
+
+/** The simulator for decidedAtOnce: its POSTs answer with the check as it stands. */
+export const DECIDED_POSTS: SimulatorOptions = { profile: { postAnswersDecided: true } }
 
 export const many = <T extends FaultSlot>(n: number, slot: T): T[] =>
   Array.from({ length: n }, () => slot)
@@ -80,7 +83,10 @@ export function readWebPage(sim: Simulator): string {
   return id
 }
 
-/** A source whose checks are decided at once, FAILURE; with `history`, an older check first. */
+/**
+ * A source whose checks are decided at once, FAILURE, and answered so by the POST (on a simulator
+ * started with DECIDED_POSTS); with `history`, an older check first.
+ */
 export function decidedAtOnce(sim: Simulator, history: boolean): string {
   const id = randomUUID()
   sim.addConnector(id, {
