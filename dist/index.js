@@ -46922,6 +46922,8 @@ function diagnose(reason, type) {
 
 
 
+// How the log and the terminal word an answer already decided: said where the POSTs are decided.
+
 
 /** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
 function failedReason(check, limit) {
@@ -47169,7 +47171,6 @@ function renderTable(header, rows, style = RULED) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/log.ts
-
 
 
 

@@ -4,6 +4,9 @@ import { diagnose, type Category, type Diagnosis } from './report/diagnose/diagn
 import { passingOutcome } from './policy.js'
 import { oneLine, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
+
+// How the log and the terminal word an answer already decided: said where the POSTs are decided.
+export { alreadyDecided } from './wait/start-check.js'
 import { NO_REASON, type Outcome, type Verdict } from './verdict.js'
 
 /**

@@ -45184,6 +45184,8 @@ function diagnose(reason, type) {
 
 
 
+// How the log and the terminal word an answer already decided: said where the POSTs are decided.
+
 
 /** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
 function failedReason(check, limit) {
@@ -45867,7 +45869,6 @@ class Screen {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
-
 
 
 

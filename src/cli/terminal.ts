@@ -8,6 +8,7 @@ import {
   failedReason,
   diagnosis,
   nameAndType,
+  alreadyDecided,
   joinedBecause,
   OUTCOME_ICON,
   resultNotes,
@@ -19,7 +20,6 @@ import { PLAIN, renderTable } from '../table.js'
 import { count, oneLine, seconds } from '../text.js'
 import { passingOutcome } from '../policy.js'
 import type { Outcome } from '../verdict.js'
-import { alreadyDecided } from '../wait/start-check.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { fit, type Screen, type Span } from './screen.js'
 

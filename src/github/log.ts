@@ -3,7 +3,6 @@ import { requestLine, type RequestLog } from '../api/client.js'
 import { connectorLabel, type Connector } from '../connector.js'
 import type { ConnectorReporter, NamesResolved, Plan, Reporter, StepReport } from '../engine.js'
 import type { NameTarget } from '../problems.js'
-import { alreadyDecided } from '../wait/start-check.js'
 import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { passingOutcome } from '../policy.js'
 import {
@@ -11,6 +10,7 @@ import {
   diagnosis,
   failedReason,
   flakyNotes,
+  alreadyDecided,
   joinedBecause,
   OUTCOME_ICON,
   verdictRows,
