@@ -46922,7 +46922,10 @@ function diagnose(reason, type) {
 
 
 
-// How the log and the terminal word an answer already decided: said where the POSTs are decided.
+// The wording and types the front ends need from the API client and the wait loop, through the
+// report's one door: a front end imports neither directly.
+
+
 
 
 /** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
@@ -47171,8 +47174,6 @@ function renderTable(header, rows, style = RULED) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/log.ts
-
-
 
 
 

@@ -5,7 +5,11 @@ import { passingOutcome } from './policy.js'
 import { oneLine, seconds } from './text.js'
 import type { CheckRun } from './wait/check-run.js'
 
-// How the log and the terminal word an answer already decided: said where the POSTs are decided.
+// The wording and types the front ends need from the API client and the wait loop, through the
+// report's one door: a front end imports neither directly.
+export { requestLine, type RequestLog } from './api/client.js'
+export type { ConnectionCheck } from './api/schemas.js'
+export { IGNORED_BECAUSE } from './wait/ownership.js'
 export { alreadyDecided } from './wait/start-check.js'
 import { NO_REASON, type Outcome, type Verdict } from './verdict.js'
 

@@ -45184,7 +45184,10 @@ function diagnose(reason, type) {
 
 
 
-// How the log and the terminal word an answer already decided: said where the POSTs are decided.
+// The wording and types the front ends need from the API client and the wait loop, through the
+// report's one door: a front end imports neither directly.
+
+
 
 
 /** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
@@ -45869,8 +45872,6 @@ class Screen {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
-
-
 
 
 

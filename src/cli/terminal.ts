@@ -1,5 +1,3 @@
-import { requestLine, type RequestLog } from '../api/client.js'
-import type { ConnectionCheck } from '../api/schemas.js'
 import { connectorLabel, type Connector, type ConnectorNames } from '../connector.js'
 import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
 import type { TransientProblem } from '../problems.js'
@@ -9,6 +7,10 @@ import {
   diagnosis,
   nameAndType,
   alreadyDecided,
+  IGNORED_BECAUSE,
+  requestLine,
+  type RequestLog,
+  type ConnectionCheck,
   joinedBecause,
   OUTCOME_ICON,
   resultNotes,
@@ -20,7 +22,6 @@ import { PLAIN, renderTable } from '../table.js'
 import { count, oneLine, seconds } from '../text.js'
 import { passingOutcome } from '../policy.js'
 import type { Outcome } from '../verdict.js'
-import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { fit, type Screen, type Span } from './screen.js'
 
 /**

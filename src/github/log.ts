@@ -1,9 +1,7 @@
 import * as core from '@actions/core'
-import { requestLine, type RequestLog } from '../api/client.js'
 import { connectorLabel, type Connector } from '../connector.js'
 import type { ConnectorReporter, NamesResolved, Plan, Reporter, StepReport } from '../engine.js'
 import type { NameTarget } from '../problems.js'
-import { IGNORED_BECAUSE } from '../wait/ownership.js'
 import { passingOutcome } from '../policy.js'
 import {
   closingLine,
@@ -11,6 +9,9 @@ import {
   failedReason,
   flakyNotes,
   alreadyDecided,
+  IGNORED_BECAUSE,
+  requestLine,
+  type RequestLog,
   joinedBecause,
   OUTCOME_ICON,
   verdictRows,
