@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { PLATFORM_CASES, runPlatformCase } from '../__tests__/support/platform-cases.js'
-import { renderTable } from '../src/table.js'
+import { renderTable } from '../src/report/table.js'
 
 const { values } = parseArgs({
   options: {

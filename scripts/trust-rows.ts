@@ -30,7 +30,7 @@ import {
   WARN,
   type Inputs
 } from '../__tests__/support/trust-cases.js'
-import { renderTable } from '../src/table.js'
+import { renderTable } from '../src/report/table.js'
 
 const { values } = parseArgs({
   options: {

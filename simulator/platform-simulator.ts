@@ -12,7 +12,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { isUuid } from '../src/ids.js'
+import { isUuid } from '../src/core/ids.js'
 import {
   DEFAULT_PAGING,
   connectorList,

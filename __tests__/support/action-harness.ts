@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { jest } from '@jest/globals'
-import { run } from '../../src/main.js'
-import type { Outcome } from '../../src/verdict.js'
+import { run } from '../../src/action/run.js'
+import type { Outcome } from '../../src/core/outcome.js'
 import type { Clock } from '../../src/wait/clock.js'
 import { collect, inputEnv, runFiles, startBundle, type ActionResult } from './runner.js'
 import { bundleFile } from './test-bundles.js'
@@ -74,7 +74,7 @@ export async function runBundle(
 let summaryFile: string | undefined
 
 /**
- * Runs src/main.ts's run() in this process, against the real @actions/core: inputs through
+ * Runs src/action/run.ts's run() in this process, against the real @actions/core: inputs through
  * process.env, outputs and summary through temp files, the log captured from stdout. With a
  * `clock` (a FakeClock, say), the step's time is that clock's; durationMs stays wall time.
  */

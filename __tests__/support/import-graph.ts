@@ -89,3 +89,50 @@ export function findCycle(graph: ImportGraph): string[] | undefined {
   }
   return undefined
 }
+
+/** Each layer of src/, and what it may import besides itself. */
+export const LAYERS: Readonly<Record<string, readonly string[]>> = {
+  core: [],
+  api: ['core'],
+  wait: ['api', 'core'],
+  engine: ['wait', 'api', 'core'],
+  // Renderers read the engine's contract only, never how it reached a result.
+  report: ['engine/contract.ts', 'core'],
+  action: ['report', 'engine', 'core'],
+  cli: ['report', 'engine', 'core']
+}
+
+export interface LayerBreach {
+  from: string
+  to: string
+  allowed: readonly string[]
+}
+
+const layerOf = (file: string): string => (file.includes('/') ? (file.split('/')[0] ?? '') : '')
+
+/** Every import that crosses layers the wrong way; files outside a layer are breaches too. */
+export function layerBreaches(
+  graph: ImportGraph,
+  layers: Readonly<Record<string, readonly string[]>> = LAYERS
+): LayerBreach[] {
+  const breaches: LayerBreach[] = []
+  for (const [from, targets] of graph) {
+    const layer = layerOf(from)
+    const allowed = layers[layer]
+    for (const to of targets) {
+      if (allowed !== undefined && layerOf(to) === layer) continue
+      const ok =
+        allowed !== undefined &&
+        allowed.some((rule) => (rule.endsWith('.ts') ? to === rule : layerOf(to) === rule))
+      if (!ok) breaches.push({ from, to, allowed: allowed ?? [] })
+    }
+  }
+  return breaches
+}
+
+export function describeBreach({ from, to, allowed }: LayerBreach): string {
+  const layer = layerOf(from)
+  if (layer === '' || !(layer in LAYERS)) return `src/${from} is in no layer (it imports src/${to})`
+  const may = allowed.length === 0 ? 'nothing outside itself' : allowed.join(', ')
+  return `src/${from} imports src/${to}, but ${layer}/ may import only ${may}`
+}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { ConnectionCheck } from '../../src/api/schemas.js'
-import type { Connector } from '../../src/connector.js'
-import type { StepReport } from '../../src/engine.js'
-import type { Result } from '../../src/results.js'
-import type { Outcome, Verdict } from '../../src/verdict.js'
-import { overallOutcome } from '../../src/verdict.js'
-import { stepPassed } from '../../src/policy.js'
+import type { Connector } from '../../src/core/connector.js'
+import type { StepReport } from '../../src/engine/contract.js'
+import type { Result } from '../../src/engine/contract.js'
+import type { Verdict } from '../../src/engine/contract.js'
+import type { Outcome } from '../../src/core/outcome.js'
+import { overallOutcome } from '../../src/core/outcome.js'
+import { stepPassed } from '../../src/engine/policy.js'
 
 // Finished results built by hand, for the renderers' unit tests.
 

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks'
 
 /** The front ends, each bundled to <bundle dir>/<name>/index.js. One line per entry. */
 export const ENTRIES = [
-  { name: 'action', entry: 'src/index.ts' },
+  { name: 'action', entry: 'src/action/index.ts' },
   { name: 'cli', entry: 'src/cli/index.ts' }
 ] as const
 

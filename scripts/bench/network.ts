@@ -11,7 +11,7 @@ import { connect, createServer, type AddressInfo } from 'node:net'
 import { startBundle, startNode, withSimulator } from '../../__tests__/support/runner.js'
 import type { Simulator } from '../../simulator/platform-simulator.js'
 import { makeCertificates } from '../../simulator/tls-certs.js'
-import { MAX_WORKFLOW_PAGES, WORKFLOW_PAGE_SIZE } from '../../src/listing.js'
+import { MAX_WORKFLOW_PAGES, WORKFLOW_PAGE_SIZE } from '../../src/wait/listing.js'
 import { ROOT, log, runAction, sec, yes, type Bench } from './common.js'
 
 export const PAGING_WORKFLOWS = 500

@@ -2,7 +2,7 @@
 // the candidate schedules and the bundle by package. A part that was not run has no rows.
 import os from 'node:os'
 import path from 'node:path'
-import { renderTable } from '../../src/table.js'
+import { renderTable } from '../../src/report/table.js'
 import { CAP_MS, kib, max, mean, median, mib, min, pct, range, sec, yes } from './common.js'
 import {
   FIXED_INTERVALS_S,

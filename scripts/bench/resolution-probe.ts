@@ -3,7 +3,7 @@
 //   node --import tsx scripts/bench/resolution-probe.ts URL
 import { PlatformClient } from '../../src/api/client.js'
 import type { ListedConnector } from '../../src/api/schemas.js'
-import { resolveNames } from '../../src/resolve.js'
+import { resolveNames } from '../../src/engine/resolve.js'
 import { DEFAULT_API_KEY } from '../../simulator/platform-simulator.js'
 import { generateWorkspace } from '../../simulator/workspace.js'
 import { RESOLUTION_CONNECTORS, type ProbeReport } from './sweep.js'

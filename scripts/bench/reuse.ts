@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { startNode, withSimulator } from '../../__tests__/support/runner.js'
 import { ConnectionCheckSchema } from '../../src/api/schemas.js'
-import { reuseDecision } from '../../src/policy.js'
+import { reuseDecision } from '../../src/engine/policy.js'
 import { defaultInputs, runAction, type ActionRun, type Bench } from './common.js'
 
 const REUSE_RUNS = 15

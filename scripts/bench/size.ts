@@ -10,7 +10,7 @@ import { ROOT, type Bench, type WorkDir } from './common.js'
 
 const NCC_CLI = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 /** The source of dist/index.js, built again to compare with it and to minify. */
-const ENTRY = 'src/index.ts'
+const ENTRY = 'src/action/index.ts'
 
 interface StatsModule {
   name: string

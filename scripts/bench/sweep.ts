@@ -7,7 +7,7 @@ import { once } from 'node:events'
 import path from 'node:path'
 import { startSimulator } from '../../simulator/platform-simulator.js'
 import { addWorkspace } from '../../simulator/workspace.js'
-import { WORKFLOW_PAGE_SIZE } from '../../src/listing.js'
+import { WORKFLOW_PAGE_SIZE } from '../../src/wait/listing.js'
 import { CAP_MS, ROOT, max, runAction, type Bench } from './common.js'
 import { candidates, modelSchedule, targetLagMs } from './lag.js'
 

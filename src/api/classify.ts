@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { z } from 'zod'
-import { transient, type ForeignAnswer, type Problem } from '../problems.js'
-import { oneLine } from '../text.js'
+import { transient, type ForeignAnswer, type Problem } from '../core/problem.js'
+import { oneLine } from '../core/text.js'
 import { ErrorBodySchema } from './schemas.js'
 
 /** What came back over the wire, before any meaning is given to it. */

@@ -5,11 +5,11 @@ import {
   type Connector,
   type ConnectorInfo,
   type ConnectorKind
-} from '../connector.js'
+} from '../core/connector.js'
 import { getProxyUrl } from '@actions/http-client'
-import { noAnswer, transient, type Problem } from '../problems.js'
-import { seconds } from '../text.js'
-import { ACTION_NAME, ACTION_VERSION } from '../version.js'
+import { noAnswer, transient, type Problem } from '../core/problem.js'
+import { seconds } from '../core/text.js'
+import { ACTION_NAME, ACTION_VERSION } from '../core/version.js'
 import {
   cacheAge,
   classifyResponse,

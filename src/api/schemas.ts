@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { UUID } from '../ids.js'
-import type { ConnectorInfo } from '../connector.js'
-import { flatten } from '../text.js'
+import { UUID } from '../core/ids.js'
+import type { ConnectorInfo } from '../core/connector.js'
+import { flatten } from '../core/text.js'
 
 /**
  * Response shapes from the vendor's OpenAPI document, loosened where the docs say the API may

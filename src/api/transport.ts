@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { getProxyUrl, HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import { HOST_NAME_NOT_FOUND } from '../problems.js'
+import { HOST_NAME_NOT_FOUND } from '../core/problem.js'
 import type { RawResponse } from './classify.js'
 import { proxyEndpoint, TunnelAgent, type ProxyEndpoint } from './tunnel-agent.js'
 

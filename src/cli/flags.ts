@@ -1,7 +1,7 @@
 import { ACTION_YML_INPUTS, type ActionInput } from './action-inputs.js'
 import { KEY_ENV, URL_ENV, type ValueSources } from './input-names.js'
-import { isUuid } from '../ids.js'
-import { RemoteText } from '../remote-text.js'
+import { isUuid } from '../core/ids.js'
+import { RemoteText } from '../core/remote-text.js'
 
 /**
  * The command line's flags: each action.yml input as `--<input-name>`, plus the terminal's own.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { cancelOnSignals } from '../cancellation.js'
-import { exitWhenFlushed } from '../exit.js'
-import { RemoteText } from '../remote-text.js'
+import { cancelOnSignals } from '../core/cancellation.js'
+import { exitWhenFlushed } from '../core/exit.js'
+import { RemoteText } from '../core/remote-text.js'
 import { COMMAND } from './flags.js'
 import { EXIT, runCli, signalExitCode } from './run.js'
 

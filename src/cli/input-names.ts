@@ -1,4 +1,4 @@
-import type { InputNames } from '../inputs.js'
+import type { InputNames } from '../engine/contract.js'
 
 /** The environment variables the command line reads. */
 export const KEY_ENV = 'UNSTRUCTURED_API_KEY'

@@ -1,5 +1,5 @@
-import { Secrets } from '../remote-text.js'
-import { displayWidth } from '../table.js'
+import { Secrets } from '../core/remote-text.js'
+import { displayWidth } from '../report/table.js'
 
 /**
  * Where the terminal report is written: lines that stay, and (on a terminal) a block of live

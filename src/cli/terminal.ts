@@ -1,27 +1,29 @@
-import { connectorLabel, type Connector, type ConnectorNames } from '../connector.js'
-import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine.js'
-import type { TransientProblem } from '../problems.js'
+import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
+import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine/contract.js'
+import type { TransientProblem } from '../core/problem.js'
 import {
   closingLine,
   failedReason,
   diagnosis,
   nameAndType,
+  joinedBecause,
+  OUTCOME_ICON,
+  resultNotes,
+  shortNames,
+  shownCheck
+} from '../report/results.js'
+import {
   alreadyDecided,
   IGNORED_BECAUSE,
   requestLine,
   type RequestLog,
   type ConnectionCheck,
-  joinedBecause,
-  OUTCOME_ICON,
-  resultNotes,
-  shortNames,
-  shownCheck,
   type Result
-} from '../results.js'
-import { PLAIN, renderTable } from '../table.js'
-import { count, oneLine, seconds } from '../text.js'
-import { passingOutcome } from '../policy.js'
-import type { Outcome } from '../verdict.js'
+} from '../engine/contract.js'
+import { PLAIN, renderTable } from '../report/table.js'
+import { count, oneLine, seconds } from '../core/text.js'
+import { passingOutcome } from '../core/outcome.js'
+import type { Outcome } from '../core/outcome.js'
 import { fit, type Screen, type Span } from './screen.js'
 
 /**

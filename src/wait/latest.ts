@@ -1,6 +1,6 @@
 import type { Answer, CallOptions, ConnectionCheckApi } from '../api/client.js'
 import type { ConnectionCheck } from '../api/schemas.js'
-import type { Connector, ConnectorInfo } from '../connector.js'
+import type { Connector, ConnectorInfo } from '../core/connector.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'
 import { EXIT_RESERVE_MS } from './schedule.js'
 

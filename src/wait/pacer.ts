@@ -1,5 +1,5 @@
 import type { Answer, CallOptions } from '../api/client.js'
-import type { Problem, TransientProblem } from '../problems.js'
+import type { Problem, TransientProblem } from '../core/problem.js'
 import type { Clock } from './clock.js'
 import type { RateGate, Sent } from './rate-gate.js'
 import type { HostReach } from './reach.js'

@@ -1,4 +1,4 @@
-import type { Problem } from '../problems.js'
+import type { Problem } from '../core/problem.js'
 
 /** The longest the step keeps trying a host that has not answered once. */
 export const UNREACHABLE_WINDOW_MS = 30_000

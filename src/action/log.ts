@@ -1,0 +1,358 @@
+import * as core from '@actions/core'
+import { connectorLabel, type Connector } from '../core/connector.js'
+import type {
+  ConnectorReporter,
+  NamesResolved,
+  Plan,
+  Reporter,
+  StepReport
+} from '../engine/contract.js'
+import type { NameTarget } from '../core/problem.js'
+import { passingOutcome } from '../core/outcome.js'
+import {
+  closingLine,
+  diagnosis,
+  failedReason,
+  flakyNotes,
+  joinedBecause,
+  OUTCOME_ICON,
+  verdictRows,
+  waivedNote
+} from '../report/results.js'
+import {
+  alreadyDecided,
+  IGNORED_BECAUSE,
+  requestLine,
+  type RequestLog,
+  type Result
+} from '../engine/contract.js'
+import { PLAIN, renderTable } from '../report/table.js'
+import { count, seconds } from '../core/text.js'
+
+/**
+ * The step's live log: lines, collapsible groups and annotations, as the runner shows them. The
+ * key is masked before any request, nothing here ever sees headers or options, and the engine
+ * makes every piece of remote text inert before it arrives.
+ */
+
+/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
+export const ANNOTATIONS_PER_STEP = 10
+
+/** Name lines the log lists one by one before it counts the rest. */
+const RESOLVED_LINES = 20
+
+type AnnotationKind = 'error' | 'warning'
+
+interface Annotation {
+  message: string
+  title: string
+}
+
+/**
+ * Error and warning annotations of one step. The first nine of each kind are annotations; later
+ * ones are plain log lines where they happen, and one last annotation counts them (or, when it
+ * is only one, is that one), so none is dropped without a word.
+ */
+export class Annotations {
+  private readonly shown: Record<AnnotationKind, number> = { error: 0, warning: 0 }
+  private readonly held: Record<AnnotationKind, Annotation[]> = { error: [], warning: [] }
+
+  error(message: string, title: string): void {
+    this.add('error', { message, title })
+  }
+
+  warning(message: string, title: string): void {
+    this.add('warning', { message, title })
+  }
+
+  /** Emits the annotation for what was held back; call once, when nothing else will come. */
+  finish(): void {
+    const [error] = this.held.error
+    if (this.held.error.length === 1 && error !== undefined) emit('error', error)
+    else if (this.held.error.length > 1) {
+      const n = this.held.error.length
+      emit('error', {
+        title: `${n} more connectors did not pass`,
+        message:
+          `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
+          "annotations per step: each verdict is in the connector's group and in the verdict " +
+          'table at the end of the log, and in the job summary.'
+      })
+    }
+    const [warning] = this.held.warning
+    if (this.held.warning.length === 1 && warning !== undefined) emit('warning', warning)
+    else if (this.held.warning.length > 1) {
+      const n = this.held.warning.length
+      emit('warning', {
+        title: `${n} more warnings`,
+        message:
+          `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
+          'warning annotations per step.'
+      })
+    }
+    this.held.error = []
+    this.held.warning = []
+  }
+
+  private add(kind: AnnotationKind, annotation: Annotation): void {
+    if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
+      this.shown[kind] += 1
+      emit(kind, annotation)
+      return
+    }
+    this.held[kind].push(annotation)
+    core.info(`${annotation.title}: ${annotation.message}`)
+  }
+}
+
+function emit(kind: AnnotationKind, { message, title }: Annotation): void {
+  if (kind === 'error') core.error(message, { title })
+  else core.warning(message, { title })
+}
+
+/** What the runner's log shows while the step runs. */
+export class GitHubLog implements Reporter {
+  readonly annotations = new Annotations()
+  private apiHost = ''
+  private grouped = false
+
+  secret(value: string): void {
+    core.setSecret(value)
+  }
+
+  readonly request: RequestLog = (entry) => {
+    core.debug(requestLine(entry))
+  }
+
+  workflowRetrying(
+    workflowId: string,
+    problem: { reason: string },
+    delayMs: number,
+    failuresInARow: number
+  ): void {
+    const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+    // As for checks: the first failure of a streak is worth a line, the rest go to debug.
+    if (failuresInARow === 1) core.info(`Transient error reading workflow ${workflowId}: ${line}`)
+    else core.debug(`Transient error #${failuresInARow} reading the workflow: ${line}`)
+  }
+
+  workflowRead(workflowId: string, sources: number, destinations: number): void {
+    core.info(
+      `Workflow ${workflowId} has ${count(sources, 'source')} and ${count(destinations, 'destination')}.`
+    )
+  }
+
+  listRetrying(
+    target: NameTarget,
+    problem: { reason: string },
+    delayMs: number,
+    failuresInARow: number
+  ): void {
+    const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+    if (failuresInARow === 1) core.info(`Transient error listing ${target}s: ${line}`)
+    else core.debug(`Transient error #${failuresInARow} listing ${target}s: ${line}`)
+  }
+
+  resolved({ lists, lines }: NamesResolved): void {
+    for (const list of lists) {
+      core.info(`Listed ${count(list.entries, list.target)} (${count(list.requests, 'request')}).`)
+    }
+    // A sweep has one line per pattern, but a long list of plain names would flood the log.
+    for (const line of lines.slice(0, RESOLVED_LINES)) {
+      const what = line.input.replace(/-name$/, '')
+      core.info(`${line.input} "${line.name}" matched ${count(line.matched, what)}.`)
+    }
+    if (lines.length > RESOLVED_LINES) {
+      core.info(`... and ${lines.length - RESOLVED_LINES} more names.`)
+    }
+  }
+
+  checking({ connectors, apiHost, maxConcurrency }: Plan): void {
+    this.apiHost = apiHost
+    this.grouped = connectors.length > 1
+    if (!this.grouped) return
+    const sources = connectors.filter((c) => c.kind === 'source').length
+    core.info(
+      `Checking ${connectors.length} connectors (${count(sources, 'source')}, ` +
+        `${count(connectors.length - sources, 'destination')}) on ${apiHost}, ` +
+        `up to ${maxConcurrency} at a time.`
+    )
+  }
+
+  connector(connector: Connector, elapsed: () => number): ConnectorReporter {
+    return new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed)
+  }
+
+  /** The end of the log: the verdict table and closing line, or the problem that stopped it. */
+  finish(step: StepReport): void {
+    if (step.problem !== undefined) {
+      const { message, title } = step.problem
+      this.annotations.error(message, title)
+    } else if (step.results.length > 1) {
+      const { header, rows } = verdictRows(step.results)
+      core.info(`\n${renderTable(header, rows, PLAIN)}`)
+      // The table above gives every reason; the annotations give the first nine.
+      core.info(closingLine(step.results, step.outcome, step.durationMs, false))
+    }
+  }
+}
+
+/**
+ * One connector's log. With a single connector its lines are printed as they happen; with
+ * several, checks run side by side, so each one's lines are kept and printed as one collapsible
+ * group when it ends, instead of interleaving.
+ */
+class ConnectorLog implements ConnectorReporter {
+  private readonly pending: (() => void)[] = []
+
+  constructor(
+    private readonly connector: Connector,
+    private readonly apiHost: string,
+    private readonly grouped: boolean,
+    private readonly annotations: Annotations,
+    private readonly elapsed: () => number
+  ) {}
+
+  readonly request: RequestLog = (entry) => {
+    const line = requestLine(entry)
+    this.emit(() => {
+      core.debug(line)
+    })
+  }
+
+  named(): void {
+    // The group's heading names it at the end; nothing to say before.
+  }
+
+  notReused: ConnectorReporter['notReused'] = (why) => {
+    this.emit(() => {
+      core.info(`Not reusing a recent check of ${connectorLabel(this.connector)}: ${why}.`)
+    })
+  }
+
+  rechecking: ConnectorReporter['rechecking'] = (failed, pauseMs, n, max) => {
+    this.emit(() => {
+      core.info(
+        `Check ${failed.id} failed (${failedReason(failed, 300)}); starting a new ` +
+          `check in ${seconds(pauseMs)} (re-check ${n} of ${max}).`
+      )
+    })
+  }
+
+  started: ConnectorReporter['started'] = (check) => {
+    this.emit(() => {
+      core.info(
+        `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`
+      )
+    })
+  }
+
+  joined: ConnectorReporter['joined'] = (check, refusal) => {
+    this.emit(() => {
+      core.info(
+        `Checking ${connectorLabel(this.connector)} on ${this.apiHost}: the API is already ` +
+          `checking it (${joinedBecause(refusal)}), so this step follows that check, ${check.id} (${check.status}).`
+      )
+    })
+  }
+
+  finalOnArrival: ConnectorReporter['finalOnArrival'] = (check) => {
+    this.emit(() => {
+      core.info(
+        `The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
+          'old check, so its verdict does not count; asking once more.'
+      )
+    })
+  }
+
+  statusChanged: ConnectorReporter['statusChanged'] = (check, previousStatus) => {
+    const after = seconds(this.elapsed())
+    this.emit(() => {
+      core.info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`)
+    })
+  }
+
+  superseded: ConnectorReporter['superseded'] = (previous, newer) => {
+    this.emit(() => {
+      this.annotations.warning(
+        `A newer check ${newer.id} of ${connectorLabel(this.connector)} (created ${newer.createdAt}, ` +
+          `${newer.status}) replaced check ${previous.id}, perhaps from "Save and Test" in the web ` +
+          'UI or a parallel run. It tests the same connector, so its result decides this step.',
+        'Connection check superseded'
+      )
+    })
+  }
+
+  unknownStatus: ConnectorReporter['unknownStatus'] = (check) => {
+    this.emit(() => {
+      this.annotations.warning(
+        `Check ${check.id} has status "${check.status}", which this action does not know; ` +
+          'it is treated as not final and the wait goes on.',
+        'Unknown check status'
+      )
+    })
+  }
+
+  ignored: ConnectorReporter['ignored'] = (answer, relation) => {
+    const why = `${IGNORED_BECAUSE[relation]}.`
+    this.emit(() => {
+      core.debug(
+        `Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`
+      )
+    })
+  }
+
+  retrying: ConnectorReporter['retrying'] = (problem, delayMs, failuresInARow) => {
+    const line = `${problem.reason}; retrying in ${seconds(delayMs)}.`
+    if (failuresInARow === 1 && this.grouped) {
+      // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
+      core.info(`${connectorLabel(this.connector, undefined, true)}: ${line}`)
+    }
+    this.emit(() => {
+      // The first failure in a row is worth a line; the rest of a streak goes to debug.
+      if (failuresInARow === 1) core.info(`Transient error from ${this.apiHost}: ${line}`)
+      else core.debug(`Transient error #${failuresInARow}: ${line}`)
+    })
+  }
+
+  /**
+   * Ends the connector's log with its verdict: a line, or an error annotation. A FAILURE's hint
+   * is the annotation's second line, apart from the platform's reason that ends the first.
+   */
+  finished(result: Result): void {
+    const { verdict } = result
+    const hint = diagnosis(result)?.hint
+    const print = (): void => {
+      const waived = waivedNote(result)
+      if (passingOutcome(verdict.outcome)) core.info(verdict.message)
+      else if (waived !== undefined) {
+        this.annotations.warning(
+          `${verdict.message}\n${waived}`,
+          `${verdict.title} (not failing the step)`
+        )
+      } else {
+        const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
+        this.annotations.error(message, verdict.title)
+      }
+      for (const note of flakyNotes(result)) {
+        this.annotations.warning(note, 'Flaky connection check')
+      }
+    }
+    if (!this.grouped) {
+      print()
+      return
+    }
+    const label = connectorLabel(this.connector, result.names, true)
+    core.startGroup(
+      `${OUTCOME_ICON[verdict.outcome]} ${label}: ${verdict.outcome} (${seconds(result.run.durationMs)})`
+    )
+    for (const line of this.pending.splice(0)) line()
+    print()
+    core.endGroup()
+  }
+
+  private emit(line: () => void): void {
+    if (this.grouped) this.pending.push(line)
+    else line()
+  }
+}

@@ -1,0 +1,334 @@
+import type {
+  InputNames,
+  InputReader,
+  NameInputs,
+  Settings,
+  UnavailablePolicy
+} from './contract.js'
+import { z } from 'zod'
+import { parseApiUrl, redactUserinfo } from '../api/url.js'
+import { UUID } from '../core/ids.js'
+import { uniqueConnectors, type Connector, type ConnectorKind } from '../core/connector.js'
+import { InvalidInputError } from '../core/problem.js'
+import { RemoteText } from '../core/remote-text.js'
+
+/** Most new checks after a FAILURE (`recheck-failures`): more would hide an outage behind luck. */
+export const MAX_RECHECKS = 3
+
+/** The name inputs, and what each names. */
+export const NAME_INPUTS = [
+  ['source-name', 'source'],
+  ['destination-name', 'destination'],
+  ['workflow-name', 'workflow']
+] as const
+
+const DEFAULT_API_URL = 'https://platform.unstructuredapp.io'
+const DEFAULT_TIMEOUT_SECONDS = '300'
+const DEFAULT_POLL_INTERVAL_SECONDS = '10'
+const DEFAULT_MAX_CONCURRENCY = '10'
+
+/**
+ * The JUnit report's path, or undefined for none (or one no file system takes). Read on its own
+ * too, so that inputs rejected for other reasons still get their report of the error.
+ */
+export function junitFileInput(read: InputReader): string | undefined {
+  const raw = read('junit-file').trim()
+  // eslint-disable-next-line no-control-regex -- no file system takes these in a path
+  return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw
+}
+
+/** The action's words: inputs of a workflow step. */
+export const ACTION_INPUTS: InputNames = {
+  subject: (input) => `Input '${input}'`,
+  ref: (input) => `'${input}'`,
+  key: "the 'api-key' secret",
+  missingKey:
+    "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
+    'note that secrets are empty in workflows triggered from forks.',
+  environment: "the step's env",
+  machine: 'the runner'
+}
+
+const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
+
+/** A job step may run 6 hours at most; longer would also overflow Node's timers. */
+const MAX_SECONDS = 6 * 60 * 60
+
+/**
+ * Polling more often than once a second, or backing off for less, only loads the API: with
+ * 0.001 s, a 429 was retried hundreds of times a second for every check in flight.
+ */
+const MIN_POLL_INTERVAL_SECONDS = 1
+
+/** Checks in flight at once: each holds two connections, and all share the key's rate limit. */
+const MAX_CONCURRENCY = 100
+
+const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/
+
+/** Less than a second cannot start a check and read its answer: it could only time out. */
+const MIN_TIMEOUT_SECONDS = 1
+
+const timeoutSeconds = z
+  .string()
+  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .min(
+        MIN_TIMEOUT_SECONDS,
+        `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`
+      )
+      .max(MAX_SECONDS, `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`)
+  )
+
+const pollIntervalSeconds = z
+  .string()
+  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .min(
+        MIN_POLL_INTERVAL_SECONDS,
+        `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`
+      )
+      .max(MAX_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`)
+  )
+
+const concurrency = z
+  .string()
+  .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+      .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+  )
+
+const recheckCount = z
+  .string()
+  .regex(/^\d+$/, `must be a whole number from 0 to ${MAX_RECHECKS}`)
+  .transform(Number)
+  .pipe(z.number().int().max(MAX_RECHECKS, `must be a whole number from 0 to ${MAX_RECHECKS}`))
+
+const reuseSeconds = z
+  .string()
+  .regex(SECONDS_FORMAT, 'must be a number of seconds, 0 for off')
+  .transform(Number)
+  .pipe(z.number().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`))
+
+/** YAML's booleans, as the runner's toolkit reads a boolean input. */
+const BOOLEAN: Record<string, boolean> = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false
+}
+
+/** How many bad values of one input a message quotes, and how much of each. */
+const QUOTED_VALUES = 5
+const QUOTED_LENGTH = 80
+
+/** Ids arrive one per line from YAML block scalars, or separated by commas or spaces. */
+function splitIds(raw: string): string[] {
+  return raw.split(/[\s,]+/).filter((part) => part !== '')
+}
+
+/**
+ * Names come one per line, since they may hold spaces and commas. Surrounding blanks are dropped
+ * (YAML block scalars keep trailing ones), and so are empty lines and repeats.
+ */
+export function splitNames(raw: string): string[] {
+  const lines = raw
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  return [...new Set(lines)]
+}
+
+/**
+ * Reads and validates every input before any request is made. The key is masked first, so no
+ * later log line (debug included) can show it. All problems are reported together, each naming
+ * its input and the offending value (never the key's).
+ */
+export function readSettings(
+  read: InputReader,
+  mask: (secret: string) => void,
+  names: InputNames = ACTION_INPUTS
+): Settings {
+  const rawKey = read('api-key')
+  if (rawKey !== '') mask(rawKey)
+  const apiKey = rawKey.trim()
+  if (apiKey !== '' && apiKey !== rawKey) mask(apiKey)
+  // Values are quoted back in messages, which also reach the job summary, where the runner does
+  // not mask: they are made inert like remote text, the key included.
+  const text = new RemoteText([apiKey])
+  const quote = (value: string): string => JSON.stringify(text.clean(value, QUOTED_LENGTH))
+  const quoteAll = (values: readonly string[]): string => {
+    const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ')
+    const more = values.length - QUOTED_VALUES
+    return more > 0 ? `${shown} and ${more} more` : shown
+  }
+
+  const errors: { input: string; message: string }[] = []
+  const fail = (input: string, message: string): void => {
+    errors.push({ input, message })
+  }
+
+  if (apiKey === '') {
+    fail('api-key', names.missingKey)
+  } else if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    // Anything else cannot travel in an HTTP header and would fail every request.
+    fail(
+      'api-key',
+      `${names.subject('api-key')} may hold only printable ASCII without spaces; check ${names.key}.`
+    )
+  }
+
+  const named: Connector[] = []
+  for (const [input, kind] of [
+    ['source-id', 'source'],
+    ['destination-id', 'destination']
+  ] as const satisfies readonly (readonly [string, ConnectorKind])[]) {
+    const ids = splitIds(read(input))
+    const parsed = uuidList.safeParse(ids)
+    if (!parsed.success) {
+      const bad = ids.filter((id) => !UUID.test(id))
+      fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`)
+      continue
+    }
+    for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })
+  }
+  const connectors = uniqueConnectors(named)
+
+  const workflowRaw = read('workflow-id').trim()
+  let workflowId: string | undefined
+  if (workflowRaw !== '') {
+    if (UUID.test(workflowRaw)) workflowId = workflowRaw.toLowerCase()
+    else
+      fail(
+        'workflow-id',
+        `${names.subject('workflow-id')} must be a workflow UUID; got ${quote(workflowRaw)}.`
+      )
+  }
+  const nameInputs: NameInputs = { source: [], destination: [], workflow: [] }
+  for (const [input, target] of NAME_INPUTS) {
+    const lines = splitNames(read(input))
+    // eslint-disable-next-line no-control-regex -- a name to look up never holds these
+    const bad = lines.filter((line) => /[\u0000-\u0008\u000b-\u001f\u007f]/.test(line))
+    if (bad.length > 0) {
+      fail(input, `${names.subject(input)} holds control characters; got ${quoteAll(bad)}.`)
+      continue
+    }
+    nameInputs[target] = lines
+  }
+  const anyName = NAME_INPUTS.some(([, target]) => nameInputs[target].length > 0)
+  if (
+    connectors.length === 0 &&
+    workflowRaw === '' &&
+    !anyName &&
+    !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))
+  ) {
+    fail(
+      'source-name',
+      `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
+        `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
+        `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`
+    )
+  }
+
+  const apiUrlRaw = read('api-url') || DEFAULT_API_URL
+  const api = parseApiUrl(apiUrlRaw)
+  if ('error' in api)
+    fail(
+      'api-url',
+      `${names.subject('api-url')} ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`
+    )
+
+  const seconds = (input: string, fallback: string, schema: typeof timeoutSeconds): number => {
+    const raw = read(input) || fallback
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) return parsed.data * 1000
+    const message = parsed.error.issues[0]?.message ?? 'is not valid'
+    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
+    return Number.NaN
+  }
+  const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds)
+  const pollIntervalMs = seconds(
+    'poll-interval-seconds',
+    DEFAULT_POLL_INTERVAL_SECONDS,
+    pollIntervalSeconds
+  )
+  const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY
+  const maxConcurrency = concurrency.safeParse(concurrencyRaw)
+  if (!maxConcurrency.success) {
+    const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid'
+    fail(
+      'max-concurrency',
+      `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`
+    )
+  }
+
+  const junitRaw = read('junit-file').trim()
+  if (junitFileInput(read) === undefined && junitRaw !== '') {
+    fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`)
+  }
+
+  const unavailableRaw = read('on-platform-unavailable').trim() || 'fail'
+  const onPlatformUnavailable: UnavailablePolicy | undefined =
+    unavailableRaw === 'fail' || unavailableRaw === 'warn' ? unavailableRaw : undefined
+  if (onPlatformUnavailable === undefined) {
+    fail(
+      'on-platform-unavailable',
+      `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`
+    )
+  }
+  const whole = (input: string, schema: typeof recheckCount): number => {
+    const raw = read(input).trim() || '0'
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) return parsed.data
+    const message = parsed.error.issues[0]?.message ?? 'is not valid'
+    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
+    return Number.NaN
+  }
+  const recheckFailures = whole('recheck-failures', recheckCount)
+  const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000
+  const dryRunRaw = read('dry-run').trim() || 'false'
+  const dryRun = BOOLEAN[dryRunRaw]
+  if (dryRun === undefined) {
+    fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`)
+  }
+
+  if (
+    errors.length > 0 ||
+    'error' in api ||
+    !maxConcurrency.success ||
+    onPlatformUnavailable === undefined ||
+    dryRun === undefined
+  ) {
+    throw new InvalidInputError(
+      [...new Set(errors.map((e) => e.input))].join(', '),
+      errors.map((e) => e.message).join('\n')
+    )
+  }
+  return {
+    connectors,
+    workflowId,
+    names: nameInputs,
+    apiKey,
+    api,
+    timeoutMs,
+    pollIntervalMs,
+    maxConcurrency: maxConcurrency.data,
+    junitFile: junitRaw === '' ? undefined : junitRaw,
+    onPlatformUnavailable,
+    recheckFailures,
+    reuseSuccessMs,
+    dryRun
+  }
+}

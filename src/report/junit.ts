@@ -1,0 +1,110 @@
+import { connectorLabel } from '../core/connector.js'
+import type { StepReport } from '../engine/contract.js'
+import { diagnosis, flakyNotes, shownCheck, shortNames, waivedNote } from './results.js'
+import { type Result } from '../engine/contract.js'
+import { escapeMarkup } from '../core/text.js'
+import { type Verdict } from '../engine/contract.js'
+import { NO_REASON } from '../core/outcome.js'
+
+/**
+ * The step as JUnit XML, which GitLab, Jenkins, CircleCI and Azure Pipelines render as a test
+ * report: one testcase per connector. A platform FAILURE is a <failure> with its reason as the
+ * message; any other way of not passing (a timeout, a key refused) is an <error>, with the
+ * verdict's title as the message and the verdict itself as the text.
+ */
+
+const SUITE = 'Unstructured connection checks'
+
+/** XML 1.0 allows only these characters; anything else becomes U+FFFD. */
+// eslint-disable-next-line no-control-regex -- the characters XML forbids are exactly the target
+const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
+
+function xml(text: string): string {
+  return escapeMarkup(text.replace(NOT_XML, '\ufffd'))
+}
+
+const secondsAttr = (ms: number): string => (ms / 1000).toFixed(3)
+
+function attributes(values: Record<string, string | number>): string {
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${xml(String(value))}"`)
+    .join('')
+}
+
+function notPassed(verdict: Verdict, reason: string | undefined, hint?: string): string {
+  if (verdict.outcome === 'failure') {
+    const message = reason?.trim() ? reason.trim() : NO_REASON
+    const text = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
+    return `      <failure${attributes({ message, type: 'FAILURE' })}>${xml(text)}</failure>\n`
+  }
+  return `      <error${attributes({ message: verdict.title, type: verdict.outcome })}>${xml(verdict.message)}</error>\n`
+}
+
+/**
+ * A dry run, and a connector the platform gave no verdict on that on-platform-unavailable: warn
+ * lets pass, are <skipped>: neither is a check that passed.
+ */
+function skipped(result: Result): string | undefined {
+  const note = waivedNote(result)
+  if (note !== undefined) return waivedElement(result.verdict, note)
+
+  if (result.verdict.outcome === 'dry-run') {
+    return `      <skipped${attributes({ message: result.verdict.message })}/>\n`
+  }
+  return undefined
+}
+
+function testcase(result: Result): string {
+  const { connector, names, run, verdict } = result
+  const head = `    <testcase${attributes({
+    classname: `unstructured.${connector.kind}`,
+    name: connectorLabel(connector, shortNames(names)),
+    time: secondsAttr(run.durationMs)
+  })}`
+  const skip = skipped(result)
+  if (skip !== undefined) return `${head}>\n${skip}    </testcase>\n`
+  if (verdict.outcome === 'success') {
+    const notes = flakyNotes(result)
+    return notes.length === 0
+      ? `${head}/>\n`
+      : `${head}>\n      <system-out>${xml(notes.join('\n'))}</system-out>\n    </testcase>\n`
+  }
+  const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint)
+  return `${head}>\n${failed}    </testcase>\n`
+}
+
+/** The <skipped> of a verdict that on-platform-unavailable: warn keeps from failing the step. */
+function waivedElement(verdict: Verdict, note: string): string {
+  return `      <skipped${attributes({ message: `${verdict.outcome}: ${note}` })}>${xml(verdict.message)}</skipped>\n`
+}
+
+/** A step that ended before any check (bad inputs, say) is one testcase in error. */
+function stepCase(verdict: Verdict): string {
+  const head = `    <testcase${attributes({ classname: 'unstructured', name: 'connection check', time: '0.000' })}`
+  const body = notPassed(verdict, undefined)
+  return `${head}>\n${body}    </testcase>\n`
+}
+
+export function renderJunit(step: StepReport): string {
+  const cases = step.problem === undefined ? step.results.map(testcase) : [stepCase(step.problem)]
+  const kinds =
+    step.problem === undefined
+      ? step.results.map((r) => ({ outcome: r.verdict.outcome, skipped: skipped(r) !== undefined }))
+      : [{ outcome: step.problem.outcome, skipped: false }]
+  const counts = {
+    tests: cases.length,
+    failures: kinds.filter((k) => !k.skipped && k.outcome === 'failure').length,
+    errors: kinds.filter((k) => !k.skipped && k.outcome !== 'failure' && k.outcome !== 'success')
+      .length,
+    time: secondsAttr(step.durationMs)
+  }
+  const skippedCount = kinds.filter((k) => k.skipped).length
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites${attributes({ name: SUITE, ...counts })}>\n` +
+    `  <testsuite${attributes({ name: SUITE, ...counts, skipped: skippedCount })}>\n` +
+    cases.join('') +
+    '  </testsuite>\n' +
+    '</testsuites>\n'
+  )
+}
