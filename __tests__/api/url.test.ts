@@ -10,15 +10,18 @@ describe('parseApiUrl', () => {
     'https://platform.unstructuredapp.io//api/v1//'
   ])('reads %s as the published API', (raw) => {
     expect(parseApiUrl(raw)).toEqual({
-      base: 'https://platform.unstructuredapp.io/api/v1',
-      host: 'platform.unstructuredapp.io'
+      ok: true,
+      value: {
+        base: 'https://platform.unstructuredapp.io/api/v1',
+        host: 'platform.unstructuredapp.io'
+      }
     })
   })
 
   it('keeps a deployment path prefix and a port', () => {
     expect(parseApiUrl('https://acme.example:8443/unstructured/api/v1/')).toEqual({
-      base: 'https://acme.example:8443/unstructured/api/v1',
-      host: 'acme.example:8443'
+      ok: true,
+      value: { base: 'https://acme.example:8443/unstructured/api/v1', host: 'acme.example:8443' }
     })
   })
 
@@ -28,7 +31,7 @@ describe('parseApiUrl', () => {
     'http://127.1:80',
     'http://[::1]:9000/'
   ])('allows plain http to loopback: %s', (raw) => {
-    expect(parseApiUrl(raw)).toHaveProperty('base')
+    expect(parseApiUrl(raw)).toHaveProperty('value.base')
   })
 
   it.each([
@@ -48,7 +51,7 @@ describe('parseApiUrl', () => {
     ['https://example.com/?x=1', 'must not contain a query string or fragment'],
     ['https://example.com/#top', 'must not contain a query string or fragment']
   ])('rejects %s', (raw, error) => {
-    expect(parseApiUrl(raw)).toEqual({ error })
+    expect(parseApiUrl(raw)).toEqual({ ok: false, problem: error })
   })
 })
 

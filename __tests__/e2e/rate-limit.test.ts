@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import { describe, expect, it } from '@jest/globals'
-import type { Answer } from '../../src/api/client.js'
+import type { Answer } from '../../src/core/answer.js'
 import { Pacer } from '../../src/wait/pacer.js'
 import { HostReach } from '../../src/wait/reach.js'
 import { RateGate, START_WINDOW } from '../../src/wait/rate-gate.js'

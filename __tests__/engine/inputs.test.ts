@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { readSettings } from '../../src/engine/inputs.js'
-import { InvalidInputError } from '../../src/core/problem.js'
+import { readSettings as readAnswer } from '../../src/engine/inputs.js'
+import type { Settings } from '../../src/engine/contract.js'
+import type { Problem } from '../../src/core/problem.js'
 
 const SOURCE = '5f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'
 const DEST = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d'
@@ -10,14 +11,26 @@ function read(inputs: Record<string, string>): (name: string) => string {
   return (name) => inputs[name] ?? ''
 }
 
-function attempt(inputs: Record<string, string>): { masked: string[]; error?: InvalidInputError } {
+/** The settings of inputs that must be valid. */
+function readSettings(...args: Parameters<typeof readAnswer>): Settings {
+  const answer = readAnswer(...args)
+  if (!answer.ok) throw new Error(`inputs refused: ${JSON.stringify(answer.problem)}`)
+  return answer.value
+}
+
+interface Refusal {
+  message: string
+  problem: Problem
+}
+
+function attempt(inputs: Record<string, string>): { masked: string[]; error?: Refusal } {
   const masked: string[] = []
-  try {
-    readSettings(read(inputs), (s) => masked.push(s))
-    return { masked }
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error
-    return { masked, error }
+  const answer = readAnswer(read(inputs), (s) => masked.push(s))
+  if (answer.ok) return { masked }
+  const { problem } = answer
+  return {
+    masked,
+    error: { problem, message: problem.kind === 'invalid-input' ? problem.message : '' }
   }
 }
 

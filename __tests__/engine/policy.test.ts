@@ -148,30 +148,29 @@ describe('reuseDecision', () => {
 
   it('reuses a SUCCESS reported within the age, by the Date header', () => {
     expect(reuseDecision(latest(), MINUTE)).toEqual({
-      reuse: true,
-      check: latest(),
-      ageMs: 30_000
+      ok: true,
+      value: { check: latest(), ageMs: 30_000 }
     })
   })
 
   it('does not reuse a SUCCESS older than the age', () => {
     const decision = reuseDecision(latest(), 20_000)
     expect(decision).toEqual({
-      reuse: false,
-      why: `check ${ID} was reported 30 s before the server's Date, longer ago than 20 s`
+      ok: false,
+      problem: `check ${ID} was reported 30 s before the server's Date, longer ago than 20 s`
     })
   })
 
   it('takes a reported_at a little ahead of Date (whole seconds) as age 0', () => {
     const ahead = latest({ serverDateMs: REPORTED_MS - 250 })
-    expect(reuseDecision(ahead, MINUTE)).toMatchObject({ reuse: true, ageMs: 0 })
+    expect(reuseDecision(ahead, MINUTE)).toMatchObject({ ok: true, value: { ageMs: 0 } })
   })
 
   it('does not trust a reported_at ahead of Date by more than the tolerance', () => {
     const ahead = latest({ serverDateMs: REPORTED_MS - CLOCK_TOLERANCE_MS - 1000 })
     expect(reuseDecision(ahead, MINUTE)).toMatchObject({
-      reuse: false,
-      why: expect.stringContaining('clocks disagree')
+      ok: false,
+      problem: expect.stringContaining('clocks disagree')
     })
   })
 
@@ -233,7 +232,7 @@ describe('reuseDecision', () => {
       "the answer came from a cache (it had an Age header), so its Date is not the server's now"
     ]
   ])('does not reuse %s', (_, check, why) => {
-    expect(reuseDecision(check, MINUTE)).toEqual({ reuse: false, why })
+    expect(reuseDecision(check, MINUTE)).toEqual({ ok: false, problem: why })
   })
 
   it('reuses a check with any explicit offset, and an answer with Age 0', () => {
@@ -242,12 +241,12 @@ describe('reuseDecision', () => {
       reportedAt: '2026-01-01T07:00:00.250-05:00',
       cacheAgeSeconds: 0
     })
-    expect(reuseDecision(offsets, MINUTE)).toMatchObject({ reuse: true, ageMs: 30_000 })
+    expect(reuseDecision(offsets, MINUTE)).toMatchObject({ ok: true, value: { ageMs: 30_000 } })
   })
 
   it('reuses a check reported the moment it was created', () => {
     const instant = latest({ created: { epochMs: REPORTED_MS, subMsNanos: 0 } })
-    expect(reuseDecision(instant, MINUTE)).toMatchObject({ reuse: true })
+    expect(reuseDecision(instant, MINUTE)).toMatchObject({ ok: true })
   })
 })
 
@@ -269,8 +268,9 @@ describe('reuseAfterUpdate', () => {
   it('refuses a reuse when the read gives no updated_at at all: it may not be the connector', () => {
     for (const connector of [{ updatedAt: undefined }, {}]) {
       expect(reuseAfterUpdate(reusable, connector)).toEqual({
-        reuse: false,
-        why: 'the connector read did not say when the connector was last updated (no updated_at)'
+        ok: false,
+        problem:
+          'the connector read did not say when the connector was last updated (no updated_at)'
       })
     }
   })
@@ -283,37 +283,37 @@ describe('reuseAfterUpdate', () => {
     ['after it was reported', '2026-01-01 12:00:10+00']
   ])('refuses a reuse when the connector was updated %s', (_, updatedAt) => {
     expect(reuseAfterUpdate(reusable, { updatedAt })).toEqual({
-      reuse: false,
-      why: `the connector was updated since check ${ID} began, which may have checked its previous config`
+      ok: false,
+      problem: `the connector was updated since check ${ID} began, which may have checked its previous config`
     })
   })
 
   it('refuses a reuse when updated_at is unreadable or the connector could not be read', () => {
     expect(reuseAfterUpdate(reusable, { updatedAt: '' })).toEqual({
-      reuse: false,
-      why: "the connector's updated_at is not a timestamp with a UTC offset"
+      ok: false,
+      problem: "the connector's updated_at is not a timestamp with a UTC offset"
     })
     expect(reuseAfterUpdate(reusable, undefined)).toEqual({
-      reuse: false,
-      why: `the connector could not be read to tell whether it changed since check ${ID}`
+      ok: false,
+      problem: `the connector could not be read to tell whether it changed since check ${ID}`
     })
   })
 
   it('leaves a refusal as it is', () => {
-    const refused = { reuse: false as const, why: 'no' }
+    const refused = { ok: false as const, problem: 'no' }
     expect(reuseAfterUpdate(refused, { updatedAt: '2026-01-01T13:00:00Z' })).toBe(refused)
   })
 
   it('refuses a reuse when updated_at has no UTC offset: it could be the time of any zone', () => {
     expect(reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T07:30:00' })).toEqual({
-      reuse: false,
-      why: "the connector's updated_at is not a timestamp with a UTC offset"
+      ok: false,
+      problem: "the connector's updated_at is not a timestamp with a UTC offset"
     })
   })
 
   it('refuses a reuse when a cache answered the connector read', () => {
     expect(
       reuseAfterUpdate(reusable, { updatedAt: '2026-01-01T11:00:00Z', cacheAgeSeconds: 30 })
-    ).toEqual({ reuse: false, why: 'the connector was read from a cache (an Age header)' })
+    ).toEqual({ ok: false, problem: 'the connector was read from a cache (an Age header)' })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { ACTION_INPUTS, readSettings, splitNames } from '../../src/engine/inputs.js'
-import { InvalidInputError, type NameProblem } from '../../src/core/problem.js'
+import type { NameProblem } from '../../src/core/problem.js'
 import { RemoteText } from '../../src/core/remote-text.js'
 import {
   closestNames,
@@ -200,10 +200,12 @@ describe('name inputs', () => {
       'orders-s3',
       'Finance, EMEA (prod)'
     ])
-    const settings = readSettings(
+    const answer = readSettings(
       read({ 'api-key': KEY, 'source-name': 'a, b\nc d', 'workflow-name': 'nightly-*' }),
       () => undefined
     )
+    if (!answer.ok) throw new Error('inputs refused')
+    const settings = answer.value
     expect(settings.names).toEqual({
       source: ['a, b', 'c d'],
       destination: [],
@@ -213,13 +215,11 @@ describe('name inputs', () => {
   })
 
   it('refuses control characters, naming the input', () => {
-    try {
-      readSettings(read({ 'api-key': KEY, 'destination-name': 'a\u0007b' }), () => undefined)
-      throw new Error('no error')
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidInputError)
-      expect((error as InvalidInputError).problem).toMatchObject({ input: 'destination-name' })
-    }
+    const answer = readSettings(
+      read({ 'api-key': KEY, 'destination-name': 'a\u0007b' }),
+      () => undefined
+    )
+    expect(answer).toMatchObject({ ok: false, problem: { input: 'destination-name' } })
   })
 })
 

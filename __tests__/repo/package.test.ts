@@ -93,7 +93,7 @@ describe('the package', () => {
     expect(SHIPPED).toContain(pkg.bin[BIN])
     // The bundle loads the source-map register, which does without the map.
     const bundle = await readFile(path.join(ROOT, 'dist', 'cli', 'index.js'), 'utf8')
-    expect(bundle).toContain("import '../sourcemap-register.cjs'")
+    expect(bundle).toContain("import './sourcemap-register.cjs'")
     expect(result.unpackedSize).toBe(result.files.reduce((sum, f) => sum + f.size, 0))
     expect(result.unpackedSize).toBeLessThanOrEqual(MAX_UNPACKED_BYTES)
   })

@@ -1,4 +1,5 @@
-import type { Answer, CallOptions, ConnectionCheckApi } from '../../src/api/client.js'
+import type { CallOptions, ConnectionCheckApi } from '../../src/api/client.js'
+import type { Answer } from '../../src/core/answer.js'
 import type { ConnectionCheck } from '../../src/api/schemas.js'
 import { ConnectionCheckSchema } from '../../src/api/schemas.js'
 import type { Connector } from '../../src/core/connector.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { Answer } from '../../src/api/client.js'
+import type { Answer } from '../../src/core/answer.js'
 import type { ConnectionCheck } from '../../src/api/schemas.js'
 import { ConnectionCheckSchema } from '../../src/api/schemas.js'
 import type { Problem } from '../../src/core/problem.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Answer, CallOptions } from '../../src/api/client.js'
+import type { CallOptions } from '../../src/api/client.js'
+import type { Answer } from '../../src/core/answer.js'
 import { transient } from '../../src/core/problem.js'
 import { Pacer } from '../../src/wait/pacer.js'
 import { HostReach } from '../../src/wait/reach.js'

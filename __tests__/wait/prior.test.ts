@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
-import { PlatformClient, type Answer, type CallOptions } from '../../src/api/client.js'
+import { PlatformClient, type CallOptions } from '../../src/api/client.js'
+import { type Answer } from '../../src/core/answer.js'
 import { ConnectionCheckSchema, type ConnectionCheck } from '../../src/api/schemas.js'
 import type { Connector } from '../../src/core/connector.js'
 import { runCheck, type CheckEvents } from '../../src/wait/check-run.js'

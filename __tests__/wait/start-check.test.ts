@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Answer } from '../../src/api/client.js'
+import type { Answer } from '../../src/core/answer.js'
 import type { ConnectionCheck } from '../../src/api/schemas.js'
 import { MAX_POSTS } from '../../src/wait/start-check.js'
 import type { Latest } from '../../src/wait/latest.js'

@@ -112,7 +112,7 @@ export function gateChecks(windowS: number): number {
         previous === undefined
           ? undefined
           : { ...previous, serverDateMs: at, ...(reportedBy(previous, at) ? {} : unfinished) }
-      if (windowS > 0 && reuseDecision(seen, windowS * 1000).reuse) continue
+      if (windowS > 0 && reuseDecision(seen, windowS * 1000).ok) continue
       checks += 1
       latest[c] = ConnectionCheckSchema.parse({
         id: randomUUID(),

@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http'
 import type { z } from 'zod'
-import { transient, type ForeignAnswer, type Problem } from '../core/problem.js'
+import { transient, type ForeignAnswer } from '../core/problem.js'
 import { oneLine } from '../core/text.js'
 import { ErrorBodySchema } from './schemas.js'
+import type { Answer } from '../core/answer.js'
 
 /** What came back over the wire, before any meaning is given to it. */
 export interface RawResponse {
@@ -10,8 +11,6 @@ export interface RawResponse {
   headers: Record<string, string | string[] | undefined>
   body: string
 }
-
-export type Classified<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
 /** What a 2xx body must be: its schema, its name for messages, a short form for debug logs. */
 export interface Expected<T> {
@@ -30,15 +29,15 @@ export function classifyResponse<T>(
   response: RawResponse,
   expected: Expected<T>,
   nowEpochMs: number
-): Classified<T> {
+): Answer<T> {
   const { status } = response
   if (status >= 200 && status < 300) {
     const parsed = parseBody(response.body, expected.schema)
     if (parsed.ok) return { ok: true, value: parsed.value }
-    const reason = `the answer was not ${expected.name} (${parsed.why})`
+    const reason = `the answer was not ${expected.name} (${parsed.problem.why})`
     // A web page where an API answer belongs (an `api-url` pointing at the web app) is no blip
     // either; an empty or cut-off body may be.
-    const final = parsed.json || parsed.why === 'an HTML page'
+    const final = parsed.problem.json || parsed.problem.why === 'an HTML page'
     if (final && expected.shapeIsFinal === true) {
       return { ok: false, problem: { kind: 'malformed', status, reason } }
     }
@@ -82,14 +81,14 @@ export function httpStatusText(status: number): string {
 function parseBody<T>(
   body: string,
   schema: z.ZodType<T>
-): { ok: true; value: T } | { ok: false; why: string; json: boolean } {
+): Answer<T, { why: string; json: boolean }> {
   let json: unknown
   try {
     json = JSON.parse(body)
   } catch {
-    if (body.trim() === '') return { ok: false, why: 'empty body', json: false }
+    if (body.trim() === '') return { ok: false, problem: { why: 'empty body', json: false } }
     const why = body.trimStart().startsWith('<') ? 'an HTML page' : 'invalid JSON'
-    return { ok: false, why, json: false }
+    return { ok: false, problem: { why, json: false } }
   }
   const parsed = schema.safeParse(json)
   if (parsed.success) return { ok: true, value: parsed.data }
@@ -97,8 +96,11 @@ function parseBody<T>(
   const field = issue?.path.join('.') ?? ''
   return {
     ok: false,
-    why: field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`,
-    json: true
+    problem: {
+      why:
+        field === '' ? 'not a JSON object' : `field '${field}' ${issue?.message ?? 'is invalid'}`,
+      json: true
+    }
   }
 }
 

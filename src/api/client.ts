@@ -1,3 +1,4 @@
+import type { Answer } from '../core/answer.js'
 import {
   connectionCheckPath,
   connectorPath,
@@ -7,7 +8,7 @@ import {
   type ConnectorKind
 } from '../core/connector.js'
 import { getProxyUrl } from '@actions/http-client'
-import { noAnswer, transient, type Problem } from '../core/problem.js'
+import { noAnswer, transient } from '../core/problem.js'
 import { seconds } from '../core/text.js'
 import { ACTION_NAME, ACTION_VERSION } from '../core/version.js'
 import {
@@ -34,9 +35,6 @@ export interface CallOptions {
   timeoutMs: number
   signal: AbortSignal
 }
-
-/** What one call gave: a value, or a problem with a kind (`cancelled` when the signal fired). */
-export type Answer<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
 /** The two calls the wait loop needs; a fake of this is what the loop's unit tests drive. */
 export interface ConnectionCheckApi {
@@ -92,11 +90,27 @@ const WORKFLOW_LIST: Expected<ListedWorkflow[]> = {
 export const LIST_BODY_LIMIT_BYTES = 32 * 1024 * 1024
 
 /**
+ * Everything the engine asks of the platform: a PlatformClient over HTTP, or a test's stand-in.
+ * Each instance has its own connections; close() ends them and cuts off what is in flight.
+ */
+export interface PlatformApi extends ConnectionCheckApi {
+  connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>>
+  workflow(id: string, options: CallOptions): Promise<Answer<WorkflowConnectors>>
+  listConnectors(kind: ConnectorKind, options: CallOptions): Promise<Answer<ListedConnector[]>>
+  listWorkflows(
+    page: number,
+    pageSize: number,
+    options: CallOptions
+  ): Promise<Answer<ListedWorkflow[]>>
+  close(): void
+}
+
+/**
  * The Platform API calls this action makes. Each client has its own connection pool: a request
  * that overruns its time is cut off by closing the pool, which must not take other connectors'
  * requests down with it.
  */
-export class PlatformClient implements ConnectionCheckApi {
+export class PlatformClient implements PlatformApi {
   private readonly transport: Transport
 
   constructor(
@@ -179,7 +193,7 @@ export class PlatformClient implements ConnectionCheckApi {
     const sent = await this.transport.send(method, url, options)
     let result = interpret(sent, expected, options.timeoutMs, this.epochNow(), url)
     if (result.ok && sent.ok && annotate !== undefined) {
-      result = { ok: true, value: annotate(result.value, sent.response) }
+      result = { ok: true, value: annotate(result.value, sent.value) }
     }
     this.log({
       method,
@@ -218,31 +232,41 @@ function interpret<T>(
   now: number,
   url: string
 ): Answer<T> {
-  if (sent.ok) return classifyResponse(sent.response, expected, now)
-  switch (sent.failure) {
+  if (sent.ok) return classifyResponse(sent.value, expected, now)
+  switch (sent.problem.failure) {
     case 'aborted':
       return { ok: false, problem: { kind: 'cancelled', signal: undefined } }
     case 'timed-out': {
       const reason = `no answer within ${seconds(timeoutMs)}`
       // Begun but not finished in time: the host answered, and a POST may have created a check.
-      if (sent.answered) return { ok: false, problem: transient(undefined, `${reason} (cut off)`) }
+      if (sent.problem.answered)
+        return { ok: false, problem: transient(undefined, `${reason} (cut off)`) }
       // Not counted as a host that never answered: one that is connected but slow would then be
       // given up on as a typo in api-url.
       return { ok: false, problem: { ...transient(undefined, reason), timedOut: true } }
     }
     case 'network':
-      if (sent.tlsCode !== undefined) {
-        return { ok: false, problem: { kind: 'tls', code: sent.tlsCode, host: new URL(url).host } }
-      }
-      if (sent.proxyStatus !== undefined && refusesForGood(sent.proxyStatus)) {
+      if (sent.problem.tlsCode !== undefined) {
         return {
           ok: false,
-          problem: { kind: 'proxy-refused', proxy: proxyHost(url), status: sent.proxyStatus }
+          problem: { kind: 'tls', code: sent.problem.tlsCode, host: new URL(url).host }
+        }
+      }
+      if (sent.problem.proxyStatus !== undefined && refusesForGood(sent.problem.proxyStatus)) {
+        return {
+          ok: false,
+          problem: {
+            kind: 'proxy-refused',
+            proxy: proxyHost(url),
+            status: sent.problem.proxyStatus
+          }
         }
       }
       return {
         ok: false,
-        problem: sent.answered ? transient(undefined, sent.reason) : noAnswer(sent.reason)
+        problem: sent.problem.answered
+          ? transient(undefined, sent.problem.reason)
+          : noAnswer(sent.problem.reason)
       }
   }
 }
@@ -263,7 +287,7 @@ function proxyHost(url: string): string {
 }
 
 function describeResult<T>(sent: Sent, result: Answer<T>, expected: Expected<T>): string {
-  const status = sent.ok ? `${sent.response.status} ` : ''
+  const status = sent.ok ? `${sent.value.status} ` : ''
   if (result.ok) return `${status}${expected.describe?.(result.value) ?? 'ok'}`
   const { problem } = result
   return `${status}${problem.kind === 'transient' ? problem.reason : problem.kind}`

@@ -2,13 +2,16 @@ import type { IncomingMessage } from 'node:http'
 import { getProxyUrl, HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { HOST_NAME_NOT_FOUND } from '../core/problem.js'
+import type { Answer } from '../core/answer.js'
 import type { RawResponse } from './classify.js'
 import { proxyEndpoint, TunnelAgent, type ProxyEndpoint } from './tunnel-agent.js'
 
-export type Sent =
-  | { ok: true; response: RawResponse }
-  | { ok: false; failure: 'timed-out' | 'aborted'; answered: boolean }
-  | ({ ok: false; failure: 'network'; answered: boolean } & NetworkError)
+/** Why a request got no whole answer, and whether the host answered at all. */
+export type SendFailure =
+  | { failure: 'timed-out' | 'aborted'; answered: boolean }
+  | ({ failure: 'network'; answered: boolean } & NetworkError)
+
+export type Sent = Answer<RawResponse, SendFailure>
 
 /** A request that failed below HTTP, in log-safe words and the facts that decide what follows. */
 export interface NetworkError {
@@ -67,7 +70,8 @@ export class Transport {
       // A programming error, not a runtime condition: the key must only go to the API host.
       throw new Error('refusing to send a request outside the configured API host')
     }
-    if (options.signal.aborted) return { ok: false, failure: 'aborted', answered: false }
+    if (options.signal.aborted)
+      return { ok: false, problem: { failure: 'aborted', answered: false } }
     this.dropIdleConnections()
     const client = this.client
     // Whether a status line came back: a host that answered once is known to be there.
@@ -81,7 +85,7 @@ export class Transport {
       const body = await readBody(response.message, options.bodyLimitBytes ?? BODY_LIMIT_BYTES)
       return {
         ok: true,
-        response: {
+        value: {
           status: response.message.statusCode ?? 0,
           headers: response.message.headers,
           body
@@ -89,12 +93,12 @@ export class Transport {
       }
     })().catch((error: unknown): Sent => {
       if (error instanceof AnswerTooLarge) {
-        return { ok: false, failure: 'network', answered, reason: error.message }
+        return { ok: false, problem: { failure: 'network', answered, reason: error.message } }
       }
       const described = describeNetworkError(error)
       // After the status line, whatever went wrong cut the answer short.
       const reason = answered ? `the answer was cut off (${described.reason})` : described.reason
-      return { ok: false, failure: 'network', answered, ...described, reason }
+      return { ok: false, problem: { failure: 'network', answered, ...described, reason } }
     })
 
     let timer: NodeJS.Timeout | undefined
@@ -102,18 +106,18 @@ export class Transport {
     const stop = new Promise<Sent>((resolve) => {
       timer = setTimeout(
         () => {
-          resolve({ ok: false, failure: 'timed-out', answered })
+          resolve({ ok: false, problem: { failure: 'timed-out', answered } })
         },
         Math.max(0, options.timeoutMs)
       )
       onAbort = () => {
-        resolve({ ok: false, failure: 'aborted', answered })
+        resolve({ ok: false, problem: { failure: 'aborted', answered } })
       }
       options.signal.addEventListener('abort', onAbort, { once: true })
     })
     try {
       const result = await Promise.race([attempt, stop])
-      if (!result.ok && result.failure !== 'network') {
+      if (!result.ok && result.problem.failure !== 'network') {
         // The request lost the race: drop its client (and with it a direct socket), so a late
         // answer is never read.
         this.dispose(client)

@@ -1,3 +1,4 @@
+import type { Answer } from '../core/answer.js'
 /**
  * Turns what users paste as `api-url` into the base that the endpoint paths hang off.
  * The docs say `https://platform.unstructuredapp.io/api/v1`, the OpenAPI server lacks the
@@ -36,30 +37,31 @@ export function redactUserinfo(raw: string): string {
 }
 
 /** Returns the API base, or a sentence saying what is wrong with the value (never throws). */
-export function parseApiUrl(raw: string): ApiBase | { error: string } {
+export function parseApiUrl(raw: string): Answer<ApiBase, string> {
   // An API's base URL has no use for `@`; where one is, a user name or password may be too.
-  if (raw.includes('@')) return { error: 'must not contain a user name or password' }
+  if (raw.includes('@')) return { ok: false, problem: 'must not contain a user name or password' }
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    return { error: 'is not a valid URL' }
+    return { ok: false, problem: 'is not a valid URL' }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: `must use https (got ${url.protocol.replace(/:$/, '')})` }
+    return { ok: false, problem: `must use https (got ${url.protocol.replace(/:$/, '')})` }
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return {
-      error: 'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
+      ok: false,
+      problem: 'must use https; plain http is only allowed for localhost, 127.0.0.0/8 and [::1]'
     }
   }
   if (url.username !== '' || url.password !== '') {
-    return { error: 'must not contain a user name or password' }
+    return { ok: false, problem: 'must not contain a user name or password' }
   }
   if (url.search !== '' || url.hash !== '') {
-    return { error: 'must not contain a query string or fragment' }
+    return { ok: false, problem: 'must not contain a query string or fragment' }
   }
   let path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
   if (path.toLowerCase().endsWith(API_PREFIX)) path = path.slice(0, -API_PREFIX.length)
-  return { base: `${url.origin}${path}${API_PREFIX}`, host: url.host }
+  return { ok: true, value: { base: `${url.origin}${path}${API_PREFIX}`, host: url.host } }
 }

@@ -139,14 +139,3 @@ export function transient(
 export function noAnswer(reason: string): TransientProblem {
   return { kind: 'transient', status: undefined, reason, retryAfterMs: undefined, noAnswer: true }
 }
-
-/** Thrown only by input parsing, where one bad input ends everything before any request. */
-export class InvalidInputError extends Error {
-  readonly problem: Problem
-
-  constructor(input: string, message: string) {
-    super(message)
-    this.name = 'InvalidInputError'
-    this.problem = { kind: 'invalid-input', input, message }
-  }
-}

@@ -6,7 +6,7 @@ import type { Connector, ConnectorNames } from '../core/connector.js'
 import type { Outcome } from '../core/outcome.js'
 import type { NameTarget, TransientProblem } from '../core/problem.js'
 import type { ConnectionCheck } from '../api/schemas.js'
-import type { RequestLog } from '../api/client.js'
+import type { PlatformApi, RequestLog } from '../api/client.js'
 import type { CheckEvents, CheckRun } from '../wait/check-run.js'
 import type { Clock } from '../wait/clock.js'
 
@@ -177,7 +177,20 @@ export interface StepReport {
   durationMs: number
 }
 
+/**
+ * How a step reaches the platform: a new client of its own on each call (each with its own
+ * connections), its requests logged through `log`. Tests give a stand-in; the default is HTTP.
+ */
+export type Connect = (options: {
+  base: string
+  apiKey: string
+  epochNow: () => number
+  log: RequestLog
+}) => PlatformApi
+
 export interface EngineOptions {
+  /** The way to the platform (default: over HTTP to the api-url). */
+  connect?: Connect
   /** Cancels the step: the front ends wire it to SIGINT and SIGTERM. */
   signal?: AbortSignal | undefined
   clock?: Clock

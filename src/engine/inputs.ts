@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { parseApiUrl, redactUserinfo } from '../api/url.js'
 import { UUID } from '../core/ids.js'
 import { uniqueConnectors, type Connector, type ConnectorKind } from '../core/connector.js'
-import { InvalidInputError } from '../core/problem.js'
+import type { Answer } from '../core/answer.js'
 import { RemoteText } from '../core/remote-text.js'
 
 /** Most new checks after a FAILURE (`recheck-failures`): more would hide an outage behind luck. */
@@ -160,7 +160,7 @@ export function readSettings(
   read: InputReader,
   mask: (secret: string) => void,
   names: InputNames = ACTION_INPUTS
-): Settings {
+): Answer<Settings> {
   const rawKey = read('api-key')
   if (rawKey !== '') mask(rawKey)
   const apiKey = rawKey.trim()
@@ -244,10 +244,10 @@ export function readSettings(
 
   const apiUrlRaw = read('api-url') || DEFAULT_API_URL
   const api = parseApiUrl(apiUrlRaw)
-  if ('error' in api)
+  if (!api.ok)
     fail(
       'api-url',
-      `${names.subject('api-url')} ${api.error}; got ${quote(redactUserinfo(apiUrlRaw))}.`
+      `${names.subject('api-url')} ${api.problem}; got ${quote(redactUserinfo(apiUrlRaw))}.`
     )
 
   const seconds = (input: string, fallback: string, schema: typeof timeoutSeconds): number => {
@@ -306,22 +306,26 @@ export function readSettings(
 
   if (
     errors.length > 0 ||
-    'error' in api ||
+    !api.ok ||
     !maxConcurrency.success ||
     onPlatformUnavailable === undefined ||
     dryRun === undefined
   ) {
-    throw new InvalidInputError(
-      [...new Set(errors.map((e) => e.input))].join(', '),
-      errors.map((e) => e.message).join('\n')
-    )
+    return {
+      ok: false,
+      problem: {
+        kind: 'invalid-input',
+        input: [...new Set(errors.map((e) => e.input))].join(', '),
+        message: errors.map((e) => e.message).join('\n')
+      }
+    }
   }
-  return {
+  const settings: Settings = {
     connectors,
     workflowId,
     names: nameInputs,
     apiKey,
-    api,
+    api: api.value,
     timeoutMs,
     pollIntervalMs,
     maxConcurrency: maxConcurrency.data,
@@ -331,4 +335,5 @@ export function readSettings(
     reuseSuccessMs,
     dryRun
   }
+  return { ok: true, value: settings }
 }

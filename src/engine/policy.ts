@@ -1,3 +1,4 @@
+import type { Answer } from '../core/answer.js'
 import { passingOutcome } from '../core/outcome.js'
 import {
   compareTimestamps,
@@ -82,9 +83,8 @@ export function mayRecheck(options: {
   return outcome === 'failure' && rechecks < max && now + needed <= deadline
 }
 
-/** Whether a connector's latest check may pass the step without a new one, and why not. */
-export type ReuseDecision =
-  { reuse: true; check: ConnectionCheck; ageMs: number } | { reuse: false; why: string }
+/** Whether a connector's latest check may pass the step without a new one, and if not, why. */
+export type ReuseDecision = Answer<{ check: ConnectionCheck; ageMs: number }, string>
 
 /**
  * Passes on the latest check only when it is a SUCCESS reported at most `maxAgeMs` before the
@@ -100,22 +100,22 @@ export function reuseDecision(
   latest: ConnectionCheck | undefined,
   maxAgeMs: number
 ): ReuseDecision {
-  if (latest === undefined) return { reuse: false, why: 'the connector has no check to reuse' }
+  if (latest === undefined) return { ok: false, problem: 'the connector has no check to reuse' }
   if (!isFinal(latest.status) || latest.reportedAt === null) {
-    return { reuse: false, why: `its latest check ${latest.id} is not final (${latest.status})` }
+    return { ok: false, problem: `its latest check ${latest.id} is not final (${latest.status})` }
   }
   if (latest.status !== 'SUCCESS') {
-    return { reuse: false, why: `its latest check ${latest.id} is a ${latest.status}` }
+    return { ok: false, problem: `its latest check ${latest.id} is a ${latest.status}` }
   }
   if (!isUuid(latest.id)) {
     return {
-      reuse: false,
-      why: `the id of its latest check, ${latest.id}, is not a UUID: the answer is not the API's`
+      ok: false,
+      problem: `the id of its latest check, ${latest.id}, is not a UUID: the answer is not the API's`
     }
   }
   const reported = parseTimestamp(latest.reportedAt)
   if (reported === undefined) {
-    return { reuse: false, why: `the reported_at of check ${latest.id} is not a timestamp` }
+    return { ok: false, problem: `the reported_at of check ${latest.id} is not a timestamp` }
   }
   for (const [field, text] of [
     ['created_at', latest.createdAt],
@@ -123,43 +123,44 @@ export function reuseDecision(
   ] as const) {
     if (parseZonedTimestamp(text) === undefined) {
       return {
-        reuse: false,
-        why:
+        ok: false,
+        problem:
           `the ${field} of check ${latest.id} has no UTC offset, so it may be local time and ` +
           "cannot be compared with the server's Date"
       }
     }
   }
   if (compareTimestamps(reported, latest.created) < 0) {
-    return { reuse: false, why: `check ${latest.id} was reported before it was created` }
+    return { ok: false, problem: `check ${latest.id} was reported before it was created` }
   }
   if (latest.serverDateMs === undefined) {
-    return { reuse: false, why: 'the answer had no Date header to tell its age by' }
+    return { ok: false, problem: 'the answer had no Date header to tell its age by' }
   }
   if (latest.cacheAgeSeconds !== undefined && latest.cacheAgeSeconds !== 0) {
     return {
-      reuse: false,
-      why: "the answer came from a cache (it had an Age header), so its Date is not the server's now"
+      ok: false,
+      problem:
+        "the answer came from a cache (it had an Age header), so its Date is not the server's now"
     }
   }
   const ageMs = latest.serverDateMs - reported.epochMs
   if (ageMs < -CLOCK_TOLERANCE_MS) {
     return {
-      reuse: false,
-      why:
+      ok: false,
+      problem:
         `check ${latest.id} was reported ${Math.round(-ageMs / 1000)} s after the server's ` +
         "Date: the platform's clocks disagree, so its age is unknown"
     }
   }
   if (ageMs > maxAgeMs) {
     return {
-      reuse: false,
-      why:
+      ok: false,
+      problem:
         `check ${latest.id} was reported ${Math.round(ageMs / 1000)} s before the server's ` +
         `Date, longer ago than ${maxAgeMs / 1000} s`
     }
   }
-  return { reuse: true, check: latest, ageMs: Math.max(0, ageMs) }
+  return { ok: true, value: { check: latest, ageMs: Math.max(0, ageMs) } }
 }
 
 /**
@@ -173,21 +174,21 @@ export function reuseAfterUpdate(
   decision: ReuseDecision,
   connector: { updatedAt?: string | null | undefined; cacheAgeSeconds?: number } | undefined
 ): ReuseDecision {
-  if (!decision.reuse) return decision
-  const { check } = decision
+  if (!decision.ok) return decision
+  const { check } = decision.value
   if (connector === undefined) {
     return {
-      reuse: false,
-      why: `the connector could not be read to tell whether it changed since check ${check.id}`
+      ok: false,
+      problem: `the connector could not be read to tell whether it changed since check ${check.id}`
     }
   }
   if (connector.cacheAgeSeconds !== undefined && connector.cacheAgeSeconds !== 0) {
-    return { reuse: false, why: 'the connector was read from a cache (an Age header)' }
+    return { ok: false, problem: 'the connector was read from a cache (an Age header)' }
   }
   if (connector.updatedAt === undefined) {
     return {
-      reuse: false,
-      why: 'the connector read did not say when the connector was last updated (no updated_at)'
+      ok: false,
+      problem: 'the connector read did not say when the connector was last updated (no updated_at)'
     }
   }
   if (connector.updatedAt === null) return decision
@@ -195,8 +196,8 @@ export function reuseAfterUpdate(
   const updated = parseZonedTimestamp(connector.updatedAt)
   if (updated === undefined) {
     return {
-      reuse: false,
-      why: "the connector's updated_at is not a timestamp with a UTC offset"
+      ok: false,
+      problem: "the connector's updated_at is not a timestamp with a UTC offset"
     }
   }
   // Within the tolerance of the check's start: another service's clock, or whole seconds, may
@@ -204,8 +205,8 @@ export function reuseAfterUpdate(
   const margin = { epochMs: check.created.epochMs - CLOCK_TOLERANCE_MS, subMsNanos: 0 }
   if (compareTimestamps(updated, margin) >= 0) {
     return {
-      reuse: false,
-      why: `the connector was updated since check ${check.id} began, which may have checked its previous config`
+      ok: false,
+      problem: `the connector was updated since check ${check.id} began, which may have checked its previous config`
     }
   }
   return decision

@@ -1,4 +1,5 @@
-import type { Answer, CallOptions, ConnectionCheckApi } from '../api/client.js'
+import type { CallOptions, ConnectionCheckApi } from '../api/client.js'
+import type { Answer } from '../core/answer.js'
 import type { ConnectionCheck } from '../api/schemas.js'
 import type { Connector, ConnectorInfo } from '../core/connector.js'
 import { Pacer, type PacerOptions, type RetryEvent } from './pacer.js'

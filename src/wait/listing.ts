@@ -1,7 +1,7 @@
-import type { Answer, CallOptions, PlatformClient } from '../api/client.js'
+import type { CallOptions, PlatformApi } from '../api/client.js'
+import type { Answer } from '../core/answer.js'
 import type { ListedConnector, ListedWorkflow } from '../api/schemas.js'
 import type { ConnectorKind } from '../core/connector.js'
-import type { Problem } from '../core/problem.js'
 import type { Pacer, RetryEvent } from './pacer.js'
 
 /**
@@ -9,12 +9,12 @@ import type { Pacer, RetryEvent } from './pacer.js'
  * one thread of requests with its own client and pacer, retried like a workflow read.
  */
 
-export type Listing<T> =
-  { ok: true; entries: T[]; requests: number } | { ok: false; problem: Problem }
+/** A list read whole: its entries, and the requests it took. */
+export type Listing<T> = Answer<{ entries: T[]; requests: number }>
 
 /** A list's own connection pool and pacer, closed when the list has been read. */
 export interface ListThread {
-  client: PlatformClient
+  client: PlatformApi
   pacer: Pacer
   retrying: RetryEvent
 }
@@ -44,7 +44,7 @@ export async function listConnectors(
 ): Promise<Listing<ListedConnector>> {
   try {
     const answer = await retried(thread, (call) => thread.client.listConnectors(kind, call))
-    return answer.ok ? { ok: true, entries: answer.value, requests: 1 } : answer
+    return answer.ok ? { ok: true, value: { entries: answer.value, requests: 1 } } : answer
   } finally {
     thread.client.close()
   }
@@ -96,7 +96,7 @@ export async function listWorkflows(thread: ListThread): Promise<Listing<ListedW
       if (items.length === 0 || items.length < longest || added === 0) break
       longest = items.length
     }
-    return { ok: true, entries: [...byId.values()], requests }
+    return { ok: true, value: { entries: [...byId.values()], requests } }
   } finally {
     thread.client.close()
   }

@@ -1,4 +1,5 @@
-import type { Answer, CallOptions } from '../api/client.js'
+import type { CallOptions } from '../api/client.js'
+import type { Answer } from '../core/answer.js'
 import type { Problem, TransientProblem } from '../core/problem.js'
 import type { Clock } from './clock.js'
 import type { RateGate, Sent } from './rate-gate.js'
