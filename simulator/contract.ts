@@ -205,6 +205,7 @@ export interface CheckOptions {
    */
   ageMs?: number
 }
+
 export interface SimulatorOptions {
   apiKeys?: string[]
   /** Port of the main listener on 127.0.0.1; 0 (the default) picks a free one. */

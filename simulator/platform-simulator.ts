@@ -5,7 +5,7 @@
 // profile.ts, the platform's state in platform/, each route in routes/, the listeners in http/.
 import type { RecordedRequest, ServedCheck, Simulator, SimulatorOptions } from './contract.js'
 import { DEFAULT_API_KEY } from './contract.js'
-import { answers as answersFor, type Exchange } from './http/answers.js'
+import { answersFor, type Exchange } from './http/answers.js'
 import { openListeners, trackSockets } from './http/listeners.js'
 import { logged } from './http/request-log.js'
 import { DEFAULT_PAGING, parseListPath } from './lists.js'

@@ -47,7 +47,7 @@ export interface Answers {
   ): void
 }
 
-export function answers(profile: Readonly<PlatformProfile>, served: ServedCheck[]): Answers {
+export function answersFor(profile: Readonly<PlatformProfile>, served: ServedCheck[]): Answers {
   /**
    * Node adds Date itself, from its clock, unless the answer has one (a cached answer) or the
    * profile asks for another form.
