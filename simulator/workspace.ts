@@ -3,6 +3,7 @@
 // other scripts), checks of 0 to 3 s, and workflows that join them. The same seed gives the same
 // workspace, ids included, so a sweep can be measured again.
 import type { ConnectorBehavior, ConnectorKind, Simulator } from './platform-simulator.js'
+import { hyphenated } from './platform/uuid.js'
 
 export interface WorkspaceOptions {
   /** Connectors in all, half sources (rounded up), half destinations. */
@@ -70,8 +71,7 @@ function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
   hex[12] = '4'
   hex[16] = (8 + Math.floor(random() * 4)).toString(16)
-  const h = hex.join('')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  return hyphenated(hex.join(''))
 }
 
 /** The workspace without a simulator: for a model to compare a sweep against. */
