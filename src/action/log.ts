@@ -8,17 +8,7 @@ import type {
   StepReport
 } from '../engine/contract.js'
 import type { NameTarget } from '../core/problem.js'
-import { passingOutcome } from '../core/outcome.js'
-import {
-  closingLine,
-  diagnosis,
-  failedReason,
-  flakyNotes,
-  joinedBecause,
-  OUTCOME_ICON,
-  verdictRows,
-  waivedNote
-} from '../report/results.js'
+import { closingLine, failedReason, joinedBecause, verdictRows, viewOf } from '../report/view.js'
 import {
   alreadyDecided,
   IGNORED_BECAUSE,
@@ -320,11 +310,11 @@ class ConnectorLog implements ConnectorReporter {
    * is the annotation's second line, apart from the platform's reason that ends the first.
    */
   finished(result: Result): void {
-    const { verdict } = result
-    const hint = diagnosis(result)?.hint
+    const view = viewOf(result)
+    const { verdict, hint } = view
     const print = (): void => {
-      const waived = waivedNote(result)
-      if (passingOutcome(verdict.outcome)) core.info(verdict.message)
+      const waived = view.waivedNote
+      if (view.passed) core.info(verdict.message)
       else if (waived !== undefined) {
         this.annotations.warning(
           `${verdict.message}\n${waived}`,
@@ -334,7 +324,7 @@ class ConnectorLog implements ConnectorReporter {
         const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
         this.annotations.error(message, verdict.title)
       }
-      for (const note of flakyNotes(result)) {
+      for (const note of view.flakyNotes) {
         this.annotations.warning(note, 'Flaky connection check')
       }
     }
@@ -342,10 +332,8 @@ class ConnectorLog implements ConnectorReporter {
       print()
       return
     }
-    const label = connectorLabel(this.connector, result.names, true)
-    core.startGroup(
-      `${OUTCOME_ICON[verdict.outcome]} ${label}: ${verdict.outcome} (${seconds(result.run.durationMs)})`
-    )
+    const label = connectorLabel(this.connector, view.names, true)
+    core.startGroup(`${view.icon} ${label}: ${view.outcome} (${seconds(view.durationMs)})`)
     for (const line of this.pending.splice(0)) line()
     print()
     core.endGroup()

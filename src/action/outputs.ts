@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { StepReport } from '../engine/contract.js'
-import { resultEntry, shownCheck, type ResultEntry } from '../report/results.js'
+import { viewOf, type ResultEntry } from '../report/view.js'
 import { bytes, count } from '../core/text.js'
 import { overallStatus } from '../core/outcome.js'
 import type { Annotations } from './log.js'
@@ -36,15 +36,15 @@ export function stepOutputs(
   }
   const outputs: Record<string, string> = {
     outcome: step.outcome,
-    status: overallStatus(results.map((r) => shownCheck(r.run)?.status)),
+    status: overallStatus(results.map((r) => viewOf(r).status)),
     results: '[]',
     'results-file': resultsFile
   }
   const [only] = results
   const single = results.length === 1 && only !== undefined
   if (single) {
-    const shown = shownCheck(only.run)
-    if (only.run.created !== undefined) outputs['check-id'] = only.run.created.id
+    const { check: shown, checkId } = viewOf(only)
+    if (checkId !== undefined) outputs['check-id'] = checkId
     if (shown !== undefined) {
       outputs.reason = shown.reason ?? ''
       outputs['created-at'] = shown.createdAt
@@ -58,9 +58,10 @@ export function stepOutputs(
   const entries: string[] = []
   const checkIds: string[] = []
   for (const result of results) {
-    const entry = JSON.stringify(resultEntry(result))
+    const view = viewOf(result)
+    const entry = JSON.stringify(view.entry)
     // One line per connector in results order; an empty line where no check was created.
-    const checkId = single ? '' : (result.run.created?.id ?? '')
+    const checkId = single ? '' : (view.checkId ?? '')
     const cost = bytes(entry) + 1 + (single ? 0 : bytes(checkId) + 1)
     if (used + cost > OUTPUTS_BUDGET_BYTES) break
     used += cost
@@ -96,7 +97,10 @@ async function writeResultsFile(
  * know as well: that the outputs were cut short, if they were.
  */
 export async function writeOutputs(step: StepReport, annotations: Annotations): Promise<string[]> {
-  const file = await writeResultsFile(step.results.map(resultEntry), annotations)
+  const file = await writeResultsFile(
+    step.results.map((r) => viewOf(r).entry),
+    annotations
+  )
   const { outputs, kept } = stepOutputs(step, file)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   const total = step.results.length

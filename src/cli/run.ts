@@ -4,7 +4,7 @@ import { type StepReport } from '../engine/contract.js'
 import { junitFileInput } from '../engine/inputs.js'
 import { renderJunit } from '../report/junit.js'
 import { writeReportFile } from '../report/file.js'
-import { resultEntry } from '../report/results.js'
+import { viewOf } from '../report/view.js'
 import { renderSummary } from '../report/summary.js'
 import { ACTION_VERSION } from '../core/version.js'
 import { COMMAND, helpText, parseFlags, UsageError, type RunRequest } from './flags.js'
@@ -74,7 +74,14 @@ export async function runCli(context: CliContext): Promise<number> {
     stderr.write(`${lines.join('')}${HELP_HINT}\n`)
   } else report.finish(step)
 
-  if (request.json) stdout.write(`${JSON.stringify(step.results.map(resultEntry), null, 2)}\n`)
+  if (request.json)
+    stdout.write(
+      `${JSON.stringify(
+        step.results.map((r) => viewOf(r).entry),
+        null,
+        2
+      )}\n`
+    )
   await writeFiles(step, request, stderr)
 
   if (context.signal?.aborted === true) return signalExitCode(context.signal.reason)

@@ -1,17 +1,7 @@
 import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
 import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine/contract.js'
 import type { TransientProblem } from '../core/problem.js'
-import {
-  closingLine,
-  failedReason,
-  diagnosis,
-  nameAndType,
-  joinedBecause,
-  OUTCOME_ICON,
-  resultNotes,
-  shortNames,
-  shownCheck
-} from '../report/results.js'
+import { closingLine, failedReason, joinedBecause, viewOf } from '../report/view.js'
 import {
   alreadyDecided,
   IGNORED_BECAUSE,
@@ -131,7 +121,8 @@ export class TerminalReport implements Reporter {
     if (screen.isLive && step.results.length > 0) {
       for (const line of verdictTable(step.results, screen.width - 1)) screen.line(line)
       for (const result of step.results) {
-        if (passingOutcome(result.verdict.outcome) && resultNotes(result).length === 0) continue
+        const view = viewOf(result)
+        if (view.passed && view.notes.length === 0) continue
         for (const line of verdictLines(result)) screen.line(line)
       }
     }
@@ -151,7 +142,7 @@ export class TerminalReport implements Reporter {
   ended(live: LiveConnector, result: Result): void {
     this.inFlight.delete(live)
     this.done += 1
-    if (!passingOutcome(result.verdict.outcome)) this.notPassed += 1
+    if (!viewOf(result).passed) this.notPassed += 1
     // On a terminal the verdict table comes at the end; elsewhere each verdict is said as it comes.
     if (!this.screen.isLive) for (const line of verdictLines(result)) this.say(line)
     else this.redraw()
@@ -202,19 +193,19 @@ function moreLine(n: number): Span[] {
  * says enough, the likely cause under it.
  */
 export function verdictLines(result: Result): Span[][] {
-  const { outcome, message } = result.verdict
+  const view = viewOf(result)
   const lines: Span[][] = [
     [
-      { text: `${OUTCOME_ICON[outcome]} ` },
+      { text: `${view.icon} ` },
       {
-        text: oneLine(message),
-        style: passingOutcome(outcome) ? undefined : result.waived ? 'yellow' : 'red'
+        text: oneLine(view.verdict.message),
+        style: view.passed ? undefined : view.waived ? 'yellow' : 'red'
       }
     ]
   ]
-  const hint = diagnosis(result)?.hint
+  const { hint } = view
   if (hint !== undefined) lines.push([{ text: `   ${hint}`, style: 'yellow' }])
-  for (const note of resultNotes(result)) lines.push([{ text: `   ${note}`, style: 'yellow' }])
+  for (const note of view.notes) lines.push([{ text: `   ${note}`, style: 'yellow' }])
   return lines
 }
 
@@ -224,25 +215,23 @@ export function verdictLines(result: Result): Span[][] {
  */
 export function verdictTable(results: readonly Result[], width: number): Span[][] {
   const header = ['', 'OUTCOME', 'KIND', 'CONNECTOR', 'STATUS', 'TIME']
-  const rows = results.map(({ connector, names, run, verdict }) => {
-    const name = nameAndType(shortNames(names))
-    return [
-      OUTCOME_ICON[verdict.outcome],
-      verdict.outcome,
-      connector.kind,
-      name === undefined ? connector.id : `${name} ${connector.id.slice(0, 8)}`,
-      oneLine(shownCheck(run)?.status ?? '-', 24),
-      seconds(run.durationMs)
-    ]
-  })
+  const views = results.map(viewOf)
+  const rows = views.map(({ connector, nameAndType: name, icon, outcome, status, durationMs }) => [
+    icon,
+    outcome,
+    connector.kind,
+    name === undefined ? connector.id : `${name} ${connector.id.slice(0, 8)}`,
+    oneLine(status ?? '-', 24),
+    seconds(durationMs)
+  ])
   return renderTable(header, rows, PLAIN)
     .split('\n')
     .map((line, i): Span[] => {
-      const result = results[i - 1]
-      if (result === undefined) return fit([{ text: line, style: 'dim' }], width)
+      const view = views[i - 1]
+      if (view === undefined) return fit([{ text: line, style: 'dim' }], width)
       // The outcome word follows the icon; it alone is coloured.
-      const { outcome } = result.verdict
-      const cut = line.indexOf(outcome, OUTCOME_ICON[outcome].length)
+      const { outcome } = view
+      const cut = line.indexOf(outcome, view.icon.length)
       const end = cut + outcome.length
       return fit(
         [

@@ -1,6 +1,5 @@
-import { connectorLabel } from '../core/connector.js'
 import type { StepReport } from '../engine/contract.js'
-import { diagnosis, flakyNotes, shownCheck, shortNames, waivedNote } from './results.js'
+import { viewOf } from './view.js'
 import { type Result } from '../engine/contract.js'
 import { escapeMarkup } from '../core/text.js'
 import { type Verdict } from '../engine/contract.js'
@@ -45,7 +44,7 @@ function notPassed(verdict: Verdict, reason: string | undefined, hint?: string):
  * lets pass, are <skipped>: neither is a check that passed.
  */
 function skipped(result: Result): string | undefined {
-  const note = waivedNote(result)
+  const note = viewOf(result).waivedNote
   if (note !== undefined) return waivedElement(result.verdict, note)
 
   if (result.verdict.outcome === 'dry-run') {
@@ -55,21 +54,22 @@ function skipped(result: Result): string | undefined {
 }
 
 function testcase(result: Result): string {
-  const { connector, names, run, verdict } = result
+  const view = viewOf(result)
+  const { connector, verdict } = view
   const head = `    <testcase${attributes({
     classname: `unstructured.${connector.kind}`,
-    name: connectorLabel(connector, shortNames(names)),
-    time: secondsAttr(run.durationMs)
+    name: view.label,
+    time: secondsAttr(view.durationMs)
   })}`
   const skip = skipped(result)
   if (skip !== undefined) return `${head}>\n${skip}    </testcase>\n`
   if (verdict.outcome === 'success') {
-    const notes = flakyNotes(result)
+    const notes = view.flakyNotes
     return notes.length === 0
       ? `${head}/>\n`
       : `${head}>\n      <system-out>${xml(notes.join('\n'))}</system-out>\n    </testcase>\n`
   }
-  const failed = notPassed(verdict, shownCheck(run)?.reason ?? undefined, diagnosis(result)?.hint)
+  const failed = notPassed(verdict, view.check?.reason ?? undefined, view.hint)
   return `${head}>\n${failed}    </testcase>\n`
 }
 

@@ -1,7 +1,7 @@
 import { kindTitle } from '../core/connector.js'
 import type { StepReport } from '../engine/contract.js'
 import { passingOutcome } from '../core/outcome.js'
-import { diagnosis, nameAndType, OUTCOME_ICON, resultNotes, shownCheck } from './results.js'
+import { viewOf, type ResultView } from './view.js'
 import { type Result } from '../engine/contract.js'
 import { bytes, count, escapeMarkup, seconds } from '../core/text.js'
 import { NO_REASON } from '../core/outcome.js'
@@ -28,7 +28,7 @@ const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Du
 function heading(step: StepReport): string {
   const { outcome, results, passed } = step
   const total = results.length
-  const failed = results.filter((r) => !passingOutcome(r.verdict.outcome)).length
+  const failed = results.filter((r) => !viewOf(r).passed).length
   const icon = passingOutcome(outcome) ? '✅' : passed ? '⚠️' : '❌'
   const waived = passed && !passingOutcome(outcome) ? ' (not failing the step)' : ''
   if (total <= 1) {
@@ -49,59 +49,57 @@ function heading(step: StepReport): string {
  * cancellation only what the other cells do not say (the last error, the signal); for any other
  * way of not passing the verdict itself, which also says what to do.
  */
-function reasonCell(result: Result): string {
-  const notes = resultNotes(result).map(escapeMarkup)
-  const cell = outcomeCell(result)
+function reasonCell(view: ResultView): string {
+  const notes = view.notes.map(escapeMarkup)
+  const cell = outcomeCell(view)
   if (notes.length === 0) return cell
   return cell === '—' ? notes.join('<br>') : [cell, ...notes].join('<br>')
 }
 
-function outcomeCell(result: Result): string {
-  const { run, verdict } = result
+function outcomeCell(view: ResultView): string {
+  const { problem, verdict } = view
   switch (verdict.outcome) {
     case 'success':
-      return result.reused === undefined ? '—' : escapeMarkup(verdict.message)
+      return view.reused === undefined ? '—' : escapeMarkup(verdict.message)
     case 'dry-run':
       return escapeMarkup(verdict.message)
     case 'failure': {
-      const reason = escapeMarkup(shownCheck(run)?.reason?.trim() || NO_REASON)
-      const hint = diagnosis(result)?.hint
+      const reason = escapeMarkup(view.reason ?? NO_REASON)
+      const { hint } = view
       return hint === undefined ? reason : `${reason}<br><em>${escapeMarkup(hint)}</em>`
     }
     case 'timeout':
-      return run.problem?.kind === 'timeout' && run.problem.lastTransient
-        ? escapeMarkup(`Last error: ${run.problem.lastTransient}.`)
+      return problem?.kind === 'timeout' && problem.lastTransient
+        ? escapeMarkup(`Last error: ${problem.lastTransient}.`)
         : '—'
     case 'cancelled':
-      return run.problem?.kind === 'cancelled' && run.problem.signal
-        ? escapeMarkup(`By ${run.problem.signal}.`)
+      return problem?.kind === 'cancelled' && problem.signal
+        ? escapeMarkup(`By ${problem.signal}.`)
         : '—'
     default:
       return escapeMarkup(verdict.message)
   }
 }
 
-function checkCell({ run }: Result): string {
-  if (run.created === undefined) return 'none'
-  const ours = `<code>${escapeMarkup(run.created.id)}</code>`
-  const followed = run.followed
-  return followed && followed.id !== run.created.id
-    ? `${ours}, replaced by <code>${escapeMarkup(followed.id)}</code>`
+function checkCell({ checkId, replacedBy }: ResultView): string {
+  if (checkId === undefined) return 'none'
+  const ours = `<code>${escapeMarkup(checkId)}</code>`
+  return replacedBy !== undefined
+    ? `${ours}, replaced by <code>${escapeMarkup(replacedBy)}</code>`
     : ours
 }
 
-function row(result: Result): string[] {
-  const { connector, names, run, verdict } = result
-  const name = nameAndType(names)
-  const status = shownCheck(run)?.status
+function row(view: ResultView): string[] {
+  const { connector, status } = view
+  const name = view.fullNameAndType
   return [
-    `${OUTCOME_ICON[verdict.outcome]} ${verdict.outcome}`,
+    `${view.icon} ${view.outcome}`,
     kindTitle(connector.kind),
     `${name === undefined ? '' : `${escapeMarkup(name)}<br>`}<code>${escapeMarkup(connector.id)}</code>`,
-    checkCell(result),
+    checkCell(view),
     status === undefined ? '—' : escapeMarkup(status),
-    reasonCell(result),
-    seconds(run.durationMs)
+    reasonCell(view),
+    seconds(view.durationMs)
   ]
 }
 
@@ -113,7 +111,7 @@ const rowHtml = (cells: readonly string[]): string =>
  * (the annotations send readers here), with a note on what was left out.
  */
 interface Row {
-  result: Result
+  view: ResultView
   html: string
 }
 
@@ -121,13 +119,10 @@ function rowsThatFit(
   results: readonly Result[],
   room: number
 ): { rows: Row[]; note: string | undefined } {
-  const all = results.map((result) => ({ result, html: rowHtml(row(result)) }))
+  const all = results.map(viewOf).map((view) => ({ view, html: rowHtml(row(view)) }))
   const total = all.reduce((sum, r) => sum + bytes(r.html) + 1, 0)
   if (total <= room) return { rows: all, note: undefined }
-  const ordered = [
-    ...all.filter((r) => !passingOutcome(r.result.verdict.outcome)),
-    ...all.filter((r) => passingOutcome(r.result.verdict.outcome))
-  ]
+  const ordered = [...all.filter((r) => !r.view.passed), ...all.filter((r) => r.view.passed)]
   const rows: Row[] = []
   let left = room
   for (const r of ordered) {
@@ -184,8 +179,8 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
       '</table>'
     ]
     if (step.results.length > FOLD_ROWS_ABOVE) {
-      const passed = rows.filter((r) => passingOutcome(r.result.verdict.outcome))
-      const failed = rows.filter((r) => !passingOutcome(r.result.verdict.outcome))
+      const passed = rows.filter((r) => r.view.passed)
+      const failed = rows.filter((r) => !r.view.passed)
       if (failed.length > 0) parts.push(...table(failed))
       if (passed.length > 0) {
         // A blank line after <summary> lets Markdown viewers render the table inside.

@@ -1,11 +1,120 @@
-import type { CheckRun, ConnectionCheck, Result } from '../engine/contract.js'
-
+import type { CheckRun, ConnectionCheck, Result, Verdict } from '../engine/contract.js'
 import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
-import { diagnose, type Category, type Diagnosis } from './diagnose/diagnose.js'
-import { passingOutcome } from '../core/outcome.js'
+import { NO_REASON, passingOutcome, type Outcome } from '../core/outcome.js'
+import type { Problem } from '../core/problem.js'
 import { oneLine, seconds } from '../core/text.js'
+import { diagnose, type Category, type Diagnosis } from './diagnose/diagnose.js'
 
-import { NO_REASON, type Outcome } from '../core/outcome.js'
+/**
+ * One view of a result: everything a renderer shows of a connector, decided here once (which
+ * check is shown, its reason or what stands for none, the hint, the notes, the short reason),
+ * so that the summary, the log, annotations, outputs, JUnit, the terminal and JSON agree and
+ * none goes back into the wait loop's records.
+ */
+export interface ResultView {
+  connector: Connector
+  /** As the API told them (inert), and cut short for a cell or a list. */
+  names: ConnectorNames | undefined
+  shortNames: ConnectorNames | undefined
+  /** "source orders (s3) 5f1e…" style label, with the short names. */
+  label: string
+  /** "orders (s3)" from the short names, or undefined when the name is not known. */
+  nameAndType: string | undefined
+  /** The same with the names whole. */
+  fullNameAndType: string | undefined
+  outcome: Outcome
+  icon: string
+  /** The outcome passes on its own (success, dry-run). */
+  passed: boolean
+  /** Did not pass, and on-platform-unavailable: warn keeps it from failing the step. */
+  waived: boolean
+  verdict: Verdict
+  /** The check this step created (or joined), if any. */
+  checkId: string | undefined
+  /** The check that decided instead of it, when another did. */
+  replacedBy: string | undefined
+  /** The check whose fields are shown: the one that decided, else ours. */
+  check: ConnectionCheck | undefined
+  status: string | undefined
+  /** For a FAILURE: the platform's reason, or what stands for none. */
+  reason: string | undefined
+  /** For a FAILURE: what its reason most likely means. */
+  diagnosis: Diagnosis | undefined
+  hint: string | undefined
+  /** Why the run ended without a verdict, when it did (the last error, the signal, the queue). */
+  problem: Problem | undefined
+  notStarted: boolean
+  flaky: boolean
+  flakyNotes: string[]
+  waivedNote: string | undefined
+  /** What a reader must know besides the verdict, one sentence each (flaky, waived). */
+  notes: string[]
+  durationMs: number
+  attempts: number
+  reused: Result['reused']
+  /** Why it did not pass in a few words ('' when the outcome says it all); see briefReason. */
+  brief: string
+  /** The same beside a status column, which then need not repeat the last status. */
+  briefBesideStatus: string
+  /** The result this view was built from: for the JSON entry and the outputs only. */
+  entry: ResultEntry
+}
+
+const views = new WeakMap<Result, ResultView>()
+
+/** The view of a result, built once however many renderers ask. */
+export function viewOf(result: Result): ResultView {
+  const known = views.get(result)
+  if (known !== undefined) return known
+  const view = buildView(result)
+  views.set(result, view)
+  return view
+}
+
+function buildView(result: Result): ResultView {
+  const { connector, names, run, verdict } = result
+  const check = shownCheck(run)
+  const outcome = verdict.outcome
+  const short = shortNames(names)
+  const diagnosis = outcome === 'failure' ? diagnose(check?.reason, names?.type) : undefined
+  const flakyNotes = flakyNotesOf(result)
+  const waivedNote = waivedNoteOf(result)
+  const view: Omit<ResultView, 'entry'> = {
+    connector,
+    names,
+    shortNames: short,
+    label: connectorLabel(connector, short),
+    nameAndType: nameAndType(short),
+    fullNameAndType: nameAndType(names),
+    outcome,
+    icon: OUTCOME_ICON[outcome],
+    passed: passingOutcome(outcome),
+    waived: result.waived,
+    verdict,
+    checkId: run.created?.id,
+    replacedBy:
+      run.followed !== undefined && run.followed.id !== run.created?.id
+        ? run.followed.id
+        : undefined,
+    check,
+    status: check?.status,
+    reason: outcome === 'failure' ? check?.reason?.trim() || NO_REASON : undefined,
+    diagnosis,
+    hint: diagnosis?.hint,
+    problem: run.problem,
+    notStarted: run.problem?.kind === 'not-started',
+    flaky: isFlaky(result),
+    flakyNotes,
+    waivedNote,
+    notes: [...flakyNotes, ...(waivedNote === undefined ? [] : [waivedNote])],
+    durationMs: run.durationMs,
+    attempts: result.attempts,
+    reused: result.reused,
+    brief: briefReason(result, check, false),
+    briefBesideStatus: briefReason(result, check, true)
+  }
+  return { ...view, entry: resultEntry(result, view) }
+}
 
 /** A failed check's reason on one line of at most `limit` characters, or what stands for none. */
 export function failedReason(check: ConnectionCheck, limit: number): string {
@@ -13,12 +122,12 @@ export function failedReason(check: ConnectionCheck, limit: number): string {
 }
 
 /** Passed on a later attempt after a FAILURE. */
-export function isFlaky(result: Result): boolean {
+function isFlaky(result: Result): boolean {
   return result.verdict.outcome === 'success' && result.failedBefore.length > 0
 }
 
 /** One sentence per FAILURE a flaky connector had before it passed, its reason inert. */
-export function flakyNotes(result: Result): string[] {
+function flakyNotesOf(result: Result): string[] {
   if (!isFlaky(result)) return []
   const who = connectorLabel(result.connector, shortNames(result.names), true)
   return result.failedBefore.map(
@@ -29,21 +138,12 @@ export function flakyNotes(result: Result): string[] {
 }
 
 /** Why a result that did not pass does not fail the step, if it does not. */
-export function waivedNote(result: Result): string | undefined {
+function waivedNoteOf(result: Result): string | undefined {
   if (!result.waived) return undefined
   return (
     `The platform gave no verdict (${result.verdict.outcome}), and on-platform-unavailable is ` +
     'warn: this does not fail the step.'
   )
-}
-
-/**
- * What a reader must know of a result besides its verdict, one sentence each: a flaky pass, a
- * verdict waived. The log makes warnings of them, the summary and the terminal lines.
- */
-export function resultNotes(result: Result): string[] {
-  const waived = waivedNote(result)
-  return [...flakyNotes(result), ...(waived === undefined ? [] : [waived])]
 }
 
 /** Why a running check was followed instead of one of this step's, in a few words. */
@@ -54,18 +154,8 @@ export function joinedBecause(refusal: { status: number } | undefined): string {
 }
 
 /** The check whose fields are shown: the one that decided, else ours. */
-export function shownCheck(run: CheckRun): ConnectionCheck | undefined {
+function shownCheck(run: CheckRun): ConnectionCheck | undefined {
   return run.followed ?? run.created
-}
-
-/**
- * What a FAILURE's reason most likely means, from its words and the connector's type; undefined
- * for any other outcome, whose verdict says what went wrong itself (an `unauthorized` is the
- * Unstructured API key, never the connector's credentials).
- */
-export function diagnosis(result: Result): Diagnosis | undefined {
-  if (result.verdict.outcome !== 'failure') return undefined
-  return diagnose(shownCheck(result.run)?.reason, result.names?.type)
 }
 
 /** One entry of the `results` output, of `--json`, and of the results file. */
@@ -93,10 +183,10 @@ export interface ResultEntry {
   reused: { 'check-id': string; 'reported-at': string | null; 'age-seconds': number } | null
 }
 
-export function resultEntry(result: Result): ResultEntry {
+function resultEntry(result: Result, view: Omit<ResultView, 'entry'>): ResultEntry {
   const { connector, names, run, verdict } = result
-  const shown = shownCheck(run)
-  const diagnosed = diagnosis(result)
+  const shown = view.check
+  const diagnosed = view.diagnosis
   return {
     kind: connector.kind,
     'connector-id': connector.id,
@@ -112,7 +202,7 @@ export function resultEntry(result: Result): ResultEntry {
     'reported-at': shown?.reportedAt ?? null,
     'duration-seconds': Math.round(run.durationMs / 100) / 10,
     attempts: result.attempts,
-    flaky: isFlaky(result),
+    flaky: view.flaky,
     reused:
       result.reused === undefined
         ? null
@@ -143,25 +233,29 @@ export function nameAndType(names: ConnectorNames | undefined): string | undefin
  * Why a result did not pass, in a few words, for a table cell or a list, or '' when the outcome
  * says it all: the platform's reason for a FAILURE, the last status for a timeout or a
  * cancellation (unless a status column shows it), else what went wrong (the verdict's title).
+ * On one line; a renderer cuts it to its width with oneLine().
  */
-export function shortReason(result: Result, limit: number, statusShown = false): string {
+function briefReason(
+  result: Result,
+  shown: ConnectionCheck | undefined,
+  statusShown: boolean
+): string {
   const { outcome, title } = result.verdict
-  const shown = shownCheck(result.run)
   switch (outcome) {
     case 'success':
-      return result.reused === undefined ? '' : oneLine(`reused ${result.reused.check.id}`, limit)
+      return result.reused === undefined ? '' : oneLine(`reused ${result.reused.check.id}`)
     case 'dry-run':
       return ''
     case 'failure':
-      return oneLine(shown?.reason ?? '', limit) || NO_REASON
+      return oneLine(shown?.reason ?? '') || NO_REASON
     case 'timeout':
     case 'cancelled':
       if (result.run.problem?.kind === 'not-started')
         return 'not started: no time left in the queue'
       if (shown === undefined) return 'no check started'
-      return statusShown ? '' : oneLine(`last status ${shown.status}`, limit)
+      return statusShown ? '' : oneLine(`last status ${shown.status}`)
     default:
-      return oneLine(title, limit)
+      return oneLine(title)
   }
 }
 
@@ -178,39 +272,40 @@ export function closingLine(
   durationMs: number,
   named = true
 ): string {
-  const failed = results.filter((r) => !passingOutcome(r.verdict.outcome))
+  const all = results.map(viewOf)
+  const failed = all.filter((v) => !v.passed)
   const took = seconds(durationMs)
-  if (failed.length === 0 && results.some((r) => r.verdict.outcome === 'dry-run')) {
-    return results.length === 1
+  if (failed.length === 0 && all.some((v) => v.outcome === 'dry-run')) {
+    return all.length === 1
       ? `Dry run: the connector was found in ${took}; no check was started.`
-      : `Dry run: all ${results.length} connectors were found in ${took}; no check was started.`
+      : `Dry run: all ${all.length} connectors were found in ${took}; no check was started.`
   }
   if (failed.length === 0) {
-    return results.length === 1
+    return all.length === 1
       ? `The connection check passed in ${took}.`
-      : `All ${results.length} connection checks passed in ${took}.`
+      : `All ${all.length} connection checks passed in ${took}.`
   }
-  const waived = failed.filter((r) => r.waived)
+  const waived = failed.filter((v) => v.waived)
   const tail =
     waived.length > 0 && waived.length === failed.length
       ? ' (on-platform-unavailable is warn: the step passes)'
       : ''
-  const described = (r: Result): string => {
-    const why = shortReason(r, 200)
-    return `${connectorLabel(r.connector, shortNames(r.names))}: ${r.verdict.outcome}${why === '' ? '' : ` (${why})`}`
+  const described = (v: ResultView): string => {
+    const why = oneLine(v.brief, 200)
+    return `${v.label}: ${v.outcome}${why === '' ? '' : ` (${why})`}`
   }
   const [only] = failed
-  if (results.length === 1 && only !== undefined) {
+  if (all.length === 1 && only !== undefined) {
     return named
       ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
       : `The connection check did not pass (${outcome}) after ${took}${tail}.`
   }
-  const neverStarted = failed.filter((r) => r.run.problem?.kind === 'not-started').length
+  const neverStarted = failed.filter((v) => v.notStarted).length
   const queue =
     neverStarted === 0
       ? ''
       : `; ${neverStarted} never started, as the queue left too little time to follow their checks`
-  const head = `${failed.length} of ${results.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`
+  const head = `${failed.length} of ${all.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`
   if (!named) return `${head}.`
   const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described)
   const more = failed.length - list.length
@@ -234,18 +329,17 @@ export const OUTCOME_ICON: Record<Outcome, string> = {
 export function verdictRows(results: readonly Result[]): { header: string[]; rows: string[][] } {
   return {
     header: ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
-    rows: results.map((result) => {
-      const { connector, names, run, verdict } = result
-      return [
-        verdict.outcome,
-        connector.kind,
-        nameAndType(shortNames(names)) ?? '-',
-        connector.id,
-        oneLine(run.created?.id ?? '-', 40),
-        oneLine(shownCheck(run)?.status ?? '-', 24),
-        seconds(run.durationMs),
-        shortReason(result, 80, true)
-      ]
-    })
+    rows: results
+      .map(viewOf)
+      .map((v) => [
+        v.outcome,
+        v.connector.kind,
+        v.nameAndType ?? '-',
+        v.connector.id,
+        oneLine(v.checkId ?? '-', 40),
+        oneLine(v.status ?? '-', 24),
+        seconds(v.durationMs),
+        oneLine(v.briefBesideStatus, 80)
+      ])
   }
 }
