@@ -6,13 +6,13 @@ import { ACTION_YML } from '../../scripts/docs.js'
 import { ACTION_YML_INPUTS } from '../../src/cli/action-inputs.js'
 import {
   didYouMean,
-  editDistance,
   helpText,
   parseFlags,
   TERMINAL_WORDING,
   UsageError,
   type RunRequest
 } from '../../src/cli/flags.js'
+import { editDistance } from '../../src/core/edit-distance.js'
 import { terminalNames } from '../../src/cli/input-names.js'
 
 // The command line's flags, read in-process: what each becomes, and what a mistake is told.

@@ -4,14 +4,14 @@ import type { NameProblem } from '../../src/core/problem.js'
 import { RemoteText } from '../../src/core/remote-text.js'
 import {
   closestNames,
-  editDistance,
   globMatches,
   parsePattern,
   resolveNames,
   typeCounts,
   type Named
 } from '../../src/engine/resolve.js'
-import { problemVerdict } from '../../src/engine/verdict.js'
+import { editDistance } from '../../src/core/edit-distance.js'
+import { problemVerdict } from '../../src/engine/problem-verdict.js'
 
 // Names and patterns to connectors, without HTTP: the rules one by one.
 
@@ -78,7 +78,8 @@ describe('edit distance and suggestions', () => {
 
   it('names the three closest distinct names, closest first', () => {
     const names = ['orders-s3', 'orders-s4', 'order-s3', 'billing-pg', 'orders-s3', 'search']
-    expect(closestNames('ordres-s3', names)).toEqual(['order-s3', 'orders-s3', 'orders-s4'])
+    // A swap of neighbours is one edit: the name meant comes first.
+    expect(closestNames('ordres-s3', names)).toEqual(['orders-s3', 'order-s3', 'orders-s4'])
     expect(closestNames('x', [])).toEqual([])
   })
 

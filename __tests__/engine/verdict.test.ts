@@ -3,7 +3,9 @@ import { ConnectionCheckSchema } from '../../src/api/schemas.js'
 import { ACTION_INPUTS } from '../../src/engine/inputs.js'
 import type { Problem } from '../../src/core/problem.js'
 import type { CheckRun } from '../../src/wait/check-run.js'
-import { problemVerdict, runVerdict, type Subject } from '../../src/engine/verdict.js'
+import { runVerdict } from '../../src/engine/verdict.js'
+import { problemVerdict } from '../../src/engine/problem-verdict.js'
+import { type Subject } from '../../src/engine/subject.js'
 import { overallOutcome, overallStatus } from '../../src/core/outcome.js'
 
 const CONTEXT = { apiHost: 'platform.example', timeoutMs: 30_000, names: ACTION_INPUTS }

@@ -1,3 +1,4 @@
+import { editDistance } from '../core/edit-distance.js'
 import { ACTION_YML_INPUTS, type ActionInput } from './action-inputs.js'
 import { KEY_ENV, URL_ENV, type ValueSources } from './input-names.js'
 import { isUuid } from '../core/ids.js'
@@ -112,26 +113,6 @@ const INPUT_FLAGS: readonly Flag[] = ACTION_YML_INPUTS.map((input) => ({
 const FLAGS: readonly Flag[] = [...INPUT_FLAGS, ...OWN_FLAGS]
 const BY_NAME = new Map(FLAGS.map((flag) => [flag.name, flag]))
 const SHORT: Record<string, string> = { h: 'help' }
-
-/** Edit distance (insertions, deletions, substitutions, swaps of neighbours). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
-  )
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Number.POSITIVE_INFINITY
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = d[i] ?? []
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1)
-      }
-      row[j] = best
-    }
-  }
-  return at(a.length, b.length)
-}
 
 /** The known flag closest to `given` (without dashes), if one is close enough to be meant. */
 export function didYouMean(

@@ -1,4 +1,5 @@
 // The outcomes a connector's run and the step can have, and the rules over them alone.
+import type { Problem } from './problem.js'
 
 /** What a FAILURE without a reason says instead, wherever it is shown. */
 export const NO_REASON = 'the platform gave no reason'
@@ -49,4 +50,36 @@ export function overallStatus(statuses: readonly (string | undefined)[]): string
   if (statuses.every((status) => status === undefined)) return ''
   if (statuses.every((status) => status === 'SUCCESS')) return 'SUCCESS'
   return statuses.includes('FAILURE') ? 'FAILURE' : 'SCHEDULED'
+}
+
+/** The single place where a kind of problem becomes an outcome. */
+export function outcomeOf(problem: Problem): Outcome {
+  switch (problem.kind) {
+    case 'invalid-input':
+    case 'validation':
+      return 'invalid'
+    case 'unauthorized':
+      return 'unauthorized'
+    case 'not-found':
+      return 'not-found'
+    case 'timeout':
+    case 'not-started':
+      return 'timeout'
+    case 'cancelled':
+      return 'cancelled'
+    case 'unresolved-names':
+      // A name that several share needs the user to choose; one that matches nothing, a fix.
+      return problem.items.some((item) => item.match === 'several') ? 'invalid' : 'not-found'
+    case 'redirect':
+    case 'rejected':
+    case 'foreign-answer':
+    case 'tls':
+    case 'proxy-refused':
+    case 'unreachable':
+    case 'stale-answer':
+    case 'unusable-answers':
+    case 'malformed':
+    case 'transient':
+      return 'error'
+  }
 }

@@ -12,7 +12,8 @@ import { latestCheckOf, readConnector, readLatest, type Latest } from '../wait/l
 import { lastStartAt, mayStartCheck } from '../wait/queue.js'
 import { priorFrom } from '../wait/prior.js'
 import { Pacer } from '../wait/pacer.js'
-import { dryRunVerdict, problemVerdict, reusedVerdict, runVerdict } from './verdict.js'
+import { dryRunVerdict, reusedVerdict, runVerdict } from './verdict.js'
+import { problemVerdict } from './problem-verdict.js'
 import { type Verdict } from './contract.js'
 
 /** How long a connector's name lookup may still take once its check has ended. */

@@ -5,7 +5,7 @@ import type { RemoteText } from '../core/remote-text.js'
 import type { PacerOptions } from '../wait/pacer.js'
 import type { Connect, Reporter, Settings } from './contract.js'
 import { inertRequests } from './inert.js'
-import type { VerdictContext } from './verdict.js'
+import type { VerdictContext } from './subject.js'
 
 /** What every part of one step shares. */
 export interface Step {

@@ -14,7 +14,7 @@ import { listConnectors, listWorkflows, type ListThread, type Listing } from '..
 import { type NameProblem, type NameTarget, type Problem } from '../core/problem.js'
 import { resolveNames } from './resolve.js'
 import { Pacer } from '../wait/pacer.js'
-import { type Subject } from './verdict.js'
+import { type Subject } from './subject.js'
 
 /** Why a step stops before any check: the problem, and what it is about. */
 export type Stop = { ok: false; problem: Problem; subject: Subject }

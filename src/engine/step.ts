@@ -15,7 +15,7 @@ import { systemClock } from '../wait/clock.js'
 import { mapWithConcurrency } from '../wait/pool.js'
 import { RateGate } from '../wait/rate-gate.js'
 import { HostReach, UNREACHABLE_WINDOW_MS } from '../wait/reach.js'
-import { problemVerdict } from './verdict.js'
+import { problemVerdict } from './problem-verdict.js'
 import { type Verdict } from './contract.js'
 import { overallOutcome } from '../core/outcome.js'
 
