@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readSettings as readAnswer } from '../../src/engine/inputs.js'
-import type { Settings } from '../../src/engine/contract.js'
+import type { InputReader, Settings } from '../../src/engine/contract.js'
+import { ACTION_INPUTS } from '../../src/action/names.js'
 import type { Problem } from '../../src/core/problem.js'
 
 const SOURCE = '5f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'
@@ -12,8 +13,8 @@ function read(inputs: Record<string, string>): (name: string) => string {
 }
 
 /** The settings of inputs that must be valid. */
-function readSettings(...args: Parameters<typeof readAnswer>): Settings {
-  const answer = readAnswer(...args)
+function readSettings(read: InputReader, mask: (secret: string) => void): Settings {
+  const answer = readAnswer(read, mask, ACTION_INPUTS)
   if (!answer.ok) throw new Error(`inputs refused: ${JSON.stringify(answer.problem)}`)
   return answer.value
 }
@@ -25,7 +26,7 @@ interface Refusal {
 
 function attempt(inputs: Record<string, string>): { masked: string[]; error?: Refusal } {
   const masked: string[] = []
-  const answer = readAnswer(read(inputs), (s) => masked.push(s))
+  const answer = readAnswer(read(inputs), (s) => masked.push(s), ACTION_INPUTS)
   if (answer.ok) return { masked }
   const { problem } = answer
   return {

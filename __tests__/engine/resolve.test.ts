@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { ACTION_INPUTS, readSettings, splitNames } from '../../src/engine/inputs.js'
+import { readSettings, splitNames } from '../../src/engine/inputs.js'
+import { ACTION_INPUTS } from '../../src/action/names.js'
 import type { NameProblem } from '../../src/core/problem.js'
 import { RemoteText } from '../../src/core/remote-text.js'
 import {
@@ -203,7 +204,8 @@ describe('name inputs', () => {
     ])
     const answer = readSettings(
       read({ 'api-key': KEY, 'source-name': 'a, b\nc d', 'workflow-name': 'nightly-*' }),
-      () => undefined
+      () => undefined,
+      ACTION_INPUTS
     )
     if (!answer.ok) throw new Error('inputs refused')
     const settings = answer.value
@@ -218,7 +220,8 @@ describe('name inputs', () => {
   it('refuses control characters, naming the input', () => {
     const answer = readSettings(
       read({ 'api-key': KEY, 'destination-name': 'a\u0007b' }),
-      () => undefined
+      () => undefined,
+      ACTION_INPUTS
     )
     expect(answer).toMatchObject({ ok: false, problem: { input: 'destination-name' } })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConnectionCheckSchema } from '../../src/api/schemas.js'
-import { ACTION_INPUTS } from '../../src/engine/inputs.js'
+import { ACTION_INPUTS } from '../../src/action/names.js'
 import type { Problem } from '../../src/core/problem.js'
 import type { CheckRun } from '../../src/wait/check-run.js'
 import { runVerdict } from '../../src/engine/verdict.js'

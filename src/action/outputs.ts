@@ -5,6 +5,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import type { StepReport } from '../engine/contract.js'
 import { viewOf, type ResultEntry } from '../report/view.js'
+import type { OutputName } from './names.js'
 import { bytes, count } from '../core/text.js'
 import { overallStatus } from '../core/outcome.js'
 import type { Annotations } from './log.js'
@@ -25,7 +26,7 @@ const OUTPUT_FRAMING_BYTES = 120
 export function stepOutputs(
   step: StepReport,
   resultsFile: string
-): { outputs: Record<string, string>; kept: number } {
+): { outputs: Partial<Record<OutputName, string>>; kept: number } {
   const { results } = step
   // Stopped before any check: there is no check, status or reason to tell of.
   if (step.problem !== undefined) {
@@ -34,7 +35,7 @@ export function stepOutputs(
       kept: 0
     }
   }
-  const outputs: Record<string, string> = {
+  const outputs: Partial<Record<OutputName, string>> = {
     outcome: step.outcome,
     status: overallStatus(results.map((r) => viewOf(r).status)),
     results: '[]',

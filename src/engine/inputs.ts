@@ -37,18 +37,6 @@ export function junitFileInput(read: InputReader): string | undefined {
   return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw
 }
 
-/** The action's words: inputs of a workflow step. */
-export const ACTION_INPUTS: InputNames = {
-  subject: (input) => `Input '${input}'`,
-  ref: (input) => `'${input}'`,
-  key: "the 'api-key' secret",
-  missingKey:
-    "Input 'api-key' is required. Pass it from a secret, e.g. `api-key: ${{ secrets.UNSTRUCTURED_API_KEY }}`; " +
-    'note that secrets are empty in workflows triggered from forks.',
-  environment: "the step's env",
-  machine: 'the runner'
-}
-
 const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
 
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
@@ -159,7 +147,7 @@ export function splitNames(raw: string): string[] {
 export function readSettings(
   read: InputReader,
   mask: (secret: string) => void,
-  names: InputNames = ACTION_INPUTS
+  names: InputNames
 ): Answer<Settings> {
   const rawKey = read('api-key')
   if (rawKey !== '') mask(rawKey)
