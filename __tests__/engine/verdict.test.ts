@@ -104,7 +104,7 @@ describe('problemVerdict', () => {
       })
     )
     expect(verdict.message).toBe(
-      `Timed out: the step's 30.0 s deadline passed while waiting for check c1 of destination connector ${CONNECTOR.id}; its last status was SCHEDULED. ` +
+      `The step's 30.0 s deadline passed while waiting for check c1 of destination connector ${CONNECTOR.id}; its last status was SCHEDULED. ` +
         'The API kept answering with another check (old), created before ours. Last error: connection reset. ' +
         "Raise 'timeout-seconds' if checks of this connector take longer."
     )

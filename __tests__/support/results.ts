@@ -75,6 +75,7 @@ export function stepOf(results: Result[], problem?: Verdict): StepReport {
     results,
     problem,
     settings: undefined,
+    resolved: undefined,
     durationMs: 2500
   }
 }

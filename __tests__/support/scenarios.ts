@@ -356,7 +356,7 @@ export const scenarios: Scenario[] = [
         outcome: 'timeout'
       })
       expect(errorLine(result)).toContain(
-        `Timed out: the step's 5.0 s deadline passed while waiting for check ${id}`
+        `The step's 5.0 s deadline passed while waiting for check ${id}`
       )
       expect(errorLine(result)).toContain('its last status was SCHEDULED')
       // One POST, then polls that were all answered: what ended the step is its own deadline.

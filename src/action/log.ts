@@ -182,7 +182,7 @@ export class GitHubLog implements Reporter {
       const { header, rows } = verdictRows(step.results)
       core.info(`\n${renderTable(header, rows, PLAIN)}`)
       // The table above gives every reason; the annotations give the first nine.
-      core.info(closingLine(step.results, step.outcome, step.durationMs, false))
+      core.info(closingLine(step.results, step.durationMs, false))
     }
   }
 }

@@ -110,7 +110,7 @@ export class TerminalReport implements Reporter {
     const verdict: Span[] = [
       {
         // Above it, each connector that did not pass has its own line already, unless --quiet.
-        text: closingLine(step.results, step.outcome, step.durationMs, this.options.quiet),
+        text: closingLine(step.results, step.durationMs, this.options.quiet),
         style: step.passed ? 'green' : 'red'
       }
     ]

@@ -3,7 +3,7 @@ import { PlatformClient, type PlatformApi, type RequestLog } from '../api/client
 import type { Connector, ConnectorInfo } from '../core/connector.js'
 import type { RemoteText } from '../core/remote-text.js'
 import type { PacerOptions } from '../wait/pacer.js'
-import type { Connect, Reporter, Settings } from './contract.js'
+import type { Connect, NamesResolved, Reporter, Settings } from './contract.js'
 import { inertRequests } from './inert.js'
 import type { VerdictContext } from './subject.js'
 
@@ -15,6 +15,8 @@ export interface Step {
   text: RemoteText
   reporter: Reporter
   connect: Connect
+  /** What the name inputs matched, once they are resolved. */
+  resolved?: NamesResolved
 }
 
 /** A connector to check, with its name, type and updated_at when a list already told them. */

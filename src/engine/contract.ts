@@ -173,6 +173,8 @@ export interface StepReport {
   problem: Verdict | undefined
   /** Undefined when the inputs could not be read. */
   settings: Settings | undefined
+  /** What the name inputs matched; undefined when no name was given or the step stopped first. */
+  resolved: NamesResolved | undefined
   /** From the first check's start to the last one's end. */
   durationMs: number
 }

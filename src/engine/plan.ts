@@ -98,14 +98,15 @@ export async function connectorsToCheck(step: Step): Promise<Found> {
   const byName = resolve('workflow-name', 'workflow', workflows)
 
   const { text, reporter } = step
-  reporter.resolved?.({
+  step.resolved = {
     lists: lists.flatMap(([target, list]) =>
       list?.ok === true
         ? [{ target, entries: list.value.entries.length, requests: list.value.requests }]
         : []
     ),
     lines: lines.map((line) => ({ ...line, name: text.clean(line.name, 80) }))
-  })
+  }
+  reporter.resolved?.(step.resolved)
   if (problems.length > 0) {
     return {
       ok: false,

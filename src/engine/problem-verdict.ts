@@ -206,7 +206,7 @@ export function problemVerdict(
         : checkId === undefined
           ? [`No connection check of ${who} could be started within ${limit}.`]
           : [
-              `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+              `The step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
             ]
       if (run?.lastIgnored && run.followed?.id === checkId) {
         parts.push(

@@ -104,6 +104,7 @@ export async function runStep(
     results,
     problem: undefined,
     settings,
+    resolved: step.resolved,
     durationMs: clock.now() - checksStartedAt
   }
 }
@@ -115,6 +116,7 @@ function stopped(verdict: Verdict, settings: Settings | undefined): StepReport {
     results: [],
     problem: verdict,
     settings,
+    resolved: undefined,
     durationMs: 0
   }
 }

@@ -3,7 +3,8 @@ import { connectorLabel, type Connector, type ConnectorNames } from '../core/con
 import { NO_REASON, passingOutcome, type Outcome } from '../core/outcome.js'
 import type { Problem } from '../core/problem.js'
 import { oneLine, seconds } from '../core/text.js'
-import { diagnose, type Category, type Diagnosis } from './diagnose/diagnose.js'
+import { countedConnectors, outcomeWords, ranked } from './counts.js'
+import { diagnose, gist, type Category, type Diagnosis } from './diagnose/diagnose.js'
 
 /**
  * One view of a result: everything a renderer shows of a connector, decided here once (which
@@ -18,6 +19,10 @@ export interface ResultView {
   shortNames: ConnectorNames | undefined
   /** "source orders (s3) 5f1e…" style label, with the short names. */
   label: string
+  /** The id's first 8 characters: enough to tell connectors apart at a glance. */
+  shortId: string
+  /** What a reader finds it by: its name, else its id. */
+  sortName: string
   /** "orders (s3)" from the short names, or undefined when the name is not known. */
   nameAndType: string | undefined
   /** The same with the names whole. */
@@ -52,10 +57,8 @@ export interface ResultView {
   durationMs: number
   attempts: number
   reused: Result['reused']
-  /** Why it did not pass in a few words ('' when the outcome says it all); see briefReason. */
+  /** Why it did not pass in a few words, on one line ('' for a plain pass); see briefReason. */
   brief: string
-  /** The same beside a status column, which then need not repeat the last status. */
-  briefBesideStatus: string
   /** The result this view was built from: for the JSON entry and the outputs only. */
   entry: ResultEntry
 }
@@ -84,6 +87,8 @@ function buildView(result: Result): ResultView {
     names,
     shortNames: short,
     label: connectorLabel(connector, short),
+    shortId: connector.id.slice(0, 8),
+    sortName: names?.name ?? connector.id,
     nameAndType: nameAndType(short),
     fullNameAndType: nameAndType(names),
     outcome,
@@ -110,8 +115,7 @@ function buildView(result: Result): ResultView {
     durationMs: run.durationMs,
     attempts: result.attempts,
     reused: result.reused,
-    brief: briefReason(result, check, false),
-    briefBesideStatus: briefReason(result, check, true)
+    brief: briefReason(result, check)
   }
   return { ...view, entry: resultEntry(result, view) }
 }
@@ -230,30 +234,36 @@ export function nameAndType(names: ConnectorNames | undefined): string | undefin
 }
 
 /**
- * Why a result did not pass, in a few words, for a table cell or a list, or '' when the outcome
- * says it all: the platform's reason for a FAILURE, the last status for a timeout or a
- * cancellation (unless a status column shows it), else what went wrong (the verdict's title).
- * On one line; a renderer cuts it to its width with oneLine().
+ * Why a result did not pass, in a few words, for a table cell or a list, on one line ('' for a
+ * plain pass): the gist of the platform's reason for a FAILURE; for a timeout what was still undecided and
+ * the last error; for a connector the queue left out, that; else what went wrong (the verdict's
+ * title). A renderer cuts it to its width with oneLine().
  */
-function briefReason(
-  result: Result,
-  shown: ConnectionCheck | undefined,
-  statusShown: boolean
-): string {
+function briefReason(result: Result, shown: ConnectionCheck | undefined): string {
   const { outcome, title } = result.verdict
+  const { problem } = result.run
+  const lastError =
+    problem?.kind === 'timeout' && problem.lastTransient !== undefined
+      ? `; last error: ${problem.lastTransient}`
+      : ''
   switch (outcome) {
     case 'success':
       return result.reused === undefined ? '' : oneLine(`reused ${result.reused.check.id}`)
     case 'dry-run':
       return ''
     case 'failure':
-      return oneLine(shown?.reason ?? '') || NO_REASON
+      // The words that say what went wrong, not the library's classes and lead-ins before them.
+      return oneLine(gist(shown?.reason ?? '')) || NO_REASON
     case 'timeout':
-    case 'cancelled':
-      if (result.run.problem?.kind === 'not-started')
-        return 'not started: no time left in the queue'
-      if (shown === undefined) return 'no check started'
-      return statusShown ? '' : oneLine(`last status ${shown.status}`)
+      if (problem?.kind === 'not-started') return 'not started: no slot left before the deadline'
+      if (shown === undefined) return oneLine(`no check started${lastError}`)
+      return oneLine(`still ${shown.status} at the deadline${lastError}`)
+    case 'cancelled': {
+      const by = problem?.kind === 'cancelled' && problem.signal ? ` by ${problem.signal}` : ''
+      return oneLine(
+        shown === undefined ? `cancelled${by}` : `cancelled${by} while ${shown.status}`
+      )
+    }
     default:
       return oneLine(title)
   }
@@ -266,14 +276,9 @@ const NAMED_IN_CLOSING_LINE = 10
  * The step's last line: how many passed and, when `named` (nothing above said it yet), which did
  * not and why, the first few by name.
  */
-export function closingLine(
-  results: readonly Result[],
-  outcome: Outcome,
-  durationMs: number,
-  named = true
-): string {
+export function closingLine(results: readonly Result[], durationMs: number, named = true): string {
   const all = results.map(viewOf)
-  const failed = all.filter((v) => !v.passed)
+  const failed = ranked(all.filter((v) => !v.passed))
   const took = seconds(durationMs)
   if (failed.length === 0 && all.some((v) => v.outcome === 'dry-run')) {
     return all.length === 1
@@ -292,24 +297,24 @@ export function closingLine(
       : ''
   const described = (v: ResultView): string => {
     const why = oneLine(v.brief, 200)
-    return `${v.label}: ${v.outcome}${why === '' ? '' : ` (${why})`}`
+    return `${v.label}: ${outcomeWords(v.outcome)}${why === '' ? '' : ` (${why})`}`
   }
   const [only] = failed
   if (all.length === 1 && only !== undefined) {
     return named
       ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
-      : `The connection check did not pass (${outcome}) after ${took}${tail}.`
+      : `The connection check ${outcomeWords(only.outcome)} after ${took}${tail}.`
   }
   const neverStarted = failed.filter((v) => v.notStarted).length
   const queue =
     neverStarted === 0
       ? ''
       : `; ${neverStarted} never started, as the queue left too little time to follow their checks`
-  const head = `${failed.length} of ${all.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`
+  const head = `${countedConnectors(all.map((v) => v.outcome))} after ${took}${tail}${queue}`
   if (!named) return `${head}.`
   const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described)
   const more = failed.length - list.length
-  return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
+  return `${head}. ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`
 }
 
 /** One symbol per outcome, for group headings, tables and the terminal. */
@@ -325,21 +330,23 @@ export const OUTCOME_ICON: Record<Outcome, string> = {
   error: '⚠️'
 }
 
-/** The verdict table of the log and the terminal: one row per connector, long cells shortened. */
+/** Widest reason in the log's verdict table: a row must fit a log window without wrapping. */
+const TABLE_REASON_CHARS = 60
+
+/**
+ * The log's verdict table, in report order: one row per connector, narrow enough not to wrap in
+ * GitHub's log (the id cut to 8 characters, the reason to TABLE_REASON_CHARS; each connector's
+ * group above has them whole).
+ */
 export function verdictRows(results: readonly Result[]): { header: string[]; rows: string[][] } {
   return {
-    header: ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
-    rows: results
-      .map(viewOf)
-      .map((v) => [
-        v.outcome,
-        v.connector.kind,
-        v.nameAndType ?? '-',
-        v.connector.id,
-        oneLine(v.checkId ?? '-', 40),
-        oneLine(v.status ?? '-', 24),
-        seconds(v.durationMs),
-        oneLine(v.briefBesideStatus, 80)
-      ])
+    header: ['OUTCOME', 'CONNECTOR', 'ID', 'TIME', 'REASON'],
+    rows: ranked(results.map(viewOf)).map((v) => [
+      outcomeWords(v.outcome),
+      oneLine(v.nameAndType ?? v.connector.kind, 40),
+      v.shortId,
+      seconds(v.durationMs),
+      oneLine(v.brief, TABLE_REASON_CHARS) || '-'
+    ])
   }
 }

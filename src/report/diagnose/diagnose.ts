@@ -261,6 +261,25 @@ function read(rest: string): Reading {
 }
 
 /**
+ * What a FAILURE's reason says once the library's classes and lead-ins in front are taken off
+ * (`DestinationConnectionError: failed to validate connection: password authentication failed`
+ * → `password authentication failed`): the words a table cell has room for. The reason itself
+ * when nothing is left.
+ */
+export function gist(reason: string): string {
+  let rest = reason.trim()
+  for (let n = 0; n < FRONT_CLASSES; n += 1) {
+    const before = rest
+    rest = frontClasses(rest).rest
+    const lower = rest.toLowerCase()
+    const lead = WRAPPERS.find((wrapper) => lower.startsWith(wrapper))
+    if (lead !== undefined) rest = rest.slice(lead.length).replace(/^\s*[:\-–]\s*/, '')
+    if (rest === before) break
+  }
+  return rest.trim() === '' ? reason.trim() : rest.trim()
+}
+
+/**
  * The category of a FAILURE's reason, and its hint. `type` is the connector's type when the API
  * told it: it picks the service's own hint and the rules that hold for it alone; without it, the
  * reason's words may name the service. A generic class in front (`DestinationConnectionError:`)
