@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import type { StepReport } from '../../src/engine/contract.js'
-import { ANNOTATIONS_PER_STEP, Annotations } from '../../src/action/log.js'
+import { ANNOTATIONS_PER_STEP, Annotations } from '../../src/action/annotations.js'
 import { OUTPUTS_BUDGET_BYTES, stepOutputs } from '../../src/action/outputs.js'
 import type { Result } from '../../src/engine/contract.js'
 import { runInProcess } from '../support/action-harness.js'

@@ -17,6 +17,8 @@ import {
   type Result
 } from '../engine/contract.js'
 import { PLAIN, renderTable } from '../report/table.js'
+import { outcomeWords } from '../report/counts.js'
+import { Annotations } from './annotations.js'
 import { count, seconds } from '../core/text.js'
 
 /**
@@ -25,80 +27,8 @@ import { count, seconds } from '../core/text.js'
  * makes every piece of remote text inert before it arrives.
  */
 
-/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
-export const ANNOTATIONS_PER_STEP = 10
-
 /** Name lines the log lists one by one before it counts the rest. */
 const RESOLVED_LINES = 20
-
-type AnnotationKind = 'error' | 'warning'
-
-interface Annotation {
-  message: string
-  title: string
-}
-
-/**
- * Error and warning annotations of one step. The first nine of each kind are annotations; later
- * ones are plain log lines where they happen, and one last annotation counts them (or, when it
- * is only one, is that one), so none is dropped without a word.
- */
-export class Annotations {
-  private readonly shown: Record<AnnotationKind, number> = { error: 0, warning: 0 }
-  private readonly held: Record<AnnotationKind, Annotation[]> = { error: [], warning: [] }
-
-  error(message: string, title: string): void {
-    this.add('error', { message, title })
-  }
-
-  warning(message: string, title: string): void {
-    this.add('warning', { message, title })
-  }
-
-  /** Emits the annotation for what was held back; call once, when nothing else will come. */
-  finish(): void {
-    const [error] = this.held.error
-    if (this.held.error.length === 1 && error !== undefined) emit('error', error)
-    else if (this.held.error.length > 1) {
-      const n = this.held.error.length
-      emit('error', {
-        title: `${n} more connectors did not pass`,
-        message:
-          `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
-          "annotations per step: each verdict is in the connector's group and in the verdict " +
-          'table at the end of the log, and in the job summary.'
-      })
-    }
-    const [warning] = this.held.warning
-    if (this.held.warning.length === 1 && warning !== undefined) emit('warning', warning)
-    else if (this.held.warning.length > 1) {
-      const n = this.held.warning.length
-      emit('warning', {
-        title: `${n} more warnings`,
-        message:
-          `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
-          'warning annotations per step.'
-      })
-    }
-    this.held.error = []
-    this.held.warning = []
-  }
-
-  private add(kind: AnnotationKind, annotation: Annotation): void {
-    if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
-      this.shown[kind] += 1
-      emit(kind, annotation)
-      return
-    }
-    this.held[kind].push(annotation)
-    core.info(`${annotation.title}: ${annotation.message}`)
-  }
-}
-
-function emit(kind: AnnotationKind, { message, title }: Annotation): void {
-  if (kind === 'error') core.error(message, { title })
-  else core.warning(message, { title })
-}
 
 /** What the runner's log shows while the step runs. */
 export class GitHubLog implements Reporter {
@@ -312,30 +242,20 @@ class ConnectorLog implements ConnectorReporter {
   finished(result: Result): void {
     const view = viewOf(result)
     const { verdict, hint } = view
-    const print = (): void => {
-      const waived = view.waivedNote
-      if (view.passed) core.info(verdict.message)
-      else if (waived !== undefined) {
-        this.annotations.warning(
-          `${verdict.message}\n${waived}`,
-          `${verdict.title} (not failing the step)`
-        )
-      } else {
-        const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`
-        this.annotations.error(message, verdict.title)
-      }
-      for (const note of view.flakyNotes) {
-        this.annotations.warning(note, 'Flaky connection check')
-      }
-    }
+    // Annotations come at the end, ranked (see Annotations); a group says its verdict itself.
+    this.annotations.verdict(view)
     if (!this.grouped) {
-      print()
+      if (view.passed) core.info(verdict.message)
       return
     }
     const label = connectorLabel(this.connector, view.names, true)
-    core.startGroup(`${view.icon} ${label}: ${view.outcome} (${seconds(view.durationMs)})`)
+    core.startGroup(
+      `${view.icon} ${label}: ${outcomeWords(view.outcome)} (${seconds(view.durationMs)})`
+    )
     for (const line of this.pending.splice(0)) line()
-    print()
+    core.info(verdict.message)
+    if (hint !== undefined) core.info(hint)
+    for (const note of view.notes) core.info(note)
     core.endGroup()
   }
 

@@ -8,7 +8,7 @@ import { viewOf, type ResultEntry } from '../report/view.js'
 import type { OutputName } from './names.js'
 import { bytes, count } from '../core/text.js'
 import { overallStatus } from '../core/outcome.js'
-import type { Annotations } from './log.js'
+import type { Annotations } from './annotations.js'
 
 /** GitHub keeps at most 1 MB of step outputs per job; this leaves room for other steps' too. */
 export const OUTPUTS_BUDGET_BYTES = 900_000

@@ -2,6 +2,8 @@ import { connectorLabel, type Connector, type ConnectorNames } from '../core/con
 import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine/contract.js'
 import type { TransientProblem } from '../core/problem.js'
 import { closingLine, failedReason, joinedBecause, viewOf } from '../report/view.js'
+import type { ResultView } from '../report/view.js'
+import { outcomeWords, ranked } from '../report/counts.js'
 import {
   alreadyDecided,
   IGNORED_BECAUSE,
@@ -120,10 +122,8 @@ export class TerminalReport implements Reporter {
     }
     if (screen.isLive && step.results.length > 0) {
       for (const line of verdictTable(step.results, screen.width - 1)) screen.line(line)
-      for (const result of step.results) {
-        const view = viewOf(result)
-        if (view.passed && view.notes.length === 0) continue
-        for (const line of verdictLines(result)) screen.line(line)
+      for (const view of ranked(step.results.map(viewOf))) {
+        for (const line of shortLines(view, screen.width - 1)) screen.line(line)
       }
     }
     screen.line(verdict)
@@ -210,12 +210,38 @@ export function verdictLines(result: Result): Span[][] {
 }
 
 /**
+ * What a connector that did not pass (or passed with a note) comes to, after the table: one line
+ * with its name, what happened and the reason cut to the width; the likely cause under it.
+ */
+export function shortLines(view: ResultView, width: number): Span[][] {
+  const lines: Span[][] = []
+  if (!view.passed) {
+    const name = view.names?.name ?? `${view.connector.kind} ${view.shortId}`
+    const reason = view.brief === '' ? '' : `: ${view.brief}`
+    lines.push(
+      fit(
+        [
+          { text: `${view.icon} ${oneLine(name, 60)} ` },
+          { text: outcomeWords(view.outcome), style: view.waived ? 'yellow' : 'red' },
+          { text: reason }
+        ],
+        width
+      )
+    )
+    if (view.hint !== undefined)
+      lines.push(fit([{ text: `   ${view.hint}`, style: 'yellow' }], width))
+  }
+  for (const note of view.notes) lines.push(fit([{ text: `   ${note}`, style: 'yellow' }], width))
+  return lines
+}
+
+/**
  * The verdict table, narrow enough for a terminal: each connector's outcome, name (or id),
  * status and time. Why one did not pass follows the table, in full.
  */
 export function verdictTable(results: readonly Result[], width: number): Span[][] {
   const header = ['', 'OUTCOME', 'KIND', 'CONNECTOR', 'STATUS', 'TIME']
-  const views = results.map(viewOf)
+  const views = ranked(results.map(viewOf))
   const rows = views.map(({ connector, nameAndType: name, icon, outcome, status, durationMs }) => [
     icon,
     outcome,

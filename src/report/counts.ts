@@ -1,5 +1,4 @@
 import type { Outcome } from '../core/outcome.js'
-import { count } from '../core/text.js'
 
 /**
  * The order every report lists results in: failures first, then the other ways of not passing
@@ -50,11 +49,6 @@ export function countsInWords(outcomes: Iterable<Outcome>): string {
   return tally(outcomes)
     .map(([outcome, n]) => `${n} ${COUNTED[outcome]}`)
     .join(', ')
-}
-
-/** "37 connectors: 10 failed, 6 timed out, 21 passed", or "1 connector: passed". */
-export function countedConnectors(outcomes: readonly Outcome[]): string {
-  return `${count(outcomes.length, 'connector')}: ${countsInWords(outcomes)}`
 }
 
 interface Rankable {

@@ -2,8 +2,8 @@ import type { CheckRun, ConnectionCheck, Result, Verdict } from '../engine/contr
 import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
 import { NO_REASON, passingOutcome, type Outcome } from '../core/outcome.js'
 import type { Problem } from '../core/problem.js'
-import { oneLine, seconds } from '../core/text.js'
-import { countedConnectors, outcomeWords, ranked } from './counts.js'
+import { count, oneLine, seconds } from '../core/text.js'
+import { countsInWords, outcomeWords, ranked } from './counts.js'
 import { diagnose, gist, type Category, type Diagnosis } from './diagnose/diagnose.js'
 
 /**
@@ -310,7 +310,8 @@ export function closingLine(results: readonly Result[], durationMs: number, name
     neverStarted === 0
       ? ''
       : `; ${neverStarted} never started, as the queue left too little time to follow their checks`
-  const head = `${countedConnectors(all.map((v) => v.outcome))} after ${took}${tail}${queue}`
+  const counts = countsInWords(all.map((v) => v.outcome))
+  const head = `${count(all.length, 'connector')} checked in ${took}: ${counts}${tail}${queue}`
   if (!named) return `${head}.`
   const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described)
   const more = failed.length - list.length
