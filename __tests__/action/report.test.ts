@@ -5,7 +5,8 @@ import { ANNOTATIONS_PER_STEP, Annotations } from '../../src/action/annotations.
 import { OUTPUTS_BUDGET_BYTES, stepOutputs } from '../../src/action/outputs.js'
 import type { Result } from '../../src/engine/contract.js'
 import { runInProcess } from '../support/action-harness.js'
-import { result as factory, stepOf } from '../support/results.js'
+import { check, result as factory, stepOf } from '../support/results.js'
+import { viewOf } from '../../src/report/view.js'
 import { withSimulator } from '../support/runner.js'
 
 let written: string[]
@@ -51,6 +52,57 @@ describe('Annotations', () => {
     annotations.finish()
     expect(lines('::error').at(-1)).toBe('::error title=Failed::connector 10 failed')
     expect(lines('::warning')).toEqual(['::warning title=Odd::only one'])
+  })
+})
+
+describe('verdict annotations', () => {
+  const finished = (results: Result[]): string[] => {
+    const annotations = new Annotations()
+    for (const r of results) annotations.verdict(viewOf(r))
+    annotations.finish()
+    return lines('::')
+  }
+
+  it('rank FAILUREs before timeouts, whatever order they came in, with distinct titles', () => {
+    const results = [
+      ...Array.from({ length: 9 }, (_, i) => factory('timeout', { name: `slow-${i}` })),
+      factory('failure', { name: 'orders', reason: 'Access Denied' }),
+      factory('success', { name: 'fine' })
+    ]
+    const shown = finished(results)
+    expect(shown).toHaveLength(ANNOTATIONS_PER_STEP)
+    expect(shown[0]).toMatch(/^::error title=orders \(source [0-9a-f]{8}\)%3A failed::/)
+    expect(shown[0]).toContain('%0ALikely cause: the IAM user or role lacks S3')
+    const titles = shown.map((line) => /title=([^:]*)::/.exec(line)?.[1])
+    expect(new Set(titles).size).toBe(titles.length)
+    expect(shown.slice(1).every((line) => line.includes('%3A timed out::'))).toBe(true)
+  })
+
+  it('name the rest in the last one, failures first, with counts per outcome', () => {
+    const results = [
+      ...Array.from({ length: 8 }, (_, i) => factory('timeout', { name: `slow-${i}` })),
+      ...Array.from({ length: 5 }, (_, i) => factory('failure', { name: `bad-${i}`, reason: 'x' }))
+    ]
+    const shown = finished(results)
+    expect(shown).toHaveLength(ANNOTATIONS_PER_STEP)
+    expect(shown.slice(0, 5).every((line) => line.includes('%3A failed::'))).toBe(true)
+    const last = shown.at(-1) ?? ''
+    expect(last).toMatch(/^::error title=4 more connectors did not pass%3A 4 timed out::/)
+    expect(last).toContain('slow-4 (source')
+    expect(last).toContain('slow-7 (source')
+  })
+
+  it('warn of a waived timeout and of a flaky pass, not as errors', () => {
+    const waived = factory('timeout', { name: 'slow', extra: { waived: true } })
+    const flaky = factory('success', { name: 'shaky' })
+    flaky.failedBefore = [check('FAILURE', 'blip')]
+    const shown = finished([flaky, waived])
+    expect(shown).toEqual([
+      expect.stringMatching(
+        /^::warning title=slow \(source [0-9a-f]{8}\)%3A timed out \(waived\)::/
+      ),
+      expect.stringMatching(/^::warning title=shaky \(source [0-9a-f]{8}\)%3A flaky::.*is flaky/)
+    ])
   })
 })
 
