@@ -50,16 +50,20 @@ interface Ran {
 async function step(
   connectors: ConnectorScript[],
   given: Record<string, string>,
-  options: Omit<PlatformOptions, 'connectors'> = {}
+  options: Omit<PlatformOptions, 'connectors'> & {
+    reporter?: RecordingReporter
+    signal?: AbortSignal
+  } = {}
 ): Promise<Ran> {
-  const platform = new FakePlatform({ connectors, ...options })
-  const reporter = new RecordingReporter()
+  const { reporter = new RecordingReporter(), signal, ...platformOptions } = options
+  const platform = new FakePlatform({ connectors, ...platformOptions })
   const inputs: Record<string, string> = { 'api-key': KEY, 'timeout-seconds': '60', ...given }
   const report = await platform.clock.run(
     runStep((name) => inputs[name] ?? '', ACTION_INPUTS, reporter, {
       connect: platform.connect,
       clock: platform.clock,
-      random: seededRandom(7)
+      random: seededRandom(7),
+      signal
     })
   )
   if (report.settings !== undefined) {
@@ -313,6 +317,35 @@ describe('runStep: re-checks after a FAILURE (recheck-failures)', () => {
   })
 })
 
+describe('runStep: cancelled', () => {
+  it('ends as cancelled when cancelled in the pause before a re-check, starting no new check', async () => {
+    const cancel = new AbortController()
+    const reporter = new RecordingReporter(({ line }) => {
+      if (line.startsWith('rechecking')) cancel.abort('SIGTERM')
+    })
+    const { report, platform } = await step(
+      [{ connector: S1, posts: [{ creates: fails(3000) }] }],
+      { 'source-id': S1.id, 'recheck-failures': '2', 'on-platform-unavailable': 'warn' },
+      { reporter, signal: cancel.signal }
+    )
+    const [failed] = platform.checkIds(S1)
+    const result = only(report)
+    expect(report).toMatchObject({ outcome: 'cancelled', passed: false })
+    expect(summary(result)).toEqual({
+      outcome: 'cancelled',
+      attempts: 1,
+      failedBefore: [],
+      reused: undefined,
+      waived: false
+    })
+    expect(result.run.problem).toEqual({ kind: 'cancelled', signal: 'SIGTERM' })
+    expect(result.run.followed).toMatchObject({ id: failed, status: 'FAILURE' })
+    expect(platform.posts()).toHaveLength(1)
+    // Well before the pause would have ended and a new check begun.
+    expect(platform.clock.now()).toBeLessThan(4000 + 2000)
+  })
+})
+
 describe('runStep: reuse of a recent SUCCESS (reuse-success-seconds)', () => {
   /** A SUCCESS created 70 s and reported 60 s before the step began. */
   const recent = { createdAtMs: -70_000, ...passes(10_000) }
@@ -464,6 +497,25 @@ describe('runStep: dry run', () => {
     expect(missing.run.problem).toMatchObject({ kind: 'not-found', status: 404 })
     expect(missing.waived).toBe(false)
     expect(platform.posts()).toEqual([])
+  })
+
+  it('retries a read the platform answered 503, reporting the retry', async () => {
+    const { report, reporter, platform } = await step(
+      [
+        {
+          connector: S1,
+          fault: (call) =>
+            call.endpoint === 'connector' && call.n === 0 ? { status: 503 } : undefined
+        }
+      ],
+      { 'source-id': S1.id, 'dry-run': 'true' }
+    )
+    expect(summary(only(report))).toMatchObject({ outcome: 'dry-run', waived: false })
+    expect(platform.callsTo({ endpoint: 'connector' }).map((c) => c.outcome)).toEqual([
+      '503',
+      '200'
+    ])
+    expect(reporter.about(S1)).toContain('retrying #1 after HTTP 503 Service Unavailable')
   })
 
   it('takes a list’s word for connectors found by name, reading none by id', async () => {

@@ -29,6 +29,9 @@ export class RecordingReporter implements Reporter {
   plan: Plan | undefined
   resolution: NamesResolved | undefined
 
+  /** `onTold` hears each thing as it is told: a test may act on one (cancel the step, say). */
+  constructor(private readonly onTold: (told: Told) => void = () => undefined) {}
+
   readonly request: RequestLog = (entry) => {
     this.requests.push(entry)
   }
@@ -119,6 +122,8 @@ export class RecordingReporter implements Reporter {
   }
 
   private say(connector: string | undefined, line: string): void {
-    this.told.push({ connector, line })
+    const told = { connector, line }
+    this.told.push(told)
+    this.onTold(told)
   }
 }
