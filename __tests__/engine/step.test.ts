@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Connector } from '../../src/core/connector.js'
 import type { Result, StepReport } from '../../src/engine/contract.js'
-import { ACTION_INPUTS } from '../../src/engine/inputs.js'
+import { ACTION_INPUTS } from '../../src/action/names.js'
 import { RECHECK_PAUSE_MS } from '../../src/engine/policy.js'
 import { runStep } from '../../src/engine/step.js'
 import { MAX_POSTS } from '../../src/wait/start-check.js'
