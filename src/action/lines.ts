@@ -41,11 +41,6 @@ export function warning(message: string | Error, properties?: core.AnnotationPro
   shown()
 }
 
-export function notice(message: string | Error, properties?: core.AnnotationProperties): void {
-  core.notice(message, properties)
-  shown()
-}
-
 export function startGroup(name: string): void {
   core.startGroup(name)
   shown()
