@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './lines.js'
 import { connectorLabel, type Connector } from '../core/connector.js'
 import type {
   ConnectorReporter,
@@ -13,9 +13,12 @@ import {
   alreadyDecided,
   IGNORED_BECAUSE,
   requestLine,
+  systemClock,
+  type Clock,
   type RequestLog,
   type Result
 } from '../engine/contract.js'
+import { Heartbeat } from '../report/heartbeat.js'
 import { PLAIN, renderTable } from '../report/table.js'
 import { outcomeWords } from '../report/counts.js'
 import { Annotations } from './annotations.js'
@@ -33,8 +36,16 @@ const RESOLVED_LINES = 20
 /** What the runner's log shows while the step runs. */
 export class GitHubLog implements Reporter {
   readonly annotations = new Annotations()
+  /** Hears of every line through lines.ts (run.ts connects them); stopped at the step's end. */
+  readonly heartbeat: Heartbeat
   private apiHost = ''
   private grouped = false
+
+  constructor(clock: Clock = systemClock) {
+    this.heartbeat = new Heartbeat(clock, 'timeout-seconds', (line) => {
+      core.info(line)
+    })
+  }
 
   secret(value: string): void {
     core.setSecret(value)
@@ -87,7 +98,9 @@ export class GitHubLog implements Reporter {
     }
   }
 
-  checking({ connectors, apiHost, maxConcurrency }: Plan): void {
+  checking(plan: Plan): void {
+    this.heartbeat.start(plan)
+    const { connectors, apiHost, maxConcurrency } = plan
     this.apiHost = apiHost
     this.grouped = connectors.length > 1
     if (!this.grouped) return
@@ -100,7 +113,9 @@ export class GitHubLog implements Reporter {
   }
 
   connector(connector: Connector, elapsed: () => number): ConnectorReporter {
-    return new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed)
+    return this.heartbeat.following(
+      new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed)
+    )
   }
 
   /** The end of the log: the verdict table and closing line, or the problem that stopped it. */

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { runStep } from '../engine/step.js'
 import { type EngineOptions, type StepReport } from '../engine/contract.js'
 import { GitHubLog } from './log.js'
+import { onLine } from './lines.js'
 import { writeOutputs } from './outputs.js'
 import { junitFileInput } from '../engine/inputs.js'
 import { ACTION_INPUTS } from './names.js'
@@ -19,8 +20,17 @@ export type RunOptions = EngineOptions
  * decides whether the step passes.
  */
 export async function run(options: RunOptions = {}): Promise<StepReport> {
-  const log = new GitHubLog()
-  const step = await runStep((name) => core.getInput(name), ACTION_INPUTS, log, options)
+  const log = new GitHubLog(options.clock)
+  const heard = onLine(() => {
+    log.heartbeat.printed()
+  })
+  let step: StepReport
+  try {
+    step = await runStep((name) => core.getInput(name), ACTION_INPUTS, log, options)
+  } finally {
+    log.heartbeat.stop()
+    heard()
+  }
   log.finish(step)
   const notes = await writeOutputs(step, log.annotations)
   const junitFile = step.settings?.junitFile ?? junitFileInput((name) => core.getInput(name))

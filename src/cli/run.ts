@@ -1,6 +1,6 @@
 import { constants } from 'node:os'
 import { runStep } from '../engine/step.js'
-import { type StepReport } from '../engine/contract.js'
+import { type Clock, type StepReport } from '../engine/contract.js'
 import { junitFileInput } from '../engine/inputs.js'
 import { renderJunit } from '../report/junit.js'
 import { writeReportFile } from '../report/file.js'
@@ -26,6 +26,8 @@ export interface CliContext {
   stderr: Output
   /** Aborted by SIGINT or SIGTERM, its reason the signal's name. */
   signal?: AbortSignal
+  /** The step's clock (default: the system's); tests give a fake one. */
+  clock?: Clock
 }
 
 const HELP_HINT = 'Run with --help to see every flag.'
@@ -58,13 +60,20 @@ export async function runCli(context: CliContext): Promise<number> {
     useLive(reportTo, context.env),
     Number(context.env.COLUMNS) || undefined
   )
-  const report = new TerminalReport(screen, { quiet: request.quiet, debug: request.debug })
-  const step = await runStep(
-    (name) => request.inputs[name] ?? '',
-    terminalNames(request.sources),
-    report,
-    { signal: context.signal }
-  )
+  const { clock, signal } = context
+  const report = new TerminalReport(screen, { quiet: request.quiet, debug: request.debug, clock })
+  let step: StepReport
+  try {
+    step = await runStep(
+      (name) => request.inputs[name] ?? '',
+      terminalNames(request.sources),
+      report,
+      { signal, clock }
+    )
+  } finally {
+    // The heartbeat ends with the step, whatever comes after.
+    report.stopLive()
+  }
 
   // Inputs that could not be read are a usage error: said as one, on stderr.
   const usage = step.settings === undefined && step.outcome === 'invalid'

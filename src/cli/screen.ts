@@ -81,6 +81,7 @@ export function fit(spans: readonly Span[], width: number): Span[] {
 
 export class Screen {
   private readonly secrets = new Secrets()
+  private readonly listeners: (() => void)[] = []
   /** Lines of the live block now on the screen, the cursor on the line below them. */
   private shown = 0
   private live: Span[][] = []
@@ -96,6 +97,11 @@ export class Screen {
   /** A value never to show: the key. */
   secret(value: string): void {
     this.secrets.add(value)
+  }
+
+  /** Calls `listener` after each line that stays (the heartbeat counts them). */
+  onLine(listener: () => void): void {
+    this.listeners.push(listener)
   }
 
   /** Columns of the terminal; a pseudo-terminal that never had a size says 0. */
@@ -115,6 +121,7 @@ export class Screen {
   line(spans: readonly Span[] | string): void {
     const all = typeof spans === 'string' ? [{ text: spans }] : spans
     this.write(this.erase() + this.render(all) + '\n' + this.draw())
+    for (const listener of this.listeners) listener()
   }
 
   /** Replaces the live lines; nothing is written when they read as before. */

@@ -1,5 +1,7 @@
 import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
 import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine/contract.js'
+import { systemClock, type Clock } from '../engine/contract.js'
+import { Heartbeat } from '../report/heartbeat.js'
 import type { TransientProblem } from '../core/problem.js'
 import { closingLine, failedReason, joinedBecause, viewOf } from '../report/view.js'
 import type { ResultView } from '../report/view.js'
@@ -33,6 +35,8 @@ const KIND_WIDTH = 'destination'.length
 export interface TerminalOptions {
   quiet: boolean
   debug: boolean
+  /** The step's clock (EngineOptions.clock), for the heartbeat off a terminal. */
+  clock?: Clock | undefined
 }
 
 export const outcomeStyle = (outcome: Outcome): 'green' | 'red' =>
@@ -45,11 +49,20 @@ export class TerminalReport implements Reporter {
   private notPassed = 0
   private workflow: { id: string; sources: number; destinations: number } | undefined
   private ticker: NodeJS.Timeout | undefined
+  /** Off a terminal, where no live line shows progress, a line now and then says it goes on. */
+  private readonly heartbeat: Heartbeat
 
   constructor(
     private readonly screen: Screen,
     private readonly options: TerminalOptions
-  ) {}
+  ) {
+    this.heartbeat = new Heartbeat(options.clock ?? systemClock, '--timeout-seconds', (line) => {
+      this.say([{ text: line, style: 'dim' }])
+    })
+    screen.onLine(() => {
+      this.heartbeat.printed()
+    })
+  }
 
   secret(value: string): void {
     this.screen.secret(value)
@@ -74,7 +87,9 @@ export class TerminalReport implements Reporter {
     this.workflow = { id: workflowId, sources, destinations }
   }
 
-  checking({ connectors, apiHost, maxConcurrency }: Plan): void {
+  checking(plan: Plan): void {
+    if (!this.screen.isLive && !this.options.quiet) this.heartbeat.start(plan)
+    const { connectors, apiHost, maxConcurrency } = plan
     this.total = connectors.length
     const [only] = connectors
     const what =
@@ -96,7 +111,7 @@ export class TerminalReport implements Reporter {
       // The elapsed times alone must not keep the process alive.
       this.ticker.unref()
     }
-    return live
+    return this.heartbeat.following(live)
   }
 
   /** The end of the report, once the engine is done. */
@@ -129,8 +144,12 @@ export class TerminalReport implements Reporter {
     screen.line(verdict)
   }
 
-  /** Stops the live lines (a cancellation may leave checks that never report back). */
+  /**
+   * Stops the live lines and the heartbeat, once the engine is done (a cancellation may leave
+   * checks that never report back).
+   */
   stopLive(): void {
+    this.heartbeat.stop()
     if (this.ticker !== undefined) clearInterval(this.ticker)
     this.ticker = undefined
     this.inFlight.clear()

@@ -13,6 +13,7 @@ import type { Clock } from '../wait/clock.js'
 export { requestLine, type RequestLog } from '../api/client.js'
 export type { ConnectionCheck } from '../api/schemas.js'
 export type { CheckEvents, CheckRun } from '../wait/check-run.js'
+export { systemClock, type Clock } from '../wait/clock.js'
 export { IGNORED_BECAUSE } from '../wait/ownership.js'
 export { alreadyDecided } from '../wait/start-check.js'
 
@@ -143,6 +144,10 @@ export interface Plan {
   connectors: readonly Connector[]
   apiHost: string
   maxConcurrency: number
+  /** When the step stops waiting, on the step's clock (EngineOptions.clock). */
+  deadline: number
+  /** timeout-seconds, in milliseconds: what the deadline counts from the step's start. */
+  timeoutMs: number
 }
 
 /** One connector's progress: started, status changed, retrying, replaced, finished. */

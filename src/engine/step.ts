@@ -91,7 +91,9 @@ export async function runStep(
   reporter.checking({
     connectors: found.value.map((planned) => planned.connector),
     apiHost: settings.api.host,
-    maxConcurrency: settings.maxConcurrency
+    maxConcurrency: settings.maxConcurrency,
+    deadline: step.pacing.deadline,
+    timeoutMs: settings.timeoutMs
   })
   const checksStartedAt = clock.now()
   const results = await checkAll(found.value, step)
