@@ -39,7 +39,9 @@ export class WorkDir {
         "import { writeFileSync } from 'node:fs'",
         "process.on('exit', () => {",
         '  const file = process.env.BENCH_RSS_FILE',
-        '  if (file) writeFileSync(file, String(process.resourceUsage().maxRSS))',
+        '  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage()',
+        '  const usage = { maxRssKiB: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 }',
+        '  if (file) writeFileSync(file, JSON.stringify(usage))',
         '})',
         ''
       ].join('\n')
@@ -66,10 +68,17 @@ export class WorkDir {
   }
 }
 
-/** The child's maxRSS in KiB, as the preload wrote it; undefined if it never got to. */
-export async function readRssKiB(file: string): Promise<number | undefined> {
+/** A child's peak memory and CPU time, as the preload wrote them at its exit. */
+export interface Usage {
+  maxRssKiB: number
+  /** User and system CPU time of the whole life of the process. */
+  cpuMs: number
+}
+
+/** What the preload wrote; undefined if the child never got to its exit. */
+export async function readUsage(file: string): Promise<Usage | undefined> {
   if (!existsSync(file)) return undefined
-  return Number(await readFile(file, 'utf8'))
+  return JSON.parse(await readFile(file, 'utf8')) as Usage
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,6 +96,7 @@ export interface ActionRun extends ActionResult {
   startedAt: number
   exitedAt: number
   maxRssKiB: number | undefined
+  cpuMs: number | undefined
 }
 
 /** Runs a bundle as a runner does, through the shared runner; optionally reads its peak memory. */
@@ -99,7 +109,8 @@ export async function runAction(
   const rssFile = options.measureRss ? work.rssFile() : undefined
   const env = rssFile === undefined ? {} : work.rssEnv(rssFile)
   const run = await (await startBundle(bundle, inputs, env, options.limitMs)).done
-  return { ...run, maxRssKiB: rssFile === undefined ? undefined : await readRssKiB(rssFile) }
+  const usage = rssFile === undefined ? undefined : await readUsage(rssFile)
+  return { ...run, maxRssKiB: usage?.maxRssKiB, cpuMs: usage?.cpuMs }
 }
 
 export function defaultInputs(sim: Simulator, sourceId: string): Record<string, string> {
@@ -141,3 +152,11 @@ export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2
 export const range = (xs: number[]): string =>
   min(xs) === max(xs) ? String(min(xs)) : `${min(xs)}-${max(xs)}`
 export const yes = (ok: boolean): string => (ok ? 'yes' : 'NO')
+/** A target's verdict in a sentence of BENCHMARKS.md. */
+export const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
+
+/** A part's rows in the main table, and one plain sentence per target (met or missed, by how much). */
+export interface Section {
+  rows: string[][]
+  targets: string[]
+}

@@ -11,7 +11,7 @@ export const T_VALUES_S = [1, 4, 12, 30, 90]
 const REPEATS = 3
 export const FIXED_INTERVALS_S = [2, 5, 10]
 /** Launch spacing of the long runs, so no two child processes are starting up at once. */
-export const LAUNCH_GAP_MS = 300
+const LAUNCH_GAP_MS = 300
 export const MODEL_HORIZON_MS = 600_000
 export const MODEL_STEP_MS = 10
 
@@ -154,48 +154,26 @@ export interface LagSample {
   tS: number
   lagMs: number
   requests: number
-  posts: number
-  checkGets: number
-  /** Check GETs sent before the POST: the read of the connector's latest check for a prior. */
-  readsBeforePost: number
+  /** Requests not to the check's path (the connector's name lookup). */
   other: number
   /** From the arrival of the last request to the process exit: answer, report, exit. */
   exitOverheadMs: number
   /** Arrival of each check GET after the POST, ms after the POST's arrival. */
   getsAfterPostMs: number[]
-  checks: number
   maxRssKiB: number | undefined
 }
 
-export interface LagRunOptions {
-  /**
-   * Give the connector a check that ended before the step (created an hour
-   * ago, so no reuse window can take it for the verdict): a prior for a step that reads one.
-   */
-  history?: boolean
-  /** The duration of that earlier check, in seconds (default: the step's own T). */
-  historyS?: number
-  /** Inputs over the defaults. */
-  inputs?: Record<string, string>
-}
-
 /** One step against a check that turns final T s after the POST, on a simulator of its own. */
-export function lagRun(bench: Bench, tS: number, options: LagRunOptions = {}): Promise<LagSample> {
+function lagRun(bench: Bench, tS: number): Promise<LagSample> {
   return withSimulator(async (sim) => {
     const id = randomUUID()
     sim.addConnector(id, { kind: 'source', checkDurationMs: tS * 1000, ending: 'SUCCESS' })
-    if (options.history === true) {
-      const durationMs = (options.historyS ?? tS) * 1000
-      sim.startCheck(id, { ageMs: 3_600_000, durationMs })
-    }
-    const inputs = { ...defaultInputs(sim, id), ...options.inputs }
-    const run = await runAction(bench.work, bench.bundle, inputs, {
+    const run = await runAction(bench.work, bench.bundle, defaultInputs(sim, id), {
       measureRss: true,
       limitMs: (tS + 60) * 1000
     })
     expectSuccess(run, `T = ${tS} s`)
-    const checks = sim.checks(id)
-    const finalAt = checks.at(-1)?.finalAtMs
+    const finalAt = sim.checks(id).at(-1)?.finalAtMs
     if (finalAt === undefined || finalAt === null) throw new Error(`T = ${tS} s: no final check`)
     const mine = sim.requests.filter((r) => r.path.includes(id))
     const isCheck = (p: string): boolean => p.endsWith('/connection-check')
@@ -206,13 +184,9 @@ export function lagRun(bench: Bench, tS: number, options: LagRunOptions = {}): P
       // Both times are performance.now() of this process: the simulator runs in it.
       lagMs: run.exitedAt - finalAt,
       requests: mine.length,
-      posts: mine.filter((r) => r.method === 'POST').length,
-      checkGets: checkGets.length,
-      readsBeforePost: checkGets.filter((r) => r.at < postAt).length,
       other: mine.filter((r) => !isCheck(r.path)).length,
       exitOverheadMs: run.exitedAt - (mine.at(-1)?.at ?? Number.NaN),
       getsAfterPostMs: checkGets.filter((r) => r.at >= postAt).map((r) => r.at - postAt),
-      checks: checks.length,
       maxRssKiB: run.maxRssKiB
     }
   })

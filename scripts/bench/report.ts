@@ -3,7 +3,21 @@
 import os from 'node:os'
 import path from 'node:path'
 import { renderTable } from '../../src/table.js'
-import { CAP_MS, kib, max, mean, median, mib, min, pct, range, sec, yes } from './common.js'
+import {
+  CAP_MS,
+  kib,
+  max,
+  mean,
+  median,
+  mib,
+  min,
+  pct,
+  range,
+  sec,
+  verdict,
+  yes,
+  type Section
+} from './common.js'
 import {
   FIXED_INTERVALS_S,
   MODEL_HORIZON_MS,
@@ -17,30 +31,17 @@ import {
   type LagSample,
   type ScheduleModel
 } from './lag.js'
-import { MANY_CONNECTORS, MANY_LONGEST_CHECK_MS, type ManyReport } from './many.js'
 import {
   LONGEST_PRIOR_MS,
   PRIOR_CASES,
   PRIOR_D_S,
-  PRIOR_RUN_D_S,
-  PRIOR_RUN_T_FACTORS,
   PRIOR_TARGET,
-  expectedWithPrior,
   type Figures,
-  type PriorModel,
-  type PriorRunSample
+  type PriorModel
 } from './prior.js'
 import { OWN, RUNTIME, UNMAPPED, type SizeReport } from './size.js'
 import type { StartupReport } from './startup.js'
-import {
-  RESOLUTION_CPU_LIMIT_MS,
-  SWEEP_CONCURRENCY,
-  SWEEP_CONNECTORS,
-  SWEEP_RSS_LIMIT_MIB,
-  SWEEP_SLACK_MS,
-  SWEEP_WORKFLOWS,
-  type SweepReport
-} from './sweep.js'
+import { sweepRows, type SweepRun } from './sweep.js'
 import { GATES, type ReuseReport } from './reuse.js'
 import { pagingRows, proxyRows, type NetworkReport } from './network.js'
 import { limiterRows, type LimiterCase } from './limiter.js'
@@ -48,10 +49,8 @@ import { limiterRows, type LimiterCase } from './limiter.js'
 export const PARTS = [
   'lag',
   'prior',
-  'prior-runs',
   'startup',
   'size',
-  'many',
   'sweep',
   'reuse',
   'paging',
@@ -69,10 +68,8 @@ export interface Results {
   lag?: LagSample[]
   startup?: StartupReport
   size?: { sizes: SizeReport; traces: { dist: string; minified: string } }
-  many?: ManyReport
-  sweep?: SweepReport
+  sweep?: SweepRun[]
   prior?: PriorModel
-  priorRuns?: PriorRunSample[]
   reuse?: ReuseReport
   network?: NetworkReport
   limiter?: LimiterCase[]
@@ -83,11 +80,6 @@ export interface Results {
 export interface Report {
   text: string
   /** One plain sentence per target: met or missed, and by how much. */
-  targets: string[]
-}
-
-interface Section {
-  rows: string[][]
   targets: string[]
 }
 
@@ -410,127 +402,6 @@ function memoryRows(lag: LagSample[], startup: StartupReport | undefined): Secti
   }
 }
 
-function manyRows(many: ManyReport, startup: StartupReport | undefined): Section {
-  if (!many.supported) {
-    return {
-      rows: [[`${MANY_CONNECTORS} connectors`, many.reason, '-', '-', '-']],
-      targets: [`${MANY_CONNECTORS} connectors: ${many.reason}.`]
-    }
-  }
-  // The same checks as steps of one connector each, one after another: a lower bound.
-  const sequential =
-    startup === undefined
-      ? '? (needs the start-up part)'
-      : sec(
-          MANY_CONNECTORS * median(startup.bundleMs) +
-            (MANY_LONGEST_CHECK_MS * MANY_CONNECTORS) / 2,
-          0
-        )
-  const section: Section = { rows: [], targets: [] }
-  for (const run of many.runs) {
-    const req = run.requestsPerConnector
-    const label = run.maxConcurrency === '' ? 'default' : run.maxConcurrency
-    section.rows.push([
-      `${MANY_CONNECTORS} connectors\n(checks 0-${sec(MANY_LONGEST_CHECK_MS, 0)})\n` +
-        `max-concurrency\n${label}`,
-      [
-        `wall ${sec(run.wallMs)}, outcome ${run.outcome}`,
-        `exit ${sec(run.lagAfterLastFinalMs)} after the last final`,
-        `requests/connector ${mean(req).toFixed(1)} mean, ${max(req)} max`,
-        `${req.reduce((a, b) => a + b, 0)} requests in all`,
-        run.maxRssKiB === undefined ? '' : `max RSS ${mib(run.maxRssKiB * 1024)}`
-      ].join('\n'),
-      `${MANY_CONNECTORS} one-connector steps\n` +
-        `in a row: >= ${sequential}\n(start-ups + checks)`,
-      '-',
-      '-'
-    ])
-    section.targets.push(
-      `${MANY_CONNECTORS} connectors, max-concurrency ${label} (no target): ` +
-        `${sec(run.wallMs)} wall, ${mean(req).toFixed(1)} requests per connector, ` +
-        `peak memory ${run.maxRssKiB === undefined ? '?' : mib(run.maxRssKiB * 1024)}, ` +
-        `outcome ${run.outcome}.`
-    )
-  }
-  return section
-}
-
-function sweepRows(sweep: SweepReport): Section {
-  const target = sweep.idealMs + SWEEP_SLACK_MS
-  const timeOk = sweep.wallMs <= target
-  const { sources, destinations, workflows } = sweep.listRequests
-  // The last full page is followed by one more request: a short page ends only after a longer one.
-  const allowedWorkflows = sweep.workflowPages + 1
-  const listOk = sources <= 1 && destinations <= 1 && workflows <= allowedWorkflows
-  const rssMiB = sweep.maxRssKiB === undefined ? Number.NaN : sweep.maxRssKiB / 1024
-  const rssOk = rssMiB <= SWEEP_RSS_LIMIT_MIB
-  const { resolution: r } = sweep
-  const warm = median(r.warmCpuMs)
-  const cpuOk = r.coldCpuMs <= RESOLUTION_CPU_LIMIT_MS
-  const req = sweep.requestsPerConnector
-  const rows = [
-    [
-      `sweep of ${SWEEP_CONNECTORS}\n(checks 0-3 s,\nmax-concurrency\n${SWEEP_CONCURRENCY}, by '*')`,
-      [
-        `wall ${sec(sweep.wallMs)}, outcome ${sweep.outcome}`,
-        `${sweep.checked} checked`,
-        `lists: sources ${sources}, destinations`,
-        `${destinations}, workflows ${workflows}`,
-        `(${SWEEP_WORKFLOWS} in ${sweep.workflowPages} pages)`,
-        `requests/connector ${mean(req).toFixed(1)} mean, ${max(req)} max;`,
-        `${sweep.overSchedule} over the 1-connector schedule`,
-        `max RSS ${Number.isNaN(rssMiB) ? '?' : mib(rssMiB * 1024 * 1024)}`
-      ].join('\n'),
-      `ideal pool of ${SWEEP_CONCURRENCY}:\n${sec(sweep.idealMs)}\n(T + 0.5 s + 0.25 T each)`,
-      [
-        `wall <= ${sec(target)}`,
-        `lists <= 1, 1, ${allowedWorkflows}`,
-        `none over schedule`,
-        `RSS <= ${SWEEP_RSS_LIMIT_MIB} MiB`
-      ].join('\n'),
-      [
-        `${yes(timeOk)}: ${sec(sweep.wallMs - sweep.idealMs)} over ideal`,
-        `${yes(listOk)}: ${sources}, ${destinations}, ${workflows}`,
-        `${yes(sweep.overSchedule === 0)}: ${sweep.overSchedule}`,
-        `${yes(rssOk)}: ${Number.isNaN(rssMiB) ? '?' : rssMiB.toFixed(0)} MiB`
-      ].join('\n')
-    ],
-    [
-      `resolution\n(${r.connectors} connectors)`,
-      [
-        `list + match: ${Math.round(r.coldCpuMs)} ms CPU cold`,
-        `(${Math.round(r.coldWallMs)} ms wall),`,
-        `${Math.round(warm)} ms warm (median of ${r.warmCpuMs.length})`,
-        `a typo's suggestions: ${Math.round(r.suggestionsCpuMs)} ms`
-      ].join('\n'),
-      '-',
-      `<= ${RESOLUTION_CPU_LIMIT_MS} ms CPU`,
-      `${yes(cpuOk)}: ${Math.round(r.coldCpuMs)} ms cold`
-    ]
-  ]
-  const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
-  return {
-    rows,
-    targets: [
-      `Sweep of ${SWEEP_CONNECTORS} at max-concurrency ${SWEEP_CONCURRENCY} within an ideal pool ` +
-        `plus ${sec(SWEEP_SLACK_MS, 0)}: ${verdict(timeOk)}, ${sec(sweep.wallMs)} against ` +
-        `${sec(sweep.idealMs)} + ${sec(SWEEP_SLACK_MS, 0)} (spawn to exit, outcome ${sweep.outcome}).`,
-      `List requests at most one per kind plus one per extra page of workflows: ` +
-        `${verdict(listOk)}, sources ${sources}, destinations ${destinations}, workflows ` +
-        `${workflows} for ${sweep.workflowPages} pages (allowed ${allowedWorkflows}; paging asks ` +
-        'from `page=1` for 100 a page and ends on an empty page or one shorter than the ones before).',
-      `No connector over the single-connector schedule: ${verdict(sweep.overSchedule === 0)}` +
-        (sweep.overSchedule === 0
-          ? '.'
-          : `, ${sweep.overSchedule} over, by at most ${sweep.worstExcess}.`),
-      `Peak RSS at most ${SWEEP_RSS_LIMIT_MIB} MiB: ${verdict(rssOk)}, ` +
-        `${Number.isNaN(rssMiB) ? '?' : mib(rssMiB * 1024 * 1024)}.`,
-      `Resolution of ${r.connectors} connectors under ${RESOLUTION_CPU_LIMIT_MS} ms CPU: ` +
-        `${verdict(cpuOk)}, ${Math.round(r.coldCpuMs)} ms cold, ${Math.round(warm)} ms warm.`
-    ]
-  }
-}
-
 const ratio = (x: number): string => `${x.toFixed(2)}x`
 const figuresText = (f: Figures): string => `lag ${sec(f.lagMs)}, ${f.calls.toFixed(1)} calls`
 
@@ -588,7 +459,6 @@ function priorRows(model: PriorModel): Section {
         `(${ratio(callRatios[i] ?? NaN)}) at D = ${r.dS} s`
     )
     .join('; ')
-  const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
   return {
     rows,
     targets: [
@@ -667,71 +537,6 @@ function priorCandidateTable(model: PriorModel): string {
   ].join('\n')
 }
 
-/** Steps on a connector whose checks repeat their duration, with history and without. */
-function priorRunRows(samples: PriorRunSample[]): Section {
-  const rows: string[][] = []
-  const gains: string[] = []
-  let reads = 0
-  for (const dS of PRIOR_RUN_D_S) {
-    const of = (history: boolean) => samples.filter((s) => s.dS === dS && s.history === history)
-    const withHistory = of(true)
-    const without = of(false)
-    const lag = (xs: PriorRunSample[]): number => mean(xs.map((s) => s.lagMs))
-    // The schedule's own lag, to the poll that saw the verdict: the target's measure. The exit
-    // after it costs both sides alike, and at small D it is a large share of the lag.
-    const pollLag = (xs: PriorRunSample[]): number =>
-      mean(xs.map((s) => s.lagMs - s.exitOverheadMs))
-    const requests = (xs: PriorRunSample[]): number => mean(xs.map((s) => s.requests))
-    const readsHere = withHistory.reduce((n, s) => n + s.readsBeforePost, 0)
-    reads += readsHere
-    const expected = {
-      lagMs: mean(withHistory.map((s) => expectedWithPrior(dS, s.tS).lagMs)),
-      calls: mean(withHistory.map((s) => expectedWithPrior(dS, s.tS).calls))
-    }
-    const other = median(samples.map((s) => s.other))
-    const gain = pollLag(withHistory) / pollLag(without)
-    const gainToExit = lag(withHistory) / lag(without)
-    gains.push(
-      `${sec(pollLag(withHistory))} against ${sec(pollLag(without))} (${ratio(gain)}; ` +
-        `${ratio(gainToExit)} to the exit) at D = ${dS} s`
-    )
-    rows.push([
-      `steps, D = ${dS} s,\nT in D ± 20 %\n(${withHistory.length} + ${without.length} runs)`,
-      [
-        `history: lag ${sec(pollLag(withHistory))} mean`,
-        `  (${sec(lag(withHistory))} to the exit),`,
-        `  ${requests(withHistory).toFixed(1)} requests,`,
-        `  ${readsHere} reads before the POST`,
-        `none: lag ${sec(pollLag(without))} mean`,
-        `  (${sec(lag(without))} to the exit),`,
-        `  ${requests(without).toFixed(1)} requests`
-      ].join('\n'),
-      [
-        'model, with the prior:',
-        `lag ${sec(expected.lagMs)},`,
-        `${(expected.calls + other).toFixed(1)} requests`
-      ].join('\n'),
-      'lag with history\n<= 0.3x without\n(to the poll that\nsaw the verdict)',
-      readsHere === 0
-        ? 'not yet: no read of\nthe prior, so both\npoll alike'
-        : `${yes(gain <= PRIOR_TARGET.lagRatio)}: ${ratio(gain)}`
-    ])
-  }
-  return {
-    rows,
-    targets: [
-      `Steps on a connector whose checks take about as long as its last (D = ` +
-        `${PRIOR_RUN_D_S.join(', ')} s, T = D × ${PRIOR_RUN_T_FACTORS.join(', ')}), lag with ` +
-        `that check before the step ` +
-        `against without: ${gains.join(', ')}` +
-        (reads === 0
-          ? '; the bundle read no latest check before its POSTs, so both poll alike (the ' +
-            'difference is jitter and load) until the engine passes the prior.'
-          : '.')
-    ]
-  }
-}
-
 /** The same model for other schedules: the trade-off between lag and requests. */
 function candidateTable(extra: number): string {
   const fixed2at30 = fixedRequests(30_000, 2000)
@@ -805,19 +610,17 @@ function sizeTable(sizes: SizeReport): string {
 }
 
 export function buildReport(results: Results): Report {
-  const { lag, startup, size, many, sweep, prior, priorRuns } = results
+  const { lag, startup, size, sweep, prior } = results
   const model = lag === undefined ? undefined : lagModel(lag)
   const sections: Section[] = []
   if (lag !== undefined && model !== undefined) {
     sections.push(lagRows(lag, model.oursWithExit), modelRows(lag, model))
   }
   if (prior !== undefined) sections.push(priorRows(prior))
-  if (priorRuns !== undefined) sections.push(priorRunRows(priorRuns))
   if (startup !== undefined) sections.push(startupRows(startup, results.cliLabel))
   if (results.reuse !== undefined) sections.push(reuseRows(results.reuse))
   if (size !== undefined) sections.push(bundleRows(size, results.bundleLabel, startup))
   if (lag !== undefined) sections.push(memoryRows(lag, startup))
-  if (many !== undefined) sections.push(manyRows(many, startup))
   if (sweep !== undefined) sections.push(sweepRows(sweep))
   if (results.network?.paging !== undefined) sections.push(pagingRows(results.network.paging))
   if (results.network?.proxy !== undefined) sections.push(proxyRows(results.network.proxy))

@@ -14,7 +14,7 @@ import {
   defaultInputs,
   expectSuccess,
   log,
-  readRssKiB,
+  readUsage,
   runAction,
   type Bench
 } from './common.js'
@@ -159,7 +159,7 @@ export async function measureStartup(
     const rssFile = work.rssFile()
     await startNode([fetchScript, postUrl, sim.apiKey], { ...env, ...work.rssEnv(rssFile) }, 20_000)
       .done
-    report.fetchRssKiB = await readRssKiB(rssFile)
+    report.fetchRssKiB = (await readUsage(rssFile))?.maxRssKiB
     return report
   })
 }
