@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Simulator } from '../../simulator/platform-simulator.js'
 import { startBundle, type ActionResult } from '../../__tests__/support/runner.js'
+import { renderTable } from '../../src/table.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** The action's defaults: poll-interval-seconds 10 is the cap of the gap between polls. */
@@ -159,4 +160,52 @@ export const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
 export interface Section {
   rows: string[][]
   targets: string[]
+}
+export const ratio = (x: number): string => `${x.toFixed(2)}x`
+
+export const msRange = (xs: number[]): string => `${Math.round(min(xs))}-${Math.round(max(xs))}`
+
+/**
+ * The bundle's spawn timing beside a minimal script's (medians of runs in one rotation), within
+ * `limit` times it: the start-up and reuse rows.
+ */
+export function againstScript(options: {
+  label: string
+  claim: string
+  bundleMs: number[]
+  scriptMs: number[]
+  scriptLabel: string
+  limit: number
+  /** More lines under the bundle's and under the script's figures. */
+  more?: string[]
+  moreScript?: string[]
+}): { row: string[]; target: string; bundleMedian: number; scriptMedian: number } {
+  const { bundleMs, scriptMs, limit } = options
+  const bundleMedian = median(bundleMs)
+  const scriptMedian = median(scriptMs)
+  const r = bundleMedian / scriptMedian
+  const ok = r <= limit
+  return {
+    row: [
+      `${options.label}\n(median of ${bundleMs.length})`,
+      [`${Math.round(bundleMedian)} ms (${msRange(bundleMs)})`, ...(options.more ?? [])].join('\n'),
+      [
+        `${options.scriptLabel}: ${Math.round(scriptMedian)} ms`,
+        `(${msRange(scriptMs)})`,
+        ...(options.moreScript ?? [])
+      ].join('\n'),
+      `<= ${limit}x script\n(${Math.round(limit * scriptMedian)} ms)`,
+      `${yes(ok)}: ${ratio(r)}`
+    ],
+    target:
+      `${options.claim}, at most ${limit}x a minimal script: ${verdict(ok)}, ` +
+      `${Math.round(bundleMedian)} ms against ${Math.round(scriptMedian)} ms, ${ratio(r)}.`,
+    bundleMedian,
+    scriptMedian
+  }
+}
+
+/** A table under the main one, with its caption. */
+export function captioned(caption: string, header: string[], rows: string[][]): string {
+  return `${caption}\n\n${renderTable(header, rows)}`
 }

@@ -5,7 +5,7 @@
 import { seededRandom } from '../../__tests__/support/fake-clock.js'
 import { POLL_SCHEDULE, PRIOR_WINDOW, pollGap, usablePrior } from '../../src/wait/schedule.js'
 import { CAP_MS, mean } from './common.js'
-import { modelSchedule } from './lag.js'
+import { modelSchedule } from './schedule-model.js'
 
 export const PRIOR_D_S = [5, 12, 30, 90]
 /** T spread evenly over D ± 20 %, each with this many jitter sequences. */
