@@ -115,7 +115,8 @@ ${report.text}
   draw, as a share of 0.5 s + 0.25 T (at most the 10 s cap), with the measured exit time added;
   _least spare_ is the smallest gap between that worst lag and the target.
 - **requests (model)**: the most requests any jitter draw needs at T = 30 and 90 s, and the worst
-  ratio to a fixed 2 s poller over every T from 30 to 600 s.
+  ratio to a fixed 2 s poller over every T from 30 to 600 s, with the requests the runs made
+  besides the POST and its polls (the baseline read and the name lookup) added.
 - **start-up**: spawn to the arrival of the process's first request at the simulator (the
   action's is a read before its POST); median (and range) of the runs, beside a minimal Node
   script whose one request is a POST with \`fetch\`, and an empty Node script spawn to exit (the
@@ -184,7 +185,8 @@ ${report.targets.map((line) => `- ${line}`).join('\n')}
   \`poll-interval-seconds\`, shortened by 2 to 4 % of jitter. The candidate table shows why:
   growth much below 0.25 costs requests at T = 30 and 90 s, growth above it breaks the lag
   bound, and a wider jitter band costs either spare time or a request at T = 90 s. The name
-  lookup of each connector is counted as a request everywhere above.
+  lookup of each connector and the read of its latest check before the POST (the baseline) are
+  counted as requests everywhere above.
 - **The window around a prior** (\`PRIOR_WINDOW\` in \`src/wait/schedule.ts\`): from 0.8 D to
   1.25 D each gap shrinks to 22 % of the plain one, but to no less than 3 % of D and 0.25 s,
   and the window's first poll comes one such gap after 0.8 D; every gap stays at most the plain
@@ -292,7 +294,7 @@ async function main(options: Options): Promise<void> {
       phase('the schedule with a prior, computed')
       results.prior = modelPrior()
     }
-    // After the lag runs, not beside them: 500 checks at once would disturb their timing.
+    // After the lag runs, not beside them: 100 checks at once would disturb their timing.
     if (parts.has('sweep')) {
       phase(`sweeps of ${SWEEP_SIZES.join(' and ')} connectors (about 5 minutes)`)
       results.sweep = await measureSweeps(bench)

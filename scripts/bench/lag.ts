@@ -47,7 +47,10 @@ export interface LagSample {
   tS: number
   lagMs: number
   requests: number
-  /** Requests not to the check's path (the connector's name lookup). */
+  /**
+   * Requests besides the POST and the polls after it: the read of the latest check before the
+   * POST (the baseline) and the connector's name lookup. The model adds them to its count.
+   */
   other: number
   /** From the arrival of the last request to the process exit: answer, report, exit. */
   exitOverheadMs: number
@@ -77,7 +80,7 @@ function lagRun(bench: Bench, tS: number): Promise<LagSample> {
       // Both times are performance.now() of this process: the simulator runs in it.
       lagMs: run.exitedAt - finalAt,
       requests: mine.length,
-      other: mine.filter((r) => !isCheck(r.path)).length,
+      other: mine.length - 1 - checkGets.filter((r) => r.at >= postAt).length,
       exitOverheadMs: run.exitedAt - (mine.at(-1)?.at ?? Number.NaN),
       getsAfterPostMs: checkGets.filter((r) => r.at >= postAt).map((r) => r.at - postAt),
       maxRssKiB: run.maxRssKiB
@@ -148,7 +151,7 @@ export async function measureLag(bench: Bench, quiet: QuietTask[]): Promise<LagS
 export interface LagModel {
   /** Longest time from the last request to the exit. */
   overheadMs: number
-  /** Requests that are neither the POST nor a check GET (say, a connector lookup), per run. */
+  /** Requests that are neither the POST nor a poll after it (see LagSample.other), per run. */
   extra: number
   ours: ScheduleModel
   oursWithExit: ScheduleModel
