@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Simulator } from '../../simulator/platform-simulator.js'
 import { startBundle, type ActionResult } from '../../__tests__/support/runner.js'
+import { renderTable } from '../../src/report/table.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** The action's defaults: poll-interval-seconds 10 is the cap of the gap between polls. */
@@ -39,7 +40,9 @@ export class WorkDir {
         "import { writeFileSync } from 'node:fs'",
         "process.on('exit', () => {",
         '  const file = process.env.BENCH_RSS_FILE',
-        '  if (file) writeFileSync(file, String(process.resourceUsage().maxRSS))',
+        '  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage()',
+        '  const usage = { maxRssKiB: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 }',
+        '  if (file) writeFileSync(file, JSON.stringify(usage))',
         '})',
         ''
       ].join('\n')
@@ -66,10 +69,17 @@ export class WorkDir {
   }
 }
 
-/** The child's maxRSS in KiB, as the preload wrote it; undefined if it never got to. */
-export async function readRssKiB(file: string): Promise<number | undefined> {
+/** A child's peak memory and CPU time, as the preload wrote them at its exit. */
+export interface Usage {
+  maxRssKiB: number
+  /** User and system CPU time of the whole life of the process. */
+  cpuMs: number
+}
+
+/** What the preload wrote; undefined if the child never got to its exit. */
+export async function readUsage(file: string): Promise<Usage | undefined> {
   if (!existsSync(file)) return undefined
-  return Number(await readFile(file, 'utf8'))
+  return JSON.parse(await readFile(file, 'utf8')) as Usage
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,6 +97,7 @@ export interface ActionRun extends ActionResult {
   startedAt: number
   exitedAt: number
   maxRssKiB: number | undefined
+  cpuMs: number | undefined
 }
 
 /** Runs a bundle as a runner does, through the shared runner; optionally reads its peak memory. */
@@ -99,7 +110,8 @@ export async function runAction(
   const rssFile = options.measureRss ? work.rssFile() : undefined
   const env = rssFile === undefined ? {} : work.rssEnv(rssFile)
   const run = await (await startBundle(bundle, inputs, env, options.limitMs)).done
-  return { ...run, maxRssKiB: rssFile === undefined ? undefined : await readRssKiB(rssFile) }
+  const usage = rssFile === undefined ? undefined : await readUsage(rssFile)
+  return { ...run, maxRssKiB: usage?.maxRssKiB, cpuMs: usage?.cpuMs }
 }
 
 export function defaultInputs(sim: Simulator, sourceId: string): Record<string, string> {
@@ -141,3 +153,59 @@ export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2
 export const range = (xs: number[]): string =>
   min(xs) === max(xs) ? String(min(xs)) : `${min(xs)}-${max(xs)}`
 export const yes = (ok: boolean): string => (ok ? 'yes' : 'NO')
+/** A target's verdict in a sentence of BENCHMARKS.md. */
+export const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**')
+
+/** A part's rows in the main table, and one plain sentence per target (met or missed, by how much). */
+export interface Section {
+  rows: string[][]
+  targets: string[]
+}
+export const ratio = (x: number): string => `${x.toFixed(2)}x`
+
+export const msRange = (xs: number[]): string => `${Math.round(min(xs))}-${Math.round(max(xs))}`
+
+/**
+ * The bundle's spawn timing beside a minimal script's (medians of runs in one rotation), within
+ * `limit` times it: the start-up and reuse rows.
+ */
+export function againstScript(options: {
+  label: string
+  claim: string
+  bundleMs: number[]
+  scriptMs: number[]
+  scriptLabel: string
+  limit: number
+  /** More lines under the bundle's and under the script's figures. */
+  more?: string[]
+  moreScript?: string[]
+}): { row: string[]; target: string; bundleMedian: number; scriptMedian: number } {
+  const { bundleMs, scriptMs, limit } = options
+  const bundleMedian = median(bundleMs)
+  const scriptMedian = median(scriptMs)
+  const r = bundleMedian / scriptMedian
+  const ok = r <= limit
+  return {
+    row: [
+      `${options.label}\n(median of ${bundleMs.length})`,
+      [`${Math.round(bundleMedian)} ms (${msRange(bundleMs)})`, ...(options.more ?? [])].join('\n'),
+      [
+        `${options.scriptLabel}: ${Math.round(scriptMedian)} ms`,
+        `(${msRange(scriptMs)})`,
+        ...(options.moreScript ?? [])
+      ].join('\n'),
+      `<= ${limit}x script\n(${Math.round(limit * scriptMedian)} ms)`,
+      `${yes(ok)}: ${ratio(r)}`
+    ],
+    target:
+      `${options.claim}, at most ${limit}x a minimal script: ${verdict(ok)}, ` +
+      `${Math.round(bundleMedian)} ms against ${Math.round(scriptMedian)} ms, ${ratio(r)}.`,
+    bundleMedian,
+    scriptMedian
+  }
+}
+
+/** A table under the main one, with its caption. */
+export function captioned(caption: string, header: string[], rows: string[][]): string {
+  return `${caption}\n\n${renderTable(header, rows)}`
+}

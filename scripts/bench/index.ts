@@ -1,7 +1,7 @@
 // The benchmark: runs an action bundle (dist/index.js as it is in the working tree, never
 // rebuilt) against the local Platform API simulator on 127.0.0.1 and prints one table.
 //   npx tsx scripts/bench/index.ts [--write]
-//     [--only lag,prior,prior-runs,startup,size,many,sweep,reuse,paging,proxy,limiter]
+//     [--only lag,prior,startup,size,sweep,reuse,paging,proxy,limiter]
 //                                  [--bundle dist/index.js] [--cli dist/cli/index.js]
 // --write also rewrites BENCHMARKS.md, from a full run only.
 import { existsSync } from 'node:fs'
@@ -13,14 +13,13 @@ import { parseArgs } from 'node:util'
 import { format, resolveConfig } from 'prettier'
 import { ROOT, WorkDir, log, sec, type Bench } from './common.js'
 import { measureLag, type QuietTask } from './lag.js'
-import { MANY_CONNECTORS, measureManyConnectors } from './many.js'
 import { measurePaging, measureProxy } from './network.js'
-import { PRIOR_RUN_D_S, measurePriorRuns, modelPrior } from './prior.js'
+import { modelPrior } from './prior.js'
 import { PARTS, buildReport, type Part, type Report, type Results } from './report.js'
 import { buildMinified, buildPlain, measureSizes, traceFrame } from './size.js'
 import { measureReuse } from './reuse.js'
 import { measureStartup } from './startup.js'
-import { measureSweep } from './sweep.js'
+import { SWEEP_CONCURRENCY, SWEEP_SIZES, measureSweeps } from './sweep.js'
 import { LIMITER_CONNECTORS, ON_ITS_WAY_MS, measureLimiter } from './limiter.js'
 
 const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md')
@@ -116,28 +115,32 @@ ${report.text}
   draw, as a share of 0.5 s + 0.25 T (at most the 10 s cap), with the measured exit time added;
   _least spare_ is the smallest gap between that worst lag and the target.
 - **requests (model)**: the most requests any jitter draw needs at T = 30 and 90 s, and the worst
-  ratio to a fixed 2 s poller over every T from 30 to 600 s.
+  ratio to a fixed 2 s poller over every T from 30 to 600 s, with the requests the runs made
+  besides the POST and its polls (the baseline read and the name lookup) added.
 - **start-up**: spawn to the arrival of the process's first request at the simulator (the
   action's is a read before its POST); median (and range) of the runs, beside a minimal Node
   script whose one request is a POST with \`fetch\`, and an empty Node script spawn to exit (the
   floor), in rotating order. _Minified_
-  is the same source built with \`ncc --minify\` into a temp folder.${cliNote} These runs, and the
-  ${MANY_CONNECTORS}-connector ones, are made while only the T = 90 s runs are left, sleeping
-  between polls, and end at least 5 s before those checks turn final.
+  is the same source built with \`ncc --minify\` into a temp folder.${cliNote} These runs,
+  and the reuse ones, are made while only the T = 90 s runs are left, sleeping between polls,
+  and end at least 5 s before those checks turn final.
 - **bundle**: the files of \`dist/\` and of a minified build, and where a stack trace taken inside
   each bundle points (the bundle loads \`sourcemap-register.cjs\`). The table under it splits
   both builds by package.
 - **peak memory**: the largest resident set (\`process.resourceUsage().maxRSS\`, written at exit
   by a preloaded module) of the lag runs, beside the minimal fetch script's.
-- **${MANY_CONNECTORS} connectors**: one step checking ${MANY_CONNECTORS} connectors whose checks
-  take 0 to 3 s, once the action accepts several ids; until then n/a.
-- **sweep of 500**: one step with \`source-name: '*'\`, \`destination-name: '*'\` and
-  \`workflow-name: '*'\` over a generated workspace of 500 connectors (checks of 0 to 3 s) and 25
-  workflows, at \`max-concurrency\` 50: spawn to exit, beside an ideal pool of 50 workers in
-  which each check lasts T + 0.5 s + 0.25 T; list requests by path; requests per connector
-  beside the single-connector schedule at its T (POST, GETs and the name lookup); peak RSS.
-  _Resolution_ lists 10,000 connectors from a simulator in a child process and matches them,
-  timed with \`process.cpuUsage()\` in the bench process.
+- **sweep of N**: one step with \`source-name: '*'\` and \`destination-name: '*'\` over a
+  generated workspace of N connectors whose checks take 1 to 3 s, each with a check of the same
+  length an hour before (its prior), at \`max-concurrency\` ${SWEEP_CONCURRENCY}, the simulator in a
+  process of its own. _Wall_ is spawn to exit; _first list_, _matched_ (the first request naming a
+  connector: both lists read and the patterns matched) and _first POST_ are times since the
+  spawn, the POSTs waiting for every connector's latest check to be read. The _ideal makespan_ is
+  longest-first list scheduling on ${SWEEP_CONCURRENCY} slots, each check holding its slot for its
+  T plus the mean lag the poll schedule gives with the prior (model, 32 jitter draws; no request
+  or start-up time); _T alone_ is the same with T only, what the platform needs. _Requests_ count
+  every request naming the connector (the read of its latest check, the POST, the polls), beside
+  the model's for its T. _CPU_ is the action's process over its life (the simulator's beside it);
+  _load_ is the one-minute load average before and after the step.
 - **paging**: one step with \`workflow-name\` naming the last of 500 workflows, against a
   server that gives 100 a page (what the action asks for) and one that caps pages at 20: list
   requests, the time from the first to the last at the server, and the fewest requests that can
@@ -171,12 +174,6 @@ ${report.text}
   (every T to 600 s, every jitter draw) for those priors and absurd ones. The table under the
   main one has every case beside fixed 2 s and 5 s pollers, and the next one the candidate
   windows and gaps.
-- **steps, D, T in D ± 20 %**: the action's bundle against connectors whose last check took D
-  (an hour before the step: the prior) and whose new one takes T = D × 0.8, 0.85, ... 1.2 (nine
-  T, twice each), beside the same steps without that check; _reads before the POST_ counts the GETs of
-  the latest check that came before the POST. The lag is to the poll that saw the verdict, as
-  the target and the model count it; the lag to the process's exit is beside it. Beside them,
-  what the model expects with the prior at those T.
 
 ## Targets
 
@@ -188,7 +185,8 @@ ${report.targets.map((line) => `- ${line}`).join('\n')}
   \`poll-interval-seconds\`, shortened by 2 to 4 % of jitter. The candidate table shows why:
   growth much below 0.25 costs requests at T = 30 and 90 s, growth above it breaks the lag
   bound, and a wider jitter band costs either spare time or a request at T = 90 s. The name
-  lookup of each connector is counted as a request everywhere above.
+  lookup of each connector and the read of its latest check before the POST (the baseline) are
+  counted as requests everywhere above.
 - **The window around a prior** (\`PRIOR_WINDOW\` in \`src/wait/schedule.ts\`): from 0.8 D to
   1.25 D each gap shrinks to 22 % of the plain one, but to no less than 3 % of D and 0.25 s,
   and the window's first poll comes one such gap after 0.8 D; every gap stays at most the plain
@@ -283,15 +281,6 @@ async function main(options: Options): Promise<void> {
         }
       })
     }
-    if (parts.has('many')) {
-      quiet.push({
-        name: 'several connectors per step',
-        estimateMs: 20_000,
-        run: async () => {
-          results.many = await measureManyConnectors(bench)
-        }
-      })
-    }
     if (parts.has('lag')) {
       phase('lag runs (about 100 s)')
       results.lag = await measureLag(bench, quiet)
@@ -301,18 +290,14 @@ async function main(options: Options): Promise<void> {
         await task.run()
       }
     }
-    if (parts.has('prior-runs')) {
-      phase(`steps with a prior (about ${Math.round(Math.max(...PRIOR_RUN_D_S) * 1.15) + 10} s)`)
-      results.priorRuns = await measurePriorRuns(bench)
-    }
     if (parts.has('prior')) {
       phase('the schedule with a prior, computed')
       results.prior = modelPrior()
     }
-    // After the lag runs, not beside them: 500 checks at once would disturb their timing.
+    // After the lag runs, not beside them: 100 checks at once would disturb their timing.
     if (parts.has('sweep')) {
-      phase(`sweep of 500 connectors, then resolution of 10,000`)
-      results.sweep = await measureSweep(bench)
+      phase(`sweeps of ${SWEEP_SIZES.join(' and ')} connectors (about 5 minutes)`)
+      results.sweep = await measureSweeps(bench)
     }
     if (parts.has('paging')) {
       phase('paging 500 workflows at two page sizes')

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { connect, createServer, type AddressInfo } from 'node:net'
 import { startSimulator, type Simulator } from '../../simulator/platform-simulator.js'
-import { defaultInputs, pct, runAction, sec, yes, type Bench } from './common.js'
+import { defaultInputs, pct, runAction, sec, yes, type Bench, type Section } from './common.js'
 
 export const LIMITER_CONNECTORS = 10
 export const LIMITER_CHECK_MS = 3_000
@@ -218,7 +218,7 @@ export async function measureLimiter(bench: Bench): Promise<LimiterCase[]> {
 export const acceptedPerS = (run: LimiterRun): number =>
   (run.requests - run.rejected) / (run.wallMs / 1000)
 
-export function limiterRows(cases: LimiterCase[]): { rows: string[][]; targets: string[] } {
+export function limiterRows(cases: LimiterCase[]): Section {
   const rows: string[][] = []
   const targets: string[] = []
   for (const c of cases) {

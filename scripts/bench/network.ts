@@ -12,7 +12,7 @@ import { startBundle, startNode, withSimulator } from '../../__tests__/support/r
 import type { Simulator } from '../../simulator/platform-simulator.js'
 import { makeCertificates } from '../../simulator/tls-certs.js'
 import { MAX_WORKFLOW_PAGES, WORKFLOW_PAGE_SIZE } from '../../src/wait/listing.js'
-import { ROOT, log, runAction, sec, yes, type Bench } from './common.js'
+import { ROOT, log, runAction, sec, verdict, yes, type Bench, type Section } from './common.js'
 
 export const PAGING_WORKFLOWS = 500
 /** The server's page sizes measured: what the action asks for, and a cap below it. */
@@ -273,18 +273,16 @@ export async function measureProxy(bench: Bench): Promise<ProxyReport> {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-interface Section {
-  rows: string[][]
-  targets: string[]
-}
-
 export function pagingRows(cases: PagingCase[]): Section {
-  const rows = cases.map((c) => {
+  const section: Section = { rows: [], targets: [] }
+  for (const c of cases) {
+    // The issue's bound where the server honours the page size; else the fewest that see the end.
     const limit = c.serverPageSize === WORKFLOW_PAGE_SIZE ? 7 : c.fewest
     const ok = c.found && c.requests <= limit
     // Arrival times at the server: a few ms of jitter on gaps the action keeps at 100 ms.
     const minGapOk = c.requests <= 1 || c.wallMs >= (c.requests - 1) * 100 * 0.95
-    return [
+    const perS = ((c.requests - 1) / (c.wallMs / 1000)).toFixed(1)
+    section.rows.push([
       `paging ${PAGING_WORKFLOWS}\nworkflows, server\ngives ${c.serverPageSize} a page`,
       [
         `${c.requests} list requests`,
@@ -293,17 +291,17 @@ export function pagingRows(cases: PagingCase[]): Section {
       ].join('\n'),
       `to see the end:\n${c.fewest} requests`,
       `<= ${limit} requests\n<= 10 a second`,
-      `${yes(ok)}: ${c.requests}\n${yes(minGapOk)}: ${((c.requests - 1) / (c.wallMs / 1000)).toFixed(1)}/s`
-    ]
-  })
-  const targets = cases.map(
-    (c) =>
+      `${yes(ok)}: ${c.requests}\n${yes(minGapOk)}: ${perS}/s`
+    ])
+    section.targets.push(
       `Paging ${PAGING_WORKFLOWS} workflows from a server giving ${c.serverPageSize} a page ` +
-      `(asked for ${WORKFLOW_PAGE_SIZE}): ${c.requests} requests over ${sec(c.wallMs)} ` +
-      `(${c.fewest} are needed to see the end; at most ${MAX_WORKFLOW_PAGES} pages, ` +
-      `10 a second)${c.found ? '' : ', **the last workflow was not found**'}.`
-  )
-  return { rows, targets }
+        `(asked for ${WORKFLOW_PAGE_SIZE}) in at most ${limit} requests, 10 a second: ` +
+        `${verdict(ok && minGapOk)}, ${c.requests} over ${sec(c.wallMs)} (${c.fewest} are ` +
+        `needed to see the end; at most ${MAX_WORKFLOW_PAGES} pages)` +
+        `${c.found ? '' : ', **the last workflow was not found**'}.`
+    )
+  }
+  return section
 }
 
 export function proxyRows(proxy: ProxyReport): Section {
@@ -331,7 +329,7 @@ export function proxyRows(proxy: ProxyReport): Section {
       ]
     ],
     targets: [
-      `Through a CONNECT proxy (squid), tunnels kept: ${ok ? '**met**' : '**missed**'}, ` +
+      `Through a CONNECT proxy (squid), tunnels kept: ${verdict(ok)}, ` +
         `${action.requests} requests in ${action.tunnels} tunnels for ${PROXY_CHECKS_MS.length} ` +
         `connectors; @actions/http-client alone opened ${client.tunnels} for ${client.requests}.`
     ]

@@ -1,12 +1,11 @@
 // The poll schedule with a prior D (how long the connector's last check took): a computed
-// simulation of today's schedule, the prior-aware one and fixed pollers side by side; the
-// candidate windows and gaps; and steps of the action on a connector whose checks repeat their
-// duration, which show the gain of the prior the engine reads before each POST.
-import { setTimeout as sleep } from 'node:timers/promises'
+// simulation of today's schedule, the prior-aware one and fixed pollers side by side, and the
+// candidate windows and gaps. The sweep rows show the bundle realising it: their ideal makespan
+// counts each check's lag as this model gives it with the prior.
 import { seededRandom } from '../../__tests__/support/fake-clock.js'
 import { POLL_SCHEDULE, PRIOR_WINDOW, pollGap, usablePrior } from '../../src/wait/schedule.js'
-import { CAP_MS, log, mean, type Bench } from './common.js'
-import { LAUNCH_GAP_MS, lagRun, modelSchedule, type LagSample } from './lag.js'
+import { CAP_MS, mean } from './common.js'
+import { modelSchedule } from './schedule-model.js'
 
 export const PRIOR_D_S = [5, 12, 30, 90]
 /** T spread evenly over D ± 20 %, each with this many jitter sequences. */
@@ -15,21 +14,6 @@ const SEEDS = 32
 export const PRIOR_TARGET = { lagRatio: 0.3, callsRatio: 1.5 } as const
 /** The longest prior a step with the default timeout-seconds takes. */
 export const LONGEST_PRIOR_MS = 300_000
-
-/** The steps on a connector whose checks repeat their duration: the priors D, in seconds. */
-export const PRIOR_RUN_D_S = [5, 12, 30]
-/**
- * Each step's own check takes T = D times one of these: spread over D ± 20 %, as the target's
- * T is, since at one T alone the lag depends on where that T falls between two dense polls.
- */
-export const PRIOR_RUN_T_FACTORS = [0.8, 0.85, 0.9, 0.95, 1, 1.05, 1.1, 1.15, 1.2]
-/** Runs of each (D, T, history or not): each draws its own jitter. */
-const PRIOR_RUN_REPEATS = 2
-/**
- * Inputs for those steps, over the defaults, with history and without. Empty while the engine
- * reads the latest check before every POST; should the read ever hang on an input, set it here.
- */
-export const PRIOR_RUN_INPUTS: Record<string, string> = {}
 
 // ---------------------------------------------------------------------------------------------
 // The schedules, computed
@@ -299,56 +283,23 @@ export function modelPrior(): PriorModel {
   return { rows, noPriorIdentical: samePollsWithoutPrior(), bounds, candidates }
 }
 
-/** What the model expects of a step with the prior D whose check takes T. */
-export function expectedWithPrior(dS: number, tS: number): Figures {
+/**
+ * What the model expects of a step whose check takes T, with the prior D (none: undefined):
+ * mean lag and calls (the read of the latest check, the POST and the GETs) over the jitter
+ * sequences, and the most calls any draw needs (every gap its shortest).
+ */
+export function expectedWithPrior(
+  dS: number | undefined,
+  tS: number
+): Figures & { mostCalls: number } {
+  const priorMs = dS === undefined ? undefined : dS * 1000
   const lags: number[] = []
   const calls: number[] = []
   for (let seed = 1; seed <= SEEDS; seed += 1) {
-    const run = follow(ours, tS * 1000, dS * 1000, seededRandom(seed))
+    const run = follow(ours, tS * 1000, priorMs, seededRandom(seed))
     lags.push(run.lagMs)
     calls.push(1 + run.gets + 1)
   }
-  return { lagMs: mean(lags), calls: mean(calls) }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Steps on a connector whose checks repeat their duration
-
-export interface PriorRunSample extends LagSample {
-  /** The prior: how long the connector's checks took before (tS is this step's own). */
-  dS: number
-  /** Whether the connector had a check of duration dS before the step. */
-  history: boolean
-}
-
-/**
- * Steps on connectors whose previous check took D and whose new one takes T within D ± 20 %,
- * with that check before the step and without, side by side (they sleep between polls).
- */
-export async function measurePriorRuns(bench: Bench): Promise<PriorRunSample[]> {
-  const pending: Promise<PriorRunSample>[] = []
-  const longestFirst = [...PRIOR_RUN_D_S].sort((a, b) => b - a)
-  for (let rep = 0; rep < PRIOR_RUN_REPEATS; rep += 1) {
-    for (const dS of longestFirst) {
-      for (const factor of PRIOR_RUN_T_FACTORS) {
-        const tS = Math.round(dS * factor * 100) / 100
-        for (const history of [true, false]) {
-          const options = { history, historyS: dS, inputs: PRIOR_RUN_INPUTS }
-          const run = lagRun(bench, tS, options).then((sample): PriorRunSample => ({
-            ...sample,
-            dS,
-            history
-          }))
-          void run.catch(() => undefined) // rejections are seen by Promise.all below
-          pending.push(run)
-          await sleep(LAUNCH_GAP_MS)
-        }
-      }
-    }
-  }
-  log(
-    `${pending.length} steps started (D = ${longestFirst.join(', ')} s, T = D × ` +
-      `${PRIOR_RUN_T_FACTORS.join(', ')}, with and without history)`
-  )
-  return Promise.all(pending)
+  const shortest = follow(ours, tS * 1000, priorMs, () => 1)
+  return { lagMs: mean(lags), calls: mean(calls), mostCalls: 1 + shortest.gets + 1 }
 }

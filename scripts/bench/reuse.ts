@@ -7,7 +7,15 @@ import { writeFile } from 'node:fs/promises'
 import { startNode, withSimulator } from '../../__tests__/support/runner.js'
 import { ConnectionCheckSchema } from '../../src/api/schemas.js'
 import { reuseDecision } from '../../src/engine/policy.js'
-import { defaultInputs, runAction, type ActionRun, type Bench } from './common.js'
+import {
+  againstScript,
+  defaultInputs,
+  pct,
+  runAction,
+  type ActionRun,
+  type Bench,
+  type Section
+} from './common.js'
 
 const REUSE_RUNS = 15
 
@@ -129,4 +137,41 @@ const unfinished = { status: 'SCHEDULED', reportedAt: null }
 
 function reportedBy(check: { reportedAt: string | null }, at: number): boolean {
   return check.reportedAt !== null && Date.parse(check.reportedAt) <= at
+}
+
+/** The verdict on a recent SUCCESS beside one request, and the checks reuse saves. */
+export function reuseRows(reuse: ReuseReport): Section {
+  const { gates, connectors, spanS, checkS } = GATES
+  const saved = reuse.gates.map(
+    (g) =>
+      `${g.windowS} s: ${g.checks} checks, ${reuse.withoutReuse - g.checks} saved ` +
+      `(${pct(1 - g.checks / reuse.withoutReuse)})`
+  )
+  const timing = againstScript({
+    label: 'reuse: spawn to exit',
+    claim: 'With reuse, the verdict (spawn to exit) beside one GET',
+    bundleMs: reuse.bundleMs,
+    scriptMs: reuse.fetchMs,
+    scriptLabel: 'GET script',
+    limit: 1.3
+  })
+  return {
+    rows: [
+      timing.row,
+      [
+        `reuse: ${gates} gates on ${connectors}\nconnectors in ${spanS / 60} min\n` +
+          `(model, checks of ${checkS} s)`,
+        saved.join('\n'),
+        `no reuse: ${reuse.withoutReuse} checks`,
+        'report it',
+        'yes'
+      ]
+    ],
+    targets: [
+      timing.target,
+      `Checks reuse saves in ${gates} gates on the same ${connectors} connectors within ` +
+        `${spanS / 60} minutes (a simulated clock, checks of ${checkS} s): with ` +
+        `reuse-success-seconds ${saved.join('; ')}; ${reuse.withoutReuse} without.`
+    ]
+  }
 }

@@ -6,7 +6,17 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startBundle, startNode } from '../../__tests__/support/runner.js'
-import { ROOT, type Bench, type WorkDir } from './common.js'
+import {
+  ROOT,
+  captioned,
+  kib,
+  median,
+  pct,
+  type Bench,
+  type Section,
+  type WorkDir
+} from './common.js'
+import type { StartupReport } from './startup.js'
 
 const NCC_CLI = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 /** The source of dist/index.js, built again to compare with it and to minify. */
@@ -23,6 +33,12 @@ interface StatsModule {
 interface SourceMapJson {
   sources: string[]
   mappings: string
+}
+
+/** What the size part measured: the files of the bundles, and where a stack trace points. */
+export interface SizeResult {
+  sizes: SizeReport
+  traces: { dist: string; minified: string }
 }
 
 export const OWN = 'action (src/)'
@@ -216,4 +232,84 @@ export async function traceFrame(work: WorkDir, bundle: string): Promise<string>
   const mapped = /(src\/[\w/.-]+\.ts:\d+)/.exec(frame)?.[1]
   if (mapped !== undefined) return `${mapped} (mapped)`
   return `${/([\w.-]+\.js:\d+:\d+)/.exec(frame)?.[1] ?? frame} (not mapped)`
+}
+
+export function bundleRows(
+  size: SizeResult,
+  bundleLabel: string,
+  startup: StartupReport | undefined
+): Section {
+  const { sizes, traces } = size
+  const file = path.basename(bundleLabel)
+  const plainTotal = sizes.plain.indexBytes
+  const biggest = [...sizes.plain.byPackage.entries()]
+    .filter(([pkg]) => pkg !== OWN && pkg !== UNMAPPED && pkg !== RUNTIME)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+  const row = [
+    'bundle',
+    [
+      `${file} ${kib(sizes.dist.indexBytes)}`,
+      `+ map ${kib(sizes.dist.mapBytes)}`,
+      `+ register ${kib(sizes.dist.registerBytes)}`,
+      `trace: ${traces.dist}`,
+      sizes.distIsFresh ? 'dist/ = fresh build' : 'dist/ differs from a\nfresh build of src/'
+    ].join('\n'),
+    [
+      `minified ${kib(sizes.minified.indexBytes)}`,
+      `+ map ${kib(sizes.minified.mapBytes)}`,
+      `(${pct(sizes.minified.indexBytes / plainTotal)} of plain)`,
+      `trace: ${traces.minified}`
+    ].join('\n'),
+    'as small as the\nlibraries allow',
+    'see the bundle\ntable below'
+  ]
+  const startupClause =
+    startup === undefined
+      ? ''
+      : `; start-up ${Math.round(median(startup.bundleMs))} against ` +
+        `${Math.round(median(startup.minifiedMs))} ms`
+  const target =
+    `Bundle as small as the chosen libraries allow (a judgement, not a threshold): ` +
+    `${file} is ${kib(sizes.dist.indexBytes)}, of which ` +
+    biggest
+      .map(
+        ([pkg, n]) =>
+          `${pkg} ${kib(n)} (${pct(n / plainTotal)}, imported by ` +
+          `${[...(sizes.importedBy.get(pkg) ?? [])].join(', ')})`
+      )
+      .join(' and ') +
+    `; the action's own code is ${kib(sizes.plain.byPackage.get(OWN) ?? 0)}. Minified it is ` +
+    `${kib(sizes.minified.indexBytes)} (${pct(sizes.minified.indexBytes / plainTotal)}), its ` +
+    `map ${kib(sizes.minified.mapBytes)} instead of ${kib(sizes.plain.mapBytes)}; a stack ` +
+    `trace points to ${traces.dist} in the plain build and ${traces.minified} in the ` +
+    `minified one${startupClause}.`
+  return { rows: [row], targets: [target] }
+}
+
+export function sizeTable(sizes: SizeReport): string {
+  const packages = [...new Set([...sizes.plain.byPackage.keys(), ...sizes.statsByPackage.keys()])]
+  packages.sort((a, b) => (sizes.plain.byPackage.get(b) ?? 0) - (sizes.plain.byPackage.get(a) ?? 0))
+  const cell = (n: number | undefined): string => (n === undefined ? '-' : kib(n))
+  const rows = packages.map((pkg) => [
+    pkg,
+    [...(sizes.importedBy.get(pkg) ?? [])].sort().join(', ') || '-',
+    cell(sizes.statsByPackage.get(pkg)),
+    cell(sizes.plain.byPackage.get(pkg)),
+    cell(sizes.minified.byPackage.get(pkg))
+  ])
+  rows.push([
+    'total index.js',
+    '',
+    kib([...sizes.statsByPackage.values()].reduce((a, b) => a + b, 0)),
+    kib(sizes.plain.indexBytes),
+    kib(sizes.minified.indexBytes)
+  ])
+  rows.push(['index.js.map', '', '', kib(sizes.plain.mapBytes), kib(sizes.minified.mapBytes)])
+  return captioned(
+    'Bundle by package (ncc --stats-out for the source bytes; the source maps for what ends up ' +
+      'in each bundle)',
+    ['package', 'imported by', 'ncc stats (source)', 'in bundle', 'in minified bundle'],
+    rows
+  )
 }

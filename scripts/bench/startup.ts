@@ -13,10 +13,15 @@ import {
   TIMEOUT_S,
   defaultInputs,
   expectSuccess,
+  againstScript,
   log,
-  readRssKiB,
+  median,
+  msRange,
+  ratio,
+  readUsage,
   runAction,
-  type Bench
+  type Bench,
+  type Section
 } from './common.js'
 
 const STARTUP_RUNS = 15
@@ -159,7 +164,33 @@ export async function measureStartup(
     const rssFile = work.rssFile()
     await startNode([fetchScript, postUrl, sim.apiKey], { ...env, ...work.rssEnv(rssFile) }, 20_000)
       .done
-    report.fetchRssKiB = await readRssKiB(rssFile)
+    report.fetchRssKiB = (await readUsage(rssFile))?.maxRssKiB
     return report
   })
+}
+
+export function startupRows(startup: StartupReport, cliLabel: string): Section {
+  const cli = startup.cliMs
+  const timing = againstScript({
+    label: 'start-up: spawn to\nfirst request',
+    claim: 'Start-up, spawn to the first request',
+    bundleMs: startup.bundleMs,
+    scriptMs: startup.fetchMs,
+    scriptLabel: 'fetch POST script',
+    limit: 1.5,
+    more: [
+      `minified: ${Math.round(median(startup.minifiedMs))} ms`,
+      ...(cli === undefined ? [] : [`CLI: ${Math.round(median(cli))} ms (${msRange(cli)})`])
+    ],
+    moreScript: [`empty node: ${Math.round(median(startup.emptyMs))} ms`]
+  })
+  const targets = [timing.target]
+  if (cli !== undefined) {
+    targets.push(
+      `CLI start-up (${cliLabel}, no target): ${Math.round(median(cli))} ms ` +
+        `(${msRange(cli)}), ${ratio(median(cli) / timing.scriptMedian)} the minimal script's ` +
+        `${Math.round(timing.scriptMedian)} ms; the action's is ${Math.round(timing.bundleMedian)} ms.`
+    )
+  }
+  return { rows: [timing.row], targets }
 }
