@@ -6,7 +6,7 @@ import type {
   UnavailablePolicy
 } from './contract.js'
 import { z } from 'zod'
-import { parseApiUrl, redactUserinfo } from '../api/url.js'
+import { parseApiUrl, redactUserinfo, type ApiBase } from '../api/url.js'
 import { UUID } from '../core/ids.js'
 import { uniqueConnectors, type Connector, type ConnectorKind } from '../core/connector.js'
 import type { Answer } from '../core/answer.js'
@@ -139,35 +139,49 @@ export function splitNames(raw: string): string[] {
   return [...new Set(lines)]
 }
 
-/**
- * Reads and validates every input before any request is made. The key is masked first, so no
- * later log line (debug included) can show it. All problems are reported together, each naming
- * its input and the offending value (never the key's).
- */
-export function readSettings(
-  read: InputReader,
-  mask: (secret: string) => void,
+/** What every part of reading the inputs shares: the reader, the words, and the errors so far. */
+interface Reading {
+  read: InputReader
   names: InputNames
-): Answer<Settings> {
-  const rawKey = read('api-key')
-  if (rawKey !== '') mask(rawKey)
-  const apiKey = rawKey.trim()
-  if (apiKey !== '' && apiKey !== rawKey) mask(apiKey)
+  /** A value quoted back in a message, made inert (the key too) and cut short. */
+  quote: (value: string) => string
+  quoteAll: (values: readonly string[]) => string
+  fail: (input: string, message: string) => void
+  errors: { input: string; message: string }[]
+}
+
+function reading(read: InputReader, names: InputNames, apiKey: string): Reading {
   // Values are quoted back in messages, which also reach the job summary, where the runner does
   // not mask: they are made inert like remote text, the key included.
   const text = new RemoteText([apiKey])
   const quote = (value: string): string => JSON.stringify(text.clean(value, QUOTED_LENGTH))
-  const quoteAll = (values: readonly string[]): string => {
-    const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ')
-    const more = values.length - QUOTED_VALUES
-    return more > 0 ? `${shown} and ${more} more` : shown
+  const errors: Reading['errors'] = []
+  return {
+    read,
+    names,
+    quote,
+    quoteAll: (values) => {
+      const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ')
+      const more = values.length - QUOTED_VALUES
+      return more > 0 ? `${shown} and ${more} more` : shown
+    },
+    fail: (input, message) => {
+      errors.push({ input, message })
+    },
+    errors
   }
+}
 
-  const errors: { input: string; message: string }[] = []
-  const fail = (input: string, message: string): void => {
-    errors.push({ input, message })
-  }
+/** The key, masked before anything else is read: no later line (debug included) can show it. */
+function readKey(read: InputReader, mask: (secret: string) => void): string {
+  const rawKey = read('api-key')
+  if (rawKey !== '') mask(rawKey)
+  const apiKey = rawKey.trim()
+  if (apiKey !== '' && apiKey !== rawKey) mask(apiKey)
+  return apiKey
+}
 
+function checkKey({ fail, names }: Reading, apiKey: string): void {
   if (apiKey === '') {
     fail('api-key', names.missingKey)
   } else if (!/^[\x21-\x7e]+$/.test(apiKey)) {
@@ -177,7 +191,11 @@ export function readSettings(
       `${names.subject('api-key')} may hold only printable ASCII without spaces; check ${names.key}.`
     )
   }
+}
 
+/** What to check: connectors by id, a workflow by id, names and patterns; at least one. */
+function readTargets(r: Reading): Pick<Settings, 'connectors' | 'workflowId' | 'names'> {
+  const { read, names, fail, quote, quoteAll } = r
   const named: Connector[] = []
   for (const [input, kind] of [
     ['source-id', 'source'],
@@ -220,7 +238,7 @@ export function readSettings(
     connectors.length === 0 &&
     workflowRaw === '' &&
     !anyName &&
-    !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))
+    !r.errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))
   ) {
     fail(
       'source-name',
@@ -229,7 +247,23 @@ export function readSettings(
         `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`
     )
   }
+  return { connectors, workflowId, names: nameInputs }
+}
 
+/** A number input through its schema; NaN (and an error) when it does not pass. */
+function parsed(r: Reading, input: string, raw: string, schema: z.ZodType<number>): number {
+  const result = schema.safeParse(raw)
+  if (result.success) return result.data
+  const message = result.error.issues[0]?.message ?? 'is not valid'
+  r.fail(input, `${r.names.subject(input)} ${message}; got ${r.quote(raw)}.`)
+  return Number.NaN
+}
+
+/** Where and how fast: the API, the deadline, the poll interval, the checks at once. */
+function readPace(r: Reading): Pick<Settings, 'timeoutMs' | 'pollIntervalMs' | 'maxConcurrency'> & {
+  api: ApiBase | undefined
+} {
+  const { read, names, fail, quote } = r
   const apiUrlRaw = read('api-url') || DEFAULT_API_URL
   const api = parseApiUrl(apiUrlRaw)
   if (!api.ok)
@@ -237,31 +271,34 @@ export function readSettings(
       'api-url',
       `${names.subject('api-url')} ${api.problem}; got ${quote(redactUserinfo(apiUrlRaw))}.`
     )
-
-  const seconds = (input: string, fallback: string, schema: typeof timeoutSeconds): number => {
-    const raw = read(input) || fallback
-    const parsed = schema.safeParse(raw)
-    if (parsed.success) return parsed.data * 1000
-    const message = parsed.error.issues[0]?.message ?? 'is not valid'
-    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
-    return Number.NaN
-  }
-  const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds)
-  const pollIntervalMs = seconds(
-    'poll-interval-seconds',
-    DEFAULT_POLL_INTERVAL_SECONDS,
-    pollIntervalSeconds
-  )
-  const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY
-  const maxConcurrency = concurrency.safeParse(concurrencyRaw)
-  if (!maxConcurrency.success) {
-    const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid'
-    fail(
+  const seconds = (input: string, fallback: string, schema: z.ZodType<number>): number =>
+    parsed(r, input, read(input) || fallback, schema) * 1000
+  return {
+    api: api.ok ? api.value : undefined,
+    timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds),
+    pollIntervalMs: seconds(
+      'poll-interval-seconds',
+      DEFAULT_POLL_INTERVAL_SECONDS,
+      pollIntervalSeconds
+    ),
+    maxConcurrency: parsed(
+      r,
       'max-concurrency',
-      `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`
+      read('max-concurrency') || DEFAULT_MAX_CONCURRENCY,
+      concurrency
     )
   }
+}
 
+/** What the step does with what it finds: reports, waivers, re-checks, reuse, dry run. */
+function readPolicies(r: Reading): Pick<
+  Settings,
+  'junitFile' | 'recheckFailures' | 'reuseSuccessMs'
+> & {
+  onPlatformUnavailable: UnavailablePolicy | undefined
+  dryRun: boolean | undefined
+} {
+  const { read, names, fail, quote } = r
   const junitRaw = read('junit-file').trim()
   if (junitFileInput(read) === undefined && junitRaw !== '') {
     fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`)
@@ -276,14 +313,8 @@ export function readSettings(
       `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`
     )
   }
-  const whole = (input: string, schema: typeof recheckCount): number => {
-    const raw = read(input).trim() || '0'
-    const parsed = schema.safeParse(raw)
-    if (parsed.success) return parsed.data
-    const message = parsed.error.issues[0]?.message ?? 'is not valid'
-    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
-    return Number.NaN
-  }
+  const whole = (input: string, schema: z.ZodType<number>): number =>
+    parsed(r, input, read(input).trim() || '0', schema)
   const recheckFailures = whole('recheck-failures', recheckCount)
   const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000
   const dryRunRaw = read('dry-run').trim() || 'false'
@@ -291,11 +322,34 @@ export function readSettings(
   if (dryRun === undefined) {
     fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`)
   }
+  return {
+    junitFile: junitRaw === '' ? undefined : junitRaw,
+    onPlatformUnavailable,
+    recheckFailures,
+    reuseSuccessMs,
+    dryRun
+  }
+}
 
+/**
+ * Reads and validates every input before any request is made. The key is masked first, so no
+ * later log line (debug included) can show it. All problems are reported together, each naming
+ * its input and the offending value (never the key's).
+ */
+export function readSettings(
+  read: InputReader,
+  mask: (secret: string) => void,
+  names: InputNames
+): Answer<Settings> {
+  const apiKey = readKey(read, mask)
+  const r = reading(read, names, apiKey)
+  checkKey(r, apiKey)
+  const targets = readTargets(r)
+  const { api, ...pace } = readPace(r)
+  const { onPlatformUnavailable, dryRun, ...policies } = readPolicies(r)
   if (
-    errors.length > 0 ||
-    !api.ok ||
-    !maxConcurrency.success ||
+    r.errors.length > 0 ||
+    api === undefined ||
     onPlatformUnavailable === undefined ||
     dryRun === undefined
   ) {
@@ -303,25 +357,13 @@ export function readSettings(
       ok: false,
       problem: {
         kind: 'invalid-input',
-        input: [...new Set(errors.map((e) => e.input))].join(', '),
-        message: errors.map((e) => e.message).join('\n')
+        input: [...new Set(r.errors.map((e) => e.input))].join(', '),
+        message: r.errors.map((e) => e.message).join('\n')
       }
     }
   }
-  const settings: Settings = {
-    connectors,
-    workflowId,
-    names: nameInputs,
-    apiKey,
-    api: api.value,
-    timeoutMs,
-    pollIntervalMs,
-    maxConcurrency: maxConcurrency.data,
-    junitFile: junitRaw === '' ? undefined : junitRaw,
-    onPlatformUnavailable,
-    recheckFailures,
-    reuseSuccessMs,
-    dryRun
+  return {
+    ok: true,
+    value: { ...targets, apiKey, api, ...pace, ...policies, onPlatformUnavailable, dryRun }
   }
-  return { ok: true, value: settings }
 }
