@@ -17,6 +17,7 @@ import {
   type Result
 } from '../engine/contract.js'
 import { PLAIN, renderTable } from '../report/table.js'
+import { resolvedLines } from '../report/resolved.js'
 import { count, seconds } from '../core/text.js'
 
 /**
@@ -27,9 +28,6 @@ import { count, seconds } from '../core/text.js'
 
 /** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
 export const ANNOTATIONS_PER_STEP = 10
-
-/** Name lines the log lists one by one before it counts the rest. */
-const RESOLVED_LINES = 20
 
 type AnnotationKind = 'error' | 'warning'
 
@@ -147,14 +145,7 @@ export class GitHubLog implements Reporter {
     for (const list of lists) {
       core.info(`Listed ${count(list.entries, list.target)} (${count(list.requests, 'request')}).`)
     }
-    // A sweep has one line per pattern, but a long list of plain names would flood the log.
-    for (const line of lines.slice(0, RESOLVED_LINES)) {
-      const what = line.input.replace(/-name$/, '')
-      core.info(`${line.input} "${line.name}" matched ${count(line.matched, what)}.`)
-    }
-    if (lines.length > RESOLVED_LINES) {
-      core.info(`... and ${lines.length - RESOLVED_LINES} more names.`)
-    }
+    for (const line of resolvedLines(lines)) core.info(line)
   }
 
   checking({ connectors, apiHost, maxConcurrency }: Plan): void {

@@ -1,5 +1,11 @@
 import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
-import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine/contract.js'
+import type {
+  ConnectorReporter,
+  NamesResolved,
+  Plan,
+  Reporter,
+  StepReport
+} from '../engine/contract.js'
 import type { TransientProblem } from '../core/problem.js'
 import { closingLine, failedReason, joinedBecause, viewOf } from '../report/view.js'
 import {
@@ -11,6 +17,7 @@ import {
   type Result
 } from '../engine/contract.js'
 import { PLAIN, renderTable } from '../report/table.js'
+import { resolvedLines } from '../report/resolved.js'
 import { count, oneLine, seconds } from '../core/text.js'
 import { passingOutcome } from '../core/outcome.js'
 import type { Outcome } from '../core/outcome.js'
@@ -70,6 +77,13 @@ export class TerminalReport implements Reporter {
 
   workflowRead(workflowId: string, sources: number, destinations: number): void {
     this.workflow = { id: workflowId, sources, destinations }
+  }
+
+  /** What each name or pattern matched, the names of what it found among them. */
+  resolved({ lines }: NamesResolved): void {
+    for (const line of resolvedLines(lines, (input) => `--${input}`)) {
+      this.say([{ text: line, style: 'dim' }])
+    }
   }
 
   checking({ connectors, apiHost, maxConcurrency }: Plan): void {
