@@ -107,6 +107,14 @@ describe('parseFlags', () => {
       ['--dry-run', 'nightly-*'],
       'unexpected argument "nightly-*", which looks like a name; give it as --source-name, --destination-name or --workflow-name'
     ],
+    [
+      ['--dry-run', 'true'],
+      'unexpected argument "true": --dry-run takes no value (give it alone for true, leave it out for false)'
+    ],
+    [
+      ['--source-id', 'x', 'false'],
+      'unexpected argument "false", which looks like a name; give it as --source-name, --destination-name or --workflow-name'
+    ],
     [['-source-id', 'x'], 'unknown flag -source-id; did you mean --source-id?'],
     [['\u2014source-id=x'], 'unknown flag \u2014source-id; did you mean --source-id?'],
     [['--'], 'unexpected argument "--"'],

@@ -146,11 +146,19 @@ const DASHES = /^[-\u2010-\u2015\u2212]+/
  * An argument that is no flag nor a flag's value, and what it most likely was meant as: an id or
  * a name without its flag, or a flag with the wrong dashes.
  */
-function strayArgument(arg: string, text: RemoteText): UsageError {
+function strayArgument(arg: string, previous: string | undefined, text: RemoteText): UsageError {
   if (arg.trim() === '') {
     return new UsageError('unexpected empty argument (a shell variable that is not set?)')
   }
   const quoted = JSON.stringify(text.clean(arg, 80))
+  // `--dry-run true`, as a workflow would say it: a switch takes no value.
+  const after = previous?.startsWith('--') === true ? BY_NAME.get(previous.slice(2)) : undefined
+  if (after !== undefined && after.value === undefined && /^(true|false)$/i.test(arg)) {
+    return new UsageError(
+      `unexpected argument ${quoted}: --${after.name} takes no value (give it alone for true, ` +
+        'leave it out for false)'
+    )
+  }
   const dashes = DASHES.exec(arg)?.[0]
   if (dashes === arg) return new UsageError(`unexpected argument ${quoted}`)
   if (dashes !== undefined) {
@@ -193,7 +201,7 @@ export function parseFlags(argv: readonly string[], env: Env): Request {
       if (long === undefined) throw unknownFlag(arg, arg.slice(1), text)
       name = long
     } else {
-      throw strayArgument(arg, text)
+      throw strayArgument(arg, argv[i - 1], text)
     }
     const flag = BY_NAME.get(name)
     if (flag === undefined) throw unknownFlag(arg.split('=')[0] ?? arg, name, text)
