@@ -192,6 +192,7 @@ export async function checkConnector(planned: Planned, step: Step, turn: Turn): 
       if (next.problem !== undefined) break
       decisive = next
     }
+    // A 404 before any check: perhaps an id of the other kind. After one, the check vanished.
     if (decisive.created === undefined) {
       decisive = {
         ...decisive,

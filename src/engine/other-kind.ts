@@ -7,7 +7,7 @@ import { EXIT_RESERVE_MS } from '../wait/schedule.js'
 import type { Step } from './context.js'
 
 /** The most the one read of the other kind may take: it only words a verdict already reached. */
-export const OTHER_KIND_READ_LIMIT_MS = 2000
+const OTHER_KIND_READ_LIMIT_MS = 2000
 
 const OTHER: Record<ConnectorKind, ConnectorKind> = { source: 'destination', destination: 'source' }
 

@@ -268,7 +268,10 @@ function otherKind(
   detail: string,
   { apiHost, names }: VerdictContext
 ): { title: string; message: string } {
-  const facts = [known?.name === undefined ? [] : [`"${known.name}"`], known?.type ?? []].flat()
+  const facts = [
+    ...(known?.name === undefined ? [] : [`"${known.name}"`]),
+    ...(known?.type === undefined ? [] : [known.type])
+  ]
   const named = facts.length === 0 ? '' : ` (${facts.join(', ')})`
   return {
     title: `${kindTitle(kind)} given as a ${connector.kind}`,
