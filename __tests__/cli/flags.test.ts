@@ -99,7 +99,26 @@ describe('parseFlags', () => {
       '--timeout-seconds is given more than once'
     ],
     [['--junit', 'a', '--junit-file', 'b'], '--junit-file is given more than once'],
-    [['extra'], 'unexpected argument "extra"'],
+    [
+      ['orders-s3'],
+      'unexpected argument "orders-s3", which looks like a name; give it as --source-name, --destination-name or --workflow-name'
+    ],
+    [
+      ['--dry-run', 'nightly-*'],
+      'unexpected argument "nightly-*", which looks like a name; give it as --source-name, --destination-name or --workflow-name'
+    ],
+    [
+      ['--dry-run', 'true'],
+      'unexpected argument "true": --dry-run takes no value (give it alone for true, leave it out for false)'
+    ],
+    [
+      ['--source-id', 'x', 'false'],
+      'unexpected argument "false", which looks like a name; give it as --source-name, --destination-name or --workflow-name'
+    ],
+    [['-source-id', 'x'], 'unknown flag -source-id; did you mean --source-id?'],
+    [['\u2014source-id=x'], 'unknown flag \u2014source-id; did you mean --source-id?'],
+    [['--'], 'unexpected argument "--"'],
+    [[''], 'unexpected empty argument (a shell variable that is not set?)'],
     [
       ['5f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b'],
       'unexpected argument "5f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b"; give an id as --source-id, --destination-id or --workflow-id'

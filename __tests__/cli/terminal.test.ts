@@ -232,7 +232,7 @@ describe('runCli, in-process against the simulator', () => {
       expect(bad.code).toBe(2)
       expect(bad.stdout.text).toBe('[]\n')
       expect(bad.stderr.text.split('\n')).toEqual([
-        'unstructured-connection-check: --source-id must be connector UUIDs; got "nope".',
+        'unstructured-connection-check: --source-id must be connector UUIDs; got "nope"; to check sources by name, use --source-name.',
         expect.stringMatching(/^unstructured-connection-check: --timeout-seconds must be /),
         'Run with --help to see every flag.',
         ''

@@ -125,6 +125,25 @@ describe('RemoteText on structured values', () => {
       status: 401,
       detail: '***'
     })
+    // The other kind's connector, found by its id, is named only once its names are inert.
+    expect(
+      text.problem({
+        kind: 'not-found',
+        status: 404,
+        detail: `no ${KEY}`,
+        otherKind: { kind: 'source', names: { name: '::error::x\n##[y', type: 's3\u202E' } }
+      })
+    ).toEqual({
+      kind: 'not-found',
+      status: 404,
+      detail: 'no ***',
+      otherKind: { kind: 'source', names: { name: '::error::x #\\#[y', type: 's3<U+202E>' } }
+    })
+    expect(text.problem({ kind: 'not-found', status: 404, detail: undefined })).toEqual({
+      kind: 'not-found',
+      status: 404,
+      detail: undefined
+    })
     expect(text.problem({ kind: 'redirect', status: 302, location: undefined })).toEqual({
       kind: 'redirect',
       status: 302,

@@ -336,6 +336,39 @@ describe('the command line, against the simulator', () => {
     })
   )
 
+  it.concurrent('names the workflows that --workflow-name matched', () =>
+    withSimulator(async (sim) => {
+      for (const name of ['nightly-b', 'nightly-a', 'nightly-c', 'weekly']) {
+        const source = randomUUID()
+        sim.addConnector(source, { kind: 'source', name: `${name}-src`, checkDurationMs: 0 })
+        sim.addWorkflow(randomUUID(), { name, sources: [source], destinations: [] })
+      }
+      const run = await cli(['--workflow-name', 'nightly-*', '--api-url', sim.url], {
+        env: { UNSTRUCTURED_API_KEY: sim.apiKey }
+      })
+      expect(run.code).toBe(0)
+      expect(lines(run.stdout)[0]).toBe(
+        '--workflow-name "nightly-*" matched 3 workflows: "nightly-a", "nightly-b", "nightly-c".'
+      )
+    })
+  )
+
+  it.concurrent("says a source's id given as --destination-id belongs in --source-id", () =>
+    withSimulator(async (sim) => {
+      const id = randomUUID()
+      sim.addConnector(id, { kind: 'source', name: 'orders-s3', type: 's3' })
+      const run = await cli(['--destination-id', id, '--api-url', sim.url], {
+        env: { UNSTRUCTURED_API_KEY: sim.apiKey }
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(
+        'It is a source, not a destination ("orders-s3", s3): use --source-id.'
+      )
+      const other = sim.requests.filter((r) => r.path.startsWith(`/api/v1/sources/${id}`))
+      expect(other.map((r) => r.method)).toEqual(['GET'])
+    })
+  )
+
   it.concurrent('says what stopped a step before any check: a workflow that is not there', () =>
     withSimulator(async (sim) => {
       const workflow = randomUUID()
@@ -371,6 +404,11 @@ describe('the command line without a simulator', () => {
     [['--sourse-id', randomUUID()], withKey, 'unknown flag --sourse-id; did you mean --source-id?'],
     [['--source-id'], withKey, '--source-id needs a value (UUID)'],
     [[randomUUID()], withKey, 'give an id as --source-id, --destination-id or --workflow-id'],
+    [
+      ['orders-s3'],
+      withKey,
+      '"orders-s3", which looks like a name; give it as --source-name, --destination-name or'
+    ],
     [['--source-id', randomUUID()], {}, 'No API key: set UNSTRUCTURED_API_KEY'],
     [[], withKey, 'Give something to check: --source-id, --destination-id or --workflow-id'],
     [['--source-id', randomUUID(), '--api-url', 'http://example.com'], withKey, '--api-url must']

@@ -103,7 +103,10 @@ describe('naming connectors by name', () => {
           1
         )
       }
-      expect(result.stdout).toContain('source-name "orders-*" matched 2 sources.')
+      expect(result.stdout).toContain(
+        'source-name "orders-*" matched 2 sources: "orders-eu", "orders-us".'
+      )
+      expect(result.stdout).toContain('source-name "orders-u?" matched 1 source: "orders-us".')
     }))
 
   it('reports a typo, an ambiguous name and an unknown workflow together, before any check', () =>

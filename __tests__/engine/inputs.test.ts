@@ -134,7 +134,11 @@ describe('readSettings', () => {
       '1e3',
       'Input \'poll-interval-seconds\' must be a positive number of seconds; got "1e3".'
     ],
-    ['source-id', 'abc', 'Input \'source-id\' must be connector UUIDs; got "abc".'],
+    [
+      'source-id',
+      'abc',
+      "Input 'source-id' must be connector UUIDs; got \"abc\"; to check sources by name, use 'source-name'."
+    ],
     [
       'api-url',
       'http://example.com',
@@ -240,7 +244,9 @@ describe('readSettings', () => {
 
   it('names every bad id of a list', () => {
     const { error } = attempt({ 'api-key': KEY, 'destination-id': `${DEST}, x, y` })
-    expect(error?.message).toBe(`Input 'destination-id' must be connector UUIDs; got "x", "y".`)
+    expect(error?.message).toBe(
+      `Input 'destination-id' must be connector UUIDs; got "x", "y"; to check destinations by name, use 'destination-name'.`
+    )
   })
 
   it('takes a workflow id alone, lower-cased', () => {
@@ -323,7 +329,7 @@ describe('readSettings', () => {
     const bad = Array.from({ length: 8 }, (_, i) => `bad-${i}`)
     const { error } = attempt({ 'api-key': KEY, 'source-id': bad.join(',') })
     expect(error?.message).toBe(
-      `Input 'source-id' must be connector UUIDs; got "bad-0", "bad-1", "bad-2", "bad-3", "bad-4" and 3 more.`
+      `Input 'source-id' must be connector UUIDs; got "bad-0", "bad-1", "bad-2", "bad-3", "bad-4" and 3 more; to check sources by name, use 'source-name'.`
     )
   })
 

@@ -121,7 +121,9 @@ describe('resolveNames', () => {
   it('gives a pattern every match, by name', () => {
     const r = resolveNames('source-name', 'source', ['orders-*'], all)
     expect(r.matched).toEqual([ordersEu, orders])
-    expect(r.lines).toEqual([{ name: 'orders-*', glob: true, matched: 2 }])
+    expect(r.lines).toEqual([
+      { name: 'orders-*', glob: true, matched: 2, shown: ['orders-eu', 'orders-s3'] }
+    ])
     expect(resolveNames('source-name', 'source', ['*'], all).matched).toHaveLength(all.length)
   })
 
@@ -174,6 +176,27 @@ describe('resolveNames', () => {
       ['shared-bucket', 'several']
     ])
     expect(r.matched).toEqual([orders])
+  })
+
+  it('names the first ten matches of a line, in order, and counts them all', () => {
+    const many = Array.from({ length: 12 }, (_, i) =>
+      entry(`nightly-${String(i).padStart(2, '0')}`)
+    )
+    const r = resolveNames('workflow-name', 'workflow', ['nightly-*', 'nope', 'nightly-03'], many)
+    expect(r.lines).toEqual([
+      {
+        name: 'nightly-*',
+        glob: true,
+        matched: 12,
+        shown: many.slice(0, 10).map((e) => e.name)
+      },
+      { name: 'nope', glob: false, matched: 0, shown: [] },
+      { name: 'nightly-03', glob: false, matched: 1, shown: ['nightly-03'] }
+    ])
+    // A plain name that several share names none: that is a problem, reported as such.
+    expect(resolveNames('source-name', 'source', ['shared-bucket'], all).lines).toEqual([
+      { name: 'shared-bucket', glob: false, matched: 2, shown: [] }
+    ])
   })
 
   it('matches 10,000 names against several patterns', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConnectionCheckSchema } from '../../src/api/schemas.js'
 import { ACTION_INPUTS } from '../../src/action/names.js'
+import { terminalNames } from '../../src/cli/input-names.js'
 import type { Problem } from '../../src/core/problem.js'
 import type { CheckRun } from '../../src/wait/check-run.js'
 import { runVerdict } from '../../src/engine/verdict.js'
@@ -108,6 +109,34 @@ describe('problemVerdict', () => {
         'The API kept answering with another check (old), created before ours. Last error: connection reset. ' +
         "Raise 'timeout-seconds' if checks of this connector take longer."
     )
+  })
+
+  it("says which input an id of the other kind belongs in, in the front end's words", () => {
+    const found = (names?: { name?: string; type?: string }): Problem => ({
+      kind: 'not-found',
+      status: 404,
+      detail: undefined,
+      otherKind: { kind: 'source', names }
+    })
+    expect(problemVerdict(found({ name: 'orders-s3', type: 's3' }), CONTEXT, SUBJECT)).toEqual({
+      outcome: 'not-found',
+      title: 'Source given as a destination',
+      message:
+        `Destination connector ${CONNECTOR.id} was not found on platform.example (HTTP 404 Not ` +
+        `Found). It is a source, not a destination ("orders-s3", s3): use 'source-id'.`
+    })
+    const terminal = { ...CONTEXT, names: terminalNames({ key: 'env', apiUrl: 'default' }) }
+    expect(problemVerdict(found({ type: 's3' }), terminal, SUBJECT).message).toMatch(
+      /\. It is a source, not a destination \(s3\): use --source-id\.$/
+    )
+    expect(problemVerdict(found(), terminal, SUBJECT).message).toMatch(
+      /\. It is a source, not a destination: use --source-id\.$/
+    )
+    // A check that vanished is another story, whatever the other kind said.
+    const ours = check('c1', 'SCHEDULED')
+    expect(
+      problemVerdict(found(), CONTEXT, SUBJECT, run({ created: ours, followed: ours })).title
+    ).toBe('Connection check vanished')
   })
 
   it('words workflow problems for the workflow', () => {

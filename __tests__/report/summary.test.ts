@@ -144,7 +144,15 @@ describe('the job summary', () => {
       ...withSettings(stepOf([result('success')])),
       resolved: {
         lists: [{ target: 'source', entries: 3, requests: 1 }],
-        lines: [{ input: 'source-name', name: 'orders-*', glob: true, matched: 2 }]
+        lines: [
+          {
+            input: 'source-name',
+            name: 'orders-*',
+            glob: true,
+            matched: 2,
+            shown: ['orders-a', 'orders-b']
+          }
+        ]
       }
     }
     expect(renderSummary(step)).toContain(

@@ -22,6 +22,7 @@ import { Heartbeat } from '../report/heartbeat.js'
 import { PLAIN, renderTable } from '../report/table.js'
 import { outcomeWords } from '../report/counts.js'
 import { Annotations } from './annotations.js'
+import { resolvedLines } from '../report/resolved.js'
 import { count, seconds } from '../core/text.js'
 
 /**
@@ -29,9 +30,6 @@ import { count, seconds } from '../core/text.js'
  * key is masked before any request, nothing here ever sees headers or options, and the engine
  * makes every piece of remote text inert before it arrives.
  */
-
-/** Name lines the log lists one by one before it counts the rest. */
-const RESOLVED_LINES = 20
 
 /** What the runner's log shows while the step runs. */
 export class GitHubLog implements Reporter {
@@ -88,14 +86,7 @@ export class GitHubLog implements Reporter {
     for (const list of lists) {
       core.info(`Listed ${count(list.entries, list.target)} (${count(list.requests, 'request')}).`)
     }
-    // A sweep has one line per pattern, but a long list of plain names would flood the log.
-    for (const line of lines.slice(0, RESOLVED_LINES)) {
-      const what = line.input.replace(/-name$/, '')
-      core.info(`${line.input} "${line.name}" matched ${count(line.matched, what)}.`)
-    }
-    if (lines.length > RESOLVED_LINES) {
-      core.info(`... and ${lines.length - RESOLVED_LINES} more names.`)
-    }
+    for (const line of resolvedLines(lines)) core.info(line)
   }
 
   checking(plan: Plan): void {

@@ -139,6 +139,37 @@ function unknownFlag(raw: string, name: string, text: RemoteText): UsageError {
   )
 }
 
+/** Dashes that a copy from a web page or a word processor puts where `--` was typed. */
+const DASHES = /^[-\u2010-\u2015\u2212]+/
+
+/**
+ * An argument that is no flag nor a flag's value, and what it most likely was meant as: an id or
+ * a name without its flag, or a flag with the wrong dashes.
+ */
+function strayArgument(arg: string, previous: string | undefined, text: RemoteText): UsageError {
+  if (arg.trim() === '') {
+    return new UsageError('unexpected empty argument (a shell variable that is not set?)')
+  }
+  const quoted = JSON.stringify(text.clean(arg, 80))
+  // `--dry-run true`, as a workflow would say it: a switch takes no value.
+  const after = previous?.startsWith('--') === true ? BY_NAME.get(previous.slice(2)) : undefined
+  if (after !== undefined && after.value === undefined && /^(true|false)$/i.test(arg)) {
+    return new UsageError(
+      `unexpected argument ${quoted}: --${after.name} takes no value (give it alone for true, ` +
+        'leave it out for false)'
+    )
+  }
+  const dashes = DASHES.exec(arg)?.[0]
+  if (dashes === arg) return new UsageError(`unexpected argument ${quoted}`)
+  if (dashes !== undefined) {
+    return unknownFlag(arg.split('=')[0] ?? arg, arg.slice(dashes.length).split('=')[0] ?? '', text)
+  }
+  const hint = isUuid(arg)
+    ? '; give an id as --source-id, --destination-id or --workflow-id'
+    : ', which looks like a name; give it as --source-name, --destination-name or --workflow-name'
+  return new UsageError(`unexpected argument ${quoted}${hint}`)
+}
+
 /**
  * What may be quoted back from the command line: a key passed by mistake (a stray positional,
  * say) is replaced, and no escape sequence or bidirectional character reaches the terminal.
@@ -170,10 +201,7 @@ export function parseFlags(argv: readonly string[], env: Env): Request {
       if (long === undefined) throw unknownFlag(arg, arg.slice(1), text)
       name = long
     } else {
-      const hint = isUuid(arg)
-        ? '; give an id as --source-id, --destination-id or --workflow-id'
-        : ''
-      throw new UsageError(`unexpected argument ${JSON.stringify(text.clean(arg, 80))}${hint}`)
+      throw strayArgument(arg, argv[i - 1], text)
     }
     const flag = BY_NAME.get(name)
     if (flag === undefined) throw unknownFlag(arg.split('=')[0] ?? arg, name, text)

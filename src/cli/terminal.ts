@@ -1,5 +1,11 @@
 import { connectorLabel, type Connector, type ConnectorNames } from '../core/connector.js'
-import type { ConnectorReporter, Plan, Reporter, StepReport } from '../engine/contract.js'
+import type {
+  ConnectorReporter,
+  NamesResolved,
+  Plan,
+  Reporter,
+  StepReport
+} from '../engine/contract.js'
 import { systemClock, type Clock } from '../engine/contract.js'
 import { Heartbeat } from '../report/heartbeat.js'
 import type { TransientProblem } from '../core/problem.js'
@@ -15,6 +21,7 @@ import {
   type Result
 } from '../engine/contract.js'
 import { PLAIN, renderTable } from '../report/table.js'
+import { resolvedLines } from '../report/resolved.js'
 import { count, oneLine, seconds } from '../core/text.js'
 import { passingOutcome } from '../core/outcome.js'
 import type { Outcome } from '../core/outcome.js'
@@ -85,6 +92,13 @@ export class TerminalReport implements Reporter {
 
   workflowRead(workflowId: string, sources: number, destinations: number): void {
     this.workflow = { id: workflowId, sources, destinations }
+  }
+
+  /** What each name or pattern matched, the names of what it found among them. */
+  resolved({ lines }: NamesResolved): void {
+    for (const line of resolvedLines(lines, (input) => `--${input}`)) {
+      this.say([{ text: line, style: 'dim' }])
+    }
   }
 
   checking(plan: Plan): void {

@@ -1,3 +1,5 @@
+import type { ConnectorKind, ConnectorNames } from './connector.js'
+
 /**
  * Everything that can stop a check short of a platform verdict, as plain values with a kind.
  * They are created where the facts are known (input parsing, response classification, the wait
@@ -13,7 +15,7 @@ export type Problem =
   | { kind: 'invalid-input'; input: string; message: string }
   | { kind: 'validation'; status: number; items: string[] }
   | { kind: 'unauthorized'; status: number; detail: string | undefined }
-  | { kind: 'not-found'; status: number; detail: string | undefined }
+  | NotFound
   | { kind: 'redirect'; status: number; location: string | undefined }
   | { kind: 'rejected'; status: number; detail: string | undefined }
   | ForeignAnswer
@@ -31,6 +33,18 @@ export type Problem =
   | { kind: 'cancelled'; signal: string | undefined }
   /** Names or patterns that did not each find what they must, all of them at once. */
   | { kind: 'unresolved-names'; items: NameProblem[] }
+
+/** A 404: no such connector, check, workflow or path. */
+export interface NotFound {
+  kind: 'not-found'
+  status: number
+  detail: string | undefined
+  /**
+   * An id given as one kind that the API knows as the other (a source's id as destination-id):
+   * that connector, named when the API told its name. Still not found as the kind given.
+   */
+  otherKind?: { kind: ConnectorKind; names: ConnectorNames | undefined }
+}
 
 /** What a name is looked up among. */
 export type NameTarget = 'source' | 'destination' | 'workflow'

@@ -21,7 +21,7 @@ const REDACTED = '***'
 const TITLE_LIMIT = 120
 
 /** A name or a type quoted among others in a message, as input values are. */
-const NAME_LIMIT = 80
+export const NAME_LIMIT = 80
 const TYPE_LIMIT = 40
 
 /**
@@ -108,9 +108,18 @@ export class RemoteText {
           items: problem.items.length === 0 ? [] : [this.clean(problem.items.join('; '))]
         }
       case 'unauthorized':
-      case 'not-found':
       case 'rejected':
         return { ...problem, detail: optional(problem.detail) }
+      case 'not-found': {
+        const { otherKind } = problem
+        return {
+          ...problem,
+          detail: optional(problem.detail),
+          ...(otherKind === undefined
+            ? {}
+            : { otherKind: { kind: otherKind.kind, names: this.names(otherKind.names) } })
+        }
+      }
       case 'redirect':
         return { ...problem, location: optional(problem.location) }
       case 'transient':

@@ -14,6 +14,7 @@ import { priorFrom } from '../wait/prior.js'
 import { Pacer } from '../wait/pacer.js'
 import { dryRunVerdict, reusedVerdict, runVerdict } from './verdict.js'
 import { problemVerdict } from './problem-verdict.js'
+import { withOtherKind } from './other-kind.js'
 import { type Verdict } from './contract.js'
 
 /** How long a connector's name lookup may still take once its check has ended. */
@@ -191,6 +192,13 @@ export async function checkConnector(planned: Planned, step: Step, turn: Turn): 
       if (next.problem !== undefined) break
       decisive = next
     }
+    // A 404 before any check: perhaps an id of the other kind. After one, the check vanished.
+    if (decisive.created === undefined) {
+      decisive = {
+        ...decisive,
+        problem: await withOtherKind(decisive.problem, connector, step, checks)
+      }
+    }
     // From here on only inert text: the verdict's message and everything reported quote it.
     const named = await namesFound()
     const decidedBy = decisive.followed?.id
@@ -245,7 +253,7 @@ async function dryRun(
         }
       )
       if (answer.ok) names = answer.value
-      else problem = text.problem(answer.problem)
+      else problem = await withOtherKind(text.problem(answer.problem), connector, step, reads)
     } finally {
       reads.close()
     }

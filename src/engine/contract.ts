@@ -137,7 +137,12 @@ export interface Reporter {
 
 export interface NamesResolved {
   lists: { target: NameTarget; entries: number; requests: number }[]
-  lines: { input: string; name: string; glob: boolean; matched: number }[]
+  /**
+   * Each line of a name input: how many it matched, and the names of the first few of them, in
+   * order (at most MATCHES_SHOWN; `matched` counts the rest). A plain name that several share
+   * shows none: that is a problem, reported as such.
+   */
+  lines: { input: string; name: string; glob: boolean; matched: number; shown: string[] }[]
 }
 
 export interface Plan {

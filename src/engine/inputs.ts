@@ -205,7 +205,12 @@ function readTargets(r: Reading): Pick<Settings, 'connectors' | 'workflowId' | '
     const parsed = uuidList.safeParse(ids)
     if (!parsed.success) {
       const bad = ids.filter((id) => !UUID.test(id))
-      fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`)
+      // A name where the id goes is the likely mistake: point at the input that takes names.
+      fail(
+        input,
+        `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}; to check ` +
+          `${kind}s by name, use ${names.ref(`${kind}-name`)}.`
+      )
       continue
     }
     for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })

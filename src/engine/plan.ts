@@ -13,6 +13,7 @@ import { NAME_INPUTS } from './inputs.js'
 import { listConnectors, listWorkflows, type ListThread, type Listing } from '../wait/listing.js'
 import { type NameProblem, type NameTarget, type Problem } from '../core/problem.js'
 import { resolveNames } from './resolve.js'
+import { NAME_LIMIT } from '../core/remote-text.js'
 import { Pacer } from '../wait/pacer.js'
 import { type Subject } from './subject.js'
 
@@ -104,7 +105,11 @@ export async function connectorsToCheck(step: Step): Promise<Found> {
         ? [{ target, entries: list.value.entries.length, requests: list.value.requests }]
         : []
     ),
-    lines: lines.map((line) => ({ ...line, name: text.clean(line.name, 80) }))
+    lines: lines.map((line) => ({
+      ...line,
+      name: text.clean(line.name, NAME_LIMIT),
+      shown: line.shown.map((name) => text.clean(name, NAME_LIMIT))
+    }))
   }
   reporter.resolved?.(step.resolved)
   if (problems.length > 0) {

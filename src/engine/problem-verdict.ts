@@ -2,7 +2,8 @@
 import type { Verdict } from './contract.js'
 import { httpStatusText } from '../api/classify.js'
 import type { InputNames } from './contract.js'
-import type { NameProblem, Problem, TimeoutProblem } from '../core/problem.js'
+import type { NameProblem, NotFound, Problem, TimeoutProblem } from '../core/problem.js'
+import { connectorLabel, kindTitle, type Connector } from '../core/connector.js'
 import { count, seconds } from '../core/text.js'
 import type { CheckRun } from '../wait/check-run.js'
 import { isFinal } from '../api/status.js'
@@ -84,6 +85,10 @@ export function problemVerdict(
             `(${withDetail(problem.status, problem.detail)}). Check that ${apiUrl} points at the ` +
             'Platform API.'
         }
+      }
+      if (subject.kind === 'connector' && problem.otherKind !== undefined) {
+        const detail = withDetail(problem.status, problem.detail)
+        return { outcome, ...otherKind(subject.connector, problem.otherKind, detail, context) }
       }
       return {
         outcome,
@@ -252,6 +257,27 @@ export function problemVerdict(
             : `Cancelled${by} while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
       }
     }
+  }
+}
+
+/** An id given as one kind that the API knows as the other: which input it belongs in. */
+function otherKind(
+  connector: Connector,
+  { kind, names: known }: NonNullable<NotFound['otherKind']>,
+  /** What the API answered for the kind given. */
+  detail: string,
+  { apiHost, names }: VerdictContext
+): { title: string; message: string } {
+  const facts = [
+    ...(known?.name === undefined ? [] : [`"${known.name}"`]),
+    ...(known?.type === undefined ? [] : [known.type])
+  ]
+  const named = facts.length === 0 ? '' : ` (${facts.join(', ')})`
+  return {
+    title: `${kindTitle(kind)} given as a ${connector.kind}`,
+    message:
+      `${connectorLabel(connector, undefined, true)} was not found on ${apiHost} (${detail}). ` +
+      `It is a ${kind}, not a ${connector.kind}${named}: use ${names.ref(`${kind}-id`)}.`
   }
 }
 

@@ -103,6 +103,9 @@ export function globMatches(tokens: readonly number[], name: string): boolean {
 
 const SUGGESTIONS = 3
 
+/** Names of a line's matches that the log shows; a count stands for the rest. */
+export const MATCHES_SHOWN = 10
+
 /** Up to three distinct names closest to `name`, closest first (then in code-unit order). */
 export function closestNames(name: string, names: Iterable<string>, count = SUGGESTIONS): string[] {
   const best: { name: string; distance: number }[] = []
@@ -139,8 +142,8 @@ export function typeCounts(entries: readonly Named[]): { type: string; count: nu
 export interface Resolution<T extends Named> {
   /** What the lines matched, line by line, each line's matches by name then id; may repeat. */
   matched: T[]
-  /** How many entries each line matched, for the log. */
-  lines: { name: string; glob: boolean; matched: number }[]
+  /** How many entries each line matched, and the names of the first MATCHES_SHOWN, for the log. */
+  lines: { name: string; glob: boolean; matched: number; shown: string[] }[]
   problems: NameProblem[]
 }
 
@@ -190,7 +193,7 @@ export function resolveNames<T extends Named>(
           name: line,
           ids: found.map((e) => e.id)
         })
-        resolution.lines.push({ name: line, glob: false, matched: found.length })
+        resolution.lines.push({ name: line, glob: false, matched: found.length, shown: [] })
         continue
       }
     } else {
@@ -200,7 +203,12 @@ export function resolveNames<T extends Named>(
         ? [...sorted]
         : sorted.filter((e) => globMatches(pattern.tokens, nameOf(e)))
     }
-    resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length })
+    resolution.lines.push({
+      name: line,
+      glob: pattern.glob,
+      matched: found.length,
+      shown: found.slice(0, MATCHES_SHOWN).map((e) => e.name)
+    })
     if (found.length === 0) {
       resolution.problems.push(notFound(line, pattern.glob))
       continue
