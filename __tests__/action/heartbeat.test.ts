@@ -36,7 +36,7 @@ describe('the heartbeat of the GitHub log', () => {
       expectSpaced(found)
       // None before the checks begin, none once the step has ended.
       const checking = lineIndex(result.stdout, /^Checking 3 connectors /)
-      const table = lineIndex(result.stdout, /^OUTCOME +KIND /)
+      const table = lineIndex(result.stdout, /^OUTCOME +CONNECTOR /)
       expect(checking).toBeGreaterThanOrEqual(0)
       expect(found.every(({ index }) => index > checking && index < table)).toBe(true)
     }))

@@ -71,11 +71,11 @@ describe('verdict annotations', () => {
     ]
     const shown = finished(results)
     expect(shown).toHaveLength(ANNOTATIONS_PER_STEP)
-    expect(shown[0]).toMatch(/^::error title=orders \(source [0-9a-f]{8}\)%3A failed::/)
+    expect(shown[0]).toMatch(/^::error title=orders \(source [0-9a-f]{8}\)%3A title of failure::/)
     expect(shown[0]).toContain('%0ALikely cause: the IAM user or role lacks S3')
     const titles = shown.map((line) => /title=([^:]*)::/.exec(line)?.[1])
     expect(new Set(titles).size).toBe(titles.length)
-    expect(shown.slice(1).every((line) => line.includes('%3A timed out::'))).toBe(true)
+    expect(shown.slice(1).every((line) => line.includes('%3A title of timeout::'))).toBe(true)
   })
 
   it('name the rest in the last one, failures first, with counts per outcome', () => {
@@ -85,7 +85,7 @@ describe('verdict annotations', () => {
     ]
     const shown = finished(results)
     expect(shown).toHaveLength(ANNOTATIONS_PER_STEP)
-    expect(shown.slice(0, 5).every((line) => line.includes('%3A failed::'))).toBe(true)
+    expect(shown.slice(0, 5).every((line) => line.includes('%3A title of failure::'))).toBe(true)
     const last = shown.at(-1) ?? ''
     expect(last).toMatch(/^::error title=4 more connectors did not pass%3A 4 timed out::/)
     expect(last).toContain('slow-4 (source')
@@ -99,7 +99,7 @@ describe('verdict annotations', () => {
     const shown = finished([flaky, waived])
     expect(shown).toEqual([
       expect.stringMatching(
-        /^::warning title=slow \(source [0-9a-f]{8}\)%3A timed out \(waived\)::/
+        /^::warning title=slow \(source [0-9a-f]{8}\)%3A title of timeout \(waived\)::/
       ),
       expect.stringMatching(/^::warning title=shaky \(source [0-9a-f]{8}\)%3A flaky::.*is flaky/)
     ])

@@ -52,11 +52,15 @@ describe('the report of a 37-connector sweep', () => {
       expect(errors).toHaveLength(10)
       const titles = errors.map((line) => /title=([^:]*)::/.exec(line)?.[1] ?? '')
       expect(new Set(titles).size).toBe(10)
-      expect(titles.slice(0, 9).filter((title) => !title.endsWith('%3A failed'))).toEqual([])
+      expect(
+        titles.slice(0, 9).filter((title) => !title.endsWith('%3A Connection check failed'))
+      ).toEqual([])
       expect(titles[9]).toBe('6 more connectors did not pass%3A 1 failed%2C 5 timed out')
       const rest = (errors[9] ?? '').split('::')[2]?.split('%0A') ?? []
-      expect(rest[0]).toMatch(/: failed \(/)
-      expect(rest.slice(1, 6).every((line) => line.includes(': timed out'))).toBe(true)
+      expect(rest[0]).toMatch(/: Connection check failed \(/)
+      expect(rest.slice(1, 6).every((line) => line.includes(': Connection check timed out'))).toBe(
+        true
+      )
 
       // The log's table is in the same order, and its last line counts.
       expect(run.stdout).toContain(`37 connectors checked in`)

@@ -779,8 +779,8 @@ describe('runStep: inputs and names', () => {
         .sort()
     ).toEqual([S1.id, S3.id].sort())
     expect(reporter.resolution?.lines).toEqual([
-      { input: 'source-name', name: 'orders-*', glob: true, matched: 2 },
-      { input: 'source-name', name: 'orders-s3', glob: false, matched: 1 }
+      { input: 'source-name', name: 'orders-*', glob: true, matched: 2, shown: expect.any(Array) },
+      { input: 'source-name', name: 'orders-s3', glob: false, matched: 1, shown: ['orders-s3'] }
     ])
   })
 

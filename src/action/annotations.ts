@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { countsInWords, outcomeWords, ranked } from '../report/counts.js'
+import { countsInWords, ranked } from '../report/counts.js'
 import type { ResultView } from '../report/view.js'
 import { oneLine } from '../core/text.js'
 
@@ -25,9 +25,12 @@ function who(view: ResultView): string {
     : `${oneLine(name, 60)} (${connector.kind} ${shortId})`
 }
 
-/** "orders-s3 (source 5f1e2d3c): failed": no two connectors' titles are the same. */
+/**
+ * "orders-s3 (source 5f1e2d3c): Connection check failed": the connector and what happened, so
+ * that no two connectors' titles are the same.
+ */
 export function verdictTitle(view: ResultView): string {
-  return `${who(view)}: ${outcomeWords(view.outcome)}${view.waived ? ' (waived)' : ''}`
+  return `${who(view)}: ${view.verdict.title}${view.waived ? ' (waived)' : ''}`
 }
 
 /**
