@@ -82,7 +82,7 @@ describe('cancellation of the bundle', () => {
         })
         expect(result.stdout).toMatch(
           new RegExp(
-            `::error title=Connection check cancelled::Cancelled \\(${signal}\\) while waiting for check ${checkId} of source .*${id}.*; its last status was SCHEDULED\\.`
+            `::error title=[^:]*%3A Connection check cancelled::Cancelled \\(${signal}\\) while waiting for check ${checkId} of source .*${id}.*; its last status was SCHEDULED\\.`
           )
         )
       })

@@ -107,9 +107,7 @@ describe('remote text stays inert (the bundle)', () => {
         '#\\#[stop-commands]stop ::error::pwn <U+202E>gnp.exe <U+2066>x<U+2069>'
       )
       expect(lines(result, '::warning').join('\n')).toContain('#\\#[error]RUNNING<U+202E>')
-      expect(result.stdout).toMatch(
-        /^failure +source +x #\\#\[set-output name=approved;\]true \(#\\#\[add-mask\]t<U\+202E>yp<U\+200B>e\) /m
-      )
+      expect(result.stdout).toMatch(/^failed +x #\\#\[set-output name=approved;\]true /m)
       expect(result.stdout).toContain('#\\#[add-mask]x ::error::y <U+2067>')
       expect(result.stdout).toContain('redirect to /#\\#[error]elsewhere')
       // Only our own annotations: one per connector that did not pass, one warning.
@@ -217,18 +215,18 @@ describe('an honest log (the bundle)', () => {
         expectInert(result, sim.apiKey)
         expect(lines(result, '::group::')).toHaveLength(300)
         expect(lines(result, '::endgroup::')).toHaveLength(300)
-        expect(result.stdout).toMatch(/^OUTCOME +KIND +NAME \(TYPE\)/m)
-        expect(result.stdout).toMatch(/^300 of 300 connectors did not pass \(failure\) after /m)
+        expect(result.stdout).toMatch(/^OUTCOME +CONNECTOR +ID +TIME +REASON/m)
+        expect(result.stdout).toMatch(/^300 connectors checked in \d+\.\d s: 300 failed\./m)
         expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^::debug::Finished in /)
         // Nine connectors' own annotations, then one for the other 291.
         const errors = lines(result, '::error')
         expect(errors).toHaveLength(10)
         expect(
-          errors.slice(0, 9).every((e) => e.startsWith('::error title=Connection check failed::'))
+          errors
+            .slice(0, 9)
+            .every((e) => /^::error title=[^:]*%3A Connection check failed::/.test(e))
         ).toBe(true)
-        expect(errors[9]).toMatch(
-          /^::error title=291 more connectors did not pass::291 more connectors/
-        )
+        expect(errors[9]).toMatch(/^::error title=291 more connectors did not pass%3A 291 failed::/)
         // The others' verdicts are still in their groups, as plain lines.
         expect(lines(result, 'Connection check failed: Source ')).toHaveLength(291)
       }),
@@ -247,7 +245,9 @@ describe('an honest log (the bundle)', () => {
       }
       const result = await runBundle(base(sim, { 'source-id': all.join('\n') }))
       expectInert(result, sim.apiKey)
-      const errors = lines(result, '::error title=Connection check failed::')
+      const errors = lines(result, '::error').filter((e) =>
+        /^::error title=[^:]*%3A Connection check failed::/.test(e)
+      )
       expect(errors).toHaveLength(10)
       expect(
         new Set(all.slice(0, 10).filter((id) => errors.some((e) => e.includes(id)))).size
@@ -311,7 +311,7 @@ describe('sizes (the bundle)', () => {
         const cut = `The results and check-id outputs hold the first ${kept.length} of 80 connectors`
         expect(lines(result, '::warning title=Results output cut short::')[0]).toContain(cut)
         expect(result.summary).toContain(cut)
-        expect(result.summary).toMatch(/The table shows \d+ of 80 connectors/)
+        expect(result.summary).toMatch(/The tables show \d+ of 80 connectors/)
         expect(result.outputs['results-file']).toMatch(
           /unstructured-connection-check-results-.+\.json$/
         )

@@ -28,7 +28,7 @@ export function verifyInvariants(result: ActionResult, apiKey: string): void {
   expect(result.outputs.outcome).toBeDefined()
   // A platform that gave no verdict passes the step only with on-platform-unavailable: warn,
   // and then says so in a warning.
-  const waived = /^::warning title=[^:]*\(not failing the step\)::/m.test(result.stdout)
+  const waived = /^::warning title=[^:]*\(waived\)::/m.test(result.stdout)
   const passing = ['success', 'dry-run'].includes(result.outputs.outcome ?? '')
   expect(result.exitCode === 0).toBe(passing || waived)
 }
@@ -153,7 +153,7 @@ export const scenarios: Scenario[] = [
         outcome: 'failure'
       })
       expect(errorLine(result)).toMatch(
-        /^::error title=Connection check failed::Destination "sim-destination-\w+" \(postgres, \S+\) failed its connection check after \d+\.\d s \(check \S+\): Could not connect: AccessDenied/
+        /^::error title=sim-destination-\w+ \(destination [0-9a-f]{8}\)%3A Connection check failed::Destination "sim-destination-\w+" \(postgres, \S+\) failed its connection check after \d+\.\d s \(check \S+\): Could not connect: AccessDenied/
       )
       expect(result.summary).toContain('AccessDenied on bucket &#34;prod-out&#34;')
       // S3's words from a postgres connector: the generic hint, neither service's own.
@@ -190,7 +190,7 @@ export const scenarios: Scenario[] = [
       const [entry] = entries
       // Under the reason, on the annotation's second line: our own text, never the reason's.
       expect(errorLine(result)).toMatch(
-        /^::error title=Connection check failed::Source "sim-source-\w+" \(s3, \S+\) failed its connection check after .*: An error occurred \(InvalidAccessKeyId\).* in our records\.%0ALikely cause: the AWS access key ID/
+        /^::error title=sim-source-\w+ \(source [0-9a-f]{8}\)%3A Connection check failed::Source "sim-source-\w+" \(s3, \S+\) failed its connection check after .*: An error occurred \(InvalidAccessKeyId\).* in our records\.%0ALikely cause: the AWS access key ID/
       )
       expect(errorLine(result).endsWith(`%0A${String(entry?.hint)}`)).toBe(true)
       expect(result.summary).toContain('in our records.<br><em>Likely cause: the AWS access key ID')
@@ -258,7 +258,7 @@ export const scenarios: Scenario[] = [
       expect(result.exitCode).toBe(1)
       noCheck(result, 'unauthorized')
       expect(errorLine(result)).toMatch(
-        /^::error title=API key rejected::The API refused the key \(401: API key is invalid/
+        /^::error title=source [0-9a-f]{8}%3A API key rejected::The API refused the key \(401: API key is invalid/
       )
       expect(errorLine(result)).toContain("'api-key'")
       // The read of its latest check, then the POST, which decides.

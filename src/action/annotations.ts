@@ -134,7 +134,7 @@ function warningOf(view: ResultView): Annotation {
       message: [view.verdict.message, ...view.notes].join('\n')
     }
   }
-  return { title: `${who(view)}: flaky`, message: view.flakyNotes.join('\n') }
+  return { title: `${who(view)}: Flaky connection check`, message: view.flakyNotes.join('\n') }
 }
 
 /** The last annotation when more did not pass than there is room for: it names them all. */

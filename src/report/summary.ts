@@ -51,6 +51,9 @@ function heading(step: StepReport, views: readonly ResultView[]): string {
   if (views.every((v) => v.outcome === 'dry-run')) {
     return `${icon} Dry run: all ${views.length} connectors found; no check was started`
   }
+  if (views.every((v) => v.outcome === 'success')) {
+    return `${icon} Unstructured connection checks: all ${views.length} passed`
+  }
   return `${icon} Unstructured connection checks: ${counts}${waived}`
 }
 
@@ -99,7 +102,7 @@ function matched(resolved: NamesResolved | undefined): string[] {
 }
 
 const cell = (text: string, title?: string): string =>
-  title === undefined || title === text
+  title === undefined || title === '' || title === text
     ? `<td>${escapeMarkup(text)}</td>`
     : `<td title="${escapeMarkup(title)}">${escapeMarkup(text)}</td>`
 
@@ -194,7 +197,11 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
   const details = fitting(notPassed.map(detailHtml), room)
   const passedRows = fitting(passed.map(rowHtml), room)
   if (failingRows.length > 0) parts.push(...table(failingRows))
-  if (details.length > 0) {
+  const [only] = views
+  if (views.length === 1 && only !== undefined) {
+    // One connector: its whole story, ids and all, under its row.
+    parts.push(`<p>${detailHtml(only).replace(/^<li>|<\/li>$/g, '')}</p>`)
+  } else if (details.length > 0) {
     parts.push(
       '<details>',
       `<summary>What to fix: the whole verdict of each that did not pass (${details.length})</summary>`,

@@ -303,7 +303,7 @@ export function closingLine(results: readonly Result[], durationMs: number, name
   if (all.length === 1 && only !== undefined) {
     return named
       ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
-      : `The connection check ${outcomeWords(only.outcome)} after ${took}${tail}.`
+      : `The connection check did not pass (${outcomeWords(only.outcome)}) after ${took}${tail}.`
   }
   const neverStarted = failed.filter((v) => v.notStarted).length
   const queue =
