@@ -142,10 +142,10 @@ describe('on-platform-unavailable', () => {
         expect(entries(result)[0]?.outcome).toBe(outcome)
         expect(lines(result, '::error')).toEqual([])
         const [warning] = lines(result, '::warning')
-        expect(warning).toMatch(/\(not failing the step\)::/)
+        expect(warning).toMatch(/\(waived\)::/)
         expect(warning).toContain('on-platform-unavailable is warn')
         expect(result.summary).toContain('on-platform-unavailable is warn')
-        expect(result.summary).toContain('(not failing the step)')
+        expect(result.summary).toContain('(waived)')
       })
   )
 
