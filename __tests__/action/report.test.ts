@@ -101,7 +101,9 @@ describe('verdict annotations', () => {
       expect.stringMatching(
         /^::warning title=slow \(source [0-9a-f]{8}\)%3A title of timeout \(waived\)::/
       ),
-      expect.stringMatching(/^::warning title=shaky \(source [0-9a-f]{8}\)%3A flaky::.*is flaky/)
+      expect.stringMatching(
+        /^::warning title=shaky \(source [0-9a-f]{8}\)%3A Flaky connection check::.*is flaky/
+      )
     ])
   })
 })
