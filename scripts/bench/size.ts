@@ -1,14 +1,13 @@
-// Bundle size: ncc builds of src/ into the temp folder (plain with --stats-out, and --minify),
+// Bundle size: builds of src/ (scripts/bundle.ts) into the temp folder (plain with --stats-out, and --minify),
 // the files of the bundle measured, what each package adds (through the source maps), and where
 // a stack trace taken inside a bundle points.
-import { existsSync } from 'node:fs'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { startBundle, startNode } from '../../__tests__/support/runner.js'
-import { ROOT, type Bench, type WorkDir } from './common.js'
+import { startBundle } from '../../__tests__/support/runner.js'
+import { bundle as build, CHUNK_FILE } from '../bundle.js'
+import { type Bench, type WorkDir } from './common.js'
 
-const NCC_CLI = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 /** The source of dist/index.js, built again to compare with it and to minify. */
 const ENTRY = 'src/action/index.ts'
 
@@ -85,22 +84,42 @@ function charsByPackage(code: string, map: SourceMapJson): Map<string, number> {
 }
 
 export interface BuildSizes {
+  /** index.js: what start-up loads. */
   indexBytes: number
+  /** The chunks beside it, which import() loads when they are first needed. */
+  chunkBytes: number
+  /** The source maps of index.js and of its chunks. */
   mapBytes: number
   registerBytes: number
+  /** Characters of index.js and its chunks, per package. */
   byPackage: Map<string, number>
 }
 
-/** A bundle file, its `.map` beside it and the `sourcemap-register.cjs` of its folder. */
+/**
+ * A bundle file, its chunks and the `.map` beside each, and the `sourcemap-register.cjs` of its
+ * folder.
+ */
 async function buildSizes(bundle: string): Promise<BuildSizes> {
-  const code = await readFile(bundle, 'utf8')
-  const mapText = await readFile(`${bundle}.map`, 'utf8')
-  return {
-    indexBytes: Buffer.byteLength(code),
-    mapBytes: Buffer.byteLength(mapText),
-    registerBytes: (await stat(path.join(path.dirname(bundle), 'sourcemap-register.cjs'))).size,
-    byPackage: charsByPackage(code, JSON.parse(mapText) as SourceMapJson)
+  const dir = path.dirname(bundle)
+  const chunks = (await readdir(dir)).filter((name) => CHUNK_FILE.test(name))
+  const sizes: BuildSizes = {
+    indexBytes: 0,
+    chunkBytes: 0,
+    mapBytes: 0,
+    registerBytes: (await stat(path.join(dir, 'sourcemap-register.cjs'))).size,
+    byPackage: new Map()
   }
+  for (const file of [bundle, ...chunks.map((name) => path.join(dir, name))]) {
+    const code = await readFile(file, 'utf8')
+    const mapText = await readFile(`${file}.map`, 'utf8')
+    if (file === bundle) sizes.indexBytes = Buffer.byteLength(code)
+    else sizes.chunkBytes += Buffer.byteLength(code)
+    sizes.mapBytes += Buffer.byteLength(mapText)
+    for (const [pkg, n] of charsByPackage(code, JSON.parse(mapText) as SourceMapJson)) {
+      sizes.byPackage.set(pkg, (sizes.byPackage.get(pkg) ?? 0) + n)
+    }
+  }
+  return sizes
 }
 
 export interface SizeReport {
@@ -112,37 +131,21 @@ export interface SizeReport {
   importedBy: Map<string, Set<string>>
 }
 
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
-  )
-}
-
-/** Builds src/ into the temp folder (dist/ is what is measured, and is never rebuilt here). */
-async function ncc(outDir: string, extra: string[]): Promise<void> {
-  const args = [NCC_CLI, 'build', ENTRY, '-o', outDir, '--source-map', ...extra]
-  const run = await startNode(args, stringEnv(process.env), 120_000, { cwd: ROOT }).done
-  // ncc has been seen to exit 0 without writing index.js while src/ was changing under it.
-  if (run.code !== 0 || !existsSync(path.join(outDir, 'index.js'))) {
-    throw new Error(`ncc ${extra.join(' ')} failed:\n${run.stdout}\n${run.stderr}`)
-  }
-}
-
 export interface PlainBuild {
   dir: string
   statsFile: string
 }
 
 export async function buildPlain(work: WorkDir): Promise<PlainBuild> {
-  const build = { dir: work.path('ncc-plain'), statsFile: work.path('stats.json') }
-  await ncc(build.dir, ['--stats-out', build.statsFile])
-  return build
+  const plain = { dir: work.path('ncc-plain'), statsFile: work.path('stats.json') }
+  await build(ENTRY, plain.dir, { flags: ['--stats-out', plain.statsFile] })
+  return plain
 }
 
 /** The folder of a `ncc --minify` build of src/. */
 export async function buildMinified(work: WorkDir): Promise<string> {
   const dir = work.path('ncc-minified')
-  await ncc(dir, ['--minify'])
+  await build(ENTRY, dir, { flags: ['--minify'] })
   return dir
 }
 

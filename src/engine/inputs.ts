@@ -5,7 +5,6 @@ import type {
   Settings,
   UnavailablePolicy
 } from './contract.js'
-import { z } from 'zod'
 import { parseApiUrl, redactUserinfo } from '../api/url.js'
 import { UUID } from '../core/ids.js'
 import { uniqueConnectors, type Connector, type ConnectorKind } from '../core/connector.js'
@@ -37,8 +36,6 @@ export function junitFileInput(read: InputReader): string | undefined {
   return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw
 }
 
-const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
-
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
 const MAX_SECONDS = 6 * 60 * 60
 
@@ -56,57 +53,69 @@ const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/
 /** Less than a second cannot start a check and read its answer: it could only time out. */
 const MIN_TIMEOUT_SECONDS = 1
 
-const timeoutSeconds = z
-  .string()
-  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(
-        MIN_TIMEOUT_SECONDS,
-        `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`
-      )
-      .max(MAX_SECONDS, `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`)
-  )
+/**
+ * A number an input holds: the form its text must have, then its range, each with the message
+ * that names what is wanted. Read by hand rather than with zod, which the first request would
+ * otherwise wait for (it is loaded with the first answer).
+ */
+interface NumberInput {
+  form: RegExp
+  formMessage: string
+  min: number
+  max: number
+  rangeMessage: string
+}
 
-const pollIntervalSeconds = z
-  .string()
-  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(
-        MIN_POLL_INTERVAL_SECONDS,
-        `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`
-      )
-      .max(MAX_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`)
-  )
+const WHOLE_FORMAT = /^\d+$/
 
-const concurrency = z
-  .string()
-  .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
-      .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
-  )
+const timeoutSeconds: NumberInput = {
+  form: SECONDS_FORMAT,
+  formMessage: 'must be a positive number of seconds',
+  min: MIN_TIMEOUT_SECONDS,
+  max: MAX_SECONDS,
+  rangeMessage: `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`
+}
 
-const recheckCount = z
-  .string()
-  .regex(/^\d+$/, `must be a whole number from 0 to ${MAX_RECHECKS}`)
-  .transform(Number)
-  .pipe(z.number().int().max(MAX_RECHECKS, `must be a whole number from 0 to ${MAX_RECHECKS}`))
+const pollIntervalSeconds: NumberInput = {
+  form: SECONDS_FORMAT,
+  formMessage: 'must be a positive number of seconds',
+  min: MIN_POLL_INTERVAL_SECONDS,
+  max: MAX_SECONDS,
+  rangeMessage: `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`
+}
 
-const reuseSeconds = z
-  .string()
-  .regex(SECONDS_FORMAT, 'must be a number of seconds, 0 for off')
-  .transform(Number)
-  .pipe(z.number().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`))
+const concurrency: NumberInput = {
+  form: WHOLE_FORMAT,
+  formMessage: `must be a whole number from 1 to ${MAX_CONCURRENCY}`,
+  min: 1,
+  max: MAX_CONCURRENCY,
+  rangeMessage: `must be a whole number from 1 to ${MAX_CONCURRENCY}`
+}
+
+const recheckCount: NumberInput = {
+  form: WHOLE_FORMAT,
+  formMessage: `must be a whole number from 0 to ${MAX_RECHECKS}`,
+  min: 0,
+  max: MAX_RECHECKS,
+  rangeMessage: `must be a whole number from 0 to ${MAX_RECHECKS}`
+}
+
+const reuseSeconds: NumberInput = {
+  form: SECONDS_FORMAT,
+  formMessage: 'must be a number of seconds, 0 for off',
+  min: 0,
+  max: MAX_SECONDS,
+  rangeMessage: `must be at most ${MAX_SECONDS} (6 hours)`
+}
+
+/** The number `raw` holds, or the message saying why it holds none in range. */
+function readNumber(raw: string, input: NumberInput): Answer<number, string> {
+  if (!input.form.test(raw)) return { ok: false, problem: input.formMessage }
+  const value = Number(raw)
+  // More digits than a double holds read as Infinity: out of range like any other too large.
+  if (!(value >= input.min && value <= input.max)) return { ok: false, problem: input.rangeMessage }
+  return { ok: true, value }
+}
 
 /** YAML's booleans, as the runner's toolkit reads a boolean input. */
 const BOOLEAN: Record<string, boolean> = {
@@ -184,13 +193,12 @@ export function readSettings(
     ['destination-id', 'destination']
   ] as const satisfies readonly (readonly [string, ConnectorKind])[]) {
     const ids = splitIds(read(input))
-    const parsed = uuidList.safeParse(ids)
-    if (!parsed.success) {
-      const bad = ids.filter((id) => !UUID.test(id))
+    const bad = ids.filter((id) => !UUID.test(id))
+    if (bad.length > 0) {
       fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`)
       continue
     }
-    for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })
+    for (const id of ids) named.push({ kind, id: id.toLowerCase() })
   }
   const connectors = uniqueConnectors(named)
 
@@ -238,12 +246,11 @@ export function readSettings(
       `${names.subject('api-url')} ${api.problem}; got ${quote(redactUserinfo(apiUrlRaw))}.`
     )
 
-  const seconds = (input: string, fallback: string, schema: typeof timeoutSeconds): number => {
+  const seconds = (input: string, fallback: string, rule: NumberInput): number => {
     const raw = read(input) || fallback
-    const parsed = schema.safeParse(raw)
-    if (parsed.success) return parsed.data * 1000
-    const message = parsed.error.issues[0]?.message ?? 'is not valid'
-    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
+    const parsed = readNumber(raw, rule)
+    if (parsed.ok) return parsed.value * 1000
+    fail(input, `${names.subject(input)} ${parsed.problem}; got ${quote(raw)}.`)
     return Number.NaN
   }
   const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds)
@@ -253,12 +260,11 @@ export function readSettings(
     pollIntervalSeconds
   )
   const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY
-  const maxConcurrency = concurrency.safeParse(concurrencyRaw)
-  if (!maxConcurrency.success) {
-    const message = maxConcurrency.error.issues[0]?.message ?? 'is not valid'
+  const maxConcurrency = readNumber(concurrencyRaw, concurrency)
+  if (!maxConcurrency.ok) {
     fail(
       'max-concurrency',
-      `${names.subject('max-concurrency')} ${message}; got ${quote(concurrencyRaw)}.`
+      `${names.subject('max-concurrency')} ${maxConcurrency.problem}; got ${quote(concurrencyRaw)}.`
     )
   }
 
@@ -276,12 +282,11 @@ export function readSettings(
       `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`
     )
   }
-  const whole = (input: string, schema: typeof recheckCount): number => {
+  const whole = (input: string, rule: NumberInput): number => {
     const raw = read(input).trim() || '0'
-    const parsed = schema.safeParse(raw)
-    if (parsed.success) return parsed.data
-    const message = parsed.error.issues[0]?.message ?? 'is not valid'
-    fail(input, `${names.subject(input)} ${message}; got ${quote(raw)}.`)
+    const parsed = readNumber(raw, rule)
+    if (parsed.ok) return parsed.value
+    fail(input, `${names.subject(input)} ${parsed.problem}; got ${quote(raw)}.`)
     return Number.NaN
   }
   const recheckFailures = whole('recheck-failures', recheckCount)
@@ -295,7 +300,7 @@ export function readSettings(
   if (
     errors.length > 0 ||
     !api.ok ||
-    !maxConcurrency.success ||
+    !maxConcurrency.ok ||
     onPlatformUnavailable === undefined ||
     dryRun === undefined
   ) {
@@ -316,7 +321,7 @@ export function readSettings(
     api: api.value,
     timeoutMs,
     pollIntervalMs,
-    maxConcurrency: maxConcurrency.data,
+    maxConcurrency: maxConcurrency.value,
     junitFile: junitRaw === '' ? undefined : junitRaw,
     onPlatformUnavailable,
     recheckFailures,
