@@ -11,7 +11,8 @@ if [ -n "$(git status --porcelain -- dist)" ]; then
   git status --short -- dist >&2
   exit 1
 fi
-for bundle in dist/index.js dist/cli/index.js; do
+# Each entry and the chunks it loads with import().
+for bundle in dist/*.js dist/cli/*.js; do
   if grep -q webpackMissingModule "$bundle"; then
     echo "$bundle has unresolved modules (is the package ESM?)." >&2
     exit 1

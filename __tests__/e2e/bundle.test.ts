@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import type { Simulator } from '../../simulator/platform-simulator.js'
 import { withSimulator } from '../support/runner.js'
 import { runBundle } from '../support/action-harness.js'
 import { bundleFile } from '../support/test-bundles.js'
+import { CHUNK_FILE, licenses } from '../../scripts/bundle.js'
 import { scenarios, verifyInvariants } from '../support/scenarios.js'
 
 // The bundle exactly as a runner starts it: `node index.js` with INPUT_* variables, built from
@@ -20,12 +21,56 @@ function checkRequestsAfter(sim: Simulator, signalledAt: number | undefined): nu
   ).length
 }
 
+/** The packages and folders an entry's file, or one of its chunks, was built from. */
+function builtFrom(file: string): string[] {
+  const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }
+  return sources
+}
+
+function chunksBeside(bundle: string): string[] {
+  const dir = path.dirname(bundle)
+  return readdirSync(dir)
+    .filter((name) => CHUNK_FILE.test(name))
+    .map((name) => path.join(dir, name))
+}
+
 describe('the bundle of src/action/index.ts', () => {
-  it('is a complete ESM bundle', () => {
+  it('is a complete ESM bundle, its chunks too', () => {
     const bundle = bundleFile()
-    expect(readFileSync(bundle, 'utf8')).not.toContain('webpackMissingModule')
+    for (const file of [bundle, ...chunksBeside(bundle)]) {
+      expect(readFileSync(file, 'utf8')).not.toContain('webpackMissingModule')
+    }
     const packageJson = path.join(path.dirname(bundle), 'package.json')
     expect(JSON.parse(readFileSync(packageJson, 'utf8'))).toEqual({ type: 'module' })
+  })
+
+  // What start-up, spawn to the first request, must not wait for: zod and the schemas come with
+  // the first answer, the summary and the JUnit report at the end, and undici never.
+  it.each(['action', 'cli'] as const)(
+    'leaves out of the %s entry what the first request does not need',
+    (name) => {
+      const bundle = bundleFile(name)
+      const entry = builtFrom(bundle)
+      const later = chunksBeside(bundle).flatMap(builtFrom)
+      for (const deferred of [
+        '/node_modules/zod/',
+        '/src/api/schemas.ts',
+        '/src/report/junit.ts'
+      ]) {
+        expect(entry.filter((source) => source.includes(deferred))).toEqual([])
+        expect(later.some((source) => source.includes(deferred))).toBe(true)
+      }
+      expect(
+        [...entry, ...later].filter((source) => source.includes('/node_modules/undici/'))
+      ).toEqual([])
+    }
+  )
+
+  it('has the licence of each package in its files, chunks included', async () => {
+    const lines = (await licenses(path.dirname(bundleFile()))).split('\n')
+    // zod's code is in a chunk only.
+    expect(lines).toEqual(expect.arrayContaining(['@actions/core', '@actions/http-client', 'zod']))
+    expect(lines).not.toContain('undici')
   })
 
   it.concurrent.each(scenarios.map((s) => [s.name, s] as const))('%s', (_, scenario) =>

@@ -196,6 +196,20 @@ describe('readSettings', () => {
     expect(error?.problem).toMatchObject({ kind: 'invalid-input', input })
   })
 
+  it.each([
+    ['timeout-seconds', `1${'0'.repeat(400)}`, 'must be from 1 to 21600 seconds (6 hours)'],
+    ['reuse-success-seconds', `1${'0'.repeat(400)}`, 'must be at most 21600 (6 hours)'],
+    ['max-concurrency', '99999999999999999999', 'must be a whole number from 1 to 100'],
+    ['recheck-failures', '99999999999999999999', 'must be a whole number from 0 to 3']
+  ])(
+    'gives %s its own range for a number past what a double holds exactly',
+    (input, value, why) => {
+      // Read as Infinity, or as a whole number beyond 2^53: out of range, not another kind of error.
+      const { error } = attempt({ 'source-id': SOURCE, 'api-key': KEY, [input]: value })
+      expect(error?.message.split('; got ')[0]).toBe(`Input '${input}' ${why}`)
+    }
+  )
+
   it('reads the policies', () => {
     const settings = readSettings(
       read({

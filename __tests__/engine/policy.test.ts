@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseTimestamp, type ConnectionCheck } from '../../src/api/schemas.js'
+import type { ConnectionCheck } from '../../src/api/schemas.js'
+import { parseTimestamp } from '../../src/api/timestamp.js'
 import {
   CLOCK_TOLERANCE_MS,
   mayRecheck,

@@ -40,15 +40,15 @@ export function bundleFile(name: BundleName = 'action'): string {
   return path.join(bundleDir(), name, 'index.js')
 }
 
-/** As `npm run bundle`, without the licence file, which no test reads. */
-const NCC_FLAGS = ['--source-map', '-q']
-const NCC_CLI = path.join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+/** As `npm run bundle` (scripts/bundle.ts), without the licence file, which no test reads. */
+const NCC_FLAGS = ['-q']
+const BUNDLE_SCRIPT = path.join('scripts', 'bundle.ts')
 const CACHE_DIR = path.join('node_modules', '.cache', 'connection-check-bundles')
 /** Builds kept besides the current one: a few branches' worth, a few MB each. */
 const KEEP_BUILDS = 6
 /** An unfinished build older than this was left by a run that died. */
 const ABANDONED_BUILD_MS = 60 * 60 * 1000
-const NCC_LIMIT_MS = 5 * 60 * 1000
+const BUILD_LIMIT_MS = 5 * 60 * 1000
 
 /** Files under `dir`, relative to `root`, sorted so the hash does not depend on readdir order. */
 async function filesUnder(root: string, dir: string): Promise<string[]> {
@@ -69,6 +69,7 @@ async function buildKey(root: string): Promise<string> {
   hash.update(JSON.stringify({ ncc: version, flags: NCC_FLAGS, entries: ENTRIES }))
   const files = [
     ...(await filesUnder(root, 'src')),
+    BUNDLE_SCRIPT,
     'package.json',
     'package-lock.json',
     'tsconfig.json'
@@ -80,12 +81,12 @@ async function buildKey(root: string): Promise<string> {
   return hash.digest('hex').slice(0, 32)
 }
 
-/** Runs ncc on one entry; rejects with ncc's own words when it fails. */
-function ncc(root: string, entry: string, outDir: string): Promise<void> {
-  // NODE_OPTIONS carries jest's --experimental-vm-modules, which ncc does not need.
+/** Bundles one entry through scripts/bundle.ts; rejects with its own words when it fails. */
+function bundleEntry(root: string, entry: string, outDir: string): Promise<void> {
+  // NODE_OPTIONS carries jest's --experimental-vm-modules, which the build does not need.
   const env = { ...process.env }
   delete env.NODE_OPTIONS
-  const args = [path.join(root, NCC_CLI), 'build', entry, '-o', outDir, ...NCC_FLAGS]
+  const args = ['--import', 'tsx', BUNDLE_SCRIPT, entry, outDir, ...NCC_FLAGS]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
@@ -95,13 +96,12 @@ function ncc(root: string, entry: string, outDir: string): Promise<void> {
     let output = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    const limit = setTimeout(() => child.kill('SIGKILL'), NCC_LIMIT_MS)
+    const limit = setTimeout(() => child.kill('SIGKILL'), BUILD_LIMIT_MS)
     child.on('error', reject)
     child.on('close', (code, signal) => {
       clearTimeout(limit)
-      // ncc has been seen to exit 0 without writing index.js while src/ changed under it.
-      if (code === 0 && existsSync(path.join(outDir, 'index.js'))) resolve()
-      else reject(new Error(`ncc build ${entry} failed (${String(code ?? signal)}):\n${output}`))
+      if (code === 0) resolve()
+      else reject(new Error(`bundling ${entry} failed (${String(code ?? signal)}):\n${output}`))
     })
   })
 }
@@ -114,7 +114,7 @@ async function build(root: string, cache: string, target: string): Promise<void>
   )
   await mkdir(staging, { recursive: true })
   try {
-    await Promise.all(ENTRIES.map((e) => ncc(root, e.entry, path.join(staging, e.name))))
+    await Promise.all(ENTRIES.map((e) => bundleEntry(root, e.entry, path.join(staging, e.name))))
     await rename(staging, target).catch((error: unknown) => {
       // Another test run finished the same build first; the two are the same bytes.
       if (!existsSync(target)) throw error

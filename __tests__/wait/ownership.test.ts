@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  ConnectionCheckSchema,
-  parseTimestamp,
-  type ConnectionCheck
-} from '../../src/api/schemas.js'
+import { ConnectionCheckSchema, type ConnectionCheck } from '../../src/api/schemas.js'
+import { parseTimestamp } from '../../src/api/timestamp.js'
 import { isFinal, isKnownStatus } from '../../src/api/status.js'
 import { relationTo } from '../../src/wait/ownership.js'
 

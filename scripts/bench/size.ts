@@ -5,20 +5,11 @@ import { existsSync } from 'node:fs'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { startBundle, startNode } from '../../__tests__/support/runner.js'
-import {
-  ROOT,
-  captioned,
-  kib,
-  median,
-  pct,
-  type Bench,
-  type Section,
-  type WorkDir
-} from './common.js'
+import { startBundle } from '../../__tests__/support/runner.js'
+import { bundle } from '../bundle.js'
+import { captioned, kib, median, pct, type Bench, type Section, type WorkDir } from './common.js'
 import type { StartupReport } from './startup.js'
 
-const NCC_CLI = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 /** The source of dist/index.js, built again to compare with it and to minify. */
 const ENTRY = 'src/action/index.ts'
 
@@ -128,20 +119,11 @@ export interface SizeReport {
   importedBy: Map<string, Set<string>>
 }
 
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
-  )
-}
-
-/** Builds src/ into the temp folder (dist/ is what is measured, and is never rebuilt here). */
+/** Builds src/ into the temp folder as `npm run bundle` does (dist/ is what is measured). */
 async function ncc(outDir: string, extra: string[]): Promise<void> {
-  const args = [NCC_CLI, 'build', ENTRY, '-o', outDir, '--source-map', ...extra]
-  const run = await startNode(args, stringEnv(process.env), 120_000, { cwd: ROOT }).done
+  await bundle(ENTRY, outDir, { flags: extra })
   // ncc has been seen to exit 0 without writing index.js while src/ was changing under it.
-  if (run.code !== 0 || !existsSync(path.join(outDir, 'index.js'))) {
-    throw new Error(`ncc ${extra.join(' ')} failed:\n${run.stdout}\n${run.stderr}`)
-  }
+  if (!existsSync(path.join(outDir, 'index.js'))) throw new Error(`ncc ${extra.join(' ')} failed`)
 }
 
 export interface PlainBuild {

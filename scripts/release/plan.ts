@@ -42,8 +42,11 @@ export interface ReleasePlan {
 
 export type PlanResult = { ok: true; plan: ReleasePlan } | { ok: false; problems: string[] }
 
-/** The subjects of the build provenance attestation, besides the tarball. */
-export const BUNDLES = ['dist/index.js', 'dist/cli/index.js'] as const
+/**
+ * The subjects of the build provenance attestation, besides the tarball: each bundle's entry and
+ * the chunks it loads when first needed.
+ */
+export const BUNDLES = ['dist/*.js', 'dist/cli/*.js'] as const
 
 export function releasePlan(input: ReleaseInput): PlanResult {
   const parsed = parseReleaseTag(input.tag)

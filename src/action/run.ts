@@ -4,12 +4,9 @@ import { runStep } from '../engine/step.js'
 import { type EngineOptions, type StepReport } from '../engine/contract.js'
 import { GitHubLog } from './log.js'
 import { onLine } from './lines.js'
-import { writeOutputs } from './outputs.js'
 import { junitFileInput } from '../engine/inputs.js'
 import { ACTION_INPUTS } from './names.js'
-import { renderJunit } from '../report/junit.js'
 import { writeReportFile } from '../report/file.js'
-import { renderSummary } from '../report/summary.js'
 import { seconds } from '../core/text.js'
 
 export type RunOptions = EngineOptions
@@ -32,6 +29,13 @@ export async function run(options: RunOptions = {}): Promise<StepReport> {
     heard()
   }
   log.finish(step)
+  // What writes the outputs, the JUnit report and the summary is loaded once the step has ended,
+  // so that start-up, spent before the first request, does not wait for it.
+  const [{ writeOutputs }, { renderJunit }, { renderSummary }] = await Promise.all([
+    import('./outputs.js'),
+    import('../report/junit.js'),
+    import('../report/summary.js')
+  ])
   const notes = await writeOutputs(step, log.annotations)
   const junitFile = step.settings?.junitFile ?? junitFileInput((name) => core.getInput(name))
   if (junitFile !== undefined) {

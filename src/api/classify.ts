@@ -1,7 +1,7 @@
-import { STATUS_CODES } from 'node:http'
 import type { z } from 'zod'
 import { transient, type ForeignAnswer } from '../core/problem.js'
 import { oneLine } from '../core/text.js'
+import { httpStatusText } from './http-status.js'
 import { ErrorBodySchema } from './schemas.js'
 import type { Answer } from '../core/answer.js'
 
@@ -70,11 +70,6 @@ export function classifyResponse<T>(
     return { ok: false, problem: transient(status, httpStatusText(status), retryAfterMs) }
   }
   return { ok: false, problem: { kind: 'rejected', status, detail: detailText(response) } }
-}
-
-export function httpStatusText(status: number): string {
-  const text = STATUS_CODES[status]
-  return text ? `HTTP ${status} ${text}` : `HTTP ${status}`
 }
 
 /** The value, or a few words on why the body is not one (and whether it was JSON at all). */

@@ -7,27 +7,13 @@ import {
   type ConnectorInfo,
   type ConnectorKind
 } from '../core/connector.js'
-import { getProxyUrl } from '@actions/http-client'
-import { noAnswer, transient } from '../core/problem.js'
-import { seconds } from '../core/text.js'
 import { ACTION_NAME, ACTION_VERSION } from '../core/version.js'
-import {
-  cacheAge,
-  classifyResponse,
-  serverDate,
-  type Expected,
-  type RawResponse
-} from './classify.js'
-import {
-  ConnectionCheckSchema,
-  ConnectorInfoSchema,
-  ConnectorListSchema,
-  WorkflowConnectorsSchema,
-  WorkflowListSchema,
-  type ConnectionCheck,
-  type ListedConnector,
-  type ListedWorkflow,
-  type WorkflowConnectors
+import type * as Answers from './answers.js'
+import type {
+  ConnectionCheck,
+  ListedConnector,
+  ListedWorkflow,
+  WorkflowConnectors
 } from './schemas.js'
 import { Transport, type SendOptions, type Sent } from './transport.js'
 
@@ -55,32 +41,14 @@ export function requestLine(entry: Parameters<RequestLog>[0]): string {
   return `${entry.method} ${entry.path} -> ${entry.outcome} (${Math.round(entry.elapsedMs)} ms)`
 }
 
-const CHECK: Expected<ConnectionCheck> = {
-  schema: ConnectionCheckSchema,
-  name: 'a connection check',
-  describe: (check) => `${check.status} (check ${check.id})`
-}
-const WORKFLOW: Expected<WorkflowConnectors> = {
-  schema: WorkflowConnectorsSchema,
-  name: 'a workflow',
-  shapeIsFinal: true
-}
-const CONNECTOR: Expected<ConnectorInfo> = {
-  schema: ConnectorInfoSchema,
-  name: 'a connector',
-  shapeIsFinal: true
-}
-const CONNECTOR_LIST: Expected<ListedConnector[]> = {
-  schema: ConnectorListSchema,
-  name: 'a list of connectors',
-  describe: (list) => `${list.length} connectors`,
-  shapeIsFinal: true
-}
-const WORKFLOW_LIST: Expected<ListedWorkflow[]> = {
-  schema: WorkflowListSchema,
-  name: 'a list of workflows',
-  describe: (list) => `${list.length} workflows`,
-  shapeIsFinal: true
+/**
+ * What reads answers (answers.ts, with zod and the schemas), loaded when the first answer comes
+ * back rather than at start-up; once loaded it is used without a wait.
+ */
+let loadedAnswers: typeof Answers | undefined
+async function loadAnswers(): Promise<typeof Answers> {
+  loadedAnswers = await import('./answers.js')
+  return loadedAnswers
 }
 
 /**
@@ -129,22 +97,16 @@ export class PlatformClient implements PlatformApi {
   }
 
   startCheck(connector: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
-    return this.call('POST', connectionCheckPath(connector), CHECK, options, withServerDate)
+    return this.call('POST', connectionCheckPath(connector), (a) => a.CHECK, options)
   }
 
   latestCheck(connector: Connector, options: CallOptions): Promise<Answer<ConnectionCheck>> {
-    return this.call('GET', connectionCheckPath(connector), CHECK, options, withServerDate)
+    return this.call('GET', connectionCheckPath(connector), (a) => a.CHECK, options)
   }
 
   /** The connector read by id: only an answer that is that connector counts. */
   async connectorInfo(connector: Connector, options: CallOptions): Promise<Answer<ConnectorInfo>> {
-    const answer = await this.call(
-      'GET',
-      connectorPath(connector),
-      CONNECTOR,
-      options,
-      withCacheAge
-    )
+    const answer = await this.call('GET', connectorPath(connector), (a) => a.CONNECTOR, options)
     if (!answer.ok || answer.value.id === connector.id.toLowerCase()) return answer
     const given = answer.value.id === undefined ? 'it has no id' : `its id is ${answer.value.id}`
     const reason = `the answer was not connector ${connector.id} (${given})`
@@ -152,12 +114,12 @@ export class PlatformClient implements PlatformApi {
   }
 
   workflow(id: string, options: CallOptions): Promise<Answer<WorkflowConnectors>> {
-    return this.call('GET', `/workflows/${encodeURIComponent(id)}`, WORKFLOW, options)
+    return this.call('GET', `/workflows/${encodeURIComponent(id)}`, (a) => a.WORKFLOW, options)
   }
 
   /** Every connector of one kind: the list takes no paging parameters. */
   listConnectors(kind: ConnectorKind, options: CallOptions): Promise<Answer<ListedConnector[]>> {
-    return this.call('GET', listPath(kind), CONNECTOR_LIST, {
+    return this.call('GET', listPath(kind), (a) => a.CONNECTOR_LIST, {
       ...options,
       bodyLimitBytes: LIST_BODY_LIMIT_BYTES
     })
@@ -170,7 +132,7 @@ export class PlatformClient implements PlatformApi {
     options: CallOptions
   ): Promise<Answer<ListedWorkflow[]>> {
     const path = `/workflows/?page=${page}&page_size=${pageSize}`
-    return this.call('GET', path, WORKFLOW_LIST, {
+    return this.call('GET', path, (a) => a.WORKFLOW_LIST, {
       ...options,
       bodyLimitBytes: LIST_BODY_LIMIT_BYTES
     })
@@ -183,110 +145,27 @@ export class PlatformClient implements PlatformApi {
   private async call<T>(
     method: 'GET' | 'POST',
     path: string,
-    expected: Expected<T>,
-    options: SendOptions,
-    /** Adds what the answer's headers say about the value. */
-    annotate?: (value: T, response: RawResponse) => T
+    /** What the answer must be, from the module that reads answers. */
+    readingOf: (answers: typeof Answers) => Answers.Reading<T>,
+    options: SendOptions
   ): Promise<Answer<T>> {
     const started = performance.now()
     const url = `${this.apiBase}${path}`
     const sent = await this.transport.send(method, url, options)
-    let result = interpret(sent, expected, options.timeoutMs, this.epochNow(), url)
-    if (result.ok && sent.ok && annotate !== undefined) {
-      result = { ok: true, value: annotate(result.value, sent.value) }
-    }
+    const answers = loadedAnswers ?? (await loadAnswers())
+    const reading = readingOf(answers)
+    const result = answers.readAnswer(sent, reading, options.timeoutMs, this.epochNow(), url)
     this.log({
       method,
       path,
-      outcome: describeResult(sent, result, expected),
+      outcome: describeResult(sent, result, reading),
       elapsedMs: performance.now() - started
     })
     return result
   }
 }
 
-/**
- * The server's Date header, for the coarse sanity bound on a newer check's age and the age of a
- * check to reuse, and the Age header that says a cache answered, not the server.
- */
-function withServerDate(check: ConnectionCheck, response: RawResponse): ConnectionCheck {
-  const date = serverDate(response)
-  const age = cacheAge(response)
-  return {
-    ...check,
-    ...(date === undefined ? {} : { serverDateMs: date }),
-    ...(age === undefined ? {} : { cacheAgeSeconds: age })
-  }
-}
-
-/** The Age header, which says a cache answered: an updated_at it holds may be out of date. */
-function withCacheAge(info: ConnectorInfo, response: RawResponse): ConnectorInfo {
-  const age = cacheAge(response)
-  return age === undefined ? info : { ...info, cacheAgeSeconds: age }
-}
-
-function interpret<T>(
-  sent: Sent,
-  expected: Expected<T>,
-  timeoutMs: number,
-  now: number,
-  url: string
-): Answer<T> {
-  if (sent.ok) return classifyResponse(sent.value, expected, now)
-  switch (sent.problem.failure) {
-    case 'aborted':
-      return { ok: false, problem: { kind: 'cancelled', signal: undefined } }
-    case 'timed-out': {
-      const reason = `no answer within ${seconds(timeoutMs)}`
-      // Begun but not finished in time: the host answered, and a POST may have created a check.
-      if (sent.problem.answered)
-        return { ok: false, problem: transient(undefined, `${reason} (cut off)`) }
-      // Not counted as a host that never answered: one that is connected but slow would then be
-      // given up on as a typo in api-url.
-      return { ok: false, problem: { ...transient(undefined, reason), timedOut: true } }
-    }
-    case 'network':
-      if (sent.problem.tlsCode !== undefined) {
-        return {
-          ok: false,
-          problem: { kind: 'tls', code: sent.problem.tlsCode, host: new URL(url).host }
-        }
-      }
-      if (sent.problem.proxyStatus !== undefined && refusesForGood(sent.problem.proxyStatus)) {
-        return {
-          ok: false,
-          problem: {
-            kind: 'proxy-refused',
-            proxy: proxyHost(url),
-            status: sent.problem.proxyStatus
-          }
-        }
-      }
-      return {
-        ok: false,
-        problem: sent.problem.answered
-          ? transient(undefined, sent.problem.reason)
-          : noAnswer(sent.problem.reason)
-      }
-  }
-}
-
-/** A proxy's 4xx to CONNECT is its policy (403, 407 for credentials), except 408 and 429. */
-function refusesForGood(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 408 && status !== 429
-}
-
-/** host:port of the proxy the client uses for `url`; never its credentials. */
-function proxyHost(url: string): string {
-  try {
-    const proxy = new URL(getProxyUrl(url))
-    return proxy.port === '' ? proxy.hostname : `${proxy.hostname}:${proxy.port}`
-  } catch {
-    return 'the proxy'
-  }
-}
-
-function describeResult<T>(sent: Sent, result: Answer<T>, expected: Expected<T>): string {
+function describeResult<T>(sent: Sent, result: Answer<T>, expected: Answers.Reading<T>): string {
   const status = sent.ok ? `${sent.value.status} ` : ''
   if (result.ok) return `${status}${expected.describe?.(result.value) ?? 'ok'}`
   const { problem } = result

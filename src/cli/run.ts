@@ -2,10 +2,8 @@ import { constants } from 'node:os'
 import { runStep } from '../engine/step.js'
 import { type Clock, type StepReport } from '../engine/contract.js'
 import { junitFileInput } from '../engine/inputs.js'
-import { renderJunit } from '../report/junit.js'
 import { writeReportFile } from '../report/file.js'
 import { viewOf } from '../report/view.js'
-import { renderSummary } from '../report/summary.js'
 import { ACTION_VERSION } from '../core/version.js'
 import { COMMAND, helpText, parseFlags, UsageError, type RunRequest } from './flags.js'
 import { terminalNames } from './input-names.js'
@@ -105,15 +103,26 @@ export function signalExitCode(reason: unknown): number {
   return 128 + (number ?? constants.signals.SIGINT)
 }
 
-/** The JUnit report and the summary, when asked for; a file that cannot be written is a warning. */
+/**
+ * The JUnit report and the summary, when asked for; a file that cannot be written is a warning.
+ * Each renderer is loaded only when its file is asked for: start-up need not wait for them.
+ */
 async function writeFiles(step: StepReport, request: RunRequest, stderr: Output): Promise<void> {
-  const files: [string, string | undefined, () => string][] = [
-    ['JUnit report', junitFile(step, request), () => renderJunit(step)],
-    ['summary', request.summaryFile, () => renderSummary(step)]
+  const files: [string, string | undefined, () => Promise<string>][] = [
+    [
+      'JUnit report',
+      junitFile(step, request),
+      async () => (await import('../report/junit.js')).renderJunit(step)
+    ],
+    [
+      'summary',
+      request.summaryFile,
+      async () => (await import('../report/summary.js')).renderSummary(step)
+    ]
   ]
   for (const [what, file, render] of files) {
     if (file === undefined || file === '') continue
-    const failed = await writeReportFile(file, render())
+    const failed = await writeReportFile(file, await render())
     if (failed !== undefined) {
       stderr.write(`warning: the ${what} could not be written to ${file} (${failed}).\n`)
     }

@@ -5,7 +5,6 @@ import type {
   Settings,
   UnavailablePolicy
 } from './contract.js'
-import { z } from 'zod'
 import { parseApiUrl, redactUserinfo, type ApiBase } from '../api/url.js'
 import { UUID } from '../core/ids.js'
 import { uniqueConnectors, type Connector, type ConnectorKind } from '../core/connector.js'
@@ -37,8 +36,6 @@ export function junitFileInput(read: InputReader): string | undefined {
   return raw === '' || /[\u0000-\u001f]/.test(raw) ? undefined : raw
 }
 
-const uuidList = z.array(z.string().regex(UUID, 'must be a UUID'))
-
 /** A job step may run 6 hours at most; longer would also overflow Node's timers. */
 const MAX_SECONDS = 6 * 60 * 60
 
@@ -56,57 +53,69 @@ const SECONDS_FORMAT = /^\d+(\.\d+)?$|^\.\d+$/
 /** Less than a second cannot start a check and read its answer: it could only time out. */
 const MIN_TIMEOUT_SECONDS = 1
 
-const timeoutSeconds = z
-  .string()
-  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(
-        MIN_TIMEOUT_SECONDS,
-        `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`
-      )
-      .max(MAX_SECONDS, `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`)
-  )
+/**
+ * A number an input holds: the form its text must have, then its range, each with the message
+ * that names what is wanted. Read by hand rather than with zod, which the first request would
+ * otherwise wait for (it is loaded with the first answer).
+ */
+interface NumberInput {
+  form: RegExp
+  formMessage: string
+  min: number
+  max: number
+  rangeMessage: string
+}
 
-const pollIntervalSeconds = z
-  .string()
-  .regex(SECONDS_FORMAT, 'must be a positive number of seconds')
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(
-        MIN_POLL_INTERVAL_SECONDS,
-        `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`
-      )
-      .max(MAX_SECONDS, `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`)
-  )
+const WHOLE_FORMAT = /^\d+$/
 
-const concurrency = z
-  .string()
-  .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(1, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
-      .max(MAX_CONCURRENCY, `must be a whole number from 1 to ${MAX_CONCURRENCY}`)
-  )
+const timeoutSeconds: NumberInput = {
+  form: SECONDS_FORMAT,
+  formMessage: 'must be a positive number of seconds',
+  min: MIN_TIMEOUT_SECONDS,
+  max: MAX_SECONDS,
+  rangeMessage: `must be from ${MIN_TIMEOUT_SECONDS} to ${MAX_SECONDS} seconds (6 hours)`
+}
 
-const recheckCount = z
-  .string()
-  .regex(/^\d+$/, `must be a whole number from 0 to ${MAX_RECHECKS}`)
-  .transform(Number)
-  .pipe(z.number().int().max(MAX_RECHECKS, `must be a whole number from 0 to ${MAX_RECHECKS}`))
+const pollIntervalSeconds: NumberInput = {
+  form: SECONDS_FORMAT,
+  formMessage: 'must be a positive number of seconds',
+  min: MIN_POLL_INTERVAL_SECONDS,
+  max: MAX_SECONDS,
+  rangeMessage: `must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_SECONDS} seconds`
+}
 
-const reuseSeconds = z
-  .string()
-  .regex(SECONDS_FORMAT, 'must be a number of seconds, 0 for off')
-  .transform(Number)
-  .pipe(z.number().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} (6 hours)`))
+const concurrency: NumberInput = {
+  form: WHOLE_FORMAT,
+  formMessage: `must be a whole number from 1 to ${MAX_CONCURRENCY}`,
+  min: 1,
+  max: MAX_CONCURRENCY,
+  rangeMessage: `must be a whole number from 1 to ${MAX_CONCURRENCY}`
+}
+
+const recheckCount: NumberInput = {
+  form: WHOLE_FORMAT,
+  formMessage: `must be a whole number from 0 to ${MAX_RECHECKS}`,
+  min: 0,
+  max: MAX_RECHECKS,
+  rangeMessage: `must be a whole number from 0 to ${MAX_RECHECKS}`
+}
+
+const reuseSeconds: NumberInput = {
+  form: SECONDS_FORMAT,
+  formMessage: 'must be a number of seconds, 0 for off',
+  min: 0,
+  max: MAX_SECONDS,
+  rangeMessage: `must be at most ${MAX_SECONDS} (6 hours)`
+}
+
+/** The number `raw` holds, or the message saying why it holds none in range. */
+function readNumber(raw: string, input: NumberInput): Answer<number, string> {
+  if (!input.form.test(raw)) return { ok: false, problem: input.formMessage }
+  const value = Number(raw)
+  // More digits than a double holds read as Infinity: out of range like any other too large.
+  if (!(value >= input.min && value <= input.max)) return { ok: false, problem: input.rangeMessage }
+  return { ok: true, value }
+}
 
 /** YAML's booleans, as the runner's toolkit reads a boolean input. */
 const BOOLEAN: Record<string, boolean> = {
@@ -202,9 +211,8 @@ function readTargets(r: Reading): Pick<Settings, 'connectors' | 'workflowId' | '
     ['destination-id', 'destination']
   ] as const satisfies readonly (readonly [string, ConnectorKind])[]) {
     const ids = splitIds(read(input))
-    const parsed = uuidList.safeParse(ids)
-    if (!parsed.success) {
-      const bad = ids.filter((id) => !UUID.test(id))
+    const bad = ids.filter((id) => !UUID.test(id))
+    if (bad.length > 0) {
       // A name where the id goes is the likely mistake: point at the input that takes names.
       fail(
         input,
@@ -213,7 +221,7 @@ function readTargets(r: Reading): Pick<Settings, 'connectors' | 'workflowId' | '
       )
       continue
     }
-    for (const id of parsed.data) named.push({ kind, id: id.toLowerCase() })
+    for (const id of ids) named.push({ kind, id: id.toLowerCase() })
   }
   const connectors = uniqueConnectors(named)
 
@@ -255,12 +263,11 @@ function readTargets(r: Reading): Pick<Settings, 'connectors' | 'workflowId' | '
   return { connectors, workflowId, names: nameInputs }
 }
 
-/** A number input through its schema; NaN (and an error) when it does not pass. */
-function parsed(r: Reading, input: string, raw: string, schema: z.ZodType<number>): number {
-  const result = schema.safeParse(raw)
-  if (result.success) return result.data
-  const message = result.error.issues[0]?.message ?? 'is not valid'
-  r.fail(input, `${r.names.subject(input)} ${message}; got ${r.quote(raw)}.`)
+/** A number input by its rule; NaN (and an error) when it does not keep it. */
+function parsed(r: Reading, input: string, raw: string, rule: NumberInput): number {
+  const result = readNumber(raw, rule)
+  if (result.ok) return result.value
+  r.fail(input, `${r.names.subject(input)} ${result.problem}; got ${r.quote(raw)}.`)
   return Number.NaN
 }
 
@@ -276,8 +283,8 @@ function readPace(r: Reading): Pick<Settings, 'timeoutMs' | 'pollIntervalMs' | '
       'api-url',
       `${names.subject('api-url')} ${api.problem}; got ${quote(redactUserinfo(apiUrlRaw))}.`
     )
-  const seconds = (input: string, fallback: string, schema: z.ZodType<number>): number =>
-    parsed(r, input, read(input) || fallback, schema) * 1000
+  const seconds = (input: string, fallback: string, rule: NumberInput): number =>
+    parsed(r, input, read(input) || fallback, rule) * 1000
   return {
     api: api.ok ? api.value : undefined,
     timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds),
@@ -318,8 +325,8 @@ function readPolicies(r: Reading): Pick<
       `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`
     )
   }
-  const whole = (input: string, schema: z.ZodType<number>): number =>
-    parsed(r, input, read(input).trim() || '0', schema)
+  const whole = (input: string, rule: NumberInput): number =>
+    parsed(r, input, read(input).trim() || '0', rule)
   const recheckFailures = whole('recheck-failures', recheckCount)
   const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000
   const dryRunRaw = read('dry-run').trim() || 'false'

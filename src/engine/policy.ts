@@ -1,11 +1,7 @@
 import type { Answer } from '../core/answer.js'
 import { passingOutcome } from '../core/outcome.js'
-import {
-  compareTimestamps,
-  parseTimestamp,
-  parseZonedTimestamp,
-  type ConnectionCheck
-} from '../api/schemas.js'
+import type { ConnectionCheck } from '../api/schemas.js'
+import { compareTimestamps, parseTimestamp, parseZonedTimestamp } from '../api/timestamp.js'
 import { isFinal } from '../api/status.js'
 import type { UnavailablePolicy } from './contract.js'
 import type { Problem } from '../core/problem.js'

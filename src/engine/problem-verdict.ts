@@ -1,6 +1,6 @@
 // The verdict when a problem ended the work on a subject: one message per kind of problem.
 import type { Verdict } from './contract.js'
-import { httpStatusText } from '../api/classify.js'
+import { httpStatusText } from '../api/http-status.js'
 import type { InputNames } from './contract.js'
 import type { NameProblem, NotFound, Problem, TimeoutProblem } from '../core/problem.js'
 import { connectorLabel, kindTitle, type Connector } from '../core/connector.js'

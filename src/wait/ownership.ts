@@ -1,4 +1,5 @@
-import { compareTimestamps, parseZonedTimestamp, type ConnectionCheck } from '../api/schemas.js'
+import type { ConnectionCheck } from '../api/schemas.js'
+import { compareTimestamps, parseZonedTimestamp } from '../api/timestamp.js'
 import { isFinal } from '../api/status.js'
 import type { Latest } from './latest.js'
 

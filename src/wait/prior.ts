@@ -1,4 +1,5 @@
-import { parseTimestamp, type ConnectionCheck } from '../api/schemas.js'
+import type { ConnectionCheck } from '../api/schemas.js'
+import { parseTimestamp } from '../api/timestamp.js'
 import { isFinal } from '../api/status.js'
 
 /**

@@ -169,9 +169,26 @@ function frontClasses(reason: string): { rest: string; meaning: Known | undefine
   return { rest, meaning }
 }
 
-const WRAPPER_WORDS: readonly string[] = WRAPPERS.map((wrapper) => words(wrapper, wrapper.length))
+/**
+ * The wrappers' words and the rules ready to match, made by the first diagnosis rather than when
+ * the module loads: start-up is spent before the first request, and most steps see no FAILURE.
+ */
+let prepared: Prepared | undefined
 
-const COMPILED: readonly Compiled[] = RULES.map((rule) => {
+interface Prepared {
+  wrapperWords: readonly string[]
+  rules: readonly Compiled[]
+}
+
+function preparedRules(): Prepared {
+  prepared ??= {
+    wrapperWords: WRAPPERS.map((wrapper) => words(wrapper, wrapper.length)),
+    rules: RULES.map(compile)
+  }
+  return prepared
+}
+
+function compile(rule: Rule): Compiled {
   const codes = rule.codes ?? []
   return {
     rule,
@@ -188,7 +205,7 @@ const COMPILED: readonly Compiled[] = RULES.map((rule) => {
       }
     })
   }
-})
+}
 
 /**
  * Whether the parts occur in order, each within GAP characters of the one before. Each part
@@ -249,7 +266,7 @@ function serviceOf(type: string): Service | undefined {
 
 function read(rest: string): Reading {
   let text = words(rest, READ_LIMIT)
-  for (const wrapper of WRAPPER_WORDS) {
+  for (const wrapper of preparedRules().wrapperWords) {
     if (text.includes(wrapper)) text = text.split(wrapper).join(' ')
   }
   return {
@@ -290,7 +307,7 @@ export function diagnose(reason: string | null | undefined, type?: string): Diag
   const { rest, meaning } = frontClasses((reason ?? '').slice(0, READ_LIMIT))
   const typed = type === undefined ? undefined : serviceOf(type)
   const reading = read(rest)
-  const found = COMPILED.find(
+  const found = preparedRules().rules.find(
     (compiled) => applies(compiled.rule, typed) && matches(compiled, reading)
   )?.rule
   const category = found === undefined ? meaning : found.category
