@@ -63,6 +63,8 @@ export async function checkConnector(planned: Planned, step: Step, turn: Turn): 
   })
   /** What the lookup told, waiting for one in flight no longer than `graceMs`. */
   const infoWithin = async (graceMs: number): Promise<ConnectorInfo | undefined> => {
+    // Told by a list: nothing to wait for, and no timer or signal to make per connector.
+    if (lookups === undefined) return known
     const grace = new AbortController()
     const found = await Promise.race([
       names,

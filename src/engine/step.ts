@@ -142,25 +142,21 @@ async function checkAll(connectors: readonly Planned[], step: Step): Promise<Res
   }
   const reads = Math.max(slots, QUEUE_READS)
   const turns = new Turns<Latest>(connectors.length, slots, reads)
-  const reading = mapWithConcurrency(
-    connectors,
-    reads,
-    async ({ connector }, index) => {
-      const checks = stepClient(step, (entry) => {
-        step.reporter.request(entry)
+  const reading = mapWithConcurrency(connectors, reads, async ({ connector }, index) => {
+    const checks = stepClient(step, (entry) => {
+      step.reporter.request(entry)
+    })
+    try {
+      const latest = await readLatest(connector, {
+        api: checks,
+        pacing,
+        retrying: () => undefined
       })
-      try {
-        const latest = await readLatest(connector, {
-          api: checks,
-          pacing,
-          retrying: () => undefined
-        })
-        turns.arrived(index, priorFrom(latestCheckOf(latest), settings.timeoutMs), latest)
-      } finally {
-        checks.close()
-      }
+      turns.arrived(index, priorFrom(latestCheckOf(latest), settings.timeoutMs), latest)
+    } finally {
+      checks.close()
     }
-  ).finally(() => {
+  }).finally(() => {
     turns.allRead()
   })
   const queue = { connectors: connectors.length, queueMs: () => turns.queueMs() }
