@@ -72,3 +72,20 @@ describe('Turns', () => {
     expect(turns.queueMs()).toBe(6000)
   })
 })
+
+describe('Turns.room', () => {
+  it('lets a read begin only while fewer than `ahead` read connectors wait', async () => {
+    const turns = new Turns<string>(4, 1, 1, 2)
+    await turns.room()
+    turns.arrived(0, 1000, 'a')
+    await turns.room()
+    turns.arrived(1, 2000, 'b')
+    let roomy = false
+    const room = turns.room().then(() => (roomy = true))
+    await Promise.resolve()
+    expect(roomy).toBe(false)
+    expect((await turns.next())?.item).toBe('b')
+    await room
+    expect(roomy).toBe(true)
+  })
+})

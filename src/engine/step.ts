@@ -30,6 +30,13 @@ import { overallOutcome } from '../core/outcome.js'
  * started, so a sweep at max-concurrency 1 need not read hundreds of them one by one.
  */
 const QUEUE_READS = 10
+/**
+ * Connectors read ahead of their turn, per slot: a choice wide enough for longest-first, without
+ * holding thousands of latest checks (and reading them all in a burst) from the start.
+ */
+const QUEUE_AHEAD = 10
+/** ...and never fewer in all: few slots are not a reason for a narrow choice. */
+const QUEUE_AHEAD_MIN = 1000
 
 export async function runStep(
   read: InputReader,
@@ -126,8 +133,9 @@ function stopped(verdict: Verdict, settings: Settings | undefined): StepReport {
 /**
  * Checks every connector, at most max-concurrency at once. When they are more than that, each
  * connector's latest check is read first, so that the longest checks (by their last run) start
- * first and the queue ends as early as the slots allow; a slot starts as soon as a read is in,
- * with the longest read so far. Results keep the connectors' order.
+ * first and the queue ends as early as the slots allow; a slot starts as soon as the first reads
+ * are in, with the longest read so far, and the reads keep only so far ahead of the turns.
+ * Results keep the connectors' order.
  */
 async function checkAll(connectors: readonly Planned[], step: Step): Promise<Result[]> {
   const { settings, pacing } = step
@@ -141,8 +149,14 @@ async function checkAll(connectors: readonly Planned[], step: Step): Promise<Res
     return results
   }
   const reads = Math.max(slots, QUEUE_READS)
-  const turns = new Turns<Latest>(connectors.length, slots, reads)
+  const turns = new Turns<Latest>(
+    connectors.length,
+    slots,
+    reads,
+    Math.max(QUEUE_AHEAD_MIN, QUEUE_AHEAD * slots)
+  )
   const reading = mapWithConcurrency(connectors, reads, async ({ connector }, index) => {
+    await turns.room()
     const checks = stepClient(step, (entry) => {
       step.reporter.request(entry)
     })

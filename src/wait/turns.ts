@@ -12,21 +12,27 @@ export class Turns<T> {
   private readonly waiting: { index: number; rank: number; item: T }[] = []
   private unread: number
   private wake: (() => void)[] = []
+  private roomWake: (() => void)[] = []
   private makespan: { ms: number | undefined } | undefined
 
+  private readonly ahead: number
   /** Reads still to arrive before the first turn (see the constructor). */
   private untilOpen: number
 
   /**
    * `firstReads`: how many reads must be in before the first slot takes a turn (the reads in
    * flight at once), so that the first checks too are the longest of a choice, not merely the
-   * quickest to be read.
+   * quickest to be read. `ahead`: how many read connectors may wait for a slot before the next
+   * read begins (at least `firstReads`): the longest of thousands go first all the same, and the
+   * step need not hold every connector's latest check from the start.
    */
   constructor(
     count: number,
     private readonly slots: number,
-    firstReads: number
+    firstReads: number,
+    ahead: number = count
   ) {
+    this.ahead = Math.max(1, firstReads, ahead)
     this.priors = new Array<number | undefined>(count).fill(undefined)
     this.unread = count
     this.untilOpen = Math.min(count, firstReads)
@@ -41,6 +47,13 @@ export class Turns<T> {
     this.wakeAll()
   }
 
+  /** Resolves once a next read may begin (see `ahead`). */
+  async room(): Promise<void> {
+    while (this.waiting.length >= this.ahead) {
+      await new Promise<void>((resolve) => this.roomWake.push(resolve))
+    }
+  }
+
   /** No more reads will arrive (every one ended, or the reading stopped). */
   allRead(): void {
     this.unread = 0
@@ -52,7 +65,12 @@ export class Turns<T> {
   async next(): Promise<{ index: number; item: T } | undefined> {
     for (;;) {
       const first = this.untilOpen === 0 ? this.pop() : undefined
-      if (first !== undefined) return { index: first.index, item: first.item }
+      if (first !== undefined) {
+        const wake = this.roomWake
+        this.roomWake = []
+        for (const resolve of wake) resolve()
+        return { index: first.index, item: first.item }
+      }
       if (this.unread === 0 && this.untilOpen === 0) return undefined
       await new Promise<void>((resolve) => this.wake.push(resolve))
     }
