@@ -26,8 +26,9 @@ import { overallOutcome } from '../core/outcome.js'
  */
 
 /**
- * Reads of the latest checks in flight at once before a queue starts: one GET each, no check
- * started, so a sweep at max-concurrency 1 need not read hundreds of them one by one.
+ * Reads of the latest checks in flight at once for a queue: one GET each, no check started, so a
+ * sweep at max-concurrency 1 need not read hundreds of them one by one. Few enough that, beside
+ * the checks' own requests, they add little to what the step holds at once.
  */
 const QUEUE_READS = 10
 /**
@@ -155,7 +156,7 @@ async function checkAll(connectors: readonly Planned[], step: Step): Promise<Res
     reads,
     Math.max(QUEUE_AHEAD_MIN, QUEUE_AHEAD * slots)
   )
-  const reading = mapWithConcurrency(connectors, reads, async ({ connector }, index) => {
+  const reading = mapWithConcurrency(connectors, QUEUE_READS, async ({ connector }, index) => {
     await turns.room()
     const checks = stepClient(step, (entry) => {
       step.reporter.request(entry)
