@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
 import {
   lastStartAt,
-  longestFirst,
   mayStartCheck,
   NO_PRIOR_MARGIN_MS,
   queueMakespan
@@ -25,12 +24,6 @@ describe('mayStartCheck', () => {
     expect(mayStartCheck({ deadline: 1000, timeoutMs: 1000, now: 0, priorMs: undefined })).toBe(
       true
     )
-  })
-})
-
-describe('longestFirst', () => {
-  it('orders by prior, longest first, those without one before all, ties in input order', () => {
-    expect(longestFirst([1000, undefined, 3000, 1000, undefined, 2000])).toEqual([1, 4, 2, 5, 0, 3])
   })
 })
 

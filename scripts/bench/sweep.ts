@@ -239,7 +239,13 @@ async function sweepRun(bench: Bench, connectors: number): Promise<SweepRun> {
 
 export async function measureSweeps(bench: Bench): Promise<SweepRun[]> {
   const runs: SweepRun[] = []
-  for (const connectors of SWEEP_SIZES) runs.push(await sweepRun(bench, connectors))
+  // SWEEP_SIZES=2000 (comma-separated) measures only those sizes, for a quicker look at one.
+  const only = (process.env.SWEEP_SIZES ?? '')
+    .split(',')
+    .filter((s) => s !== '')
+    .map(Number)
+  const sizes = only.length > 0 ? only : SWEEP_SIZES
+  for (const connectors of sizes) runs.push(await sweepRun(bench, connectors))
   return runs
 }
 

@@ -19,7 +19,7 @@ import {
   type Result
 } from '../engine/contract.js'
 import { Heartbeat } from '../report/heartbeat.js'
-import { PLAIN, renderTable } from '../report/table.js'
+import { PLAIN, tableLines } from '../report/table.js'
 import { outcomeWords } from '../report/counts.js'
 import { Annotations } from './annotations.js'
 import { resolvedLines } from '../report/resolved.js'
@@ -116,7 +116,10 @@ export class GitHubLog implements Reporter {
       this.annotations.error(message, title)
     } else if (step.results.length > 1) {
       const { header, rows } = verdictRows(step.results)
-      core.info(`\n${renderTable(header, rows, PLAIN)}`)
+      // Line by line, the same text as one message: at thousands of rows one string of it all
+      // would be a burst of memory at the very end.
+      core.info('')
+      for (const line of tableLines(header, rows, PLAIN)) core.info(line)
       // The table above gives every reason; the annotations give the first nine.
       core.info(closingLine(step.results, step.durationMs, false))
     }

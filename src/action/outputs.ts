@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { StepReport } from '../engine/contract.js'
-import { viewOf, type ResultEntry } from '../report/view.js'
+import { viewOf } from '../report/view.js'
 import type { OutputName } from './names.js'
 import { bytes, count } from '../core/text.js'
 import { overallStatus } from '../core/outcome.js'
@@ -74,17 +74,34 @@ export function stepOutputs(
   return { outputs, kept: entries.length }
 }
 
-/** Writes every entry, uncut, where later steps can read it; the path, or '' if it failed. */
-async function writeResultsFile(
-  entries: readonly ResultEntry[],
-  annotations: Annotations
-): Promise<string> {
+/** Entries per write of the results file: thousands at once would be one text of megabytes. */
+const FILE_CHUNK_ENTRIES = 500
+
+/**
+ * Writes every entry, uncut, where later steps can read it: the text JSON.stringify gives the
+ * list, written a chunk at a time. The path, or '' if it failed.
+ */
+async function writeResultsFile(step: StepReport, annotations: Annotations): Promise<string> {
   const file = path.join(
     process.env.RUNNER_TEMP || tmpdir(),
     `unstructured-connection-check-results-${randomUUID()}.json`
   )
   try {
-    await writeFile(file, `${JSON.stringify(entries)}\n`, { mode: 0o600 })
+    const handle = await open(file, 'w', 0o600)
+    try {
+      const { results } = step
+      if (results.length === 0) await handle.write('[]\n')
+      for (let from = 0; from < results.length; from += FILE_CHUNK_ENTRIES) {
+        const chunk = results
+          .slice(from, from + FILE_CHUNK_ENTRIES)
+          .map((r) => JSON.stringify(viewOf(r).entry))
+          .join(',')
+        const last = from + FILE_CHUNK_ENTRIES >= results.length
+        await handle.write(`${from === 0 ? '[' : ','}${chunk}${last ? ']\n' : ''}`)
+      }
+    } finally {
+      await handle.close()
+    }
     return file
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
@@ -98,10 +115,7 @@ async function writeResultsFile(
  * know as well: that the outputs were cut short, if they were.
  */
 export async function writeOutputs(step: StepReport, annotations: Annotations): Promise<string[]> {
-  const file = await writeResultsFile(
-    step.results.map((r) => viewOf(r).entry),
-    annotations
-  )
+  const file = await writeResultsFile(step, annotations)
   const { outputs, kept } = stepOutputs(step, file)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   const total = step.results.length

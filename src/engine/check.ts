@@ -24,7 +24,8 @@ const NAME_GRACE_MS = 300
 export interface Turn {
   /** Read before its turn, to order the queue; read at its turn otherwise. */
   latest: Latest | undefined
-  queue: { connectors: number; queueMs: number | undefined }
+  /** queueMs: the queue's makespan by what is known when asked (the reads may go on). */
+  queue: { connectors: number; queueMs: () => number | undefined }
 }
 
 /**
@@ -63,6 +64,8 @@ export async function checkConnector(planned: Planned, step: Step, turn: Turn): 
   })
   /** What the lookup told, waiting for one in flight no longer than `graceMs`. */
   const infoWithin = async (graceMs: number): Promise<ConnectorInfo | undefined> => {
+    // Told by a list: nothing to wait for, and no timer or signal to make per connector.
+    if (lookups === undefined) return known
     const grace = new AbortController()
     const found = await Promise.race([
       names,
@@ -151,7 +154,7 @@ export async function checkConnector(planned: Planned, step: Step, turn: Turn): 
         kind: 'not-started',
         connectors: turn.queue.connectors,
         maxConcurrency: settings.maxConcurrency,
-        queueMs: turn.queue.queueMs,
+        queueMs: turn.queue.queueMs(),
         priorMs,
         leftMs: Math.max(0, pacing.deadline - now)
       }

@@ -9,7 +9,7 @@ import { RemoteText } from '../core/remote-text.js'
 import type { Result } from './contract.js'
 import { stepPassed } from './policy.js'
 import { latestCheckOf, readLatest, type Latest } from '../wait/latest.js'
-import { longestFirst, queueMakespan } from '../wait/queue.js'
+import { Turns } from '../wait/turns.js'
 import { priorFrom } from '../wait/prior.js'
 import { systemClock } from '../wait/clock.js'
 import { mapWithConcurrency } from '../wait/pool.js'
@@ -26,10 +26,18 @@ import { overallOutcome } from '../core/outcome.js'
  */
 
 /**
- * Reads of the latest checks in flight at once before a queue starts: one GET each, no check
- * started, so a sweep at max-concurrency 1 need not read hundreds of them one by one.
+ * Reads of the latest checks in flight at once for a queue: one GET each, no check started, so a
+ * sweep at max-concurrency 1 need not read hundreds of them one by one. Few enough that, beside
+ * the checks' own requests, they add little to what the step holds at once.
  */
 const QUEUE_READS = 10
+/**
+ * Connectors read ahead of their turn, per slot: a choice wide enough for longest-first, without
+ * holding thousands of latest checks (and reading them all in a burst) from the start.
+ */
+const QUEUE_AHEAD = 10
+/** ...and never fewer in all: few slots are not a reason for a narrow choice. */
+const QUEUE_AHEAD_MIN = 1000
 
 export async function runStep(
   read: InputReader,
@@ -126,35 +134,55 @@ function stopped(verdict: Verdict, settings: Settings | undefined): StepReport {
 /**
  * Checks every connector, at most max-concurrency at once. When they are more than that, each
  * connector's latest check is read first, so that the longest checks (by their last run) start
- * first and the queue ends as early as the slots allow. Results keep the connectors' order.
+ * first and the queue ends as early as the slots allow; a slot starts as soon as the first reads
+ * are in, with the longest read so far, and the reads keep only so far ahead of the turns.
+ * Results keep the connectors' order.
  */
 async function checkAll(connectors: readonly Planned[], step: Step): Promise<Result[]> {
   const { settings, pacing } = step
   const slots = settings.maxConcurrency
-  const queued = connectors.length > slots && !settings.dryRun
-  const latest: (Latest | undefined)[] = queued
-    ? await mapWithConcurrency(connectors, Math.max(slots, QUEUE_READS), async ({ connector }) => {
-        const checks = stepClient(step, (entry) => {
-          step.reporter.request(entry)
-        })
-        try {
-          return await readLatest(connector, { api: checks, pacing, retrying: () => undefined })
-        } finally {
-          checks.close()
-        }
-      })
-    : connectors.map(() => undefined)
-  const priors = latest.map((l) =>
-    l === undefined ? undefined : priorFrom(latestCheckOf(l), settings.timeoutMs)
-  )
-  const queue = { connectors: connectors.length, queueMs: queueMakespan(priors, slots) }
-  const order = queued ? longestFirst(priors) : connectors.map((_, index) => index)
   const results = new Array<Result>(connectors.length)
-  await mapWithConcurrency(order, slots, async (index) => {
-    results[index] = await checkConnector(connectors[index] as Planned, step, {
-      latest: latest[index],
-      queue
+  if (connectors.length <= slots || settings.dryRun) {
+    const queue = { connectors: connectors.length, queueMs: () => undefined }
+    await mapWithConcurrency(connectors, slots, async (planned, index) => {
+      results[index] = await checkConnector(planned, step, { latest: undefined, queue })
     })
+    return results
+  }
+  const reads = Math.max(slots, QUEUE_READS)
+  const turns = new Turns<Latest>(
+    connectors.length,
+    slots,
+    reads,
+    Math.max(QUEUE_AHEAD_MIN, QUEUE_AHEAD * slots)
+  )
+  const reading = mapWithConcurrency(connectors, QUEUE_READS, async ({ connector }, index) => {
+    await turns.room()
+    const checks = stepClient(step, (entry) => {
+      step.reporter.request(entry)
+    })
+    try {
+      const latest = await readLatest(connector, {
+        api: checks,
+        pacing,
+        retrying: () => undefined
+      })
+      turns.arrived(index, priorFrom(latestCheckOf(latest), settings.timeoutMs), latest)
+    } finally {
+      checks.close()
+    }
+  }).finally(() => {
+    turns.allRead()
   })
+  const queue = { connectors: connectors.length, queueMs: () => turns.queueMs() }
+  const slot = async (): Promise<void> => {
+    for (let turn = await turns.next(); turn !== undefined; turn = await turns.next()) {
+      results[turn.index] = await checkConnector(connectors[turn.index] as Planned, step, {
+        latest: turn.item,
+        queue
+      })
+    }
+  }
+  await Promise.all([reading, ...Array.from({ length: slots }, slot)])
   return results
 }

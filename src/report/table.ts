@@ -40,6 +40,15 @@ export function renderTable(
   rows: readonly (readonly string[])[],
   style: TableStyle = RULED
 ): string {
+  return tableLines(header, rows, style).join('\n')
+}
+
+/** renderTable's lines, one by one: a log of thousands of rows need not hold them as one text. */
+export function tableLines(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  style: TableStyle = RULED
+): string[] {
   const split = (row: readonly string[]): string[][] => row.map((cell) => cell.split('\n'))
   const all = [split(header), ...rows.map(split)]
   const widths = header.map((_, c) =>
@@ -59,5 +68,5 @@ export function renderTable(
     }
     if (style.rules === 'every-row' && r < all.length - 1) lines.push(rule)
   }
-  return lines.join('\n')
+  return lines
 }

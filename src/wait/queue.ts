@@ -1,6 +1,6 @@
 /**
- * The sweep's queue, as pure decisions: in which order connectors get a slot, whether a check
- * may still start when its turn comes, and how long the queue needs. A check started when too
+ * The sweep's queue, as pure decisions: whether a check may still start when its turn comes,
+ * and how long the queue needs (turns.ts gives the turns, longest first). A check started when too
  * little time is left cannot be followed to a verdict: the platform runs it for nothing and the
  * report blames the connector for the step's deadline.
  */
@@ -30,19 +30,6 @@ export function lastStartAt(options: {
 }): number {
   const { deadline, timeoutMs, priorMs } = options
   return deadline - (priorMs ?? Math.min(NO_PRIOR_MARGIN_MS, timeoutMs / 2))
-}
-
-/**
- * The order in which items get a slot: the longest first (longest-processing-time), so that the
- * queue ends as early as the slots allow; those without a prior first of all, as they may be the
- * longest; ties keep the input order.
- */
-export function longestFirst(priors: readonly (number | undefined)[]): number[] {
-  const rank = (prior: number | undefined): number => prior ?? Number.POSITIVE_INFINITY
-  return priors
-    .map((prior, index) => ({ prior, index }))
-    .sort((a, b) => rank(b.prior) - rank(a.prior) || a.index - b.index)
-    .map((entry) => entry.index)
 }
 
 /**

@@ -57,7 +57,7 @@ export class RateGate {
   private paceMs: number | undefined
   private lastSentAt = Number.NEGATIVE_INFINITY
   /** When accepted requests were sent, within the last window (for the pace after a 429). */
-  private accepted: number[] = []
+  private readonly accepted: number[] = []
   private inFlight = 0
   private window: number = START_WINDOW.first
   private waiting: (() => void)[] = []
@@ -136,7 +136,11 @@ export class RateGate {
    */
   answered(request: Sent): void {
     const since = this.lastSentAt - PACING.windowMs
-    this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt]
+    // In place: this runs for every answer of the step.
+    let kept = 0
+    for (const at of this.accepted) if (at > since) this.accepted[kept++] = at
+    this.accepted.length = kept
+    this.accepted.push(request.sentAt)
     this.heardFrom()
     if (request.sentAt < this.closedAt) return
     this.strikes = 0
