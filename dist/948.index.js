@@ -92,11 +92,32 @@ function stepOutputs(step, resultsFile) {
         outputs['check-id'] = checkIds.join('\n');
     return { outputs, kept: entries.length };
 }
-/** Writes every entry, uncut, where later steps can read it; the path, or '' if it failed. */
-async function writeResultsFile(entries, annotations) {
+/** Entries per write of the results file: thousands at once would be one text of megabytes. */
+const FILE_CHUNK_ENTRIES = 500;
+/**
+ * Writes every entry, uncut, where later steps can read it: the text JSON.stringify gives the
+ * list, written a chunk at a time. The path, or '' if it failed.
+ */
+async function writeResultsFile(step, annotations) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), `unstructured-connection-check-results-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.json`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, `${JSON.stringify(entries)}\n`, { mode: 0o600 });
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'w', 0o600);
+        try {
+            const { results } = step;
+            if (results.length === 0)
+                await handle.write('[]\n');
+            for (let from = 0; from < results.length; from += FILE_CHUNK_ENTRIES) {
+                const chunk = results
+                    .slice(from, from + FILE_CHUNK_ENTRIES)
+                    .map((r) => JSON.stringify((0,_report_view_js__WEBPACK_IMPORTED_MODULE_5__/* .viewOf */ .du)(r).entry))
+                    .join(',');
+                const last = from + FILE_CHUNK_ENTRIES >= results.length;
+                await handle.write(`${from === 0 ? '[' : ','}${chunk}${last ? ']\n' : ''}`);
+            }
+        }
+        finally {
+            await handle.close();
+        }
         return file;
     }
     catch (error) {
@@ -110,7 +131,7 @@ async function writeResultsFile(entries, annotations) {
  * know as well: that the outputs were cut short, if they were.
  */
 async function writeOutputs(step, annotations) {
-    const file = await writeResultsFile(step.results.map((r) => (0,_report_view_js__WEBPACK_IMPORTED_MODULE_5__/* .viewOf */ .du)(r).entry), annotations);
+    const file = await writeResultsFile(step, annotations);
     const { outputs, kept } = stepOutputs(step, file);
     for (const [name, value] of Object.entries(outputs))
         _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .setOutput */ .uH(name, value);

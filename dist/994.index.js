@@ -7,183 +7,216 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FOLD_ROWS_ABOVE: () => (/* binding */ FOLD_ROWS_ABOVE),
 /* harmony export */   SUMMARY_BUDGET_BYTES: () => (/* binding */ SUMMARY_BUDGET_BYTES),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary)
 /* harmony export */ });
-/* harmony import */ var _core_connector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(912);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(411);
-/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(143);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20);
-
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(132);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(143);
 
 
 
 
 /**
- * The job summary, as HTML that GitHub renders (and any Markdown viewer): a heading, one row
- * per connector and what a reviewer must know besides. The action appends it to the step's
- * summary file, the command line writes it where --summary-file says.
+ * The job summary, as HTML that GitHub renders (and any Markdown viewer). Read in five seconds:
+ * a headline with counts per outcome, a line on what was checked and why the step passes or
+ * fails, then one line per connector that did not pass (failures first) with its reason and
+ * likely cause, what to fix for each in full, and the passes folded away. The action appends it
+ * to the step's summary file, the command line writes it where --summary-file says.
  */
 /** A job summary over 1 MiB is refused by the runner, so ours stays below 1 MB. */
 const SUMMARY_BUDGET_BYTES = 1_000_000;
-/** Kept free for the heading, the notes and the table's own markup. */
+/** Kept free for the headline, the paragraphs and the tables' own markup. */
 const SUMMARY_RESERVE_BYTES = 4_000;
-/**
- * Past this many rows a sweep is hard to read: those that did not pass come first, the rest are
- * folded away in a <details> block.
- */
-const FOLD_ROWS_ABOVE = 20;
-const HEADER = ['Outcome', 'Kind', 'Connector', 'Check', 'Status', 'Reason', 'Duration'];
-function heading(step) {
-    const { outcome, results, passed } = step;
-    const total = results.length;
-    const failed = results.filter((r) => !(0,_view_js__WEBPACK_IMPORTED_MODULE_1__/* .viewOf */ .du)(r).passed).length;
-    const icon = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .passingOutcome */ .gP)(outcome) ? '✅' : passed ? '⚠️' : '❌';
-    const waived = passed && !(0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .passingOutcome */ .gP)(outcome) ? ' (not failing the step)' : '';
-    if (total <= 1) {
-        const said = outcome === 'success' ? 'passed' : outcome === 'dry-run' ? 'dry run passed' : outcome;
-        return `${icon} Unstructured connection check: ${said}${waived}`;
+/** A reason cell's visible text, so that a row stays one line; the whole reason is below. */
+const REASON_CELL_CHARS = 48;
+/** A name cell's visible text. */
+const NAME_CELL_CHARS = 28;
+/** Name inputs listed one by one before the rest are counted. */
+const MATCHED_LINES = 10;
+const HEADER = ['Outcome', 'Connector', 'Id', 'Reason', 'Cause', 'Time'];
+function heading(step, views) {
+    const { outcome, passed, problem } = step;
+    const icon = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .passingOutcome */ .gP)(outcome)
+        ? outcome === 'dry-run'
+            ? '🔎'
+            : '✅'
+        : passed
+            ? '⚠️'
+            : '❌';
+    if (problem !== undefined)
+        return `${icon} Unstructured connection check: ${problem.title}`;
+    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .countsInWords */ .Pe)(views.map((v) => v.outcome));
+    const waived = passed && !(0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .passingOutcome */ .gP)(outcome) ? ' (the step passes: on-platform-unavailable is warn)' : '';
+    const [only] = views;
+    if (views.length === 1 && only !== undefined) {
+        const who = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(only.names?.name ?? `${only.connector.kind} ${only.shortId}`, NAME_CELL_CHARS);
+        return outcome === 'dry-run'
+            ? `${icon} Dry run: ${who} found; no check was started`
+            : `${icon} Unstructured connection check: ${who} ${(0,_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeWords */ .wX)(only.outcome)}${waived}`;
     }
-    if (failed > 0) {
-        return `${icon} Unstructured connection checks: ${failed} of ${total} did not pass (${outcome})${waived}`;
+    if (views.every((v) => v.outcome === 'dry-run')) {
+        return `${icon} Dry run: all ${views.length} connectors found; no check was started`;
     }
-    return outcome === 'dry-run'
-        ? `${icon} Unstructured connection checks: dry run, all ${total} found`
-        : `${icon} Unstructured connection checks: all ${total} passed`;
-}
-/**
- * Why the row did not pass, said once: the platform's reason for a FAILURE; for a timeout or a
- * cancellation only what the other cells do not say (the last error, the signal); for any other
- * way of not passing the verdict itself, which also says what to do.
- */
-function reasonCell(view) {
-    const notes = view.notes.map(_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My);
-    const cell = outcomeCell(view);
-    if (notes.length === 0)
-        return cell;
-    return cell === '—' ? notes.join('<br>') : [cell, ...notes].join('<br>');
-}
-function outcomeCell(view) {
-    const { problem, verdict } = view;
-    switch (verdict.outcome) {
-        case 'success':
-            return view.reused === undefined ? '—' : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(verdict.message);
-        case 'dry-run':
-            return (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(verdict.message);
-        case 'failure': {
-            const reason = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.reason ?? _core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .NO_REASON */ .je);
-            const { hint } = view;
-            return hint === undefined ? reason : `${reason}<br><em>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(hint)}</em>`;
-        }
-        case 'timeout':
-            return problem?.kind === 'timeout' && problem.lastTransient
-                ? (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(`Last error: ${problem.lastTransient}.`)
-                : '—';
-        case 'cancelled':
-            return problem?.kind === 'cancelled' && problem.signal
-                ? (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(`By ${problem.signal}.`)
-                : '—';
-        default:
-            return (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(verdict.message);
+    if (views.every((v) => v.outcome === 'success')) {
+        return `${icon} Unstructured connection checks: all ${views.length} passed`;
     }
+    return `${icon} Unstructured connection checks: ${counts}${waived}`;
 }
-function checkCell({ checkId, replacedBy }) {
-    if (checkId === undefined)
-        return 'none';
-    const ours = `<code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(checkId)}</code>`;
-    return replacedBy !== undefined
-        ? `${ours}, replaced by <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(replacedBy)}</code>`
-        : ours;
-}
-function row(view) {
-    const { connector, status } = view;
-    const name = view.fullNameAndType;
-    return [
-        `${view.icon} ${view.outcome}`,
-        (0,_core_connector_js__WEBPACK_IMPORTED_MODULE_0__/* .kindTitle */ .t5)(connector.kind),
-        `${name === undefined ? '' : `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(name)}<br>`}<code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(connector.id)}</code>`,
-        checkCell(view),
-        status === undefined ? '—' : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(status),
-        reasonCell(view),
-        (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .seconds */ .YA)(view.durationMs)
-    ];
-}
-const rowHtml = (cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
-function rowsThatFit(results, room) {
-    const all = results.map(_view_js__WEBPACK_IMPORTED_MODULE_1__/* .viewOf */ .du).map((view) => ({ view, html: rowHtml(row(view)) }));
-    const total = all.reduce((sum, r) => sum + (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .bytes */ .ee)(r.html) + 1, 0);
-    if (total <= room)
-        return { rows: all, note: undefined };
-    const ordered = [...all.filter((r) => !r.view.passed), ...all.filter((r) => r.view.passed)];
-    const rows = [];
-    let left = room;
-    for (const r of ordered) {
-        const size = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .bytes */ .ee)(r.html) + 1;
-        if (size > left)
-            break;
-        left -= size;
-        rows.push(r);
-    }
-    return {
-        rows,
-        note: `The table shows ${rows.length} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(results.length, 'connector')}, those that did not ` +
-            'pass first: a job summary may hold at most 1 MiB. The log has every verdict, and the ' +
-            'results (the results file, or --json) every entry.'
-    };
-}
-/** The line that says which results do not fail the step, if any. */
-function waivedLine(results) {
-    const waived = results.filter((r) => r.waived);
-    if (waived.length === 0)
+/** What was checked, how, and why the step passes or fails, in a sentence or three. */
+function intro(step, views) {
+    const { settings } = step;
+    if (settings === undefined || views.length === 0)
         return [];
-    const outcomes = [...new Set(waived.map((r) => r.verdict.outcome))].join(', ');
-    return [
-        (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(waived.length, 'connector')} got no verdict from the platform (${outcomes}); ` +
-            'on-platform-unavailable is warn, so they do not fail the step.')
+    const sources = views.filter((v) => v.connector.kind === 'source').length;
+    const what = views.length === 1
+        ? `Checked 1 ${views[0]?.connector.kind ?? 'connector'}`
+        : `Checked ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(views.length, 'connector')} (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(sources, 'source')}, ` +
+            `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(views.length - sources, 'destination')})`;
+    const how = `${what} on <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(settings.api.host)}</code> in ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .seconds */ .YA)(step.durationMs)}` +
+        (views.length > 1 ? `, up to ${settings.maxConcurrency} at a time` : '') +
+        `; deadline ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .seconds */ .YA)(settings.timeoutMs)} (timeout-seconds).`;
+    const failing = views.filter((v) => !v.passed && !v.waived).length;
+    const waived = views.filter((v) => v.waived).length;
+    const why = settings.dryRun
+        ? 'Dry run: each connector was read with this API key and no connection check was started, ' +
+            'so this says nothing yet of their connections.'
+        : failing > 0
+            ? `The step fails: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(failing, 'connector')} did not pass.`
+            : waived > 0
+                ? `The step passes: the platform gave no verdict on ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(waived, 'connector')}, and ` +
+                    'on-platform-unavailable is warn, which lets only that pass.'
+                : 'The step passes.';
+    const recheck = settings.recheckFailures > 0 && !settings.dryRun
+        ? ` A FAILURE was checked again up to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(settings.recheckFailures, 'time')} ` +
+            '(recheck-failures) before it counted.'
+        : '';
+    return [how, ...matched(step.resolved), `${why}${recheck}`];
+}
+/** What each name input matched: the line that says why these connectors were checked. */
+function matched(resolved) {
+    if (resolved === undefined || resolved.lines.length === 0)
+        return [];
+    const lines = resolved.lines.slice(0, MATCHED_LINES).map((line) => {
+        const what = line.input.replace(/-name$/, '');
+        return `<code>${line.input}</code> <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(line.name)}</code>: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(line.matched, what)}`;
+    });
+    const more = resolved.lines.length - lines.length;
+    return [`Matched ${lines.join(', ')}${more > 0 ? `, and ${more} more names` : ''}.`];
+}
+const cell = (text, title) => title === undefined || title === '' || title === text
+    ? `<td>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(text)}</td>`
+    : `<td title="${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(title)}">${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(text)}</td>`;
+/** One line of the table: each cell short, the whole of it in a title (and in the details). */
+function rowHtml(view) {
+    const { connector } = view;
+    const reason = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(view.brief);
+    const cause = view.diagnosis !== undefined && view.diagnosis.category !== 'unknown'
+        ? view.diagnosis
+        : undefined;
+    const outcome = `${view.icon} ${(0,_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeWords */ .wX)(view.outcome)}${view.waived ? ' (waived)' : ''}`;
+    const name = view.names?.name ?? connector.kind;
+    return ('<tr>' +
+        // Kept on one line: a wrapped outcome doubles the row's height.
+        `<td>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(outcome).replace(/ /g, '&nbsp;')}</td>` +
+        cell((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name, NAME_CELL_CHARS), view.fullNameAndType ?? name) +
+        `<td><code title="${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(`${connector.kind} ${connector.id}`)}">${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.shortId)}</code></td>` +
+        cell(reason === '' ? '—' : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(reason, REASON_CELL_CHARS), reason) +
+        cell(cause?.category ?? '—', cause?.hint) +
+        `<td>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .seconds */ .YA)(view.durationMs).replace(' ', '&nbsp;')}</td>` +
+        '</tr>');
+}
+/** What to fix for one connector that did not pass: the whole verdict, the hint, the ids. */
+function detailHtml(view) {
+    const { connector } = view;
+    const ids = `${connector.kind} <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(connector.id)}</code>` +
+        (view.checkId === undefined ? '' : `, check <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.checkId)}</code>`) +
+        (view.replacedBy === undefined
+            ? ''
+            : ` (replaced by <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.replacedBy)}</code>)`) +
+        (view.status === undefined ? '' : `, ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.status)}`);
+    const name = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.fullNameAndType ?? `${connector.kind} ${view.shortId}`);
+    const parts = [
+        `${view.icon} <b>${name}</b> (${ids}): ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.verdict.message)}`,
+        ...(view.hint === undefined ? [] : [`<em>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.hint)}</em>`]),
+        ...view.notes.map(_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)
     ];
+    return `<li>${parts.join('<br>')}</li>`;
+}
+const table = (rows) => [
+    '<table>',
+    `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`,
+    ...rows,
+    '</table>'
+];
+/** Takes items in order while they fit in `room` bytes; says how many did. */
+function fitting(items, room) {
+    const taken = [];
+    for (const item of items) {
+        const size = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .bytes */ .ee)(item) + 1;
+        if (size > room.left)
+            break;
+        room.left -= size;
+        taken.push(item);
+    }
+    return taken;
 }
 /** The summary of a finished step; `notes` are said below the table (an output cut short, say). */
 function renderSummary(step, notes = []) {
-    const apiHost = step.settings?.api.host;
+    const views = (0,_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .ranked */ .ad)(step.results.map(_view_js__WEBPACK_IMPORTED_MODULE_1__/* .viewOf */ .du));
     const paragraphs = [
-        // Without a table, the step's verdict is the summary's only content.
-        // A message of several lines (every name that did not resolve) keeps them.
+        // Without a table, the step's verdict is the summary's only content; a message of several
+        // lines (every name that did not resolve) keeps them.
         ...(step.problem === undefined
             ? []
             : [(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(step.problem.message).replace(/\n/g, '<br>\n')]),
-        ...waivedLine(step.results),
-        ...notes.map(_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My),
-        ...(apiHost === undefined ? [] : [`API host: <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(apiHost)}</code>`])
+        ...intro(step, views),
+        ...notes.map(_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)
     ];
-    const title = heading(step);
+    const title = heading(step, views);
     const parts = [`<h3>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(title)}</h3>`];
-    if (step.results.length > 0) {
-        const fixed = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .bytes */ .ee)(title) + paragraphs.reduce((sum, p) => sum + (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .bytes */ .ee)(p), 0) + SUMMARY_RESERVE_BYTES;
-        const { rows, note } = rowsThatFit(step.results, SUMMARY_BUDGET_BYTES - fixed);
-        const table = (shown) => [
-            '<table>',
-            `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`,
-            ...shown.map((r) => r.html),
-            '</table>'
-        ];
-        if (step.results.length > FOLD_ROWS_ABOVE) {
-            const passed = rows.filter((r) => r.view.passed);
-            const failed = rows.filter((r) => !r.view.passed);
-            if (failed.length > 0)
-                parts.push(...table(failed));
-            if (passed.length > 0) {
-                // A blank line after <summary> lets Markdown viewers render the table inside.
-                parts.push('<details>', `<summary>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(passed.length, 'connector'))} passed</summary>`, '', ...table(passed), '</details>');
-            }
-        }
-        else
-            parts.push(...table(rows));
-        if (note !== undefined)
-            parts.push(`<p>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(note)}</p>`);
-    }
     for (const paragraph of paragraphs)
         parts.push(`<p>${paragraph}</p>`);
+    if (views.length === 0)
+        return `${parts.join('\n')}\n`;
+    const room = {
+        left: SUMMARY_BUDGET_BYTES -
+            SUMMARY_RESERVE_BYTES -
+            parts.reduce((sum, part) => sum + (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .bytes */ .ee)(part) + 1, 0)
+    };
+    const notPassed = views.filter((v) => !v.passed);
+    const passed = views.filter((v) => v.passed);
+    // In order of what a reader needs: what did not pass, what to fix, then the passes.
+    const failingRows = fitting(notPassed.map(rowHtml), room);
+    const details = fitting(notPassed.map(detailHtml), room);
+    const passedRows = fitting(passed.map(rowHtml), room);
+    if (failingRows.length > 0)
+        parts.push(...table(failingRows));
+    const [only] = views;
+    if (views.length === 1 && only !== undefined) {
+        // One connector: its whole story, ids and all, under its row.
+        parts.push(`<p>${detailHtml(only).replace(/^<li>|<\/li>$/g, '')}</p>`);
+    }
+    else if (details.length > 0) {
+        parts.push('<details>', `<summary>What to fix: the whole verdict of each that did not pass (${details.length})</summary>`, '', '<ul>', ...details, '</ul>', '</details>');
+    }
+    if (passedRows.length > 0) {
+        const label = views.every((v) => v.outcome === 'dry-run') ? 'found' : 'passed';
+        const folded = notPassed.length > 0 || passed.length > 5;
+        // A blank line after <summary> lets Markdown viewers render the table inside.
+        if (folded) {
+            parts.push('<details>', `<summary>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(passed.length, 'connector'))} ${label}</summary>`, '', ...table(passedRows), '</details>');
+        }
+        else
+            parts.push(...table(passedRows));
+    }
+    const shown = failingRows.length + passedRows.length;
+    if (shown < views.length || details.length < notPassed.length) {
+        parts.push(`<p>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(`The tables show ${shown} of ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(views.length, 'connector')}, those that did not ` +
+            'pass first: a job summary may hold at most 1 MiB. The log has every verdict, and the ' +
+            'results (the results file, or --json) every entry.')}</p>`);
+    }
     return `${parts.join('\n')}\n`;
 }
 

@@ -601,6 +601,79 @@ function escapeMarkup(text) {
 
 /***/ }),
 
+/***/ 132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ countsInWords),
+/* harmony export */   ad: () => (/* binding */ ranked),
+/* harmony export */   wX: () => (/* binding */ outcomeWords)
+/* harmony export */ });
+/* unused harmony exports OUTCOME_ORDER, tally */
+/**
+ * The order every report lists results in: failures first, then the other ways of not passing
+ * (timeouts, then what the platform or the inputs got wrong), then what passed.
+ */
+const OUTCOME_ORDER = [
+    'failure',
+    'timeout',
+    'error',
+    'not-found',
+    'invalid',
+    'unauthorized',
+    'cancelled',
+    'dry-run',
+    'success'
+];
+/** How a count of each outcome reads: "10 failed", "6 timed out". */
+const COUNTED = {
+    failure: 'failed',
+    timeout: 'timed out',
+    error: 'errored',
+    'not-found': 'not found',
+    invalid: 'invalid',
+    unauthorized: 'unauthorized',
+    cancelled: 'cancelled',
+    'dry-run': 'found',
+    success: 'passed'
+};
+/** What happened to one connector, in a few words: "failed", "timed out". */
+function outcomeWords(outcome) {
+    return COUNTED[outcome];
+}
+/** How many of each outcome, in report order; outcomes with none are left out. */
+function tally(outcomes) {
+    const counts = new Map();
+    for (const outcome of outcomes)
+        counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    return OUTCOME_ORDER.flatMap((outcome) => {
+        const n = counts.get(outcome) ?? 0;
+        return n === 0 ? [] : [[outcome, n]];
+    });
+}
+/** "10 failed, 6 timed out, 21 passed": counts per outcome, failures first, zeros left out. */
+function countsInWords(outcomes) {
+    return tally(outcomes)
+        .map(([outcome, n]) => `${n} ${COUNTED[outcome]}`)
+        .join(', ');
+}
+/**
+ * Results in report order: by outcome (OUTCOME_ORDER), those that fail the step before those
+ * waived, then by name, so that a person finds a connector where they expect it.
+ */
+function ranked(items) {
+    const rank = (item) => OUTCOME_ORDER.indexOf(item.outcome) * 2 + (item.waived ? 1 : 0);
+    return items
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => rank(a.item) - rank(b.item) ||
+        a.item.sortName.localeCompare(b.item.sortName, 'en') ||
+        a.index - b.index)
+        .map(({ item }) => item);
+}
+
+
+/***/ }),
+
 /***/ 143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -622,6 +695,8 @@ var core_connector = __nccwpck_require__(912);
 var core_outcome = __nccwpck_require__(411);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(20);
+// EXTERNAL MODULE: ./src/report/counts.ts
+var report_counts = __nccwpck_require__(132);
 ;// CONCATENATED MODULE: ./src/report/diagnose/categories.ts
 /** What a FAILURE's reason most likely means: the names of `results[].category`. */
 const CATEGORIES = (/* unused pure expression or super */ null && ([
@@ -1978,6 +2053,26 @@ function read(rest) {
     };
 }
 /**
+ * What a FAILURE's reason says once the library's classes and lead-ins in front are taken off
+ * (`DestinationConnectionError: failed to validate connection: password authentication failed`
+ * → `password authentication failed`): the words a table cell has room for. The reason itself
+ * when nothing is left.
+ */
+function gist(reason) {
+    let rest = reason.trim();
+    for (let n = 0; n < FRONT_CLASSES; n += 1) {
+        const before = rest;
+        rest = frontClasses(rest).rest;
+        const lower = rest.toLowerCase();
+        const lead = WRAPPERS.find((wrapper) => lower.startsWith(wrapper));
+        if (lead !== undefined)
+            rest = rest.slice(lead.length).replace(/^\s*[:\-–]\s*/, '');
+        if (rest === before)
+            break;
+    }
+    return rest.trim() === '' ? reason.trim() : rest.trim();
+}
+/**
  * The category of a FAILURE's reason, and its hint. `type` is the connector's type when the API
  * told it: it picks the service's own hint and the rules that hold for it alone; without it, the
  * reason's words may name the service. A generic class in front (`DestinationConnectionError:`)
@@ -2009,6 +2104,7 @@ function diagnose(reason, type) {
 
 
 
+
 const views = new WeakMap();
 /** The view of a result, built once however many renderers ask. */
 function viewOf(result) {
@@ -2032,6 +2128,8 @@ function buildView(result) {
         names,
         shortNames: short,
         label: (0,core_connector/* connectorLabel */.oc)(connector, short),
+        shortId: connector.id.slice(0, 8),
+        sortName: names?.name ?? connector.id,
         nameAndType: nameAndType(short),
         fullNameAndType: nameAndType(names),
         outcome,
@@ -2057,8 +2155,7 @@ function buildView(result) {
         durationMs: run.durationMs,
         attempts: result.attempts,
         reused: result.reused,
-        brief: briefReason(result, check, false),
-        briefBesideStatus: briefReason(result, check, true)
+        brief: briefReason(result, check)
     };
     return { ...view, entry: resultEntry(result, view) };
 }
@@ -2140,27 +2237,35 @@ function nameAndType(names) {
     return names.type === undefined ? names.name : `${names.name} (${names.type})`;
 }
 /**
- * Why a result did not pass, in a few words, for a table cell or a list, or '' when the outcome
- * says it all: the platform's reason for a FAILURE, the last status for a timeout or a
- * cancellation (unless a status column shows it), else what went wrong (the verdict's title).
- * On one line; a renderer cuts it to its width with oneLine().
+ * Why a result did not pass, in a few words, for a table cell or a list, on one line ('' for a
+ * plain pass): the gist of the platform's reason for a FAILURE; for a timeout what was still undecided and
+ * the last error; for a connector the queue left out, that; else what went wrong (the verdict's
+ * title). A renderer cuts it to its width with oneLine().
  */
-function briefReason(result, shown, statusShown) {
+function briefReason(result, shown) {
     const { outcome, title } = result.verdict;
+    const { problem } = result.run;
+    const lastError = problem?.kind === 'timeout' && problem.lastTransient !== undefined
+        ? `; last error: ${problem.lastTransient}`
+        : '';
     switch (outcome) {
         case 'success':
             return result.reused === undefined ? '' : (0,core_text/* oneLine */.TN)(`reused ${result.reused.check.id}`);
         case 'dry-run':
             return '';
         case 'failure':
-            return (0,core_text/* oneLine */.TN)(shown?.reason ?? '') || core_outcome/* NO_REASON */.je;
+            // The words that say what went wrong, not the library's classes and lead-ins before them.
+            return (0,core_text/* oneLine */.TN)(gist(shown?.reason ?? '')) || core_outcome/* NO_REASON */.je;
         case 'timeout':
-        case 'cancelled':
-            if (result.run.problem?.kind === 'not-started')
-                return 'not started: no time left in the queue';
+            if (problem?.kind === 'not-started')
+                return 'not started: no slot left before the deadline';
             if (shown === undefined)
-                return 'no check started';
-            return statusShown ? '' : (0,core_text/* oneLine */.TN)(`last status ${shown.status}`);
+                return (0,core_text/* oneLine */.TN)(`no check started${lastError}`);
+            return (0,core_text/* oneLine */.TN)(`still ${shown.status} at the deadline${lastError}`);
+        case 'cancelled': {
+            const by = problem?.kind === 'cancelled' && problem.signal ? ` by ${problem.signal}` : '';
+            return (0,core_text/* oneLine */.TN)(shown === undefined ? `cancelled${by}` : `cancelled${by} while ${shown.status}`);
+        }
         default:
             return (0,core_text/* oneLine */.TN)(title);
     }
@@ -2171,9 +2276,9 @@ const NAMED_IN_CLOSING_LINE = 10;
  * The step's last line: how many passed and, when `named` (nothing above said it yet), which did
  * not and why, the first few by name.
  */
-function closingLine(results, outcome, durationMs, named = true) {
+function closingLine(results, durationMs, named = true) {
     const all = results.map(viewOf);
-    const failed = all.filter((v) => !v.passed);
+    const failed = (0,report_counts/* ranked */.ad)(all.filter((v) => !v.passed));
     const took = (0,core_text/* seconds */.YA)(durationMs);
     if (failed.length === 0 && all.some((v) => v.outcome === 'dry-run')) {
         return all.length === 1
@@ -2191,24 +2296,25 @@ function closingLine(results, outcome, durationMs, named = true) {
         : '';
     const described = (v) => {
         const why = (0,core_text/* oneLine */.TN)(v.brief, 200);
-        return `${v.label}: ${v.outcome}${why === '' ? '' : ` (${why})`}`;
+        return `${v.label}: ${(0,report_counts/* outcomeWords */.wX)(v.outcome)}${why === '' ? '' : ` (${why})`}`;
     };
     const [only] = failed;
     if (all.length === 1 && only !== undefined) {
         return named
             ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
-            : `The connection check did not pass (${outcome}) after ${took}${tail}.`;
+            : `The connection check did not pass (${(0,report_counts/* outcomeWords */.wX)(only.outcome)}) after ${took}${tail}.`;
     }
     const neverStarted = failed.filter((v) => v.notStarted).length;
     const queue = neverStarted === 0
         ? ''
         : `; ${neverStarted} never started, as the queue left too little time to follow their checks`;
-    const head = `${failed.length} of ${all.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`;
+    const counts = (0,report_counts/* countsInWords */.Pe)(all.map((v) => v.outcome));
+    const head = `${(0,core_text/* count */.U9)(all.length, 'connector')} checked in ${took}: ${counts}${tail}${queue}`;
     if (!named)
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
     const more = failed.length - list.length;
-    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    return `${head}. ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
 }
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
@@ -2222,21 +2328,22 @@ const OUTCOME_ICON = {
     cancelled: '🚫',
     error: '⚠️'
 };
-/** The verdict table of the log and the terminal: one row per connector, long cells shortened. */
+/** Widest reason in the log's verdict table: a row must fit a log window without wrapping. */
+const TABLE_REASON_CHARS = 60;
+/**
+ * The log's verdict table, in report order: one row per connector, narrow enough not to wrap in
+ * GitHub's log (the id cut to 8 characters, the reason to TABLE_REASON_CHARS; each connector's
+ * group above has them whole).
+ */
 function verdictRows(results) {
     return {
-        header: ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
-        rows: results
-            .map(viewOf)
-            .map((v) => [
-            v.outcome,
-            v.connector.kind,
-            v.nameAndType ?? '-',
-            v.connector.id,
-            (0,core_text/* oneLine */.TN)(v.checkId ?? '-', 40),
-            (0,core_text/* oneLine */.TN)(v.status ?? '-', 24),
+        header: ['OUTCOME', 'CONNECTOR', 'ID', 'TIME', 'REASON'],
+        rows: (0,report_counts/* ranked */.ad)(results.map(viewOf)).map((v) => [
+            (0,report_counts/* outcomeWords */.wX)(v.outcome),
+            (0,core_text/* oneLine */.TN)(v.nameAndType ?? v.connector.kind, 40),
+            v.shortId,
             (0,core_text/* seconds */.YA)(v.durationMs),
-            (0,core_text/* oneLine */.TN)(v.briefBesideStatus, 80)
+            (0,core_text/* oneLine */.TN)(v.brief, TABLE_REASON_CHARS) || '-'
         ])
     };
 }
@@ -2340,13 +2447,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   Oh: () => (/* binding */ startGroup),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -5525,7 +5633,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
-var core = __nccwpck_require__(79);
+var lib_core = __nccwpck_require__(79);
 ;// CONCATENATED MODULE: ./src/core/cancellation.ts
 /**
  * Runners cancel a job by sending SIGINT, then SIGTERM a few seconds later. Either one aborts
@@ -6837,8 +6945,8 @@ async function readConnector(connector, options) {
 
 ;// CONCATENATED MODULE: ./src/wait/queue.ts
 /**
- * The sweep's queue, as pure decisions: in which order connectors get a slot, whether a check
- * may still start when its turn comes, and how long the queue needs. A check started when too
+ * The sweep's queue, as pure decisions: whether a check may still start when its turn comes,
+ * and how long the queue needs (turns.ts gives the turns, longest first). A check started when too
  * little time is left cannot be followed to a verdict: the platform runs it for nothing and the
  * report blames the connector for the step's deadline.
  */
@@ -6856,18 +6964,6 @@ function mayStartCheck(options) {
 function lastStartAt(options) {
     const { deadline, timeoutMs, priorMs } = options;
     return deadline - (priorMs ?? Math.min(NO_PRIOR_MARGIN_MS, timeoutMs / 2));
-}
-/**
- * The order in which items get a slot: the longest first (longest-processing-time), so that the
- * queue ends as early as the slots allow; those without a prior first of all, as they may be the
- * longest; ties keep the input order.
- */
-function longestFirst(priors) {
-    const rank = (prior) => prior ?? Number.POSITIVE_INFINITY;
-    return priors
-        .map((prior, index) => ({ prior, index }))
-        .sort((a, b) => rank(b.prior) - rank(a.prior) || a.index - b.index)
-        .map((entry) => entry.index);
 }
 /**
  * How long `slots` slots need for checks of these durations, started longest first: an estimate
@@ -7284,6 +7380,7 @@ var http_status = __nccwpck_require__(205);
 
 
 
+
 /** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
 function problemVerdict(problem, context, subject, run) {
     const outcome = (0,core_outcome/* outcomeOf */.sG)(problem);
@@ -7345,6 +7442,10 @@ function problemVerdict(problem, context, subject, run) {
                         `(${withDetail(problem.status, problem.detail)}). Check that ${apiUrl} points at the ` +
                         'Platform API.'
                 };
+            }
+            if (subject.kind === 'connector' && problem.otherKind !== undefined) {
+                const detail = withDetail(problem.status, problem.detail);
+                return { outcome, ...otherKind(subject.connector, problem.otherKind, detail, context) };
             }
             return {
                 outcome,
@@ -7457,7 +7558,7 @@ function problemVerdict(problem, context, subject, run) {
                 : checkId === undefined
                     ? [`No connection check of ${who} could be started within ${limit}.`]
                     : [
-                        `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+                        `The step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
                 parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
@@ -7499,6 +7600,21 @@ function problemVerdict(problem, context, subject, run) {
             };
         }
     }
+}
+/** An id given as one kind that the API knows as the other: which input it belongs in. */
+function otherKind(connector, { kind, names: known }, 
+/** What the API answered for the kind given. */
+detail, { apiHost, names }) {
+    const facts = [
+        ...(known?.name === undefined ? [] : [`"${known.name}"`]),
+        ...(known?.type === undefined ? [] : [known.type])
+    ];
+    const named = facts.length === 0 ? '' : ` (${facts.join(', ')})`;
+    return {
+        title: `${(0,core_connector/* kindTitle */.t5)(kind)} given as a ${connector.kind}`,
+        message: `${(0,core_connector/* connectorLabel */.oc)(connector, undefined, true)} was not found on ${apiHost} (${detail}). ` +
+            `It is a ${kind}, not a ${connector.kind}${named}: use ${names.ref(`${kind}-id`)}.`
+    };
 }
 const NAME_LINES = 20;
 const IDS_NAMED = 10;
@@ -7663,7 +7779,36 @@ function dryRunVerdict(connector, names, listed) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/other-kind.ts
+
+
+/** The most the one read of the other kind may take: it only words a verdict already reached. */
+const OTHER_KIND_READ_LIMIT_MS = 2000;
+const OTHER = { source: 'destination', destination: 'source' };
+/**
+ * A connector that the API does not know as the kind given (a 404 before any check was created:
+ * call it for no other) may be of the other kind, a source's id given as destination-id. One GET
+ * of the other kind tells, and only an answer that is that very connector counts: anything else
+ * (another 404, a 401, a 5xx, no time left) leaves the plain not-found. Never a POST, never
+ * retried, and only for ids the inputs gave: a list's or a workflow's kind is the platform's own.
+ */
+async function withOtherKind(problem, connector, step, api) {
+    if (problem?.kind !== 'not-found' || problem.otherKind !== undefined)
+        return problem;
+    const given = step.settings.connectors.some((c) => c.kind === connector.kind && c.id === connector.id);
+    if (!given)
+        return problem;
+    const other = { kind: OTHER[connector.kind], id: connector.id };
+    const { pacing, text } = step;
+    const deadline = Math.min(pacing.deadline, pacing.clock.now() + OTHER_KIND_READ_LIMIT_MS + EXIT_RESERVE_MS);
+    const answer = await new Pacer({ ...pacing, deadline }).sendWhenAllowed((call) => api.connectorInfo(other, call));
+    if (!answer.ok)
+        return problem;
+    return { ...problem, otherKind: { kind: other.kind, names: text.names(answer.value) } };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/check.ts
+
 
 
 
@@ -7709,6 +7854,9 @@ async function checkConnector(planned, step, turn) {
     });
     /** What the lookup told, waiting for one in flight no longer than `graceMs`. */
     const infoWithin = async (graceMs) => {
+        // Told by a list: nothing to wait for, and no timer or signal to make per connector.
+        if (lookups === undefined)
+            return known;
         const grace = new AbortController();
         const found = await Promise.race([
             names,
@@ -7789,7 +7937,7 @@ async function checkConnector(planned, step, turn) {
                 kind: 'not-started',
                 connectors: turn.queue.connectors,
                 maxConcurrency: settings.maxConcurrency,
-                queueMs: turn.queue.queueMs,
+                queueMs: turn.queue.queueMs(),
                 priorMs,
                 leftMs: Math.max(0, pacing.deadline - now)
             };
@@ -7832,6 +7980,13 @@ async function checkConnector(planned, step, turn) {
             if (next.problem !== undefined)
                 break;
             decisive = next;
+        }
+        // A 404 before any check: perhaps an id of the other kind. After one, the check vanished.
+        if (decisive.created === undefined) {
+            decisive = {
+                ...decisive,
+                problem: await withOtherKind(decisive.problem, connector, step, checks)
+            };
         }
         // From here on only inert text: the verdict's message and everything reported quote it.
         const named = await namesFound();
@@ -7880,7 +8035,7 @@ async function dryRun({ connector, known }, step, report, client) {
             if (answer.ok)
                 names = answer.value;
             else
-                problem = text.problem(answer.problem);
+                problem = await withOtherKind(text.problem(answer.problem), connector, step, reads);
         }
         finally {
             reads.close();
@@ -8068,9 +8223,18 @@ class RemoteText {
                     items: problem.items.length === 0 ? [] : [this.clean(problem.items.join('; '))]
                 };
             case 'unauthorized':
-            case 'not-found':
             case 'rejected':
                 return { ...problem, detail: optional(problem.detail) };
+            case 'not-found': {
+                const { otherKind } = problem;
+                return {
+                    ...problem,
+                    detail: optional(problem.detail),
+                    ...(otherKind === undefined
+                        ? {}
+                        : { otherKind: { kind: otherKind.kind, names: this.names(otherKind.names) } })
+                };
+            }
             case 'redirect':
                 return { ...problem, location: optional(problem.location) };
             case 'transient':
@@ -8264,31 +8428,38 @@ function splitNames(raw) {
         .filter((line) => line !== '');
     return [...new Set(lines)];
 }
-/**
- * Reads and validates every input before any request is made. The key is masked first, so no
- * later log line (debug included) can show it. All problems are reported together, each naming
- * its input and the offending value (never the key's).
- */
-function readSettings(read, mask, names) {
+function reading(read, names, apiKey) {
+    // Values are quoted back in messages, which also reach the job summary, where the runner does
+    // not mask: they are made inert like remote text, the key included.
+    const text = new RemoteText([apiKey]);
+    const quote = (value) => JSON.stringify(text.clean(value, QUOTED_LENGTH));
+    const errors = [];
+    return {
+        read,
+        names,
+        quote,
+        quoteAll: (values) => {
+            const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ');
+            const more = values.length - QUOTED_VALUES;
+            return more > 0 ? `${shown} and ${more} more` : shown;
+        },
+        fail: (input, message) => {
+            errors.push({ input, message });
+        },
+        errors
+    };
+}
+/** The key, masked before anything else is read: no later line (debug included) can show it. */
+function readKey(read, mask) {
     const rawKey = read('api-key');
     if (rawKey !== '')
         mask(rawKey);
     const apiKey = rawKey.trim();
     if (apiKey !== '' && apiKey !== rawKey)
         mask(apiKey);
-    // Values are quoted back in messages, which also reach the job summary, where the runner does
-    // not mask: they are made inert like remote text, the key included.
-    const text = new RemoteText([apiKey]);
-    const quote = (value) => JSON.stringify(text.clean(value, QUOTED_LENGTH));
-    const quoteAll = (values) => {
-        const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ');
-        const more = values.length - QUOTED_VALUES;
-        return more > 0 ? `${shown} and ${more} more` : shown;
-    };
-    const errors = [];
-    const fail = (input, message) => {
-        errors.push({ input, message });
-    };
+    return apiKey;
+}
+function checkKey({ fail, names }, apiKey) {
     if (apiKey === '') {
         fail('api-key', names.missingKey);
     }
@@ -8296,6 +8467,10 @@ function readSettings(read, mask, names) {
         // Anything else cannot travel in an HTTP header and would fail every request.
         fail('api-key', `${names.subject('api-key')} may hold only printable ASCII without spaces; check ${names.key}.`);
     }
+}
+/** What to check: connectors by id, a workflow by id, names and patterns; at least one. */
+function readTargets(r) {
+    const { read, names, fail, quote, quoteAll } = r;
     const named = [];
     for (const [input, kind] of [
         ['source-id', 'source'],
@@ -8304,7 +8479,9 @@ function readSettings(read, mask, names) {
         const ids = splitIds(read(input));
         const bad = ids.filter((id) => !core_ids/* UUID */.k.test(id));
         if (bad.length > 0) {
-            fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`);
+            // A name where the id goes is the likely mistake: point at the input that takes names.
+            fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}; to check ` +
+                `${kind}s by name, use ${names.ref(`${kind}-name`)}.`);
             continue;
         }
         for (const id of ids)
@@ -8334,30 +8511,39 @@ function readSettings(read, mask, names) {
     if (connectors.length === 0 &&
         workflowRaw === '' &&
         !anyName &&
-        !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))) {
+        !r.errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))) {
         fail('source-name', `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
             `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
             `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`);
     }
+    return { connectors, workflowId, names: nameInputs };
+}
+/** A number input by its rule; NaN (and an error) when it does not keep it. */
+function parsed(r, input, raw, rule) {
+    const result = readNumber(raw, rule);
+    if (result.ok)
+        return result.value;
+    r.fail(input, `${r.names.subject(input)} ${result.problem}; got ${r.quote(raw)}.`);
+    return Number.NaN;
+}
+/** Where and how fast: the API, the deadline, the poll interval, the checks at once. */
+function readPace(r) {
+    const { read, names, fail, quote } = r;
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
     if (!api.ok)
         fail('api-url', `${names.subject('api-url')} ${api.problem}; got ${quote(redactUserinfo(apiUrlRaw))}.`);
-    const seconds = (input, fallback, rule) => {
-        const raw = read(input) || fallback;
-        const parsed = readNumber(raw, rule);
-        if (parsed.ok)
-            return parsed.value * 1000;
-        fail(input, `${names.subject(input)} ${parsed.problem}; got ${quote(raw)}.`);
-        return Number.NaN;
+    const seconds = (input, fallback, rule) => parsed(r, input, read(input) || fallback, rule) * 1000;
+    return {
+        api: api.ok ? api.value : undefined,
+        timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds),
+        pollIntervalMs: seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS, pollIntervalSeconds),
+        maxConcurrency: parsed(r, 'max-concurrency', read('max-concurrency') || DEFAULT_MAX_CONCURRENCY, concurrency)
     };
-    const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds);
-    const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS, pollIntervalSeconds);
-    const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY;
-    const maxConcurrency = readNumber(concurrencyRaw, concurrency);
-    if (!maxConcurrency.ok) {
-        fail('max-concurrency', `${names.subject('max-concurrency')} ${maxConcurrency.problem}; got ${quote(concurrencyRaw)}.`);
-    }
+}
+/** What the step does with what it finds: reports, waivers, re-checks, reuse, dry run. */
+function readPolicies(r) {
+    const { read, names, fail, quote } = r;
     const junitRaw = read('junit-file').trim();
     if (junitFileInput(read) === undefined && junitRaw !== '') {
         fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
@@ -8367,14 +8553,7 @@ function readSettings(read, mask, names) {
     if (onPlatformUnavailable === undefined) {
         fail('on-platform-unavailable', `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`);
     }
-    const whole = (input, rule) => {
-        const raw = read(input).trim() || '0';
-        const parsed = readNumber(raw, rule);
-        if (parsed.ok)
-            return parsed.value;
-        fail(input, `${names.subject(input)} ${parsed.problem}; got ${quote(raw)}.`);
-        return Number.NaN;
-    };
+    const whole = (input, rule) => parsed(r, input, read(input).trim() || '0', rule);
     const recheckFailures = whole('recheck-failures', recheckCount);
     const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000;
     const dryRunRaw = read('dry-run').trim() || 'false';
@@ -8382,36 +8561,43 @@ function readSettings(read, mask, names) {
     if (dryRun === undefined) {
         fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`);
     }
-    if (errors.length > 0 ||
-        !api.ok ||
-        !maxConcurrency.ok ||
-        onPlatformUnavailable === undefined ||
-        dryRun === undefined) {
-        return {
-            ok: false,
-            problem: {
-                kind: 'invalid-input',
-                input: [...new Set(errors.map((e) => e.input))].join(', '),
-                message: errors.map((e) => e.message).join('\n')
-            }
-        };
-    }
-    const settings = {
-        connectors,
-        workflowId,
-        names: nameInputs,
-        apiKey,
-        api: api.value,
-        timeoutMs,
-        pollIntervalMs,
-        maxConcurrency: maxConcurrency.value,
+    return {
         junitFile: junitRaw === '' ? undefined : junitRaw,
         onPlatformUnavailable,
         recheckFailures,
         reuseSuccessMs,
         dryRun
     };
-    return { ok: true, value: settings };
+}
+/**
+ * Reads and validates every input before any request is made. The key is masked first, so no
+ * later log line (debug included) can show it. All problems are reported together, each naming
+ * its input and the offending value (never the key's).
+ */
+function readSettings(read, mask, names) {
+    const apiKey = readKey(read, mask);
+    const r = reading(read, names, apiKey);
+    checkKey(r, apiKey);
+    const targets = readTargets(r);
+    const { api, ...pace } = readPace(r);
+    const { onPlatformUnavailable, dryRun, ...policies } = readPolicies(r);
+    if (r.errors.length > 0 ||
+        api === undefined ||
+        onPlatformUnavailable === undefined ||
+        dryRun === undefined) {
+        return {
+            ok: false,
+            problem: {
+                kind: 'invalid-input',
+                input: [...new Set(r.errors.map((e) => e.input))].join(', '),
+                message: r.errors.map((e) => e.message).join('\n')
+            }
+        };
+    }
+    return {
+        ok: true,
+        value: { ...targets, apiKey, api, ...pace, ...policies, onPlatformUnavailable, dryRun }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/listing.ts
@@ -8632,6 +8818,8 @@ function globMatches(tokens, name) {
     return t === tokens.length;
 }
 const SUGGESTIONS = 3;
+/** Names of a line's matches that the log shows; a count stands for the rest. */
+const MATCHES_SHOWN = 10;
 /** Up to three distinct names closest to `name`, closest first (then in code-unit order). */
 function closestNames(name, names, count = SUGGESTIONS) {
     const best = [];
@@ -8707,7 +8895,7 @@ function resolveNames(input, target, lines, entries) {
                     name: line,
                     ids: found.map((e) => e.id)
                 });
-                resolution.lines.push({ name: line, glob: false, matched: found.length });
+                resolution.lines.push({ name: line, glob: false, matched: found.length, shown: [] });
                 continue;
             }
         }
@@ -8718,7 +8906,12 @@ function resolveNames(input, target, lines, entries) {
                 ? [...sorted]
                 : sorted.filter((e) => globMatches(pattern.tokens, nameOf(e)));
         }
-        resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length });
+        resolution.lines.push({
+            name: line,
+            glob: pattern.glob,
+            matched: found.length,
+            shown: found.slice(0, MATCHES_SHOWN).map((e) => e.name)
+        });
         if (found.length === 0) {
             resolution.problems.push(notFound(line, pattern.glob));
             continue;
@@ -8755,6 +8948,7 @@ function groupByName(entries, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
+
 
 
 
@@ -8836,12 +9030,17 @@ async function connectorsToCheck(step) {
     ];
     const byName = resolve('workflow-name', 'workflow', workflows);
     const { text, reporter } = step;
-    reporter.resolved?.({
+    step.resolved = {
         lists: lists.flatMap(([target, list]) => list?.ok === true
             ? [{ target, entries: list.value.entries.length, requests: list.value.requests }]
             : []),
-        lines: lines.map((line) => ({ ...line, name: text.clean(line.name, 80) }))
-    });
+        lines: lines.map((line) => ({
+            ...line,
+            name: text.clean(line.name, NAME_LIMIT),
+            shown: line.shown.map((name) => text.clean(name, NAME_LIMIT))
+        }))
+    };
+    reporter.resolved?.(step.resolved);
     if (problems.length > 0) {
         return {
             ok: false,
@@ -8913,6 +9112,137 @@ async function readWorkflow(step, workflowId) {
     const { sources, destinations } = workflow.value;
     reporter.workflowRead(workflowId, sources.length, destinations.length);
     return { ok: true, value: { id: workflowId, sources, destinations } };
+}
+
+;// CONCATENATED MODULE: ./src/wait/turns.ts
+
+/**
+ * The sweep's queue while the latest checks are still being read: each read that arrives joins
+ * those waiting, and a slot that frees takes the longest of them by its prior (those without one
+ * first, as they may be the longest; ties in the connectors' order): longest-processing-time. Slots
+ * need not wait for every read: at thousands of connectors the reads alone take seconds.
+ */
+class Turns {
+    slots;
+    /** Each connector's prior once read (undefined while unread, or when it has none). */
+    priors;
+    waiting = [];
+    unread;
+    wake = [];
+    roomWake = [];
+    makespan;
+    ahead;
+    /** Reads still to arrive before the first turn (see the constructor). */
+    untilOpen;
+    /**
+     * `firstReads`: how many reads must be in before the first slot takes a turn (the reads in
+     * flight at once), so that the first checks too are the longest of a choice, not merely the
+     * quickest to be read. `ahead`: how many read connectors may wait for a slot before the next
+     * read begins (at least `firstReads`): the longest of thousands go first all the same, and the
+     * step need not hold every connector's latest check from the start.
+     */
+    constructor(count, slots, firstReads, ahead = count) {
+        this.slots = slots;
+        this.ahead = Math.max(1, firstReads, ahead);
+        this.priors = new Array(count).fill(undefined);
+        this.unread = count;
+        this.untilOpen = Math.min(count, firstReads);
+    }
+    /** The read of connector `index` has ended: it waits for a slot from now on. */
+    arrived(index, priorMs, item) {
+        this.priors[index] = priorMs;
+        this.unread = Math.max(0, this.unread - 1);
+        this.untilOpen = Math.max(0, this.untilOpen - 1);
+        this.push({ index, rank: priorMs ?? Number.POSITIVE_INFINITY, item });
+        this.wakeAll();
+    }
+    /** Resolves once a next read may begin (see `ahead`). */
+    async room() {
+        while (this.waiting.length >= this.ahead) {
+            await new Promise((resolve) => this.roomWake.push(resolve));
+        }
+    }
+    /** No more reads will arrive (every one ended, or the reading stopped). */
+    allRead() {
+        this.unread = 0;
+        this.untilOpen = 0;
+        this.wakeAll();
+    }
+    /** The next connector for a free slot; undefined once every one has had its turn. */
+    async next() {
+        for (;;) {
+            const first = this.untilOpen === 0 ? this.pop() : undefined;
+            if (first !== undefined) {
+                const wake = this.roomWake;
+                this.roomWake = [];
+                for (const resolve of wake)
+                    resolve();
+                return { index: first.index, item: first.item };
+            }
+            if (this.unread === 0 && this.untilOpen === 0)
+                return undefined;
+            await new Promise((resolve) => this.wake.push(resolve));
+        }
+    }
+    /**
+     * How long the queue needs by the priors read so far (see queueMakespan: one still unread
+     * counts as the mean of those known), for messages. Computed once when every read is in.
+     */
+    queueMs() {
+        if (this.makespan !== undefined)
+            return this.makespan.ms;
+        const ms = queueMakespan(this.priors, this.slots);
+        if (this.unread === 0)
+            this.makespan = { ms };
+        return ms;
+    }
+    wakeAll() {
+        const wake = this.wake;
+        this.wake = [];
+        for (const resolve of wake)
+            resolve();
+    }
+    /** Whether a goes before b: the longer prior first, then the earlier connector. */
+    static before(a, b) {
+        return a.rank > b.rank || (a.rank === b.rank && a.index < b.index);
+    }
+    // A binary heap: thousands of reads arrive one by one, each slot takes the first of them.
+    push(entry) {
+        const heap = this.waiting;
+        heap.push(entry);
+        let at = heap.length - 1;
+        while (at > 0) {
+            const parent = (at - 1) >> 1;
+            if (!Turns.before(entry, heap[parent]))
+                break;
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = entry;
+    }
+    pop() {
+        const heap = this.waiting;
+        const first = heap[0];
+        const last = heap.pop();
+        if (first === undefined || last === undefined || heap.length === 0)
+            return first;
+        let at = 0;
+        for (;;) {
+            const left = 2 * at + 1;
+            if (left >= heap.length)
+                break;
+            const right = left + 1;
+            const child = right < heap.length && Turns.before(heap[right], heap[left])
+                ? right
+                : left;
+            if (!Turns.before(heap[child], last))
+                break;
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = last;
+        return first;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:perf_hooks"
@@ -9078,7 +9408,13 @@ class RateGate {
      */
     answered(request) {
         const since = this.lastSentAt - PACING.windowMs;
-        this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt];
+        // In place: this runs for every answer of the step.
+        let kept = 0;
+        for (const at of this.accepted)
+            if (at > since)
+                this.accepted[kept++] = at;
+        this.accepted.length = kept;
+        this.accepted.push(request.sentAt);
         this.heardFrom();
         if (request.sentAt < this.closedAt)
             return;
@@ -9183,10 +9519,18 @@ class HostReach {
  * reports the StepReport it returns. Everything a reporter receives is already inert.
  */
 /**
- * Reads of the latest checks in flight at once before a queue starts: one GET each, no check
- * started, so a sweep at max-concurrency 1 need not read hundreds of them one by one.
+ * Reads of the latest checks in flight at once for a queue: one GET each, no check started, so a
+ * sweep at max-concurrency 1 need not read hundreds of them one by one. Few enough that, beside
+ * the checks' own requests, they add little to what the step holds at once.
  */
 const QUEUE_READS = 10;
+/**
+ * Connectors read ahead of their turn, per slot: a choice wide enough for longest-first, without
+ * holding thousands of latest checks (and reading them all in a burst) from the start.
+ */
+const QUEUE_AHEAD = 10;
+/** ...and never fewer in all: few slots are not a reason for a narrow choice. */
+const QUEUE_AHEAD_MIN = 1000;
 async function runStep(read, names, reporter, options = {}) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
@@ -9228,7 +9572,9 @@ async function runStep(read, names, reporter, options = {}) {
     reporter.checking({
         connectors: found.value.map((planned) => planned.connector),
         apiHost: settings.api.host,
-        maxConcurrency: settings.maxConcurrency
+        maxConcurrency: settings.maxConcurrency,
+        deadline: step.pacing.deadline,
+        timeoutMs: settings.timeoutMs
     });
     const checksStartedAt = clock.now();
     const results = await checkAll(found.value, step);
@@ -9238,6 +9584,7 @@ async function runStep(read, names, reporter, options = {}) {
         results,
         problem: undefined,
         settings,
+        resolved: step.resolved,
         durationMs: clock.now() - checksStartedAt
     };
 }
@@ -9248,42 +9595,105 @@ function stopped(verdict, settings) {
         results: [],
         problem: verdict,
         settings,
+        resolved: undefined,
         durationMs: 0
     };
 }
 /**
  * Checks every connector, at most max-concurrency at once. When they are more than that, each
  * connector's latest check is read first, so that the longest checks (by their last run) start
- * first and the queue ends as early as the slots allow. Results keep the connectors' order.
+ * first and the queue ends as early as the slots allow; a slot starts as soon as the first reads
+ * are in, with the longest read so far, and the reads keep only so far ahead of the turns.
+ * Results keep the connectors' order.
  */
 async function checkAll(connectors, step) {
     const { settings, pacing } = step;
     const slots = settings.maxConcurrency;
-    const queued = connectors.length > slots && !settings.dryRun;
-    const latest = queued
-        ? await mapWithConcurrency(connectors, Math.max(slots, QUEUE_READS), async ({ connector }) => {
-            const checks = stepClient(step, (entry) => {
-                step.reporter.request(entry);
-            });
-            try {
-                return await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
-            }
-            finally {
-                checks.close();
-            }
-        })
-        : connectors.map(() => undefined);
-    const priors = latest.map((l) => l === undefined ? undefined : priorFrom(latestCheckOf(l), settings.timeoutMs));
-    const queue = { connectors: connectors.length, queueMs: queueMakespan(priors, slots) };
-    const order = queued ? longestFirst(priors) : connectors.map((_, index) => index);
     const results = new Array(connectors.length);
-    await mapWithConcurrency(order, slots, async (index) => {
-        results[index] = await checkConnector(connectors[index], step, {
-            latest: latest[index],
-            queue
+    if (connectors.length <= slots || settings.dryRun) {
+        const queue = { connectors: connectors.length, queueMs: () => undefined };
+        await mapWithConcurrency(connectors, slots, async (planned, index) => {
+            results[index] = await checkConnector(planned, step, { latest: undefined, queue });
         });
+        return results;
+    }
+    const reads = Math.max(slots, QUEUE_READS);
+    const turns = new Turns(connectors.length, slots, reads, Math.max(QUEUE_AHEAD_MIN, QUEUE_AHEAD * slots));
+    const reading = mapWithConcurrency(connectors, QUEUE_READS, async ({ connector }, index) => {
+        await turns.room();
+        const checks = stepClient(step, (entry) => {
+            step.reporter.request(entry);
+        });
+        try {
+            const latest = await readLatest(connector, {
+                api: checks,
+                pacing,
+                retrying: () => undefined
+            });
+            turns.arrived(index, priorFrom(latestCheckOf(latest), settings.timeoutMs), latest);
+        }
+        finally {
+            checks.close();
+        }
+    }).finally(() => {
+        turns.allRead();
     });
+    const queue = { connectors: connectors.length, queueMs: () => turns.queueMs() };
+    const slot = async () => {
+        for (let turn = await turns.next(); turn !== undefined; turn = await turns.next()) {
+            results[turn.index] = await checkConnector(connectors[turn.index], step, {
+                latest: turn.item,
+                queue
+            });
+        }
+    };
+    await Promise.all([reading, ...Array.from({ length: slots }, slot)]);
     return results;
+}
+
+;// CONCATENATED MODULE: ./src/action/lines.ts
+// The step's log, written through @actions/core as log.ts writes it, each line noted as it goes
+// out: the heartbeat speaks only after a silence, so it must hear of every line. The runner's
+// log is one per process, and so is this.
+
+
+const listeners = new Set();
+/** Calls `listener` after each line the log shows, until the function returned is called. */
+function onLine(listener) {
+    listeners.add(listener);
+    return () => {
+        listeners.delete(listener);
+    };
+}
+function shown() {
+    for (const listener of listeners)
+        listener();
+}
+function info(message) {
+    lib_core/* info */.pq(message);
+    shown();
+}
+/** A debug line is shown only when the run has step debug logging on. */
+function action_debug(message) {
+    lib_core/* debug */.Yz(message);
+    if (lib_core/* isDebug */._o())
+        shown();
+}
+function error(message, properties) {
+    core.error(message, properties);
+    shown();
+}
+function warning(message, properties) {
+    core.warning(message, properties);
+    shown();
+}
+function startGroup(name) {
+    lib_core/* startGroup */.Oh(name);
+    shown();
+}
+function endGroup() {
+    lib_core/* endGroup */.N4();
+    shown();
 }
 
 // EXTERNAL MODULE: ./src/report/view.ts + 4 modules
@@ -9292,6 +9702,188 @@ var report_view = __nccwpck_require__(143);
 
 
 
+
+
+// EXTERNAL MODULE: ./src/report/counts.ts
+var report_counts = __nccwpck_require__(132);
+;// CONCATENATED MODULE: ./src/report/heartbeat.ts
+
+/**
+ * The heartbeat of a log that is read later or through a pipe: while checks are pending and
+ * nothing else was printed for a while, one line says what is decided, what is still awaited and
+ * how long the wait may last, so that a quiet step does not look hung. A live terminal shows its
+ * progress instead, and needs none.
+ */
+/** Silence, while checks are pending, after which a line says the step is still waiting. */
+const HEARTBEAT_SILENCE_MS = 20_000;
+/** Shortest wait between two looks, so that a clock that does not move cannot make a busy loop. */
+const MIN_WAKE_MS = 1_000;
+/**
+ * The line to print now, or undefined: "Still waiting on 5 of 37 connectors (10 failed, 22 passed
+ * so far); 4 min 40 s left before the deadline (timeout-seconds 300)."
+ */
+function heartbeatLine(waiting) {
+    const { now, lastLineAt, pending, decided } = waiting;
+    if (pending <= 0 || now - lastLineAt < HEARTBEAT_SILENCE_MS)
+        return undefined;
+    const total = pending + decided.length;
+    const what = total === 1
+        ? 'the connection check'
+        : decided.length === 0
+            ? `all ${total} connectors`
+            : `${pending} of ${total} connectors (${(0,report_counts/* countsInWords */.Pe)(decided)} so far)`;
+    // The input as it is written: 300, or 2.5.
+    const setting = `${waiting.setting} ${Math.round(waiting.timeoutMs) / 1000}`;
+    const left = waiting.deadline - now;
+    const when = left > 0
+        ? `${timeLeft(left)} left before the deadline (${setting})`
+        : `the deadline (${setting}) has passed`;
+    return `Still waiting on ${what}; ${when}.`;
+}
+/** "45 s", "4 min 40 s", "1 h 5 min": whole seconds, rounded up so that time left never reads 0. */
+function timeLeft(ms) {
+    const all = Math.max(0, Math.ceil(ms / 1000));
+    const hours = Math.floor(all / 3600);
+    const minutes = Math.floor((all % 3600) / 60);
+    const secs = all % 60;
+    if (hours > 0)
+        return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+    if (minutes > 0)
+        return secs === 0 ? `${minutes} min` : `${minutes} min ${secs} s`;
+    return `${secs} s`;
+}
+/**
+ * Prints heartbeatLine() through `say` while the checks run: from `start` (the engine's
+ * `checking`) to `stop` (the step's end) or the last verdict. The front end calls `printed` for
+ * every line it writes, and reports each connector through `following`, which counts verdicts.
+ *
+ * Time is the step's clock. Wake-ups are an unref'd timer, so the heartbeat never keeps the
+ * process alive, and not the clock's sleep: a test's clock moves on each sleep, and a heartbeat
+ * that slept on it would spend the step's time. Each request the engine makes is also a moment to
+ * look, so that a step whose clock moves faster than the timers (a test's) gets its lines too.
+ */
+class Heartbeat {
+    clock;
+    setting;
+    say;
+    waiting;
+    decided = [];
+    lastLineAt = 0;
+    timer;
+    constructor(clock, 
+    /** How the reader names the timeout: "timeout-seconds", "--timeout-seconds". */
+    setting, say) {
+        this.clock = clock;
+        this.setting = setting;
+        this.say = say;
+    }
+    /** The checks begin. */
+    start({ connectors, deadline, timeoutMs }) {
+        this.stop();
+        this.waiting = { total: connectors.length, deadline, timeoutMs };
+        this.decided.length = 0;
+        this.printed();
+        this.wake();
+    }
+    /** The front end wrote a line. */
+    printed() {
+        this.lastLineAt = this.clock.now();
+    }
+    /** Prints the line if one is due. */
+    check() {
+        const { waiting } = this;
+        if (waiting === undefined)
+            return;
+        const now = this.clock.now();
+        const line = heartbeatLine({
+            now,
+            lastLineAt: this.lastLineAt,
+            pending: waiting.total - this.decided.length,
+            decided: this.decided,
+            deadline: waiting.deadline,
+            timeoutMs: waiting.timeoutMs,
+            setting: this.setting
+        });
+        if (line === undefined)
+            return;
+        this.say(line);
+        this.lastLineAt = now;
+    }
+    /** No line from now on. */
+    stop() {
+        this.waiting = undefined;
+        clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+    /**
+     * `reporter`, its verdict counted as it is reported. Every event is passed on as it is; a
+     * request, which ends each wait of the engine, is also a moment to look.
+     */
+    following(reporter) {
+        return {
+            request: (entry) => {
+                reporter.request(entry);
+                this.check();
+            },
+            named: (names) => {
+                reporter.named(names);
+            },
+            notReused: (why) => {
+                reporter.notReused(why);
+            },
+            rechecking: (failed, pauseMs, n, max) => {
+                reporter.rechecking(failed, pauseMs, n, max);
+            },
+            started: (check) => {
+                reporter.started(check);
+            },
+            joined: (check, refusal) => {
+                reporter.joined(check, refusal);
+            },
+            finalOnArrival: (check) => {
+                reporter.finalOnArrival(check);
+            },
+            statusChanged: (check, previousStatus) => {
+                reporter.statusChanged(check, previousStatus);
+            },
+            superseded: (previous, newer) => {
+                reporter.superseded(previous, newer);
+            },
+            unknownStatus: (check) => {
+                reporter.unknownStatus(check);
+            },
+            ignored: (answer, relation) => {
+                reporter.ignored(answer, relation);
+            },
+            retrying: (problem, delayMs, failuresInARow) => {
+                reporter.retrying(problem, delayMs, failuresInARow);
+            },
+            finished: (result) => {
+                reporter.finished(result);
+                this.decide(result.verdict.outcome);
+            }
+        };
+    }
+    decide(outcome) {
+        const { waiting } = this;
+        if (waiting === undefined)
+            return;
+        this.decided.push(outcome);
+        // Nothing left to wait for: the timer can go now rather than when the step's end is reported.
+        if (this.decided.length >= waiting.total)
+            this.stop();
+    }
+    wake() {
+        if (this.waiting === undefined)
+            return;
+        const due = this.lastLineAt + HEARTBEAT_SILENCE_MS - this.clock.now();
+        this.timer = setTimeout(() => {
+            this.check();
+            this.wake();
+        }, Math.max(MIN_WAKE_MS, due));
+        this.timer.unref();
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/report/table.ts
 /** The one table renderer: the log's and the terminal's verdict tables, and the scripts'. */
@@ -9322,6 +9914,10 @@ const RULED = { gap: ' | ', rules: 'every-row' };
 const widest = (xs) => Math.max(0, ...xs);
 /** A plain-text table; a cell may hold several lines. */
 function renderTable(header, rows, style = RULED) {
+    return tableLines(header, rows, style).join('\n');
+}
+/** renderTable's lines, one by one: a log of thousands of rows need not hold them as one text. */
+function tableLines(header, rows, style = RULED) {
     const split = (row) => row.map((cell) => cell.split('\n'));
     const all = [split(header), ...rows.map(split)];
     const widths = header.map((_, c) => widest(all.map((row) => widest((row[c] ?? ['']).map(displayWidth)))));
@@ -9338,10 +9934,180 @@ function renderTable(header, rows, style = RULED) {
         if (style.rules === 'every-row' && r < all.length - 1)
             lines.push(rule);
     }
-    return lines.join('\n');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+
+
+
+/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
+const ANNOTATIONS_PER_STEP = 10;
+/** Connectors the last annotation names one by one before it counts the rest. */
+const NAMED_IN_REST = 30;
+/** How an annotation's title names a connector: its name and short id, or its kind and id. */
+function who(view) {
+    const { connector, shortId } = view;
+    const name = view.names?.name;
+    return name === undefined
+        ? `${connector.kind} ${shortId}`
+        : `${(0,core_text/* oneLine */.TN)(name, 60)} (${connector.kind} ${shortId})`;
+}
+/**
+ * "orders-s3 (source 5f1e2d3c): Connection check failed": the connector and what happened, so
+ * that no two connectors' titles are the same.
+ */
+function verdictTitle(view) {
+    return `${who(view)}: ${view.verdict.title}${view.waived ? ' (waived)' : ''}`;
+}
+/**
+ * Error and warning annotations of one step, within GitHub's ten of each. Connectors' verdicts
+ * are held until the end and ranked, failures first, so that timeouts cannot take the slots of
+ * a real FAILURE; when more did not pass than there are slots, the last one names the rest,
+ * failures first, with counts per outcome. Other annotations (a superseded check, a file not
+ * written) go out at once; past the limit they are log lines, counted by one last annotation.
+ */
+class Annotations {
+    shown = { error: 0, warning: 0 };
+    held = { error: [], warning: [] };
+    verdicts = [];
+    error(message, title) {
+        this.add('error', { message, title });
+    }
+    warning(message, title) {
+        this.add('warning', { message, title });
+    }
+    /** A connector's verdict, annotated at the end in its rank if it did not pass or is flaky. */
+    verdict(view) {
+        this.verdicts.push(view);
+    }
+    /** Emits the ranked verdicts and what was held back; call once, when nothing else will come. */
+    finish() {
+        const views = (0,report_counts/* ranked */.ad)(this.verdicts.splice(0));
+        const failing = views.filter((v) => !v.passed && !v.waived);
+        this.emitRanked('error', failing.map(errorOf), failing);
+        const warned = [...views.filter((v) => v.waived), ...views.filter((v) => v.flaky)];
+        this.emitRanked('warning', warned.map(warningOf), warned);
+        this.finishHeld('error', 'connectors did not pass', 'more connectors did not pass');
+        this.finishHeld('warning', 'warnings', 'more warnings');
+    }
+    /** Ranked annotations: as many as fit, then one that names the rest. */
+    emitRanked(kind, annotations, views) {
+        const room = ANNOTATIONS_PER_STEP - this.shown[kind] - (this.held[kind].length > 0 ? 1 : 0);
+        if (annotations.length <= room) {
+            for (const annotation of annotations)
+                this.emit(kind, annotation);
+            return;
+        }
+        const kept = Math.max(0, room - 1);
+        for (const annotation of annotations.slice(0, kept))
+            this.emit(kind, annotation);
+        const rest = views.slice(kept);
+        if (room > 0)
+            this.emit(kind, restOf(kind, rest));
+        else
+            for (const annotation of annotations.slice(kept))
+                this.held[kind].push(annotation);
+    }
+    finishHeld(kind, plural, more) {
+        const held = this.held[kind].splice(0);
+        const [only] = held;
+        if (held.length === 1 && only !== undefined)
+            this.emit(kind, only);
+        else if (held.length > 1) {
+            this.emit(kind, {
+                title: `${held.length} ${more}`,
+                message: `${held.length} more ${plural}: GitHub shows at most ${ANNOTATIONS_PER_STEP} ${kind} ` +
+                    'annotations per step. Each is in the log, and every verdict in the job summary.'
+            });
+        }
+    }
+    add(kind, annotation) {
+        if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
+            this.emit(kind, annotation);
+            return;
+        }
+        this.held[kind].push(annotation);
+        lib_core/* info */.pq(`${annotation.title}: ${annotation.message}`);
+    }
+    emit(kind, { message, title }) {
+        this.shown[kind] += 1;
+        if (kind === 'error')
+            lib_core/* error */.z3(message, { title });
+        else
+            lib_core/* warning */.$e(message, { title });
+    }
+}
+/** A verdict that fails the step: what happened, and the likely cause on a line of its own. */
+function errorOf(view) {
+    const { message } = view.verdict;
+    return {
+        title: verdictTitle(view),
+        message: view.hint === undefined ? message : `${message}\n${view.hint}`
+    };
+}
+/** A verdict waived by on-platform-unavailable: warn, or a pass after a FAILURE. */
+function warningOf(view) {
+    if (view.waived) {
+        return {
+            title: verdictTitle(view),
+            message: [view.verdict.message, ...view.notes].join('\n')
+        };
+    }
+    return { title: `${who(view)}: Flaky connection check`, message: view.flakyNotes.join('\n') };
+}
+/** The last annotation when more did not pass than there is room for: it names them all. */
+function restOf(kind, rest) {
+    const counts = (0,report_counts/* countsInWords */.Pe)(rest.map((v) => v.outcome));
+    const lines = rest.slice(0, NAMED_IN_REST).map((v) => {
+        const why = (0,core_text/* oneLine */.TN)(v.brief, 100);
+        return `${verdictTitle(v)}${why === '' ? '' : ` (${why})`}`;
+    });
+    const more = rest.length - lines.length;
+    const what = kind === 'error' ? 'did not pass' : 'have warnings';
+    return {
+        title: `${rest.length} more connectors ${what}: ${counts}`,
+        message: [
+            ...lines,
+            ...(more > 0 ? [`… and ${more} more.`] : []),
+            `GitHub shows at most ${ANNOTATIONS_PER_STEP} ${kind} annotations per step: every ` +
+                "verdict is in the job summary, in the log's verdict table and in its connector's group."
+        ].join('\n')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/resolved.ts
+
+/** Lines of name inputs said one by one; a count stands for the rest. */
+const RESOLVED_LINES = 20;
+/**
+ * One sentence per line of a name input, at most RESOLVED_LINES of them: a sweep has a line per
+ * pattern, but a long list of plain names would flood the log. A pattern's matches are named
+ * (the first few, then how many more), as is a plain name's when it is not the name as given
+ * (found without surrounding blanks): `workflow-name "nightly-*" matched 3 workflows:
+ * "nightly-a", "nightly-b", "nightly-c".` `flag` names an input as the front end says it.
+ */
+function resolvedLines(lines, flag = (input) => input) {
+    const said = lines.slice(0, RESOLVED_LINES).map((line) => {
+        const what = line.input.replace(/-name$/, '');
+        const head = `${flag(line.input)} "${line.name}" matched ${(0,core_text/* count */.U9)(line.matched, what)}`;
+        const itself = !line.glob && line.shown.every((name) => name === line.name);
+        if (itself || line.shown.length === 0)
+            return `${head}.`;
+        const more = line.matched - line.shown.length;
+        const names = line.shown.map((name) => `"${name}"`).join(', ');
+        return `${head}: ${names}${more > 0 ? ` and ${more} more` : ''}.`;
+    });
+    if (lines.length > RESOLVED_LINES)
+        said.push(`... and ${lines.length - RESOLVED_LINES} more names.`);
+    return said;
 }
 
 ;// CONCATENATED MODULE: ./src/action/log.ts
+
+
+
+
 
 
 
@@ -9353,122 +10119,63 @@ function renderTable(header, rows, style = RULED) {
  * key is masked before any request, nothing here ever sees headers or options, and the engine
  * makes every piece of remote text inert before it arrives.
  */
-/** GitHub shows at most this many annotations of each kind per step, and drops the rest unseen. */
-const ANNOTATIONS_PER_STEP = 10;
-/** Name lines the log lists one by one before it counts the rest. */
-const RESOLVED_LINES = 20;
-/**
- * Error and warning annotations of one step. The first nine of each kind are annotations; later
- * ones are plain log lines where they happen, and one last annotation counts them (or, when it
- * is only one, is that one), so none is dropped without a word.
- */
-class Annotations {
-    shown = { error: 0, warning: 0 };
-    held = { error: [], warning: [] };
-    error(message, title) {
-        this.add('error', { message, title });
-    }
-    warning(message, title) {
-        this.add('warning', { message, title });
-    }
-    /** Emits the annotation for what was held back; call once, when nothing else will come. */
-    finish() {
-        const [error] = this.held.error;
-        if (this.held.error.length === 1 && error !== undefined)
-            emit('error', error);
-        else if (this.held.error.length > 1) {
-            const n = this.held.error.length;
-            emit('error', {
-                title: `${n} more connectors did not pass`,
-                message: `${n} more connectors did not pass. GitHub shows at most ${ANNOTATIONS_PER_STEP} error ` +
-                    "annotations per step: each verdict is in the connector's group and in the verdict " +
-                    'table at the end of the log, and in the job summary.'
-            });
-        }
-        const [warning] = this.held.warning;
-        if (this.held.warning.length === 1 && warning !== undefined)
-            emit('warning', warning);
-        else if (this.held.warning.length > 1) {
-            const n = this.held.warning.length;
-            emit('warning', {
-                title: `${n} more warnings`,
-                message: `${n} more warnings are in the log. GitHub shows at most ${ANNOTATIONS_PER_STEP} ` +
-                    'warning annotations per step.'
-            });
-        }
-        this.held.error = [];
-        this.held.warning = [];
-    }
-    add(kind, annotation) {
-        if (this.shown[kind] < ANNOTATIONS_PER_STEP - 1) {
-            this.shown[kind] += 1;
-            emit(kind, annotation);
-            return;
-        }
-        this.held[kind].push(annotation);
-        core/* info */.pq(`${annotation.title}: ${annotation.message}`);
-    }
-}
-function emit(kind, { message, title }) {
-    if (kind === 'error')
-        core/* error */.z3(message, { title });
-    else
-        core/* warning */.$e(message, { title });
-}
 /** What the runner's log shows while the step runs. */
 class GitHubLog {
     annotations = new Annotations();
+    /** Hears of every line through lines.ts (run.ts connects them); stopped at the step's end. */
+    heartbeat;
     apiHost = '';
     grouped = false;
+    constructor(clock = systemClock) {
+        this.heartbeat = new Heartbeat(clock, 'timeout-seconds', (line) => {
+            info(line);
+        });
+    }
     secret(value) {
-        core/* setSecret */.Pq(value);
+        lib_core/* setSecret */.Pq(value);
     }
     request = (entry) => {
-        core/* debug */.Yz(requestLine(entry));
+        action_debug(requestLine(entry));
     };
     workflowRetrying(workflowId, problem, delayMs, failuresInARow) {
         const line = `${problem.reason}; retrying in ${(0,core_text/* seconds */.YA)(delayMs)}.`;
         // As for checks: the first failure of a streak is worth a line, the rest go to debug.
         if (failuresInARow === 1)
-            core/* info */.pq(`Transient error reading workflow ${workflowId}: ${line}`);
+            info(`Transient error reading workflow ${workflowId}: ${line}`);
         else
-            core/* debug */.Yz(`Transient error #${failuresInARow} reading the workflow: ${line}`);
+            action_debug(`Transient error #${failuresInARow} reading the workflow: ${line}`);
     }
     workflowRead(workflowId, sources, destinations) {
-        core/* info */.pq(`Workflow ${workflowId} has ${(0,core_text/* count */.U9)(sources, 'source')} and ${(0,core_text/* count */.U9)(destinations, 'destination')}.`);
+        info(`Workflow ${workflowId} has ${(0,core_text/* count */.U9)(sources, 'source')} and ${(0,core_text/* count */.U9)(destinations, 'destination')}.`);
     }
     listRetrying(target, problem, delayMs, failuresInARow) {
         const line = `${problem.reason}; retrying in ${(0,core_text/* seconds */.YA)(delayMs)}.`;
         if (failuresInARow === 1)
-            core/* info */.pq(`Transient error listing ${target}s: ${line}`);
+            info(`Transient error listing ${target}s: ${line}`);
         else
-            core/* debug */.Yz(`Transient error #${failuresInARow} listing ${target}s: ${line}`);
+            action_debug(`Transient error #${failuresInARow} listing ${target}s: ${line}`);
     }
     resolved({ lists, lines }) {
         for (const list of lists) {
-            core/* info */.pq(`Listed ${(0,core_text/* count */.U9)(list.entries, list.target)} (${(0,core_text/* count */.U9)(list.requests, 'request')}).`);
+            info(`Listed ${(0,core_text/* count */.U9)(list.entries, list.target)} (${(0,core_text/* count */.U9)(list.requests, 'request')}).`);
         }
-        // A sweep has one line per pattern, but a long list of plain names would flood the log.
-        for (const line of lines.slice(0, RESOLVED_LINES)) {
-            const what = line.input.replace(/-name$/, '');
-            core/* info */.pq(`${line.input} "${line.name}" matched ${(0,core_text/* count */.U9)(line.matched, what)}.`);
-        }
-        if (lines.length > RESOLVED_LINES) {
-            core/* info */.pq(`... and ${lines.length - RESOLVED_LINES} more names.`);
-        }
+        for (const line of resolvedLines(lines))
+            info(line);
     }
-    checking({ connectors, apiHost, maxConcurrency }) {
+    checking(plan) {
+        this.heartbeat.start(plan);
+        const { connectors, apiHost, maxConcurrency } = plan;
         this.apiHost = apiHost;
         this.grouped = connectors.length > 1;
         if (!this.grouped)
             return;
         const sources = connectors.filter((c) => c.kind === 'source').length;
-        core/* info */.pq(`Checking ${connectors.length} connectors (${(0,core_text/* count */.U9)(sources, 'source')}, ` +
+        info(`Checking ${connectors.length} connectors (${(0,core_text/* count */.U9)(sources, 'source')}, ` +
             `${(0,core_text/* count */.U9)(connectors.length - sources, 'destination')}) on ${apiHost}, ` +
             `up to ${maxConcurrency} at a time.`);
     }
     connector(connector, elapsed) {
-        return new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed);
+        return this.heartbeat.following(new ConnectorLog(connector, this.apiHost, this.grouped, this.annotations, elapsed));
     }
     /** The end of the log: the verdict table and closing line, or the problem that stopped it. */
     finish(step) {
@@ -9478,9 +10185,13 @@ class GitHubLog {
         }
         else if (step.results.length > 1) {
             const { header, rows } = (0,report_view/* verdictRows */.Vt)(step.results);
-            core/* info */.pq(`\n${renderTable(header, rows, PLAIN)}`);
+            // Line by line, the same text as one message: at thousands of rows one string of it all
+            // would be a burst of memory at the very end.
+            info('');
+            for (const line of tableLines(header, rows, PLAIN))
+                info(line);
             // The table above gives every reason; the annotations give the first nine.
-            core/* info */.pq((0,report_view/* closingLine */.oM)(step.results, step.outcome, step.durationMs, false));
+            info((0,report_view/* closingLine */.oM)(step.results, step.durationMs, false));
         }
     }
 }
@@ -9506,7 +10217,7 @@ class ConnectorLog {
     request = (entry) => {
         const line = requestLine(entry);
         this.emit(() => {
-            core/* debug */.Yz(line);
+            action_debug(line);
         });
     };
     named() {
@@ -9514,36 +10225,36 @@ class ConnectorLog {
     }
     notReused = (why) => {
         this.emit(() => {
-            core/* info */.pq(`Not reusing a recent check of ${(0,core_connector/* connectorLabel */.oc)(this.connector)}: ${why}.`);
+            info(`Not reusing a recent check of ${(0,core_connector/* connectorLabel */.oc)(this.connector)}: ${why}.`);
         });
     };
     rechecking = (failed, pauseMs, n, max) => {
         this.emit(() => {
-            core/* info */.pq(`Check ${failed.id} failed (${(0,report_view/* failedReason */.Kw)(failed, 300)}); starting a new ` +
+            info(`Check ${failed.id} failed (${(0,report_view/* failedReason */.Kw)(failed, 300)}); starting a new ` +
                 `check in ${(0,core_text/* seconds */.YA)(pauseMs)} (re-check ${n} of ${max}).`);
         });
     };
     started = (check) => {
         this.emit(() => {
-            core/* info */.pq(`Checking ${(0,core_connector/* connectorLabel */.oc)(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
+            info(`Checking ${(0,core_connector/* connectorLabel */.oc)(this.connector)} on ${this.apiHost}: started check ${check.id} (${check.status}).`);
         });
     };
     joined = (check, refusal) => {
         this.emit(() => {
-            core/* info */.pq(`Checking ${(0,core_connector/* connectorLabel */.oc)(this.connector)} on ${this.apiHost}: the API is already ` +
+            info(`Checking ${(0,core_connector/* connectorLabel */.oc)(this.connector)} on ${this.apiHost}: the API is already ` +
                 `checking it (${(0,report_view/* joinedBecause */.IR)(refusal)}), so this step follows that check, ${check.id} (${check.status}).`);
         });
     };
     finalOnArrival = (check) => {
         this.emit(() => {
-            core/* info */.pq(`The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
+            info(`The API answered the POST with check ${check.id}, ${alreadyDecided(check)}: perhaps an ` +
                 'old check, so its verdict does not count; asking once more.');
         });
     };
     statusChanged = (check, previousStatus) => {
         const after = (0,core_text/* seconds */.YA)(this.elapsed());
         this.emit(() => {
-            core/* info */.pq(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
+            info(`Check ${check.id}: ${previousStatus} -> ${check.status} after ${after}.`);
         });
     };
     superseded = (previous, newer) => {
@@ -9562,21 +10273,21 @@ class ConnectorLog {
     ignored = (answer, relation) => {
         const why = `${IGNORED_BECAUSE[relation]}.`;
         this.emit(() => {
-            core/* debug */.Yz(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
+            action_debug(`Ignoring check ${answer.id} (created ${answer.createdAt}, ${answer.status}): ${why}`);
         });
     };
     retrying = (problem, delayMs, failuresInARow) => {
         const line = `${problem.reason}; retrying in ${(0,core_text/* seconds */.YA)(delayMs)}.`;
         if (failuresInARow === 1 && this.grouped) {
             // Said at once as well: a wrong api-url must not stay hidden in a group until the end.
-            core/* info */.pq(`${(0,core_connector/* connectorLabel */.oc)(this.connector, undefined, true)}: ${line}`);
+            info(`${(0,core_connector/* connectorLabel */.oc)(this.connector, undefined, true)}: ${line}`);
         }
         this.emit(() => {
             // The first failure in a row is worth a line; the rest of a streak goes to debug.
             if (failuresInARow === 1)
-                core/* info */.pq(`Transient error from ${this.apiHost}: ${line}`);
+                info(`Transient error from ${this.apiHost}: ${line}`);
             else
-                core/* debug */.Yz(`Transient error #${failuresInARow}: ${line}`);
+                action_debug(`Transient error #${failuresInARow}: ${line}`);
         });
     };
     /**
@@ -9586,31 +10297,23 @@ class ConnectorLog {
     finished(result) {
         const view = (0,report_view/* viewOf */.du)(result);
         const { verdict, hint } = view;
-        const print = () => {
-            const waived = view.waivedNote;
-            if (view.passed)
-                core/* info */.pq(verdict.message);
-            else if (waived !== undefined) {
-                this.annotations.warning(`${verdict.message}\n${waived}`, `${verdict.title} (not failing the step)`);
-            }
-            else {
-                const message = hint === undefined ? verdict.message : `${verdict.message}\n${hint}`;
-                this.annotations.error(message, verdict.title);
-            }
-            for (const note of view.flakyNotes) {
-                this.annotations.warning(note, 'Flaky connection check');
-            }
-        };
+        // Annotations come at the end, ranked (see Annotations); a group says its verdict itself.
+        this.annotations.verdict(view);
         if (!this.grouped) {
-            print();
+            if (view.passed)
+                info(verdict.message);
             return;
         }
         const label = (0,core_connector/* connectorLabel */.oc)(this.connector, view.names, true);
-        core/* startGroup */.Oh(`${view.icon} ${label}: ${view.outcome} (${(0,core_text/* seconds */.YA)(view.durationMs)})`);
+        startGroup(`${view.icon} ${label}: ${(0,report_counts/* outcomeWords */.wX)(view.outcome)} (${(0,core_text/* seconds */.YA)(view.durationMs)})`);
         for (const line of this.pending.splice(0))
             line();
-        print();
-        core/* endGroup */.N4();
+        info(verdict.message);
+        if (hint !== undefined)
+            info(hint);
+        for (const note of view.notes)
+            info(note);
+        endGroup();
     }
     emit(line) {
         if (this.grouped)
@@ -9674,14 +10377,25 @@ async function writeReportFile(file, content) {
 
 
 
+
 /**
  * The GitHub front end: inputs from the runner, progress in the log, then annotations, outputs,
  * the job summary and the JUnit report. Returns the engine's report, whose `passed` alone
  * decides whether the step passes.
  */
 async function run(options = {}) {
-    const log = new GitHubLog();
-    const step = await runStep((name) => core/* getInput */.V4(name), ACTION_INPUTS, log, options);
+    const log = new GitHubLog(options.clock);
+    const heard = onLine(() => {
+        log.heartbeat.printed();
+    });
+    let step;
+    try {
+        step = await runStep((name) => lib_core/* getInput */.V4(name), ACTION_INPUTS, log, options);
+    }
+    finally {
+        log.heartbeat.stop();
+        heard();
+    }
     log.finish(step);
     // What writes the outputs, the JUnit report and the summary is loaded once the step has ended,
     // so that start-up, spent before the first request, does not wait for it.
@@ -9691,11 +10405,11 @@ async function run(options = {}) {
         __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994))
     ]);
     const notes = await writeOutputs(step, log.annotations);
-    const junitFile = step.settings?.junitFile ?? junitFileInput((name) => core/* getInput */.V4(name));
+    const junitFile = step.settings?.junitFile ?? junitFileInput((name) => lib_core/* getInput */.V4(name));
     if (junitFile !== undefined) {
         const failed = await writeReportFile(junitFile, renderJunit(step));
         if (failed === undefined)
-            core/* info */.pq(`JUnit report written to ${junitFile}.`);
+            lib_core/* info */.pq(`JUnit report written to ${junitFile}.`);
         else
             log.annotations.warning(`The JUnit report could not be written (${failed}).`, 'No JUnit report');
     }
@@ -9704,9 +10418,9 @@ async function run(options = {}) {
     if (summaryFile)
         await (0,promises_.appendFile)(summaryFile, renderSummary(step, notes));
     else
-        core/* debug */.Yz('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
+        lib_core/* debug */.Yz('No GITHUB_STEP_SUMMARY file: skipping the job summary.');
     // The last line, always: a log that ends without it was cut short.
-    core/* debug */.Yz(`Finished in ${(0,core_text/* seconds */.YA)(process.uptime() * 1000)} with outcome ${step.outcome}.`);
+    lib_core/* debug */.Yz(`Finished in ${(0,core_text/* seconds */.YA)(process.uptime() * 1000)} with outcome ${step.outcome}.`);
     return step;
 }
 
@@ -9718,8 +10432,8 @@ async function run(options = {}) {
 
 // The step passes only when run() resolved with a step that passed: any other way out, an
 // exception in reporting included (say, an output file that cannot be written), exits non-zero.
-const SUCCESS = core/* ExitCode */.yU.Success;
-const FAILURE = core/* ExitCode */.yU.Failure;
+const SUCCESS = lib_core/* ExitCode */.yU.Success;
+const FAILURE = lib_core/* ExitCode */.yU.Failure;
 // After a cancellation the verdict is written at once; this is only a backstop so the step
 // never outlives the runner's patience if something unforeseen blocks (a log reader that has
 // stopped reading included: what it has not taken by then is lost).
@@ -9743,8 +10457,8 @@ run({ signal: cancellation.signal })
     // Its words may come from anywhere; the runner masks the key in the log.
     const message = new RemoteText([process.env['INPUT_API-KEY'] ?? '']).clean(raw);
     try {
-        core/* error */.z3(`Unexpected error: ${message}`, { title: 'Connection check error' });
-        core/* setOutput */.uH('outcome', 'error');
+        lib_core/* error */.z3(`Unexpected error: ${message}`, { title: 'Connection check error' });
+        lib_core/* setOutput */.uH('outcome', 'error');
     }
     catch {
         // Writing the output is what failed; the annotation above is already out.

@@ -601,6 +601,79 @@ function escapeMarkup(text) {
 
 /***/ }),
 
+/***/ 132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ countsInWords),
+/* harmony export */   ad: () => (/* binding */ ranked),
+/* harmony export */   wX: () => (/* binding */ outcomeWords)
+/* harmony export */ });
+/* unused harmony exports OUTCOME_ORDER, tally */
+/**
+ * The order every report lists results in: failures first, then the other ways of not passing
+ * (timeouts, then what the platform or the inputs got wrong), then what passed.
+ */
+const OUTCOME_ORDER = [
+    'failure',
+    'timeout',
+    'error',
+    'not-found',
+    'invalid',
+    'unauthorized',
+    'cancelled',
+    'dry-run',
+    'success'
+];
+/** How a count of each outcome reads: "10 failed", "6 timed out". */
+const COUNTED = {
+    failure: 'failed',
+    timeout: 'timed out',
+    error: 'errored',
+    'not-found': 'not found',
+    invalid: 'invalid',
+    unauthorized: 'unauthorized',
+    cancelled: 'cancelled',
+    'dry-run': 'found',
+    success: 'passed'
+};
+/** What happened to one connector, in a few words: "failed", "timed out". */
+function outcomeWords(outcome) {
+    return COUNTED[outcome];
+}
+/** How many of each outcome, in report order; outcomes with none are left out. */
+function tally(outcomes) {
+    const counts = new Map();
+    for (const outcome of outcomes)
+        counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    return OUTCOME_ORDER.flatMap((outcome) => {
+        const n = counts.get(outcome) ?? 0;
+        return n === 0 ? [] : [[outcome, n]];
+    });
+}
+/** "10 failed, 6 timed out, 21 passed": counts per outcome, failures first, zeros left out. */
+function countsInWords(outcomes) {
+    return tally(outcomes)
+        .map(([outcome, n]) => `${n} ${COUNTED[outcome]}`)
+        .join(', ');
+}
+/**
+ * Results in report order: by outcome (OUTCOME_ORDER), those that fail the step before those
+ * waived, then by name, so that a person finds a connector where they expect it.
+ */
+function ranked(items) {
+    const rank = (item) => OUTCOME_ORDER.indexOf(item.outcome) * 2 + (item.waived ? 1 : 0);
+    return items
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => rank(a.item) - rank(b.item) ||
+        a.item.sortName.localeCompare(b.item.sortName, 'en') ||
+        a.index - b.index)
+        .map(({ item }) => item);
+}
+
+
+/***/ }),
+
 /***/ 143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -621,6 +694,8 @@ var core_connector = __nccwpck_require__(912);
 var core_outcome = __nccwpck_require__(411);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(20);
+// EXTERNAL MODULE: ./src/report/counts.ts
+var report_counts = __nccwpck_require__(132);
 ;// CONCATENATED MODULE: ./src/report/diagnose/categories.ts
 /** What a FAILURE's reason most likely means: the names of `results[].category`. */
 const CATEGORIES = (/* unused pure expression or super */ null && ([
@@ -1977,6 +2052,26 @@ function read(rest) {
     };
 }
 /**
+ * What a FAILURE's reason says once the library's classes and lead-ins in front are taken off
+ * (`DestinationConnectionError: failed to validate connection: password authentication failed`
+ * → `password authentication failed`): the words a table cell has room for. The reason itself
+ * when nothing is left.
+ */
+function gist(reason) {
+    let rest = reason.trim();
+    for (let n = 0; n < FRONT_CLASSES; n += 1) {
+        const before = rest;
+        rest = frontClasses(rest).rest;
+        const lower = rest.toLowerCase();
+        const lead = WRAPPERS.find((wrapper) => lower.startsWith(wrapper));
+        if (lead !== undefined)
+            rest = rest.slice(lead.length).replace(/^\s*[:\-–]\s*/, '');
+        if (rest === before)
+            break;
+    }
+    return rest.trim() === '' ? reason.trim() : rest.trim();
+}
+/**
  * The category of a FAILURE's reason, and its hint. `type` is the connector's type when the API
  * told it: it picks the service's own hint and the rules that hold for it alone; without it, the
  * reason's words may name the service. A generic class in front (`DestinationConnectionError:`)
@@ -2008,6 +2103,7 @@ function diagnose(reason, type) {
 
 
 
+
 const views = new WeakMap();
 /** The view of a result, built once however many renderers ask. */
 function viewOf(result) {
@@ -2031,6 +2127,8 @@ function buildView(result) {
         names,
         shortNames: short,
         label: (0,core_connector/* connectorLabel */.oc)(connector, short),
+        shortId: connector.id.slice(0, 8),
+        sortName: names?.name ?? connector.id,
         nameAndType: nameAndType(short),
         fullNameAndType: nameAndType(names),
         outcome,
@@ -2056,8 +2154,7 @@ function buildView(result) {
         durationMs: run.durationMs,
         attempts: result.attempts,
         reused: result.reused,
-        brief: briefReason(result, check, false),
-        briefBesideStatus: briefReason(result, check, true)
+        brief: briefReason(result, check)
     };
     return { ...view, entry: resultEntry(result, view) };
 }
@@ -2139,27 +2236,35 @@ function nameAndType(names) {
     return names.type === undefined ? names.name : `${names.name} (${names.type})`;
 }
 /**
- * Why a result did not pass, in a few words, for a table cell or a list, or '' when the outcome
- * says it all: the platform's reason for a FAILURE, the last status for a timeout or a
- * cancellation (unless a status column shows it), else what went wrong (the verdict's title).
- * On one line; a renderer cuts it to its width with oneLine().
+ * Why a result did not pass, in a few words, for a table cell or a list, on one line ('' for a
+ * plain pass): the gist of the platform's reason for a FAILURE; for a timeout what was still undecided and
+ * the last error; for a connector the queue left out, that; else what went wrong (the verdict's
+ * title). A renderer cuts it to its width with oneLine().
  */
-function briefReason(result, shown, statusShown) {
+function briefReason(result, shown) {
     const { outcome, title } = result.verdict;
+    const { problem } = result.run;
+    const lastError = problem?.kind === 'timeout' && problem.lastTransient !== undefined
+        ? `; last error: ${problem.lastTransient}`
+        : '';
     switch (outcome) {
         case 'success':
             return result.reused === undefined ? '' : (0,core_text/* oneLine */.TN)(`reused ${result.reused.check.id}`);
         case 'dry-run':
             return '';
         case 'failure':
-            return (0,core_text/* oneLine */.TN)(shown?.reason ?? '') || core_outcome/* NO_REASON */.je;
+            // The words that say what went wrong, not the library's classes and lead-ins before them.
+            return (0,core_text/* oneLine */.TN)(gist(shown?.reason ?? '')) || core_outcome/* NO_REASON */.je;
         case 'timeout':
-        case 'cancelled':
-            if (result.run.problem?.kind === 'not-started')
-                return 'not started: no time left in the queue';
+            if (problem?.kind === 'not-started')
+                return 'not started: no slot left before the deadline';
             if (shown === undefined)
-                return 'no check started';
-            return statusShown ? '' : (0,core_text/* oneLine */.TN)(`last status ${shown.status}`);
+                return (0,core_text/* oneLine */.TN)(`no check started${lastError}`);
+            return (0,core_text/* oneLine */.TN)(`still ${shown.status} at the deadline${lastError}`);
+        case 'cancelled': {
+            const by = problem?.kind === 'cancelled' && problem.signal ? ` by ${problem.signal}` : '';
+            return (0,core_text/* oneLine */.TN)(shown === undefined ? `cancelled${by}` : `cancelled${by} while ${shown.status}`);
+        }
         default:
             return (0,core_text/* oneLine */.TN)(title);
     }
@@ -2170,9 +2275,9 @@ const NAMED_IN_CLOSING_LINE = 10;
  * The step's last line: how many passed and, when `named` (nothing above said it yet), which did
  * not and why, the first few by name.
  */
-function closingLine(results, outcome, durationMs, named = true) {
+function closingLine(results, durationMs, named = true) {
     const all = results.map(viewOf);
-    const failed = all.filter((v) => !v.passed);
+    const failed = (0,report_counts/* ranked */.ad)(all.filter((v) => !v.passed));
     const took = (0,core_text/* seconds */.YA)(durationMs);
     if (failed.length === 0 && all.some((v) => v.outcome === 'dry-run')) {
         return all.length === 1
@@ -2190,24 +2295,25 @@ function closingLine(results, outcome, durationMs, named = true) {
         : '';
     const described = (v) => {
         const why = (0,core_text/* oneLine */.TN)(v.brief, 200);
-        return `${v.label}: ${v.outcome}${why === '' ? '' : ` (${why})`}`;
+        return `${v.label}: ${(0,report_counts/* outcomeWords */.wX)(v.outcome)}${why === '' ? '' : ` (${why})`}`;
     };
     const [only] = failed;
     if (all.length === 1 && only !== undefined) {
         return named
             ? `The connection check did not pass after ${took}: ${described(only)}${tail}.`
-            : `The connection check did not pass (${outcome}) after ${took}${tail}.`;
+            : `The connection check did not pass (${(0,report_counts/* outcomeWords */.wX)(only.outcome)}) after ${took}${tail}.`;
     }
     const neverStarted = failed.filter((v) => v.notStarted).length;
     const queue = neverStarted === 0
         ? ''
         : `; ${neverStarted} never started, as the queue left too little time to follow their checks`;
-    const head = `${failed.length} of ${all.length} connectors did not pass (${outcome}) after ${took}${tail}${queue}`;
+    const counts = (0,report_counts/* countsInWords */.Pe)(all.map((v) => v.outcome));
+    const head = `${(0,core_text/* count */.U9)(all.length, 'connector')} checked in ${took}: ${counts}${tail}${queue}`;
     if (!named)
         return `${head}.`;
     const list = failed.slice(0, NAMED_IN_CLOSING_LINE).map(described);
     const more = failed.length - list.length;
-    return `${head}: ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    return `${head}. ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
 }
 /** One symbol per outcome, for group headings, tables and the terminal. */
 const OUTCOME_ICON = {
@@ -2221,21 +2327,22 @@ const OUTCOME_ICON = {
     cancelled: '🚫',
     error: '⚠️'
 };
-/** The verdict table of the log and the terminal: one row per connector, long cells shortened. */
+/** Widest reason in the log's verdict table: a row must fit a log window without wrapping. */
+const TABLE_REASON_CHARS = 60;
+/**
+ * The log's verdict table, in report order: one row per connector, narrow enough not to wrap in
+ * GitHub's log (the id cut to 8 characters, the reason to TABLE_REASON_CHARS; each connector's
+ * group above has them whole).
+ */
 function verdictRows(results) {
     return {
-        header: ['OUTCOME', 'KIND', 'NAME (TYPE)', 'CONNECTOR', 'CHECK', 'STATUS', 'TIME', 'REASON'],
-        rows: results
-            .map(viewOf)
-            .map((v) => [
-            v.outcome,
-            v.connector.kind,
-            v.nameAndType ?? '-',
-            v.connector.id,
-            oneLine(v.checkId ?? '-', 40),
-            oneLine(v.status ?? '-', 24),
+        header: ['OUTCOME', 'CONNECTOR', 'ID', 'TIME', 'REASON'],
+        rows: ranked(results.map(viewOf)).map((v) => [
+            outcomeWords(v.outcome),
+            oneLine(v.nameAndType ?? v.connector.kind, 40),
+            v.shortId,
             seconds(v.durationMs),
-            oneLine(v.briefBesideStatus, 80)
+            oneLine(v.brief, TABLE_REASON_CHARS) || '-'
         ])
     };
 }
@@ -3467,9 +3574,18 @@ class RemoteText {
                     items: problem.items.length === 0 ? [] : [this.clean(problem.items.join('; '))]
                 };
             case 'unauthorized':
-            case 'not-found':
             case 'rejected':
                 return { ...problem, detail: optional(problem.detail) };
+            case 'not-found': {
+                const { otherKind } = problem;
+                return {
+                    ...problem,
+                    detail: optional(problem.detail),
+                    ...(otherKind === undefined
+                        ? {}
+                        : { otherKind: { kind: otherKind.kind, names: this.names(otherKind.names) } })
+                };
+            }
             case 'redirect':
                 return { ...problem, location: optional(problem.location) };
             case 'transient':
@@ -3857,6 +3973,34 @@ function unknownFlag(raw, name, text) {
     const guess = didYouMean(name);
     return new UsageError(`unknown flag ${text.clean(raw, 80)}${guess === undefined ? '' : `; did you mean --${guess}?`}`);
 }
+/** Dashes that a copy from a web page or a word processor puts where `--` was typed. */
+const DASHES = /^[-\u2010-\u2015\u2212]+/;
+/**
+ * An argument that is no flag nor a flag's value, and what it most likely was meant as: an id or
+ * a name without its flag, or a flag with the wrong dashes.
+ */
+function strayArgument(arg, previous, text) {
+    if (arg.trim() === '') {
+        return new UsageError('unexpected empty argument (a shell variable that is not set?)');
+    }
+    const quoted = JSON.stringify(text.clean(arg, 80));
+    // `--dry-run true`, as a workflow would say it: a switch takes no value.
+    const after = previous?.startsWith('--') === true ? BY_NAME.get(previous.slice(2)) : undefined;
+    if (after !== undefined && after.value === undefined && /^(true|false)$/i.test(arg)) {
+        return new UsageError(`unexpected argument ${quoted}: --${after.name} takes no value (give it alone for true, ` +
+            'leave it out for false)');
+    }
+    const dashes = DASHES.exec(arg)?.[0];
+    if (dashes === arg)
+        return new UsageError(`unexpected argument ${quoted}`);
+    if (dashes !== undefined) {
+        return unknownFlag(arg.split('=')[0] ?? arg, arg.slice(dashes.length).split('=')[0] ?? '', text);
+    }
+    const hint = (0,core_ids/* isUuid */.O)(arg)
+        ? '; give an id as --source-id, --destination-id or --workflow-id'
+        : ', which looks like a name; give it as --source-name, --destination-name or --workflow-name';
+    return new UsageError(`unexpected argument ${quoted}${hint}`);
+}
 /**
  * What may be quoted back from the command line: a key passed by mistake (a stray positional,
  * say) is replaced, and no escape sequence or bidirectional character reaches the terminal.
@@ -3892,10 +4036,7 @@ function parseFlags(argv, env) {
             name = long;
         }
         else {
-            const hint = (0,core_ids/* isUuid */.O)(arg)
-                ? '; give an id as --source-id, --destination-id or --workflow-id'
-                : '';
-            throw new UsageError(`unexpected argument ${JSON.stringify(text.clean(arg, 80))}${hint}`);
+            throw strayArgument(arg, argv[i - 1], text);
         }
         const flag = BY_NAME.get(name);
         if (flag === undefined)
@@ -5275,8 +5416,8 @@ async function readConnector(connector, options) {
 
 ;// CONCATENATED MODULE: ./src/wait/queue.ts
 /**
- * The sweep's queue, as pure decisions: in which order connectors get a slot, whether a check
- * may still start when its turn comes, and how long the queue needs. A check started when too
+ * The sweep's queue, as pure decisions: whether a check may still start when its turn comes,
+ * and how long the queue needs (turns.ts gives the turns, longest first). A check started when too
  * little time is left cannot be followed to a verdict: the platform runs it for nothing and the
  * report blames the connector for the step's deadline.
  */
@@ -5294,18 +5435,6 @@ function mayStartCheck(options) {
 function lastStartAt(options) {
     const { deadline, timeoutMs, priorMs } = options;
     return deadline - (priorMs ?? Math.min(NO_PRIOR_MARGIN_MS, timeoutMs / 2));
-}
-/**
- * The order in which items get a slot: the longest first (longest-processing-time), so that the
- * queue ends as early as the slots allow; those without a prior first of all, as they may be the
- * longest; ties keep the input order.
- */
-function longestFirst(priors) {
-    const rank = (prior) => prior ?? Number.POSITIVE_INFINITY;
-    return priors
-        .map((prior, index) => ({ prior, index }))
-        .sort((a, b) => rank(b.prior) - rank(a.prior) || a.index - b.index)
-        .map((entry) => entry.index);
 }
 /**
  * How long `slots` slots need for checks of these durations, started longest first: an estimate
@@ -5720,6 +5849,7 @@ var http_status = __nccwpck_require__(205);
 
 
 
+
 /** The verdict when a problem ended the work on a subject (and on `run`, for a connector). */
 function problemVerdict(problem, context, subject, run) {
     const outcome = (0,core_outcome/* outcomeOf */.sG)(problem);
@@ -5781,6 +5911,10 @@ function problemVerdict(problem, context, subject, run) {
                         `(${withDetail(problem.status, problem.detail)}). Check that ${apiUrl} points at the ` +
                         'Platform API.'
                 };
+            }
+            if (subject.kind === 'connector' && problem.otherKind !== undefined) {
+                const detail = withDetail(problem.status, problem.detail);
+                return { outcome, ...otherKind(subject.connector, problem.otherKind, detail, context) };
             }
             return {
                 outcome,
@@ -5893,7 +6027,7 @@ function problemVerdict(problem, context, subject, run) {
                 : checkId === undefined
                     ? [`No connection check of ${who} could be started within ${limit}.`]
                     : [
-                        `Timed out: the step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
+                        `The step's ${limit} deadline passed while waiting for ${waitedFor(run)} of ${who}; its last status was ${status ?? 'unknown'}.`
                     ];
             if (run?.lastIgnored && run.followed?.id === checkId) {
                 parts.push(`The API kept answering with another check (${run.lastIgnored.check.id}), ${IGNORED_BECAUSE[run.lastIgnored.relation]}.`);
@@ -5935,6 +6069,21 @@ function problemVerdict(problem, context, subject, run) {
             };
         }
     }
+}
+/** An id given as one kind that the API knows as the other: which input it belongs in. */
+function otherKind(connector, { kind, names: known }, 
+/** What the API answered for the kind given. */
+detail, { apiHost, names }) {
+    const facts = [
+        ...(known?.name === undefined ? [] : [`"${known.name}"`]),
+        ...(known?.type === undefined ? [] : [known.type])
+    ];
+    const named = facts.length === 0 ? '' : ` (${facts.join(', ')})`;
+    return {
+        title: `${(0,core_connector/* kindTitle */.t5)(kind)} given as a ${connector.kind}`,
+        message: `${(0,core_connector/* connectorLabel */.oc)(connector, undefined, true)} was not found on ${apiHost} (${detail}). ` +
+            `It is a ${kind}, not a ${connector.kind}${named}: use ${names.ref(`${kind}-id`)}.`
+    };
 }
 const NAME_LINES = 20;
 const IDS_NAMED = 10;
@@ -6099,7 +6248,36 @@ function dryRunVerdict(connector, names, listed) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/other-kind.ts
+
+
+/** The most the one read of the other kind may take: it only words a verdict already reached. */
+const OTHER_KIND_READ_LIMIT_MS = 2000;
+const OTHER = { source: 'destination', destination: 'source' };
+/**
+ * A connector that the API does not know as the kind given (a 404 before any check was created:
+ * call it for no other) may be of the other kind, a source's id given as destination-id. One GET
+ * of the other kind tells, and only an answer that is that very connector counts: anything else
+ * (another 404, a 401, a 5xx, no time left) leaves the plain not-found. Never a POST, never
+ * retried, and only for ids the inputs gave: a list's or a workflow's kind is the platform's own.
+ */
+async function withOtherKind(problem, connector, step, api) {
+    if (problem?.kind !== 'not-found' || problem.otherKind !== undefined)
+        return problem;
+    const given = step.settings.connectors.some((c) => c.kind === connector.kind && c.id === connector.id);
+    if (!given)
+        return problem;
+    const other = { kind: OTHER[connector.kind], id: connector.id };
+    const { pacing, text } = step;
+    const deadline = Math.min(pacing.deadline, pacing.clock.now() + OTHER_KIND_READ_LIMIT_MS + EXIT_RESERVE_MS);
+    const answer = await new Pacer({ ...pacing, deadline }).sendWhenAllowed((call) => api.connectorInfo(other, call));
+    if (!answer.ok)
+        return problem;
+    return { ...problem, otherKind: { kind: other.kind, names: text.names(answer.value) } };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/check.ts
+
 
 
 
@@ -6145,6 +6323,9 @@ async function checkConnector(planned, step, turn) {
     });
     /** What the lookup told, waiting for one in flight no longer than `graceMs`. */
     const infoWithin = async (graceMs) => {
+        // Told by a list: nothing to wait for, and no timer or signal to make per connector.
+        if (lookups === undefined)
+            return known;
         const grace = new AbortController();
         const found = await Promise.race([
             names,
@@ -6225,7 +6406,7 @@ async function checkConnector(planned, step, turn) {
                 kind: 'not-started',
                 connectors: turn.queue.connectors,
                 maxConcurrency: settings.maxConcurrency,
-                queueMs: turn.queue.queueMs,
+                queueMs: turn.queue.queueMs(),
                 priorMs,
                 leftMs: Math.max(0, pacing.deadline - now)
             };
@@ -6268,6 +6449,13 @@ async function checkConnector(planned, step, turn) {
             if (next.problem !== undefined)
                 break;
             decisive = next;
+        }
+        // A 404 before any check: perhaps an id of the other kind. After one, the check vanished.
+        if (decisive.created === undefined) {
+            decisive = {
+                ...decisive,
+                problem: await withOtherKind(decisive.problem, connector, step, checks)
+            };
         }
         // From here on only inert text: the verdict's message and everything reported quote it.
         const named = await namesFound();
@@ -6316,7 +6504,7 @@ async function dryRun({ connector, known }, step, report, client) {
             if (answer.ok)
                 names = answer.value;
             else
-                problem = text.problem(answer.problem);
+                problem = await withOtherKind(text.problem(answer.problem), connector, step, reads);
         }
         finally {
             reads.close();
@@ -6521,31 +6709,38 @@ function splitNames(raw) {
         .filter((line) => line !== '');
     return [...new Set(lines)];
 }
-/**
- * Reads and validates every input before any request is made. The key is masked first, so no
- * later log line (debug included) can show it. All problems are reported together, each naming
- * its input and the offending value (never the key's).
- */
-function readSettings(read, mask, names) {
+function reading(read, names, apiKey) {
+    // Values are quoted back in messages, which also reach the job summary, where the runner does
+    // not mask: they are made inert like remote text, the key included.
+    const text = new RemoteText([apiKey]);
+    const quote = (value) => JSON.stringify(text.clean(value, QUOTED_LENGTH));
+    const errors = [];
+    return {
+        read,
+        names,
+        quote,
+        quoteAll: (values) => {
+            const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ');
+            const more = values.length - QUOTED_VALUES;
+            return more > 0 ? `${shown} and ${more} more` : shown;
+        },
+        fail: (input, message) => {
+            errors.push({ input, message });
+        },
+        errors
+    };
+}
+/** The key, masked before anything else is read: no later line (debug included) can show it. */
+function readKey(read, mask) {
     const rawKey = read('api-key');
     if (rawKey !== '')
         mask(rawKey);
     const apiKey = rawKey.trim();
     if (apiKey !== '' && apiKey !== rawKey)
         mask(apiKey);
-    // Values are quoted back in messages, which also reach the job summary, where the runner does
-    // not mask: they are made inert like remote text, the key included.
-    const text = new RemoteText([apiKey]);
-    const quote = (value) => JSON.stringify(text.clean(value, QUOTED_LENGTH));
-    const quoteAll = (values) => {
-        const shown = values.slice(0, QUOTED_VALUES).map(quote).join(', ');
-        const more = values.length - QUOTED_VALUES;
-        return more > 0 ? `${shown} and ${more} more` : shown;
-    };
-    const errors = [];
-    const fail = (input, message) => {
-        errors.push({ input, message });
-    };
+    return apiKey;
+}
+function checkKey({ fail, names }, apiKey) {
     if (apiKey === '') {
         fail('api-key', names.missingKey);
     }
@@ -6553,6 +6748,10 @@ function readSettings(read, mask, names) {
         // Anything else cannot travel in an HTTP header and would fail every request.
         fail('api-key', `${names.subject('api-key')} may hold only printable ASCII without spaces; check ${names.key}.`);
     }
+}
+/** What to check: connectors by id, a workflow by id, names and patterns; at least one. */
+function readTargets(r) {
+    const { read, names, fail, quote, quoteAll } = r;
     const named = [];
     for (const [input, kind] of [
         ['source-id', 'source'],
@@ -6561,7 +6760,9 @@ function readSettings(read, mask, names) {
         const ids = splitIds(read(input));
         const bad = ids.filter((id) => !core_ids/* UUID */.k.test(id));
         if (bad.length > 0) {
-            fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}.`);
+            // A name where the id goes is the likely mistake: point at the input that takes names.
+            fail(input, `${names.subject(input)} must be connector UUIDs; got ${quoteAll(bad)}; to check ` +
+                `${kind}s by name, use ${names.ref(`${kind}-name`)}.`);
             continue;
         }
         for (const id of ids)
@@ -6591,30 +6792,39 @@ function readSettings(read, mask, names) {
     if (connectors.length === 0 &&
         workflowRaw === '' &&
         !anyName &&
-        !errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))) {
+        !r.errors.some((e) => e.input.endsWith('-id') || e.input.endsWith('-name'))) {
         fail('source-name', `Give something to check: ${names.ref('source-id')}, ${names.ref('destination-id')} or ` +
             `${names.ref('workflow-id')}, or ${names.ref('source-name')}, ` +
             `${names.ref('destination-name')} or ${names.ref('workflow-name')} (or several).`);
     }
+    return { connectors, workflowId, names: nameInputs };
+}
+/** A number input by its rule; NaN (and an error) when it does not keep it. */
+function parsed(r, input, raw, rule) {
+    const result = readNumber(raw, rule);
+    if (result.ok)
+        return result.value;
+    r.fail(input, `${r.names.subject(input)} ${result.problem}; got ${r.quote(raw)}.`);
+    return Number.NaN;
+}
+/** Where and how fast: the API, the deadline, the poll interval, the checks at once. */
+function readPace(r) {
+    const { read, names, fail, quote } = r;
     const apiUrlRaw = read('api-url') || DEFAULT_API_URL;
     const api = parseApiUrl(apiUrlRaw);
     if (!api.ok)
         fail('api-url', `${names.subject('api-url')} ${api.problem}; got ${quote(redactUserinfo(apiUrlRaw))}.`);
-    const seconds = (input, fallback, rule) => {
-        const raw = read(input) || fallback;
-        const parsed = readNumber(raw, rule);
-        if (parsed.ok)
-            return parsed.value * 1000;
-        fail(input, `${names.subject(input)} ${parsed.problem}; got ${quote(raw)}.`);
-        return Number.NaN;
+    const seconds = (input, fallback, rule) => parsed(r, input, read(input) || fallback, rule) * 1000;
+    return {
+        api: api.ok ? api.value : undefined,
+        timeoutMs: seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds),
+        pollIntervalMs: seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS, pollIntervalSeconds),
+        maxConcurrency: parsed(r, 'max-concurrency', read('max-concurrency') || DEFAULT_MAX_CONCURRENCY, concurrency)
     };
-    const timeoutMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, timeoutSeconds);
-    const pollIntervalMs = seconds('poll-interval-seconds', DEFAULT_POLL_INTERVAL_SECONDS, pollIntervalSeconds);
-    const concurrencyRaw = read('max-concurrency') || DEFAULT_MAX_CONCURRENCY;
-    const maxConcurrency = readNumber(concurrencyRaw, concurrency);
-    if (!maxConcurrency.ok) {
-        fail('max-concurrency', `${names.subject('max-concurrency')} ${maxConcurrency.problem}; got ${quote(concurrencyRaw)}.`);
-    }
+}
+/** What the step does with what it finds: reports, waivers, re-checks, reuse, dry run. */
+function readPolicies(r) {
+    const { read, names, fail, quote } = r;
     const junitRaw = read('junit-file').trim();
     if (junitFileInput(read) === undefined && junitRaw !== '') {
         fail('junit-file', `${names.subject('junit-file')} must be a file path on one line.`);
@@ -6624,14 +6834,7 @@ function readSettings(read, mask, names) {
     if (onPlatformUnavailable === undefined) {
         fail('on-platform-unavailable', `${names.subject('on-platform-unavailable')} must be fail or warn; got ${quote(unavailableRaw)}.`);
     }
-    const whole = (input, rule) => {
-        const raw = read(input).trim() || '0';
-        const parsed = readNumber(raw, rule);
-        if (parsed.ok)
-            return parsed.value;
-        fail(input, `${names.subject(input)} ${parsed.problem}; got ${quote(raw)}.`);
-        return Number.NaN;
-    };
+    const whole = (input, rule) => parsed(r, input, read(input).trim() || '0', rule);
     const recheckFailures = whole('recheck-failures', recheckCount);
     const reuseSuccessMs = whole('reuse-success-seconds', reuseSeconds) * 1000;
     const dryRunRaw = read('dry-run').trim() || 'false';
@@ -6639,36 +6842,43 @@ function readSettings(read, mask, names) {
     if (dryRun === undefined) {
         fail('dry-run', `${names.subject('dry-run')} must be true or false; got ${quote(dryRunRaw)}.`);
     }
-    if (errors.length > 0 ||
-        !api.ok ||
-        !maxConcurrency.ok ||
-        onPlatformUnavailable === undefined ||
-        dryRun === undefined) {
-        return {
-            ok: false,
-            problem: {
-                kind: 'invalid-input',
-                input: [...new Set(errors.map((e) => e.input))].join(', '),
-                message: errors.map((e) => e.message).join('\n')
-            }
-        };
-    }
-    const settings = {
-        connectors,
-        workflowId,
-        names: nameInputs,
-        apiKey,
-        api: api.value,
-        timeoutMs,
-        pollIntervalMs,
-        maxConcurrency: maxConcurrency.value,
+    return {
         junitFile: junitRaw === '' ? undefined : junitRaw,
         onPlatformUnavailable,
         recheckFailures,
         reuseSuccessMs,
         dryRun
     };
-    return { ok: true, value: settings };
+}
+/**
+ * Reads and validates every input before any request is made. The key is masked first, so no
+ * later log line (debug included) can show it. All problems are reported together, each naming
+ * its input and the offending value (never the key's).
+ */
+function readSettings(read, mask, names) {
+    const apiKey = readKey(read, mask);
+    const r = reading(read, names, apiKey);
+    checkKey(r, apiKey);
+    const targets = readTargets(r);
+    const { api, ...pace } = readPace(r);
+    const { onPlatformUnavailable, dryRun, ...policies } = readPolicies(r);
+    if (r.errors.length > 0 ||
+        api === undefined ||
+        onPlatformUnavailable === undefined ||
+        dryRun === undefined) {
+        return {
+            ok: false,
+            problem: {
+                kind: 'invalid-input',
+                input: [...new Set(r.errors.map((e) => e.input))].join(', '),
+                message: r.errors.map((e) => e.message).join('\n')
+            }
+        };
+    }
+    return {
+        ok: true,
+        value: { ...targets, apiKey, api, ...pace, ...policies, onPlatformUnavailable, dryRun }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/listing.ts
@@ -6821,6 +7031,8 @@ function globMatches(tokens, name) {
     return t === tokens.length;
 }
 const SUGGESTIONS = 3;
+/** Names of a line's matches that the log shows; a count stands for the rest. */
+const MATCHES_SHOWN = 10;
 /** Up to three distinct names closest to `name`, closest first (then in code-unit order). */
 function closestNames(name, names, count = SUGGESTIONS) {
     const best = [];
@@ -6896,7 +7108,7 @@ function resolveNames(input, target, lines, entries) {
                     name: line,
                     ids: found.map((e) => e.id)
                 });
-                resolution.lines.push({ name: line, glob: false, matched: found.length });
+                resolution.lines.push({ name: line, glob: false, matched: found.length, shown: [] });
                 continue;
             }
         }
@@ -6907,7 +7119,12 @@ function resolveNames(input, target, lines, entries) {
                 ? [...sorted]
                 : sorted.filter((e) => globMatches(pattern.tokens, nameOf(e)));
         }
-        resolution.lines.push({ name: line, glob: pattern.glob, matched: found.length });
+        resolution.lines.push({
+            name: line,
+            glob: pattern.glob,
+            matched: found.length,
+            shown: found.slice(0, MATCHES_SHOWN).map((e) => e.name)
+        });
         if (found.length === 0) {
             resolution.problems.push(notFound(line, pattern.glob));
             continue;
@@ -6944,6 +7161,7 @@ function groupByName(entries, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
+
 
 
 
@@ -7025,12 +7243,17 @@ async function connectorsToCheck(step) {
     ];
     const byName = resolve('workflow-name', 'workflow', workflows);
     const { text, reporter } = step;
-    reporter.resolved?.({
+    step.resolved = {
         lists: lists.flatMap(([target, list]) => list?.ok === true
             ? [{ target, entries: list.value.entries.length, requests: list.value.requests }]
             : []),
-        lines: lines.map((line) => ({ ...line, name: text.clean(line.name, 80) }))
-    });
+        lines: lines.map((line) => ({
+            ...line,
+            name: text.clean(line.name, NAME_LIMIT),
+            shown: line.shown.map((name) => text.clean(name, NAME_LIMIT))
+        }))
+    };
+    reporter.resolved?.(step.resolved);
     if (problems.length > 0) {
         return {
             ok: false,
@@ -7102,6 +7325,137 @@ async function readWorkflow(step, workflowId) {
     const { sources, destinations } = workflow.value;
     reporter.workflowRead(workflowId, sources.length, destinations.length);
     return { ok: true, value: { id: workflowId, sources, destinations } };
+}
+
+;// CONCATENATED MODULE: ./src/wait/turns.ts
+
+/**
+ * The sweep's queue while the latest checks are still being read: each read that arrives joins
+ * those waiting, and a slot that frees takes the longest of them by its prior (those without one
+ * first, as they may be the longest; ties in the connectors' order): longest-processing-time. Slots
+ * need not wait for every read: at thousands of connectors the reads alone take seconds.
+ */
+class Turns {
+    slots;
+    /** Each connector's prior once read (undefined while unread, or when it has none). */
+    priors;
+    waiting = [];
+    unread;
+    wake = [];
+    roomWake = [];
+    makespan;
+    ahead;
+    /** Reads still to arrive before the first turn (see the constructor). */
+    untilOpen;
+    /**
+     * `firstReads`: how many reads must be in before the first slot takes a turn (the reads in
+     * flight at once), so that the first checks too are the longest of a choice, not merely the
+     * quickest to be read. `ahead`: how many read connectors may wait for a slot before the next
+     * read begins (at least `firstReads`): the longest of thousands go first all the same, and the
+     * step need not hold every connector's latest check from the start.
+     */
+    constructor(count, slots, firstReads, ahead = count) {
+        this.slots = slots;
+        this.ahead = Math.max(1, firstReads, ahead);
+        this.priors = new Array(count).fill(undefined);
+        this.unread = count;
+        this.untilOpen = Math.min(count, firstReads);
+    }
+    /** The read of connector `index` has ended: it waits for a slot from now on. */
+    arrived(index, priorMs, item) {
+        this.priors[index] = priorMs;
+        this.unread = Math.max(0, this.unread - 1);
+        this.untilOpen = Math.max(0, this.untilOpen - 1);
+        this.push({ index, rank: priorMs ?? Number.POSITIVE_INFINITY, item });
+        this.wakeAll();
+    }
+    /** Resolves once a next read may begin (see `ahead`). */
+    async room() {
+        while (this.waiting.length >= this.ahead) {
+            await new Promise((resolve) => this.roomWake.push(resolve));
+        }
+    }
+    /** No more reads will arrive (every one ended, or the reading stopped). */
+    allRead() {
+        this.unread = 0;
+        this.untilOpen = 0;
+        this.wakeAll();
+    }
+    /** The next connector for a free slot; undefined once every one has had its turn. */
+    async next() {
+        for (;;) {
+            const first = this.untilOpen === 0 ? this.pop() : undefined;
+            if (first !== undefined) {
+                const wake = this.roomWake;
+                this.roomWake = [];
+                for (const resolve of wake)
+                    resolve();
+                return { index: first.index, item: first.item };
+            }
+            if (this.unread === 0 && this.untilOpen === 0)
+                return undefined;
+            await new Promise((resolve) => this.wake.push(resolve));
+        }
+    }
+    /**
+     * How long the queue needs by the priors read so far (see queueMakespan: one still unread
+     * counts as the mean of those known), for messages. Computed once when every read is in.
+     */
+    queueMs() {
+        if (this.makespan !== undefined)
+            return this.makespan.ms;
+        const ms = queueMakespan(this.priors, this.slots);
+        if (this.unread === 0)
+            this.makespan = { ms };
+        return ms;
+    }
+    wakeAll() {
+        const wake = this.wake;
+        this.wake = [];
+        for (const resolve of wake)
+            resolve();
+    }
+    /** Whether a goes before b: the longer prior first, then the earlier connector. */
+    static before(a, b) {
+        return a.rank > b.rank || (a.rank === b.rank && a.index < b.index);
+    }
+    // A binary heap: thousands of reads arrive one by one, each slot takes the first of them.
+    push(entry) {
+        const heap = this.waiting;
+        heap.push(entry);
+        let at = heap.length - 1;
+        while (at > 0) {
+            const parent = (at - 1) >> 1;
+            if (!Turns.before(entry, heap[parent]))
+                break;
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = entry;
+    }
+    pop() {
+        const heap = this.waiting;
+        const first = heap[0];
+        const last = heap.pop();
+        if (first === undefined || last === undefined || heap.length === 0)
+            return first;
+        let at = 0;
+        for (;;) {
+            const left = 2 * at + 1;
+            if (left >= heap.length)
+                break;
+            const right = left + 1;
+            const child = right < heap.length && Turns.before(heap[right], heap[left])
+                ? right
+                : left;
+            if (!Turns.before(heap[child], last))
+                break;
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = last;
+        return first;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:perf_hooks"
@@ -7267,7 +7621,13 @@ class RateGate {
      */
     answered(request) {
         const since = this.lastSentAt - PACING.windowMs;
-        this.accepted = [...this.accepted.filter((at) => at > since), request.sentAt];
+        // In place: this runs for every answer of the step.
+        let kept = 0;
+        for (const at of this.accepted)
+            if (at > since)
+                this.accepted[kept++] = at;
+        this.accepted.length = kept;
+        this.accepted.push(request.sentAt);
         this.heardFrom();
         if (request.sentAt < this.closedAt)
             return;
@@ -7372,10 +7732,18 @@ class HostReach {
  * reports the StepReport it returns. Everything a reporter receives is already inert.
  */
 /**
- * Reads of the latest checks in flight at once before a queue starts: one GET each, no check
- * started, so a sweep at max-concurrency 1 need not read hundreds of them one by one.
+ * Reads of the latest checks in flight at once for a queue: one GET each, no check started, so a
+ * sweep at max-concurrency 1 need not read hundreds of them one by one. Few enough that, beside
+ * the checks' own requests, they add little to what the step holds at once.
  */
 const QUEUE_READS = 10;
+/**
+ * Connectors read ahead of their turn, per slot: a choice wide enough for longest-first, without
+ * holding thousands of latest checks (and reading them all in a burst) from the start.
+ */
+const QUEUE_AHEAD = 10;
+/** ...and never fewer in all: few slots are not a reason for a narrow choice. */
+const QUEUE_AHEAD_MIN = 1000;
 async function runStep(read, names, reporter, options = {}) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
@@ -7417,7 +7785,9 @@ async function runStep(read, names, reporter, options = {}) {
     reporter.checking({
         connectors: found.value.map((planned) => planned.connector),
         apiHost: settings.api.host,
-        maxConcurrency: settings.maxConcurrency
+        maxConcurrency: settings.maxConcurrency,
+        deadline: step.pacing.deadline,
+        timeoutMs: settings.timeoutMs
     });
     const checksStartedAt = clock.now();
     const results = await checkAll(found.value, step);
@@ -7427,6 +7797,7 @@ async function runStep(read, names, reporter, options = {}) {
         results,
         problem: undefined,
         settings,
+        resolved: step.resolved,
         durationMs: clock.now() - checksStartedAt
     };
 }
@@ -7437,41 +7808,59 @@ function stopped(verdict, settings) {
         results: [],
         problem: verdict,
         settings,
+        resolved: undefined,
         durationMs: 0
     };
 }
 /**
  * Checks every connector, at most max-concurrency at once. When they are more than that, each
  * connector's latest check is read first, so that the longest checks (by their last run) start
- * first and the queue ends as early as the slots allow. Results keep the connectors' order.
+ * first and the queue ends as early as the slots allow; a slot starts as soon as the first reads
+ * are in, with the longest read so far, and the reads keep only so far ahead of the turns.
+ * Results keep the connectors' order.
  */
 async function checkAll(connectors, step) {
     const { settings, pacing } = step;
     const slots = settings.maxConcurrency;
-    const queued = connectors.length > slots && !settings.dryRun;
-    const latest = queued
-        ? await mapWithConcurrency(connectors, Math.max(slots, QUEUE_READS), async ({ connector }) => {
-            const checks = stepClient(step, (entry) => {
-                step.reporter.request(entry);
-            });
-            try {
-                return await readLatest(connector, { api: checks, pacing, retrying: () => undefined });
-            }
-            finally {
-                checks.close();
-            }
-        })
-        : connectors.map(() => undefined);
-    const priors = latest.map((l) => l === undefined ? undefined : priorFrom(latestCheckOf(l), settings.timeoutMs));
-    const queue = { connectors: connectors.length, queueMs: queueMakespan(priors, slots) };
-    const order = queued ? longestFirst(priors) : connectors.map((_, index) => index);
     const results = new Array(connectors.length);
-    await mapWithConcurrency(order, slots, async (index) => {
-        results[index] = await checkConnector(connectors[index], step, {
-            latest: latest[index],
-            queue
+    if (connectors.length <= slots || settings.dryRun) {
+        const queue = { connectors: connectors.length, queueMs: () => undefined };
+        await mapWithConcurrency(connectors, slots, async (planned, index) => {
+            results[index] = await checkConnector(planned, step, { latest: undefined, queue });
         });
+        return results;
+    }
+    const reads = Math.max(slots, QUEUE_READS);
+    const turns = new Turns(connectors.length, slots, reads, Math.max(QUEUE_AHEAD_MIN, QUEUE_AHEAD * slots));
+    const reading = mapWithConcurrency(connectors, QUEUE_READS, async ({ connector }, index) => {
+        await turns.room();
+        const checks = stepClient(step, (entry) => {
+            step.reporter.request(entry);
+        });
+        try {
+            const latest = await readLatest(connector, {
+                api: checks,
+                pacing,
+                retrying: () => undefined
+            });
+            turns.arrived(index, priorFrom(latestCheckOf(latest), settings.timeoutMs), latest);
+        }
+        finally {
+            checks.close();
+        }
+    }).finally(() => {
+        turns.allRead();
     });
+    const queue = { connectors: connectors.length, queueMs: () => turns.queueMs() };
+    const slot = async () => {
+        for (let turn = await turns.next(); turn !== undefined; turn = await turns.next()) {
+            results[turn.index] = await checkConnector(connectors[turn.index], step, {
+                latest: turn.item,
+                queue
+            });
+        }
+    };
+    await Promise.all([reading, ...Array.from({ length: slots }, slot)]);
     return results;
 }
 
@@ -7530,6 +7919,10 @@ const RULED = { gap: ' | ', rules: 'every-row' };
 const widest = (xs) => Math.max(0, ...xs);
 /** A plain-text table; a cell may hold several lines. */
 function renderTable(header, rows, style = RULED) {
+    return tableLines(header, rows, style).join('\n');
+}
+/** renderTable's lines, one by one: a log of thousands of rows need not hold them as one text. */
+function tableLines(header, rows, style = RULED) {
     const split = (row) => row.map((cell) => cell.split('\n'));
     const all = [split(header), ...rows.map(split)];
     const widths = header.map((_, c) => widest(all.map((row) => widest((row[c] ?? ['']).map(displayWidth)))));
@@ -7546,7 +7939,7 @@ function renderTable(header, rows, style = RULED) {
         if (style.rules === 'every-row' && r < all.length - 1)
             lines.push(rule);
     }
-    return lines.join('\n');
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/screen.ts
@@ -7614,6 +8007,7 @@ class Screen {
     isLive;
     columns;
     secrets = new Secrets();
+    listeners = [];
     /** Lines of the live block now on the screen, the cursor on the line below them. */
     shown = 0;
     live = [];
@@ -7627,6 +8021,10 @@ class Screen {
     /** A value never to show: the key. */
     secret(value) {
         this.secrets.add(value);
+    }
+    /** Calls `listener` after each line that stays (the heartbeat counts them). */
+    onLine(listener) {
+        this.listeners.push(listener);
     }
     /** Columns of the terminal; a pseudo-terminal that never had a size says 0. */
     get width() {
@@ -7643,6 +8041,8 @@ class Screen {
     line(spans) {
         const all = typeof spans === 'string' ? [{ text: spans }] : spans;
         this.write(this.erase() + this.render(all) + '\n' + this.draw());
+        for (const listener of this.listeners)
+            listener();
     }
     /** Replaces the live lines; nothing is written when they read as before. */
     setLive(lines) {
@@ -7693,7 +8093,220 @@ class Screen {
 
 
 
+
+// EXTERNAL MODULE: ./src/report/counts.ts
+var counts = __nccwpck_require__(132);
+;// CONCATENATED MODULE: ./src/report/heartbeat.ts
+
+/**
+ * The heartbeat of a log that is read later or through a pipe: while checks are pending and
+ * nothing else was printed for a while, one line says what is decided, what is still awaited and
+ * how long the wait may last, so that a quiet step does not look hung. A live terminal shows its
+ * progress instead, and needs none.
+ */
+/** Silence, while checks are pending, after which a line says the step is still waiting. */
+const HEARTBEAT_SILENCE_MS = 20_000;
+/** Shortest wait between two looks, so that a clock that does not move cannot make a busy loop. */
+const MIN_WAKE_MS = 1_000;
+/**
+ * The line to print now, or undefined: "Still waiting on 5 of 37 connectors (10 failed, 22 passed
+ * so far); 4 min 40 s left before the deadline (timeout-seconds 300)."
+ */
+function heartbeatLine(waiting) {
+    const { now, lastLineAt, pending, decided } = waiting;
+    if (pending <= 0 || now - lastLineAt < HEARTBEAT_SILENCE_MS)
+        return undefined;
+    const total = pending + decided.length;
+    const what = total === 1
+        ? 'the connection check'
+        : decided.length === 0
+            ? `all ${total} connectors`
+            : `${pending} of ${total} connectors (${(0,counts/* countsInWords */.Pe)(decided)} so far)`;
+    // The input as it is written: 300, or 2.5.
+    const setting = `${waiting.setting} ${Math.round(waiting.timeoutMs) / 1000}`;
+    const left = waiting.deadline - now;
+    const when = left > 0
+        ? `${timeLeft(left)} left before the deadline (${setting})`
+        : `the deadline (${setting}) has passed`;
+    return `Still waiting on ${what}; ${when}.`;
+}
+/** "45 s", "4 min 40 s", "1 h 5 min": whole seconds, rounded up so that time left never reads 0. */
+function timeLeft(ms) {
+    const all = Math.max(0, Math.ceil(ms / 1000));
+    const hours = Math.floor(all / 3600);
+    const minutes = Math.floor((all % 3600) / 60);
+    const secs = all % 60;
+    if (hours > 0)
+        return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+    if (minutes > 0)
+        return secs === 0 ? `${minutes} min` : `${minutes} min ${secs} s`;
+    return `${secs} s`;
+}
+/**
+ * Prints heartbeatLine() through `say` while the checks run: from `start` (the engine's
+ * `checking`) to `stop` (the step's end) or the last verdict. The front end calls `printed` for
+ * every line it writes, and reports each connector through `following`, which counts verdicts.
+ *
+ * Time is the step's clock. Wake-ups are an unref'd timer, so the heartbeat never keeps the
+ * process alive, and not the clock's sleep: a test's clock moves on each sleep, and a heartbeat
+ * that slept on it would spend the step's time. Each request the engine makes is also a moment to
+ * look, so that a step whose clock moves faster than the timers (a test's) gets its lines too.
+ */
+class Heartbeat {
+    clock;
+    setting;
+    say;
+    waiting;
+    decided = [];
+    lastLineAt = 0;
+    timer;
+    constructor(clock, 
+    /** How the reader names the timeout: "timeout-seconds", "--timeout-seconds". */
+    setting, say) {
+        this.clock = clock;
+        this.setting = setting;
+        this.say = say;
+    }
+    /** The checks begin. */
+    start({ connectors, deadline, timeoutMs }) {
+        this.stop();
+        this.waiting = { total: connectors.length, deadline, timeoutMs };
+        this.decided.length = 0;
+        this.printed();
+        this.wake();
+    }
+    /** The front end wrote a line. */
+    printed() {
+        this.lastLineAt = this.clock.now();
+    }
+    /** Prints the line if one is due. */
+    check() {
+        const { waiting } = this;
+        if (waiting === undefined)
+            return;
+        const now = this.clock.now();
+        const line = heartbeatLine({
+            now,
+            lastLineAt: this.lastLineAt,
+            pending: waiting.total - this.decided.length,
+            decided: this.decided,
+            deadline: waiting.deadline,
+            timeoutMs: waiting.timeoutMs,
+            setting: this.setting
+        });
+        if (line === undefined)
+            return;
+        this.say(line);
+        this.lastLineAt = now;
+    }
+    /** No line from now on. */
+    stop() {
+        this.waiting = undefined;
+        clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+    /**
+     * `reporter`, its verdict counted as it is reported. Every event is passed on as it is; a
+     * request, which ends each wait of the engine, is also a moment to look.
+     */
+    following(reporter) {
+        return {
+            request: (entry) => {
+                reporter.request(entry);
+                this.check();
+            },
+            named: (names) => {
+                reporter.named(names);
+            },
+            notReused: (why) => {
+                reporter.notReused(why);
+            },
+            rechecking: (failed, pauseMs, n, max) => {
+                reporter.rechecking(failed, pauseMs, n, max);
+            },
+            started: (check) => {
+                reporter.started(check);
+            },
+            joined: (check, refusal) => {
+                reporter.joined(check, refusal);
+            },
+            finalOnArrival: (check) => {
+                reporter.finalOnArrival(check);
+            },
+            statusChanged: (check, previousStatus) => {
+                reporter.statusChanged(check, previousStatus);
+            },
+            superseded: (previous, newer) => {
+                reporter.superseded(previous, newer);
+            },
+            unknownStatus: (check) => {
+                reporter.unknownStatus(check);
+            },
+            ignored: (answer, relation) => {
+                reporter.ignored(answer, relation);
+            },
+            retrying: (problem, delayMs, failuresInARow) => {
+                reporter.retrying(problem, delayMs, failuresInARow);
+            },
+            finished: (result) => {
+                reporter.finished(result);
+                this.decide(result.verdict.outcome);
+            }
+        };
+    }
+    decide(outcome) {
+        const { waiting } = this;
+        if (waiting === undefined)
+            return;
+        this.decided.push(outcome);
+        // Nothing left to wait for: the timer can go now rather than when the step's end is reported.
+        if (this.decided.length >= waiting.total)
+            this.stop();
+    }
+    wake() {
+        if (this.waiting === undefined)
+            return;
+        const due = this.lastLineAt + HEARTBEAT_SILENCE_MS - this.clock.now();
+        this.timer = setTimeout(() => {
+            this.check();
+            this.wake();
+        }, Math.max(MIN_WAKE_MS, due));
+        this.timer.unref();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/resolved.ts
+
+/** Lines of name inputs said one by one; a count stands for the rest. */
+const RESOLVED_LINES = 20;
+/**
+ * One sentence per line of a name input, at most RESOLVED_LINES of them: a sweep has a line per
+ * pattern, but a long list of plain names would flood the log. A pattern's matches are named
+ * (the first few, then how many more), as is a plain name's when it is not the name as given
+ * (found without surrounding blanks): `workflow-name "nightly-*" matched 3 workflows:
+ * "nightly-a", "nightly-b", "nightly-c".` `flag` names an input as the front end says it.
+ */
+function resolvedLines(lines, flag = (input) => input) {
+    const said = lines.slice(0, RESOLVED_LINES).map((line) => {
+        const what = line.input.replace(/-name$/, '');
+        const head = `${flag(line.input)} "${line.name}" matched ${(0,core_text/* count */.U9)(line.matched, what)}`;
+        const itself = !line.glob && line.shown.every((name) => name === line.name);
+        if (itself || line.shown.length === 0)
+            return `${head}.`;
+        const more = line.matched - line.shown.length;
+        const names = line.shown.map((name) => `"${name}"`).join(', ');
+        return `${head}: ${names}${more > 0 ? ` and ${more} more` : ''}.`;
+    });
+    if (lines.length > RESOLVED_LINES)
+        said.push(`... and ${lines.length - RESOLVED_LINES} more names.`);
+    return said;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
+
+
+
+
 
 
 
@@ -7720,9 +8333,17 @@ class TerminalReport {
     notPassed = 0;
     workflow;
     ticker;
+    /** Off a terminal, where no live line shows progress, a line now and then says it goes on. */
+    heartbeat;
     constructor(screen, options) {
         this.screen = screen;
         this.options = options;
+        this.heartbeat = new Heartbeat(options.clock ?? systemClock, '--timeout-seconds', (line) => {
+            this.say([{ text: line, style: 'dim' }]);
+        });
+        screen.onLine(() => {
+            this.heartbeat.printed();
+        });
     }
     secret(value) {
         this.screen.secret(value);
@@ -7740,7 +8361,16 @@ class TerminalReport {
     workflowRead(workflowId, sources, destinations) {
         this.workflow = { id: workflowId, sources, destinations };
     }
-    checking({ connectors, apiHost, maxConcurrency }) {
+    /** What each name or pattern matched, the names of what it found among them. */
+    resolved({ lines }) {
+        for (const line of resolvedLines(lines, (input) => `--${input}`)) {
+            this.say([{ text: line, style: 'dim' }]);
+        }
+    }
+    checking(plan) {
+        if (!this.screen.isLive && !this.options.quiet)
+            this.heartbeat.start(plan);
+        const { connectors, apiHost, maxConcurrency } = plan;
         this.total = connectors.length;
         const [only] = connectors;
         const what = connectors.length === 1 && only !== undefined && this.workflow === undefined
@@ -7760,7 +8390,7 @@ class TerminalReport {
             // The elapsed times alone must not keep the process alive.
             this.ticker.unref();
         }
-        return live;
+        return this.heartbeat.following(live);
     }
     /** The end of the report, once the engine is done. */
     finish(step) {
@@ -7775,7 +8405,7 @@ class TerminalReport {
         const verdict = [
             {
                 // Above it, each connector that did not pass has its own line already, unless --quiet.
-                text: (0,report_view/* closingLine */.oM)(step.results, step.outcome, step.durationMs, this.options.quiet),
+                text: (0,report_view/* closingLine */.oM)(step.results, step.durationMs, this.options.quiet),
                 style: step.passed ? 'green' : 'red'
             }
         ];
@@ -7786,18 +8416,19 @@ class TerminalReport {
         if (screen.isLive && step.results.length > 0) {
             for (const line of verdictTable(step.results, screen.width - 1))
                 screen.line(line);
-            for (const result of step.results) {
-                const view = (0,report_view/* viewOf */.du)(result);
-                if (view.passed && view.notes.length === 0)
-                    continue;
-                for (const line of verdictLines(result))
+            for (const view of (0,counts/* ranked */.ad)(step.results.map(report_view/* viewOf */.du))) {
+                for (const line of shortLines(view, screen.width - 1))
                     screen.line(line);
             }
         }
         screen.line(verdict);
     }
-    /** Stops the live lines (a cancellation may leave checks that never report back). */
+    /**
+     * Stops the live lines and the heartbeat, once the engine is done (a cancellation may leave
+     * checks that never report back).
+     */
     stopLive() {
+        this.heartbeat.stop();
         if (this.ticker !== undefined)
             clearInterval(this.ticker);
         this.ticker = undefined;
@@ -7876,12 +8507,33 @@ function verdictLines(result) {
     return lines;
 }
 /**
+ * What a connector that did not pass (or passed with a note) comes to, after the table: one line
+ * with its name, what happened and the reason cut to the width; the likely cause under it.
+ */
+function shortLines(view, width) {
+    const lines = [];
+    if (!view.passed) {
+        const name = view.names?.name ?? `${view.connector.kind} ${view.shortId}`;
+        const reason = view.brief === '' ? '' : `: ${view.brief}`;
+        lines.push(fit([
+            { text: `${view.icon} ${(0,core_text/* oneLine */.TN)(name, 60)} ` },
+            { text: (0,counts/* outcomeWords */.wX)(view.outcome), style: view.waived ? 'yellow' : 'red' },
+            { text: reason }
+        ], width));
+        if (view.hint !== undefined)
+            lines.push(fit([{ text: `   ${view.hint}`, style: 'yellow' }], width));
+    }
+    for (const note of view.notes)
+        lines.push(fit([{ text: `   ${note}`, style: 'yellow' }], width));
+    return lines;
+}
+/**
  * The verdict table, narrow enough for a terminal: each connector's outcome, name (or id),
  * status and time. Why one did not pass follows the table, in full.
  */
 function verdictTable(results, width) {
     const header = ['', 'OUTCOME', 'KIND', 'CONNECTOR', 'STATUS', 'TIME'];
-    const views = results.map(report_view/* viewOf */.du);
+    const views = (0,counts/* ranked */.ad)(results.map(report_view/* viewOf */.du));
     const rows = views.map(({ connector, nameAndType: name, icon, outcome, status, durationMs }) => [
         icon,
         outcome,
@@ -8054,8 +8706,16 @@ async function runCli(context) {
     // With --json, stdout holds the JSON alone and the report moves to stderr.
     const reportTo = request.json ? stderr : stdout;
     const screen = new Screen(reportTo, useColour(reportTo, context.env), useLive(reportTo, context.env), Number(context.env.COLUMNS) || undefined);
-    const report = new TerminalReport(screen, { quiet: request.quiet, debug: request.debug });
-    const step = await runStep((name) => request.inputs[name] ?? '', terminalNames(request.sources), report, { signal: context.signal });
+    const { clock, signal } = context;
+    const report = new TerminalReport(screen, { quiet: request.quiet, debug: request.debug, clock });
+    let step;
+    try {
+        step = await runStep((name) => request.inputs[name] ?? '', terminalNames(request.sources), report, { signal, clock });
+    }
+    finally {
+        // The heartbeat ends with the step, whatever comes after.
+        report.stopLive();
+    }
     // Inputs that could not be read are a usage error: said as one, on stderr.
     const usage = step.settings === undefined && step.outcome === 'invalid';
     if (usage && step.problem !== undefined) {
