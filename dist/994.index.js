@@ -51,7 +51,7 @@ function heading(step, views) {
     const waived = passed && !(0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .passingOutcome */ .gP)(outcome) ? ' (the step passes: on-platform-unavailable is warn)' : '';
     const [only] = views;
     if (views.length === 1 && only !== undefined) {
-        const who = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(only.names?.name ?? `${only.connector.kind} ${only.shortId}`, NAME_CELL_CHARS);
+        const who = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(only.shortName, NAME_CELL_CHARS);
         return outcome === 'dry-run'
             ? `${icon} Dry run: ${who} found; no check was started`
             : `${icon} Unstructured connection check: ${who} ${(0,_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeWords */ .wX)(only.outcome)}${waived}`;
@@ -128,7 +128,7 @@ function rowHtml(view) {
         '</tr>');
 }
 /** What to fix for one connector that did not pass: the whole verdict, the hint, the ids. */
-function detailHtml(view) {
+function detail(view) {
     const { connector } = view;
     const ids = `${connector.kind} <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(connector.id)}</code>` +
         (view.checkId === undefined ? '' : `, check <code>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.checkId)}</code>`) +
@@ -142,8 +142,9 @@ function detailHtml(view) {
         ...(view.hint === undefined ? [] : [`<em>${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)(view.hint)}</em>`]),
         ...view.notes.map(_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkup */ .My)
     ];
-    return `<li>${parts.join('<br>')}</li>`;
+    return parts.join('<br>');
 }
+const detailHtml = (view) => `<li>${detail(view)}</li>`;
 const table = (rows) => [
     '<table>',
     `<tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr>`,
@@ -196,7 +197,7 @@ function renderSummary(step, notes = []) {
     const [only] = views;
     if (views.length === 1 && only !== undefined) {
         // One connector: its whole story, ids and all, under its row.
-        parts.push(`<p>${detailHtml(only).replace(/^<li>|<\/li>$/g, '')}</p>`);
+        parts.push(`<p>${detail(only)}</p>`);
     }
     else if (details.length > 0) {
         parts.push('<details>', `<summary>What to fix: the whole verdict of each that did not pass (${details.length})</summary>`, '', '<ul>', ...details, '</ul>', '</details>');

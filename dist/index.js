@@ -2130,6 +2130,9 @@ function buildView(result) {
         label: (0,core_connector/* connectorLabel */.oc)(connector, short),
         shortId: connector.id.slice(0, 8),
         sortName: names?.name ?? connector.id,
+        shortName: names?.name === undefined
+            ? `${connector.kind} ${connector.id.slice(0, 8)}`
+            : (0,core_text/* oneLine */.TN)(names.name, 60),
         nameAndType: nameAndType(short),
         fullNameAndType: nameAndType(names),
         outcome,
@@ -9947,11 +9950,8 @@ const ANNOTATIONS_PER_STEP = 10;
 const NAMED_IN_REST = 30;
 /** How an annotation's title names a connector: its name and short id, or its kind and id. */
 function who(view) {
-    const { connector, shortId } = view;
-    const name = view.names?.name;
-    return name === undefined
-        ? `${connector.kind} ${shortId}`
-        : `${(0,core_text/* oneLine */.TN)(name, 60)} (${connector.kind} ${shortId})`;
+    const { connector, shortId, shortName } = view;
+    return view.names?.name === undefined ? shortName : `${shortName} (${connector.kind} ${shortId})`;
 }
 /**
  * "orders-s3 (source 5f1e2d3c): Connection check failed": the connector and what happened, so

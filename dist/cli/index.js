@@ -2129,6 +2129,9 @@ function buildView(result) {
         label: (0,core_connector/* connectorLabel */.oc)(connector, short),
         shortId: connector.id.slice(0, 8),
         sortName: names?.name ?? connector.id,
+        shortName: names?.name === undefined
+            ? `${connector.kind} ${connector.id.slice(0, 8)}`
+            : (0,core_text/* oneLine */.TN)(names.name, 60),
         nameAndType: nameAndType(short),
         fullNameAndType: nameAndType(names),
         outcome,
@@ -8513,10 +8516,9 @@ function verdictLines(result) {
 function shortLines(view, width) {
     const lines = [];
     if (!view.passed) {
-        const name = view.names?.name ?? `${view.connector.kind} ${view.shortId}`;
         const reason = view.brief === '' ? '' : `: ${view.brief}`;
         lines.push(fit([
-            { text: `${view.icon} ${(0,core_text/* oneLine */.TN)(name, 60)} ` },
+            { text: `${view.icon} ${view.shortName} ` },
             { text: (0,counts/* outcomeWords */.wX)(view.outcome), style: view.waived ? 'yellow' : 'red' },
             { text: reason }
         ], width));

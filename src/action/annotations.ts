@@ -18,11 +18,8 @@ interface Annotation {
 
 /** How an annotation's title names a connector: its name and short id, or its kind and id. */
 function who(view: ResultView): string {
-  const { connector, shortId } = view
-  const name = view.names?.name
-  return name === undefined
-    ? `${connector.kind} ${shortId}`
-    : `${oneLine(name, 60)} (${connector.kind} ${shortId})`
+  const { connector, shortId, shortName } = view
+  return view.names?.name === undefined ? shortName : `${shortName} (${connector.kind} ${shortId})`
 }
 
 /**

@@ -249,12 +249,11 @@ export function verdictLines(result: Result): Span[][] {
 export function shortLines(view: ResultView, width: number): Span[][] {
   const lines: Span[][] = []
   if (!view.passed) {
-    const name = view.names?.name ?? `${view.connector.kind} ${view.shortId}`
     const reason = view.brief === '' ? '' : `: ${view.brief}`
     lines.push(
       fit(
         [
-          { text: `${view.icon} ${oneLine(name, 60)} ` },
+          { text: `${view.icon} ${view.shortName} ` },
           { text: outcomeWords(view.outcome), style: view.waived ? 'yellow' : 'red' },
           { text: reason }
         ],

@@ -40,10 +40,7 @@ function heading(step: StepReport, views: readonly ResultView[]): string {
     passed && !passingOutcome(outcome) ? ' (the step passes: on-platform-unavailable is warn)' : ''
   const [only] = views
   if (views.length === 1 && only !== undefined) {
-    const who = oneLine(
-      only.names?.name ?? `${only.connector.kind} ${only.shortId}`,
-      NAME_CELL_CHARS
-    )
+    const who = oneLine(only.shortName, NAME_CELL_CHARS)
     return outcome === 'dry-run'
       ? `${icon} Dry run: ${who} found; no check was started`
       : `${icon} Unstructured connection check: ${who} ${outcomeWords(only.outcome)}${waived}`
@@ -130,7 +127,7 @@ function rowHtml(view: ResultView): string {
 }
 
 /** What to fix for one connector that did not pass: the whole verdict, the hint, the ids. */
-function detailHtml(view: ResultView): string {
+function detail(view: ResultView): string {
   const { connector } = view
   const ids =
     `${connector.kind} <code>${escapeMarkup(connector.id)}</code>` +
@@ -145,8 +142,10 @@ function detailHtml(view: ResultView): string {
     ...(view.hint === undefined ? [] : [`<em>${escapeMarkup(view.hint)}</em>`]),
     ...view.notes.map(escapeMarkup)
   ]
-  return `<li>${parts.join('<br>')}</li>`
+  return parts.join('<br>')
 }
+
+const detailHtml = (view: ResultView): string => `<li>${detail(view)}</li>`
 
 const table = (rows: readonly string[]): string[] => [
   '<table>',
@@ -200,7 +199,7 @@ export function renderSummary(step: StepReport, notes: readonly string[] = []): 
   const [only] = views
   if (views.length === 1 && only !== undefined) {
     // One connector: its whole story, ids and all, under its row.
-    parts.push(`<p>${detailHtml(only).replace(/^<li>|<\/li>$/g, '')}</p>`)
+    parts.push(`<p>${detail(only)}</p>`)
   } else if (details.length > 0) {
     parts.push(
       '<details>',

@@ -23,6 +23,8 @@ export interface ResultView {
   shortId: string
   /** What a reader finds it by: its name, else its id. */
   sortName: string
+  /** Its name on one line (at most 60 characters), else its kind and short id. */
+  shortName: string
   /** "orders (s3)" from the short names, or undefined when the name is not known. */
   nameAndType: string | undefined
   /** The same with the names whole. */
@@ -89,6 +91,10 @@ function buildView(result: Result): ResultView {
     label: connectorLabel(connector, short),
     shortId: connector.id.slice(0, 8),
     sortName: names?.name ?? connector.id,
+    shortName:
+      names?.name === undefined
+        ? `${connector.kind} ${connector.id.slice(0, 8)}`
+        : oneLine(names.name, 60),
     nameAndType: nameAndType(short),
     fullNameAndType: nameAndType(names),
     outcome,
